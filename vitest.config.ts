@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['{rules,forms,engine,processes,server,designer,bench}/test/**/*.test.{ts,tsx}'],
+    globalSetup: ['./engine/test/support/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
