@@ -1,0 +1,145 @@
+// Deploy-time validation of a BPMN definition. bpmn-engine would run script tasks and JavaScript
+// conditions in node:vm (not a sandbox), and silently mis-evaluate `${a > 1}` (its expressions
+// are property paths only, so the gateway takes the wrong branch). We reject all of it here,
+// each problem with the element id and a message an administrator can act on.
+import type { ErrorDetail } from '../errors';
+import { isIsoDuration } from '../clock';
+import type { ModdleElement, ModdleParseResult } from './moddle';
+
+/** Element types the engine executes and we support; anything else is rejected at deploy. */
+const SUPPORTED = new Set([
+  'bpmn:Definitions', 'bpmn:Process', 'bpmn:Collaboration', 'bpmn:Participant', 'bpmn:LaneSet', 'bpmn:Lane',
+  'bpmn:StartEvent', 'bpmn:EndEvent', 'bpmn:IntermediateCatchEvent', 'bpmn:IntermediateThrowEvent', 'bpmn:BoundaryEvent',
+  'bpmn:UserTask', 'bpmn:ServiceTask', 'bpmn:ManualTask', 'bpmn:Task', 'bpmn:SubProcess',
+  'bpmn:ExclusiveGateway', 'bpmn:ParallelGateway', 'bpmn:InclusiveGateway',
+  'bpmn:SequenceFlow', 'bpmn:TextAnnotation', 'bpmn:Association', 'bpmn:Group', 'bpmn:Category', 'bpmn:CategoryValue',
+  'bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:TerminateEventDefinition',
+  'bpmn:SignalEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:Signal', 'bpmn:Message', 'bpmn:Error', 'bpmn:Escalation',
+  'bpmn:MultiInstanceLoopCharacteristics', 'bpmn:FormalExpression', 'bpmn:Expression', 'bpmn:ExtensionElements', 'bpmn:Documentation',
+  'camunda:Properties', 'camunda:Property', 'camunda:FormData', 'camunda:FormField',
+]);
+
+const DI_PREFIXES = ['bpmndi:', 'dc:', 'di:'];
+
+/** `${a.b.c}` or `${a[0].b}` — property paths, the only expressions bpmn-engine evaluates correctly. */
+const PATH_EXPRESSION = /^\$\{\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*\s*\}$/;
+const EMBEDDED = /\$\{[^}]*\}/g;
+
+export interface ValidateOptions {
+  /** Names of the built-in service handlers (route, notify, …). */
+  handlers: string[];
+}
+
+export function validateDefinition(parsed: ModdleParseResult, options: ValidateOptions): ErrorDetail[] {
+  const problems: ErrorDetail[] = [];
+  const add = (el: ModdleElement | undefined, code: string, message: string) =>
+    problems.push({ elementId: el?.id ?? '', code, message: el?.id ? `${el.id}：${message}` : message });
+
+  for (const w of parsed.warnings) add(w.element, 'BPMN_PARSE', `无法解析：${w.message}`);
+
+  const processes: ModdleElement[] = [];
+  walk(parsed.rootElement, (el, parent) => {
+    const t = el.$type;
+    if (DI_PREFIXES.some((p) => t.startsWith(p))) return false;
+    if (t === 'bpmn:Process') processes.push(el);
+    if (t === 'bpmn:ScriptTask') {
+      add(el, 'SCRIPT_NOT_ALLOWED', '不允许脚本任务（脚本会在服务器上执行代码，存在安全风险）；请改用内置服务任务或规则');
+      return false;
+    }
+    if (!SUPPORTED.has(t)) {
+      add(el, 'UNSUPPORTED_ELEMENT', `不支持的 BPMN 元素类型 ${t}`);
+      return false;
+    }
+    if (t === 'bpmn:FormalExpression' || t === 'bpmn:Expression') checkFormalExpression(el, parent, add);
+    if (t === 'bpmn:ServiceTask') checkServiceTask(el, options, add);
+    if (t === 'bpmn:UserTask' || t === 'bpmn:StartEvent' || t === 'bpmn:MultiInstanceLoopCharacteristics') {
+      for (const attr of ['candidateGroups', 'candidateUsers', 'assignee', 'dueDate', 'followUpDate', 'priority', 'formKey', 'collection', 'elementVariable']) {
+        const v = el[attr];
+        if (typeof v === 'string') checkTemplate(v, el.id ? el : parent, attr, add);
+      }
+    }
+    if (t === 'bpmn:SequenceFlow') {
+      const cond = el.conditionExpression as ModdleElement | undefined;
+      if (cond) checkCondition(cond, el, add);
+    }
+    for (const [k, v] of Object.entries(el.$attrs ?? {})) {
+      if (k.startsWith('xmlns')) continue;
+      if (/^javascript:|^js:/i.test(v)) add(el, 'SCRIPT_NOT_ALLOWED', `属性 ${k} 含有脚本`);
+    }
+    return true;
+  });
+
+  if (!processes.some((p) => p.isExecutable !== false)) add(undefined, 'NO_EXECUTABLE_PROCESS', '没有可执行的流程（process 需 isExecutable="true"）');
+  return problems;
+}
+
+type Add = (el: ModdleElement | undefined, code: string, message: string) => void;
+
+function checkCondition(cond: ModdleElement, flow: ModdleElement, add: Add): void {
+  const language = cond.language as string | undefined;
+  if (language) {
+    add(flow, 'SCRIPT_NOT_ALLOWED', `条件使用了脚本语言「${language}」；只支持 \${变量路径} 形式，比较请在规则中完成，网关按布尔或枚举变量分支`);
+    return;
+  }
+  const body = String(cond.body ?? '').trim();
+  if (!body) {
+    add(flow, 'EMPTY_CONDITION', '条件表达式为空');
+    return;
+  }
+  if (!PATH_EXPRESSION.test(body)) {
+    add(flow, 'UNSUPPORTED_EXPRESSION', `条件「${body}」不受支持：表达式只能是变量路径，如 \${environment.variables.decision.joint}；比较和运算会被引擎静默算错，请在路由规则中计算出布尔值`);
+  }
+}
+
+function checkFormalExpression(el: ModdleElement, parent: ModdleElement | undefined, add: Add): void {
+  const body = String(el.body ?? '').trim();
+  if (parent?.$type === 'bpmn:SequenceFlow') return; // handled with the flow
+  if (parent?.$type === 'bpmn:TimerEventDefinition' || parent?.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
+    if (/^\$\{/.test(body)) checkTemplate(body, parent, 'expression', add);
+    else if (body && parent.$type === 'bpmn:TimerEventDefinition' && !isTimerLiteral(body)) {
+      add(parent, 'BAD_TIMER', `定时器「${body}」不是 ISO-8601 时长 / 日期 / 周期（例如 P1D、P30D、PT4H）`);
+    }
+  }
+}
+
+function isTimerLiteral(v: string): boolean {
+  return isIsoDuration(v) || /^R\d*\//.test(v) || !Number.isNaN(Date.parse(v));
+}
+
+function checkTemplate(value: string, el: ModdleElement | undefined, attr: string, add: Add): void {
+  for (const m of value.match(EMBEDDED) ?? []) {
+    if (!PATH_EXPRESSION.test(m)) add(el, 'UNSUPPORTED_EXPRESSION', `属性 ${attr} 的表达式「${m}」不受支持：只能是变量路径`);
+  }
+}
+
+function checkServiceTask(el: ModdleElement, options: ValidateOptions, add: Add): void {
+  const topic = el.topic as string | undefined;
+  if (el.class || el.expression || el.delegateExpression || el.implementation && !String(el.implementation).startsWith('##')) {
+    add(el, 'SCRIPT_NOT_ALLOWED', '服务任务不能调用类、表达式或代码；请使用 camunda:type="external" 并以 camunda:topic 指定内置处理器');
+    return;
+  }
+  if (!topic) {
+    add(el, 'NO_HANDLER', `服务任务未指定内置处理器（camunda:type="external" camunda:topic="…"，可选：${options.handlers.join('、')}）`);
+    return;
+  }
+  if (!options.handlers.includes(topic)) add(el, 'UNKNOWN_HANDLER', `未知的内置处理器「${topic}」（可选：${options.handlers.join('、')}）`);
+}
+
+function walk(root: ModdleElement, visit: (el: ModdleElement, parent: ModdleElement | undefined) => boolean): void {
+  const seen = new Set<unknown>();
+  const rec = (el: ModdleElement, parent: ModdleElement | undefined) => {
+    if (seen.has(el)) return;
+    seen.add(el);
+    if (!visit(el, parent)) return;
+    for (const [key, value] of Object.entries(el)) {
+      if (key.startsWith('$') || key === 'sourceRef' || key === 'targetRef' || key === 'attachedToRef' || key === 'default'
+        || key === 'incoming' || key === 'outgoing' || key === 'processRef' || key === 'flowNodeRef' || key === 'eventDefinitionRef'
+        || key === 'signalRef' || key === 'messageRef' || key === 'errorRef' || key === 'escalationRef' || key === 'categoryValueRef') continue;
+      const items = Array.isArray(value) ? value : [value];
+      for (const item of items) {
+        if (item && typeof item === 'object' && typeof (item as ModdleElement).$type === 'string') rec(item as ModdleElement, el);
+      }
+    }
+  };
+  rec(root, undefined);
+}

@@ -1,0 +1,417 @@
+// The durable case engine. Every command on a case runs in one transaction holding the case row
+// lock: load → (recover | reuse the live engine) → act → settle → project tasks / timers / history
+// → write state with version+1 → commit. A crash anywhere loses nothing that was acknowledged,
+// because nothing is acknowledged before the commit.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { CaseExecution, type ServiceCall, type ServiceOutcome, type StoredState } from './bpmn/case-execution';
+import { addDuration, isIsoDuration, systemClock, type Clock } from './clock';
+import { DefinitionRepository, type DefinitionRecord, type DeployInput } from './definitions';
+import { ConflictError, FormDataInvalidError, NotFoundError, TaskNotOpenError, YizhanError, type ErrorDetail } from './errors';
+import { createAjvFormValidator, type FormValidator } from './form-validation';
+import { CaseQueries, type CaseView } from './case-queries';
+
+export interface ServiceHandlerContext extends ServiceCall {
+  caseId: string;
+  definition: DefinitionRecord;
+  clock: Clock;
+}
+
+/** A built-in service handler (no JavaScript from BPMN ever runs). Must be idempotent. */
+export type ServiceHandler = (ctx: ServiceHandlerContext) => Promise<ServiceOutcome>;
+
+export interface CaseEngineOptions {
+  pool: pg.Pool;
+  clock?: Clock;
+  /** Built-in service handlers by topic (`camunda:topic`). */
+  handlers?: Record<string, ServiceHandler>;
+  validateForm?: FormValidator;
+  /** How many live case engines to keep in memory (0: recover from the store on every step). */
+  cacheSize?: number;
+}
+
+export interface StartCaseInput {
+  /** Process key; the latest version unless `version` is given. */
+  process: string;
+  version?: number;
+  data: Record<string, unknown>;
+  actor?: string;
+  title?: string;
+  type?: string;
+  channel?: string;
+  unit?: string;
+}
+
+/** The engine could not advance the case (e.g. no gateway branch matched); nothing was changed. */
+export class ProcessError extends YizhanError {
+  constructor(message: string, elementId?: string) {
+    super('PROCESS_ERROR', `流程无法继续：${message}`, [{ elementId, message }]);
+  }
+}
+
+interface CaseRow {
+  id: string;
+  definition_id: string;
+  status: string;
+  version: number;
+  state: StoredState;
+  unit: string | null;
+}
+
+interface TaskRow {
+  id: string;
+  case_id: string;
+  execution_id: string;
+  element_id: string;
+  form_key: string | null;
+  status: string;
+}
+
+type Client = pg.PoolClient;
+
+export class CaseEngine {
+  readonly definitions: DefinitionRepository;
+  readonly queries: CaseQueries;
+  private readonly pool: pg.Pool;
+  private readonly clock: Clock;
+  private readonly handlers: Record<string, ServiceHandler>;
+  private readonly validateForm: FormValidator;
+  private readonly cacheSize: number;
+  private readonly live = new Map<string, { exec: CaseExecution; version: number }>();
+
+  constructor(options: CaseEngineOptions) {
+    this.pool = options.pool;
+    this.clock = options.clock ?? systemClock;
+    this.handlers = { ...(options.handlers ?? {}) };
+    this.validateForm = options.validateForm ?? createAjvFormValidator();
+    this.cacheSize = options.cacheSize ?? 1000;
+    this.definitions = new DefinitionRepository(this.pool, () => Object.keys(this.handlers));
+    this.queries = new CaseQueries(this.pool, this.clock);
+  }
+
+  deploy(input: DeployInput): Promise<DefinitionRecord> {
+    return this.definitions.deploy(input);
+  }
+
+  async startCase(input: StartCaseInput): Promise<CaseView> {
+    const def = await this.definitions.byKey(input.process, input.version);
+    this.checkForm(def, def.meta.startFormKey, input.data);
+    const caseId = randomUUID();
+    const now = this.clock.now();
+    const facts = {
+      id: caseId,
+      type: input.type ?? str(input.data.type),
+      channel: input.channel ?? str(input.data.channel),
+      unit: input.unit ?? str(input.data.unit),
+    };
+    const exec = await CaseExecution.start(caseId, this.executionOptions(caseId, def), { data: input.data, case: facts });
+    if (exec.error) throw new ProcessError(exec.error.message);
+    await this.transaction(async (client) => {
+      await client.query(
+        `insert into cases (id, definition_id, process_key, status, version, state, variables, title, type, channel, unit, created_by, created_at, updated_at)
+         values ($1, $2, $3, 'active', 0, '{}', '{}', $4, $5, $6, $7, $8, $9, $9)`,
+        [caseId, def.id, def.key, input.title ?? str(input.data.title) ?? def.name, facts.type ?? null, facts.channel ?? null, facts.unit ?? null, input.actor ?? null, now],
+      );
+      await this.history(client, caseId, input.actor, 'case.started', 'start', null, { process: def.key, version: def.version, data: input.data });
+      const version = await this.persist(client, { id: caseId, version: 0, unit: facts.unit ?? null }, exec, input.actor);
+      this.remember(caseId, exec, version);
+    });
+    return this.queries.getCase(caseId);
+  }
+
+  /** Completes an open task with form data (validated against the task's form first). */
+  async completeTask(taskId: string, data: Record<string, unknown>, actor?: string): Promise<CaseView> {
+    const caseId = await this.caseOfTask(taskId);
+    await this.onCase(caseId, async (client, row, def) => {
+      const task = await this.lockedTask(client, taskId);
+      if (task.status === 'completed') throw new ConflictError(`任务 ${taskId} 已办结，不能重复提交`);
+      if (task.status !== 'open') throw new TaskNotOpenError(taskId, task.status);
+      this.checkForm(def, task.form_key ?? undefined, data);
+      const exec = await this.execution(row, def);
+      if (!exec.signal({ elementId: task.element_id, executionId: task.execution_id }, data, actor)) {
+        throw new TaskNotOpenError(taskId, 'not-waiting');
+      }
+      await exec.settle();
+      const now = this.clock.now();
+      await client.query(`update tasks set status = 'completed', data = $2, completed_at = $3, completed_by = $4 where id = $1`, [taskId, data, now, actor ?? null]);
+      await this.history(client, caseId, actor, 'task.completed', task.element_id, taskId, { data });
+      return exec;
+    });
+    return this.queries.getCase(caseId);
+  }
+
+  /** Runs the services of a case again after an incident (recovering its engine from the store). */
+  async retryIncidents(caseId: string, actor?: string): Promise<CaseView> {
+    this.live.delete(caseId);
+    await this.onCase(caseId, async (client, row, def) => {
+      await client.query(`update incidents set attempts = attempts + 1 where case_id = $1 and status = 'open'`, [caseId]);
+      await this.history(client, caseId, actor, 'incident.retried', null, null, null);
+      return this.execution(row, def);
+    });
+    return this.queries.getCase(caseId);
+  }
+
+  /**
+   * Fires timers that are due by the engine's clock. Safe with many processes: a timer is fired
+   * under its case's row lock and only while still pending, so each fires exactly once.
+   */
+  async fireDueTimers(limit = 100): Promise<number> {
+    const now = this.clock.now();
+    const { rows } = await this.pool.query<{ id: string; case_id: string; execution_id: string; element_id: string }>(
+      `select id, case_id, execution_id, element_id from timers where status = 'pending' and due_at <= $1 order by due_at limit $2`,
+      [now, limit],
+    );
+    let fired = 0;
+    for (const timer of rows) {
+      try {
+        const done = await this.onCase(timer.case_id, async (client, row, def) => {
+          const still = await client.query(`select 1 from timers where id = $1 and status = 'pending'`, [timer.id]);
+          if (!still.rowCount) return undefined;
+          const exec = await this.execution(row, def);
+          if (!exec.fireTimer(timer.execution_id)) {
+            await client.query(`update timers set status = 'cancelled' where id = $1`, [timer.id]);
+            return undefined;
+          }
+          await exec.settle();
+          await client.query(`update timers set status = 'fired', fired_at = $2 where id = $1`, [timer.id, this.clock.now()]);
+          await this.history(client, timer.case_id, 'system', 'timer.fired', timer.element_id, null, null);
+          return exec;
+        }, { skipLocked: true });
+        if (done) fired++;
+      } catch (err) {
+        if (err instanceof NotFoundError) continue;
+        throw err;
+      }
+    }
+    return fired;
+  }
+
+  /** Polls for due timers until stopped. */
+  startTimerSweeper(intervalMs = 1000, onError: (err: unknown) => void = () => {}): () => Promise<void> {
+    let stopped = false;
+    let wake: (() => void) | undefined;
+    const loop = (async () => {
+      while (!stopped) {
+        try {
+          while (!stopped && (await this.fireDueTimers()) > 0);
+        } catch (err) {
+          onError(err);
+        }
+        await new Promise<void>((r) => {
+          wake = r;
+          setTimeout(r, intervalMs).unref();
+        });
+      }
+    })();
+    return async () => {
+      stopped = true;
+      wake?.();
+      await loop;
+    };
+  }
+
+  getCase(caseId: string): Promise<CaseView> {
+    return this.queries.getCase(caseId);
+  }
+
+  /** Drops every live engine (e.g. to test recovery, or after an operator changed the store). */
+  forgetLiveEngines(): void {
+    this.live.clear();
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private checkForm(def: DefinitionRecord, formKey: string | undefined, data: unknown): void {
+    if (!formKey) return;
+    const form = def.forms[formKey];
+    if (!form) return; // deploy guarantees literal form keys exist
+    const errors: ErrorDetail[] = this.validateForm(form, data, formKey);
+    if (errors.length) throw new FormDataInvalidError(formKey, errors);
+  }
+
+  private executionOptions(caseId: string, def: DefinitionRecord) {
+    return {
+      definitionKey: def.id,
+      sourceContext: def.sourceContext,
+      invoke: (call: ServiceCall) => {
+        const handler = this.handlers[call.topic];
+        if (!handler) return Promise.reject(new Error(`未知的内置处理器「${call.topic}」`));
+        return handler({ ...call, caseId, definition: def, clock: this.clock });
+      },
+    };
+  }
+
+  /** The live engine when its version matches the stored one, else recovered from the store. */
+  private async execution(row: CaseRow, def: DefinitionRecord): Promise<CaseExecution> {
+    const live = this.live.get(row.id);
+    if (live && live.version === row.version) {
+      this.live.delete(row.id);
+      return live.exec;
+    }
+    return CaseExecution.recover(row.id, this.executionOptions(row.id, def), row.state);
+  }
+
+  private remember(caseId: string, exec: CaseExecution, version: number): void {
+    if (this.cacheSize <= 0 || exec.completed) return;
+    this.live.delete(caseId);
+    this.live.set(caseId, { exec, version });
+    while (this.live.size > this.cacheSize) this.live.delete(this.live.keys().next().value as string);
+  }
+
+  private async caseOfTask(taskId: string): Promise<string> {
+    if (!isUuid(taskId)) throw new NotFoundError('TASK', taskId);
+    const { rows } = await this.pool.query<{ case_id: string }>('select case_id from tasks where id = $1', [taskId]);
+    if (!rows[0]) throw new NotFoundError('TASK', taskId);
+    return rows[0].case_id;
+  }
+
+  private async lockedTask(client: Client, taskId: string): Promise<TaskRow> {
+    const { rows } = await client.query<TaskRow>('select * from tasks where id = $1', [taskId]);
+    if (!rows[0]) throw new NotFoundError('TASK', taskId);
+    return rows[0];
+  }
+
+  /**
+   * One command on one case: lock the row, run `act`, persist what the engine did, commit.
+   * Returns false when `act` decided there was nothing to do (or the case was busy and skipLocked).
+   */
+  private async onCase(
+    caseId: string,
+    act: (client: Client, row: CaseRow, def: DefinitionRecord) => Promise<CaseExecution | undefined>,
+    options: { skipLocked?: boolean } = {},
+  ): Promise<boolean> {
+    let outcome = false;
+    await this.transaction(async (client) => {
+      const { rows } = await client.query<CaseRow>(
+        `select id, definition_id, status, version, state, unit from cases where id = $1 for update${options.skipLocked ? ' skip locked' : ''}`,
+        [caseId],
+      );
+      const row = rows[0];
+      if (!row) {
+        if (options.skipLocked) return;
+        throw new NotFoundError('CASE', caseId);
+      }
+      const def = await this.definitions.byIdOrThrow(row.definition_id);
+      this.live.delete(caseId); // whatever happens next, the old entry is stale unless re-remembered
+      const exec = await act(client, row, def);
+      if (!exec) return;
+      if (exec.error) throw new ProcessError(exec.error.message);
+      const version = await this.persist(client, row, exec, undefined);
+      this.remember(caseId, exec, version);
+      outcome = true;
+    }, () => this.live.delete(caseId));
+    return outcome;
+  }
+
+  /** Projects the settled engine onto tasks, timers, incidents and history; writes the case. */
+  private async persist(client: Client, row: Pick<CaseRow, 'id' | 'version' | 'unit'>, exec: CaseExecution, actor: string | undefined): Promise<number> {
+    const now = this.clock.now();
+    const caseId = row.id;
+    const { incidents, events } = exec.drain();
+
+    // Tasks: one row per waiting execution id (re-emitted waits after recover change nothing).
+    const waiting = exec.waitingTasks();
+    const open = await client.query<{ id: string; execution_id: string; element_id: string }>(
+      `select id, execution_id, element_id from tasks where case_id = $1 and status = 'open'`, [caseId]);
+    const waitingIds = new Set(waiting.map((w) => w.executionId));
+    for (const t of open.rows) {
+      if (waitingIds.has(t.execution_id)) continue;
+      await client.query(`update tasks set status = 'cancelled', completed_at = $2 where id = $1`, [t.id, now]);
+      await this.history(client, caseId, 'system', 'task.cancelled', t.element_id, t.id, null);
+    }
+    for (const w of waiting) {
+      const due = dueAt(now, w.dueDate);
+      const ins = await client.query<{ id: string }>(
+        `insert into tasks (case_id, execution_id, element_id, name, form_key, candidate_groups, assignee, unit, iteration, item, due_at, priority, created_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+         on conflict (case_id, execution_id) do nothing returning id`,
+        [caseId, w.executionId, w.elementId, w.name ?? null, w.formKey ?? null, w.candidateGroups, w.assignee ?? null, row.unit,
+          w.index ?? null, w.item === undefined ? null : JSON.stringify(w.item), due, w.priority ?? null, now],
+      );
+      if (ins.rows[0]) await this.history(client, caseId, 'system', 'task.created', w.elementId, ins.rows[0].id, { name: w.name, candidateGroups: w.candidateGroups, dueAt: due });
+    }
+
+    // Timers: recorded with their due time by our clock; the sweeper fires them from here.
+    const pending = exec.pendingTimers();
+    const pendingIds = new Set(pending.map((p) => p.executionId));
+    const known = await client.query<{ id: string; execution_id: string }>(
+      `select id, execution_id from timers where case_id = $1 and status = 'pending'`, [caseId]);
+    for (const t of known.rows) {
+      if (!pendingIds.has(t.execution_id)) await client.query(`update timers set status = 'cancelled' where id = $1`, [t.id]);
+    }
+    for (const p of pending) {
+      await client.query(
+        `insert into timers (case_id, execution_id, element_id, expression, due_at, created_at) values ($1, $2, $3, $4, $5, $6)
+         on conflict (case_id, execution_id) do nothing`,
+        [caseId, p.executionId, p.elementId, p.expression ?? null, new Date(now.getTime() + p.delayMs), now],
+      );
+    }
+
+    // Services: completions resolve earlier incidents; failures open new ones.
+    let routing: unknown;
+    for (const e of events) {
+      if (e.kind === 'service.completed') {
+        await client.query(`update incidents set status = 'resolved', resolved_at = $3 where case_id = $1 and element_id = $2 and status = 'open'`, [caseId, e.elementId, now]);
+        if (e.annotations?.routing) routing = e.annotations.routing;
+        await this.history(client, caseId, 'system', 'service.completed', e.elementId, null, e.annotations ?? null);
+      } else if (e.elementType.endsWith('Event') || e.elementType.endsWith('Gateway')) {
+        await this.history(client, caseId, 'system', 'element.passed', e.elementId, null, { type: e.elementType, name: e.name });
+      }
+    }
+    for (const i of incidents) {
+      const existing = await client.query(`update incidents set message = $3 where case_id = $1 and element_id = $2 and status = 'open' returning id`, [caseId, i.elementId, i.message]);
+      if (!existing.rowCount) await client.query(`insert into incidents (case_id, element_id, message, created_at) values ($1, $2, $3, $4)`, [caseId, i.elementId, i.message, now]);
+      await this.history(client, caseId, 'system', 'incident', i.elementId, null, { message: i.message });
+    }
+    const openIncidents = await client.query(`select 1 from incidents where case_id = $1 and status = 'open' limit 1`, [caseId]);
+    const status = exec.completed ? 'completed' : openIncidents.rowCount ? 'incident' : 'active';
+    if (exec.completed) await this.history(client, caseId, actor ?? 'system', 'case.completed', null, null, null);
+
+    const version = row.version + 1;
+    await client.query(
+      `update cases set state = $2, variables = $3, version = $4, status = $5, updated_at = $6,
+         completed_at = case when $5 = 'completed' then $6 else completed_at end,
+         routing = coalesce($7, routing)
+       where id = $1`,
+      [caseId, JSON.stringify(exec.getState()), JSON.stringify(exec.variables()), version, status, now, routing === undefined ? null : JSON.stringify(routing)],
+    );
+    return version;
+  }
+
+  private async history(client: Client, caseId: string, actor: string | undefined, kind: string, elementId: string | null, taskId: string | null, data: unknown): Promise<void> {
+    await client.query(
+      'insert into history (case_id, at, actor, kind, element_id, task_id, data) values ($1, $2, $3, $4, $5, $6, $7)',
+      [caseId, this.clock.now(), actor ?? null, kind, elementId, taskId, data === null || data === undefined ? null : JSON.stringify(data)],
+    );
+  }
+
+  private async transaction(work: (client: Client) => Promise<void>, onRollback?: () => void): Promise<void> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await work(client);
+      await client.query('commit');
+    } catch (err) {
+      onRollback?.();
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+function dueAt(now: Date, due: string | undefined): Date | null {
+  if (!due) return null;
+  if (isIsoDuration(due)) return addDuration(now, due);
+  const t = Date.parse(due);
+  return Number.isNaN(t) ? null : new Date(t);
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v ? v : undefined;
+}
+
+export function isUuid(v: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+}

@@ -1,0 +1,187 @@
+// Read side: a case with its tasks, incidents and history; task lists for inboxes.
+import type pg from 'pg';
+import type { Clock } from './clock';
+import { NotFoundError } from './errors';
+
+export type DueColour = 'green' | 'yellow' | 'red';
+
+export interface TaskView {
+  id: string;
+  caseId: string;
+  executionId: string;
+  elementId: string;
+  name: string | null;
+  formKey: string | null;
+  candidateGroups: string[];
+  assignee: string | null;
+  unit: string | null;
+  iteration: number | null;
+  item: unknown;
+  dueAt: Date | null;
+  priority: number | null;
+  status: 'open' | 'completed' | 'cancelled';
+  /** 红黄绿: red when overdue, yellow past two thirds of the time limit, else green. */
+  colour: DueColour | null;
+  data: unknown;
+  createdAt: Date;
+  completedAt: Date | null;
+  completedBy: string | null;
+}
+
+export interface HistoryEntry {
+  id: number;
+  at: Date;
+  actor: string | null;
+  kind: string;
+  elementId: string | null;
+  taskId: string | null;
+  data: unknown;
+}
+
+export interface IncidentView {
+  id: number;
+  elementId: string;
+  message: string;
+  status: 'open' | 'resolved';
+  attempts: number;
+  createdAt: Date;
+  resolvedAt: Date | null;
+}
+
+export interface CaseView {
+  id: string;
+  number: number;
+  processKey: string;
+  definitionId: string;
+  version: number;
+  status: 'active' | 'completed' | 'incident' | 'failed';
+  title: string | null;
+  type: string | null;
+  channel: string | null;
+  unit: string | null;
+  variables: Record<string, unknown>;
+  routing: unknown;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+  openTasks: TaskView[];
+  tasks: TaskView[];
+  incidents: IncidentView[];
+  history: HistoryEntry[];
+}
+
+export interface TaskFilter {
+  caseId?: string;
+  status?: 'open' | 'completed' | 'cancelled';
+  /** Tasks whose candidate groups overlap these (department / level codes). */
+  groups?: string[];
+  assignee?: string;
+  overdue?: boolean;
+  limit?: number;
+}
+
+interface TaskRow {
+  id: string; case_id: string; execution_id: string; element_id: string; name: string | null; form_key: string | null;
+  candidate_groups: string[]; assignee: string | null; unit: string | null; iteration: number | null; item: unknown;
+  due_at: Date | null; priority: number | null; status: TaskView['status']; data: unknown; created_at: Date;
+  completed_at: Date | null; completed_by: string | null;
+}
+
+export class CaseQueries {
+  constructor(private readonly pool: pg.Pool, private readonly clock: Clock) {}
+
+  async getCase(caseId: string): Promise<CaseView> {
+    if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new NotFoundError('CASE', caseId);
+    const [c, tasks, incidents, history] = await Promise.all([
+      this.pool.query('select id, number, process_key, definition_id, version, status, title, type, channel, unit, variables, routing, created_by, created_at, updated_at, completed_at from cases where id = $1', [caseId]),
+      this.pool.query<TaskRow>('select * from tasks where case_id = $1 order by created_at, iteration nulls first, id', [caseId]),
+      this.pool.query('select * from incidents where case_id = $1 order by id', [caseId]),
+      this.pool.query('select * from history where case_id = $1 order by id', [caseId]),
+    ]);
+    const r = c.rows[0];
+    if (!r) throw new NotFoundError('CASE', caseId);
+    const allTasks = tasks.rows.map((t) => this.task(t));
+    return {
+      id: r.id,
+      number: Number(r.number),
+      processKey: r.process_key,
+      definitionId: String(r.definition_id),
+      version: r.version,
+      status: r.status,
+      title: r.title,
+      type: r.type,
+      channel: r.channel,
+      unit: r.unit,
+      variables: r.variables,
+      routing: r.routing,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      completedAt: r.completed_at,
+      openTasks: allTasks.filter((t) => t.status === 'open'),
+      tasks: allTasks,
+      incidents: incidents.rows.map((i) => ({
+        id: Number(i.id), elementId: i.element_id, message: i.message, status: i.status, attempts: i.attempts, createdAt: i.created_at, resolvedAt: i.resolved_at,
+      })),
+      history: history.rows.map((h) => ({
+        id: Number(h.id), at: h.at, actor: h.actor, kind: h.kind, elementId: h.element_id, taskId: h.task_id, data: h.data,
+      })),
+    };
+  }
+
+  async listTasks(filter: TaskFilter = {}): Promise<TaskView[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const arg = (v: unknown) => `$${args.push(v)}`;
+    if (filter.caseId) where.push(`case_id = ${arg(filter.caseId)}`);
+    if (filter.status) where.push(`status = ${arg(filter.status)}`);
+    if (filter.groups) where.push(`candidate_groups && ${arg(filter.groups)}::text[]`);
+    if (filter.assignee) where.push(`assignee = ${arg(filter.assignee)}`);
+    if (filter.overdue) where.push(`status = 'open' and due_at < ${arg(this.clock.now())}`);
+    const { rows } = await this.pool.query<TaskRow>(
+      `select * from tasks ${where.length ? `where ${where.join(' and ')}` : ''} order by due_at nulls last, created_at limit ${arg(filter.limit ?? 200)}`,
+      args,
+    );
+    return rows.map((t) => this.task(t));
+  }
+
+  async getTask(taskId: string): Promise<TaskView> {
+    if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw new NotFoundError('TASK', taskId);
+    const { rows } = await this.pool.query<TaskRow>('select * from tasks where id = $1', [taskId]);
+    if (!rows[0]) throw new NotFoundError('TASK', taskId);
+    return this.task(rows[0]);
+  }
+
+  private task(t: TaskRow): TaskView {
+    return {
+      id: t.id,
+      caseId: t.case_id,
+      executionId: t.execution_id,
+      elementId: t.element_id,
+      name: t.name,
+      formKey: t.form_key,
+      candidateGroups: t.candidate_groups,
+      assignee: t.assignee,
+      unit: t.unit,
+      iteration: t.iteration,
+      item: t.item,
+      dueAt: t.due_at,
+      priority: t.priority,
+      status: t.status,
+      colour: t.status === 'open' ? dueColour(t.created_at, t.due_at, this.clock.now()) : null,
+      data: t.data,
+      createdAt: t.created_at,
+      completedAt: t.completed_at,
+      completedBy: t.completed_by,
+    };
+  }
+}
+
+/** Red when overdue, yellow once two thirds of the time limit are used, else green. */
+export function dueColour(created: Date, due: Date | null, now: Date, yellowShare = 2 / 3): DueColour | null {
+  if (!due) return null;
+  if (now.getTime() > due.getTime()) return 'red';
+  const limit = due.getTime() - created.getTime();
+  return now.getTime() - created.getTime() >= limit * yellowShare ? 'yellow' : 'green';
+}

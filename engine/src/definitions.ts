@@ -1,0 +1,176 @@
+// Immutable definition versions. A deploy parses and validates the BPMN once, stores the
+// serialised context beside the XML and the pack's forms / rule sets / org model, and creates
+// version n+1 of the key. Running cases stay on the version they started on.
+import type pg from 'pg';
+import { compileDefinition, type CompiledDefinition } from './bpmn/definition';
+import { BpmnInvalidError, NotFoundError, type ErrorDetail } from './errors';
+
+export interface DeployInput {
+  /** Process key, stable across versions (e.g. "longxi/dispute"). */
+  key: string;
+  bpmn: string;
+  name?: string;
+  /** Form definitions by form key: `{ schema, uiSchema }`. */
+  forms?: Record<string, FormDefinitionLike>;
+  /** Rule sets by name (the route handler's `ruleSet` property). */
+  ruleSets?: Record<string, unknown>;
+  /** The pack's org model. */
+  org?: unknown;
+  meta?: Record<string, unknown>;
+  actor?: string;
+}
+
+export interface FormDefinitionLike {
+  schema: Record<string, unknown>;
+  uiSchema?: Record<string, unknown>;
+}
+
+export interface DefinitionRecord {
+  id: string;
+  key: string;
+  version: number;
+  name: string | null;
+  processId: string;
+  bpmn: string;
+  sourceContext: string;
+  forms: Record<string, FormDefinitionLike>;
+  ruleSets: Record<string, unknown>;
+  org: unknown;
+  meta: Record<string, unknown> & { startFormKey?: string; userTasks?: CompiledDefinition['userTasks'] };
+  deployedBy: string | null;
+  createdAt: Date;
+}
+
+export type DefinitionSummary = Omit<DefinitionRecord, 'bpmn' | 'sourceContext' | 'forms' | 'ruleSets' | 'org'>;
+
+interface DefinitionRow {
+  id: string;
+  key: string;
+  version: number;
+  name: string | null;
+  process_id: string;
+  bpmn: string;
+  source_context: unknown;
+  forms: Record<string, FormDefinitionLike>;
+  rule_sets: Record<string, unknown>;
+  org: unknown;
+  meta: DefinitionRecord['meta'];
+  deployed_by: string | null;
+  created_at: Date;
+}
+
+function fromRow(r: DefinitionRow): DefinitionRecord {
+  return {
+    id: String(r.id),
+    key: r.key,
+    version: r.version,
+    name: r.name,
+    processId: r.process_id,
+    bpmn: r.bpmn,
+    sourceContext: typeof r.source_context === 'string' ? r.source_context : JSON.stringify(r.source_context),
+    forms: r.forms,
+    ruleSets: r.rule_sets,
+    org: r.org,
+    meta: r.meta,
+    deployedBy: r.deployed_by,
+    createdAt: r.created_at,
+  };
+}
+
+export class DefinitionRepository {
+  private readonly byId = new Map<string, DefinitionRecord>();
+
+  constructor(private readonly pool: pg.Pool, private readonly handlers: () => string[]) {}
+
+  async deploy(input: DeployInput): Promise<DefinitionRecord> {
+    if (!/^[a-z0-9][a-z0-9._/-]*$/i.test(input.key)) {
+      throw new BpmnInvalidError([{ code: 'BAD_KEY', message: `流程标识「${input.key}」只能包含字母、数字和 . _ / -` }]);
+    }
+    const compiled = await compileDefinition(input.bpmn, this.handlers());
+    const forms = input.forms ?? {};
+    const missing: ErrorDetail[] = [];
+    const formRefs = [
+      ...(compiled.startFormKey ? [{ id: 'start', formKey: compiled.startFormKey }] : []),
+      ...compiled.userTasks.map((t) => ({ id: t.id, formKey: t.formKey })),
+    ];
+    for (const ref of formRefs) {
+      if (ref.formKey && !ref.formKey.includes('${') && !forms[ref.formKey]) {
+        missing.push({ elementId: ref.id, code: 'FORM_MISSING', message: `${ref.id}：引用的表单「${ref.formKey}」不存在` });
+      }
+    }
+    for (const s of compiled.serviceTasks) {
+      const name = s.properties.ruleSet;
+      if (s.topic === 'route' && (!name || !input.ruleSets?.[name])) {
+        missing.push({ elementId: s.id, code: 'RULESET_MISSING', message: `${s.id}：路由规则集「${name ?? '（未指定 ruleSet 属性）'}」不存在` });
+      }
+    }
+    if (missing.length) throw new BpmnInvalidError(missing);
+
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('select pg_advisory_xact_lock(hashtext($1))', [`definition:${input.key}`]);
+      const { rows } = await client.query<DefinitionRow>(
+        `insert into definitions (key, version, name, process_id, bpmn, source_context, forms, rule_sets, org, meta, deployed_by)
+         select $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10 from definitions where key = $1
+         returning *`,
+        [
+          input.key,
+          input.name ?? compiled.processName ?? null,
+          compiled.processId,
+          input.bpmn,
+          compiled.sourceContext,
+          JSON.stringify(forms),
+          JSON.stringify(input.ruleSets ?? {}),
+          input.org === undefined ? null : JSON.stringify(input.org),
+          JSON.stringify({ ...(input.meta ?? {}), startFormKey: compiled.startFormKey, userTasks: compiled.userTasks }),
+          input.actor ?? null,
+        ],
+      );
+      await client.query('commit');
+      const rec = fromRow(rows[0]);
+      this.byId.set(rec.id, rec);
+      return rec;
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /** A definition version by id; versions are immutable, so they are cached forever. */
+  async byIdOrThrow(id: string): Promise<DefinitionRecord> {
+    const cached = this.byId.get(String(id));
+    if (cached) return cached;
+    const { rows } = await this.pool.query<DefinitionRow>('select * from definitions where id = $1', [id]);
+    if (!rows[0]) throw new NotFoundError('DEFINITION', String(id));
+    const rec = fromRow(rows[0]);
+    this.byId.set(rec.id, rec);
+    return rec;
+  }
+
+  /** The latest version of a key, or a given version. */
+  async byKey(key: string, version?: number): Promise<DefinitionRecord> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      version === undefined
+        ? 'select id from definitions where key = $1 order by version desc limit 1'
+        : 'select id from definitions where key = $1 and version = $2',
+      version === undefined ? [key] : [key, version],
+    );
+    if (!rows[0]) throw new NotFoundError('DEFINITION', version === undefined ? key : `${key}@${version}`);
+    return this.byIdOrThrow(rows[0].id);
+  }
+
+  async list(key?: string): Promise<DefinitionSummary[]> {
+    const { rows } = await this.pool.query<DefinitionRow>(
+      `select id, key, version, name, process_id, meta, deployed_by, created_at from definitions
+       ${key ? 'where key = $1' : ''} order by key, version desc`,
+      key ? [key] : [],
+    );
+    return rows.map((r) => ({
+      id: String(r.id), key: r.key, version: r.version, name: r.name, processId: r.process_id,
+      meta: r.meta, deployedBy: r.deployed_by, createdAt: r.created_at,
+    }));
+  }
+}

@@ -1,0 +1,10 @@
+// @yizhan/engine — durable BPMN execution on bpmn-engine with a PostgreSQL store.
+export { CaseEngine, ProcessError, type CaseEngineOptions, type ServiceHandler, type ServiceHandlerContext, type StartCaseInput } from './case-engine';
+export { type CaseView, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter, type DueColour, dueColour } from './case-queries';
+export { type DeployInput, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';
+export { type FormValidator, createAjvFormValidator } from './form-validation';
+export { type Clock, ManualClock, systemClock, addDuration, isIsoDuration } from './clock';
+export { openDatabase, migrate, type Database, type DatabaseOptions } from './store/database';
+export { startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';
+export { type ServiceOutcome } from './bpmn/case-execution';
+export * from './errors';
