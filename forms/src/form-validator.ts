@@ -1,0 +1,111 @@
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createAjv } from './ajv-factory';
+import { FormDefinitionInvalidError, FormInvalidError } from './errors';
+import { createLocalizer, type Localizer } from './messages';
+import { escapePointer } from './schema-walk';
+import type { FieldError, FormDefinition, FormSchema, Locale, UiSchema } from './types';
+
+/**
+ * ajv reports a failed `if`/`then` twice: once for the field inside `then` and once more as an `if` error on
+ * the parent that tells the clerk nothing. rjsf's form drops it through `transformErrors`; so do we.
+ */
+export function isReportedKeyword(keyword: string): boolean {
+  return keyword !== 'if';
+}
+
+/** The data pointer an ajv error belongs to: the missing property for `required`/`dependencies`. */
+export function errorField(error: Pick<ErrorObject, 'instancePath' | 'params'>): string {
+  const missing = (error.params as { missingProperty?: unknown }).missingProperty;
+  return typeof missing === 'string' ? `${error.instancePath}/${escapePointer(missing)}` : error.instancePath;
+}
+
+/** rjsf's duplicate filter for anyOf/oneOf branches (same message under the same branch prefix). */
+function dropBranchDuplicates(errors: ErrorObject[]): ErrorObject[] {
+  const kept: ErrorObject[] = [];
+  for (const error of errors) {
+    const { schemaPath, message } = error;
+    const at = ['/anyOf/', '/oneOf/'].map((k) => schemaPath.indexOf(k)).find((i) => i > 0);
+    const prefix = at === undefined ? undefined : schemaPath.slice(0, at);
+    const dup = prefix !== undefined && kept.some((e) => e.message === message && e.schemaPath.startsWith(prefix));
+    if (!dup) kept.push(error);
+  }
+  return kept;
+}
+
+export interface FormValidatorOptions {
+  /** Message language; zh-CN unless told otherwise. */
+  locale?: Locale;
+}
+
+export interface FormValidator {
+  readonly locale: Locale;
+  /** Field errors of `data` against the form; an empty list means valid. */
+  validate(def: FormDefinition, data: unknown): FieldError[];
+  /** Throws `FormInvalidError` unless `data` is valid. */
+  assertValid(def: FormDefinition, data: unknown): void;
+}
+
+/**
+ * The server side of form validation: the same ajv (options, formats), the same messages and the same error
+ * filtering as the rendered form, so the server accepts exactly what the browser accepts.
+ */
+export function createFormValidator(options: FormValidatorOptions = {}): FormValidator {
+  const locale = options.locale ?? 'zh-CN';
+  const ajv: Ajv = createAjv();
+  const compiled = new WeakMap<FormSchema, ValidateFunction>();
+  const localizers = new WeakMap<FormSchema, WeakMap<UiSchema, Localizer> | Localizer>();
+
+  function compile(schema: FormSchema): ValidateFunction {
+    let fn = compiled.get(schema);
+    if (fn) return fn;
+    try {
+      fn = (typeof schema.$id === 'string' ? ajv.getSchema(schema.$id) : undefined) ?? ajv.compile(schema);
+    } catch (err) {
+      throw new FormDefinitionInvalidError([{ pointer: '/schema', message: (err as Error).message }]);
+    }
+    compiled.set(schema, fn);
+    return fn;
+  }
+
+  function localizerFor(def: FormDefinition): Localizer {
+    const make = () => createLocalizer({ locale, schema: def.schema, uiSchema: def.uiSchema });
+    if (!def.uiSchema) {
+      const known = localizers.get(def.schema);
+      if (typeof known === 'function') return known;
+      const made = make();
+      localizers.set(def.schema, made);
+      return made;
+    }
+    let byUi = localizers.get(def.schema);
+    if (typeof byUi !== 'object') {
+      byUi = new WeakMap();
+      localizers.set(def.schema, byUi);
+    }
+    let made = byUi.get(def.uiSchema);
+    if (!made) {
+      made = make();
+      byUi.set(def.uiSchema, made);
+    }
+    return made;
+  }
+
+  function validate(def: FormDefinition, data: unknown): FieldError[] {
+    const fn = compile(def.schema);
+    if (fn(data)) return [];
+    const errors = (fn.errors ?? []).map((e) => ({ ...e, params: { ...e.params } }));
+    localizerFor(def)(errors);
+    return dropBranchDuplicates(errors)
+      .filter((e) => isReportedKeyword(e.keyword))
+      .map((e) => ({ field: errorField(e), keyword: e.keyword, message: e.message ?? '', params: e.params }));
+  }
+
+  return {
+    locale,
+    validate,
+    assertValid(def, data) {
+      const errors = validate(def, data);
+      if (errors.length > 0) throw new FormInvalidError(errors);
+    },
+  };
+}

@@ -1,0 +1,31 @@
+// @yizhan/forms — form definitions and the one validator shared by server and browser. No React, no Node
+// built-ins: the React rendering lives in `@yizhan/forms/react`.
+export type { FieldError, FormDefinition, FormSchema, Locale, UiSchema } from './types';
+export { FormDefinitionInvalidError, FormInvalidError, type FormDefinitionProblem } from './errors';
+export { loadFormDefinition, type LoadFormDefinitionOptions } from './form-definition';
+export {
+  createFormValidator,
+  errorField,
+  isReportedKeyword,
+  type FormValidator,
+  type FormValidatorOptions,
+} from './form-validator';
+export { AJV_OPTIONS, CUSTOM_FORMATS, createAjv } from './ajv-factory';
+export { createLocalizer, type Localizer, type LocalizerOptions } from './messages';
+export {
+  CN_FORMAT_NAMES,
+  CN_FORMATS,
+  isLandline,
+  isMobile,
+  isPlausibleBirthDate,
+  isPostcode,
+  isResidentId,
+  isUscc,
+  normalizeResidentId,
+  residentIdCheckCharacter,
+  usccCheckCharacter,
+  type CnFormatName,
+} from './formats/index';
+export { RJSF_WIDGET_NAMES, YIZHAN_WIDGET_NAMES, type YizhanWidgetName } from './widget-names';
+export type { Department, OrgContext, OrgUnit } from './org';
+export { findUnit, flattenUnits } from './org';

@@ -1,0 +1,38 @@
+import type { WidgetProps } from '@rjsf/utils';
+import { ariaDescribedByIds } from '@rjsf/utils';
+import { Select } from 'antd';
+import { flattenUnits } from '../../org';
+import { caseFormContext, stringList } from '../form-context';
+
+/**
+ * `ui:widget: "department"` — one department code (formContext.departments), grouped by unit.
+ * `ui:options.kinds` limits the kinds (`["resident", "window"]`), `ui:options.units` the unit codes.
+ */
+export function DepartmentWidget({ id, value, disabled, readonly, placeholder, options, registry, onChange, onBlur, onFocus }: WidgetProps) {
+  const { units, departments } = caseFormContext(registry.formContext);
+  const kinds = stringList(options.kinds);
+  const unitCodes = stringList(options.units);
+  const unitNames = new Map(flattenUnits(units).map(({ unit }) => [unit.code, unit.name]));
+  const groups = new Map<string, { label: string; value: string }[]>();
+  for (const d of departments) {
+    if ((kinds && !kinds.includes(d.kind)) || (unitCodes && !unitCodes.includes(d.unit))) continue;
+    const group = unitNames.get(d.unit) ?? d.unit;
+    groups.set(group, [...(groups.get(group) ?? []), { label: d.name, value: d.code }]);
+  }
+  return (
+    <Select
+      id={id}
+      aria-describedby={ariaDescribedByIds(id)}
+      style={{ width: '100%' }}
+      value={typeof value === 'string' && value ? value : undefined}
+      placeholder={placeholder || '请选择部门'}
+      disabled={disabled || readonly}
+      showSearch={{ optionFilterProp: 'label' }}
+      allowClear
+      options={[...groups].map(([label, opts]) => ({ label, options: opts }))}
+      onChange={(next: string | undefined) => onChange(next || undefined)}
+      onBlur={() => onBlur(id, value)}
+      onFocus={() => onFocus(id, value)}
+    />
+  );
+}
