@@ -116,8 +116,8 @@ export class CaseExecution {
     const exec = new CaseExecution(name, options);
     exec.engine.recover(structuredClone(state));
     await exec.engine.resume({ listener: exec.listener() });
+    // Services in flight when the state was saved (an incident) run again here: that is the retry.
     await exec.settle();
-    exec.eventsSeen = [];
     return exec;
   }
 

@@ -94,12 +94,15 @@ function checkCondition(cond: ModdleElement, flow: ModdleElement, add: Add): voi
 function checkFormalExpression(el: ModdleElement, parent: ModdleElement | undefined, add: Add): void {
   const body = String(el.body ?? '').trim();
   if (parent?.$type === 'bpmn:SequenceFlow') return; // handled with the flow
-  if (parent?.$type === 'bpmn:TimerEventDefinition' || parent?.$type === 'bpmn:MultiInstanceLoopCharacteristics') {
-    if (/^\$\{/.test(body)) checkTemplate(body, parent, 'expression', add);
-    else if (body && parent.$type === 'bpmn:TimerEventDefinition' && !isTimerLiteral(body)) {
-      add(parent, 'BAD_TIMER', `定时器「${body}」不是 ISO-8601 时长 / 日期 / 周期（例如 P1D、P30D、PT4H）`);
-    }
+  if (/\$\{/.test(body)) checkTemplate(body, parent, 'expression', add);
+  else if (body && isTimerEvent(parent) && !isTimerLiteral(body)) {
+    add(parent, 'BAD_TIMER', `定时器「${body}」不是 ISO-8601 时长 / 日期 / 周期（例如 P1D、P30D、PT4H）`);
   }
+}
+
+function isTimerEvent(el: ModdleElement | undefined): boolean {
+  const defs = (el?.eventDefinitions as ModdleElement[] | undefined) ?? [];
+  return defs.some((d) => d.$type === 'bpmn:TimerEventDefinition');
 }
 
 function isTimerLiteral(v: string): boolean {
@@ -125,19 +128,21 @@ function checkServiceTask(el: ModdleElement, options: ValidateOptions, add: Add)
   if (!options.handlers.includes(topic)) add(el, 'UNKNOWN_HANDLER', `未知的内置处理器「${topic}」（可选：${options.handlers.join('、')}）`);
 }
 
+/** Visits every semantic element; `parent` is the nearest ancestor with an id (the element to report). */
 function walk(root: ModdleElement, visit: (el: ModdleElement, parent: ModdleElement | undefined) => boolean): void {
   const seen = new Set<unknown>();
   const rec = (el: ModdleElement, parent: ModdleElement | undefined) => {
     if (seen.has(el)) return;
     seen.add(el);
     if (!visit(el, parent)) return;
+    const owner = el.id ? el : parent;
     for (const [key, value] of Object.entries(el)) {
       if (key.startsWith('$') || key === 'sourceRef' || key === 'targetRef' || key === 'attachedToRef' || key === 'default'
         || key === 'incoming' || key === 'outgoing' || key === 'processRef' || key === 'flowNodeRef' || key === 'eventDefinitionRef'
         || key === 'signalRef' || key === 'messageRef' || key === 'errorRef' || key === 'escalationRef' || key === 'categoryValueRef') continue;
       const items = Array.isArray(value) ? value : [value];
       for (const item of items) {
-        if (item && typeof item === 'object' && typeof (item as ModdleElement).$type === 'string') rec(item as ModdleElement, el);
+        if (item && typeof item === 'object' && typeof (item as ModdleElement).$type === 'string') rec(item as ModdleElement, owner);
       }
     }
   };
