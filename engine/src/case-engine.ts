@@ -292,7 +292,6 @@ export class CaseEngine {
         throw new NotFoundError('CASE', caseId);
       }
       const def = await this.definitions.byIdOrThrow(row.definition_id);
-      this.live.delete(caseId); // whatever happens next, the old entry is stale unless re-remembered
       const exec = await act(client, row, def);
       if (!exec) return;
       if (exec.error) throw new ProcessError(exec.error.message);

@@ -1,0 +1,103 @@
+// bench/engine: full 5-step cases (intake → route → handle → feedback → evaluate) per second,
+// durable on the embedded PostgreSQL and on the PostgreSQL server, beside raw in-memory
+// bpmn-engine measured in the same run. Run: npx tsx bench/engine/run.ts [seconds-per-target]
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Engine } from 'bpmn-engine';
+import pg from 'pg';
+import { CaseEngine, openDatabase, startEmbeddedPostgres, type ServiceHandler } from '@yizhan/engine';
+
+const source = readFileSync(new URL('./five-step.bpmn', import.meta.url), 'utf8');
+const seconds = Number(process.argv[2] ?? 5);
+const decision = { department: 'labour', dueIn: 'P1D' };
+const route: ServiceHandler = async () => ({ variables: { decision } });
+const silent = () => ({ debug() {}, error() {}, warn() {} });
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- raw bpmn-engine baseline, deliberately unwrapped */
+async function rawCase(): Promise<void> {
+  const listener = new EventEmitter();
+  const engine = new Engine({
+    source,
+    Logger: silent as never,
+    services: {},
+    extensions: {
+      svc(activity: any) {
+        if (activity.type === 'bpmn:ServiceTask') {
+          activity.behaviour.Service = function RouteService() {
+            return {
+              execute(_m: unknown, cb: (e: null, o: unknown) => void) {
+                activity.environment.variables.decision = decision;
+                cb(null, decision);
+              },
+            };
+          };
+        }
+      },
+    } as never,
+  });
+  const done = new Promise<void>((resolve) => engine.once('end', () => resolve()));
+  listener.on('wait', (api: any) => setImmediate(() => api.signal({ ok: true })));
+  await engine.execute({ listener, variables: { data: { applicant: '张三' } } });
+  await done;
+}
+
+async function measure(name: string, one: () => Promise<void>): Promise<number> {
+  for (let i = 0; i < 20; i++) await one(); // warm-up
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < seconds * 1000) {
+    await one();
+    n++;
+  }
+  const rate = n / ((performance.now() - t0) / 1000);
+  console.log(`${name.padEnd(44)} ${rate.toFixed(1).padStart(8)} cases/s`);
+  return rate;
+}
+
+async function durable(url: string, cacheSize: number): Promise<{ one: () => Promise<void>; close: () => Promise<void> }> {
+  const db = await openDatabase({ url });
+  const engine = new CaseEngine({ pool: db.pool, handlers: { route }, cacheSize });
+  await engine.deploy({ key: 'bench/five-step', bpmn: source, ruleSets: { routing: {} } });
+  return {
+    async one() {
+      let c = await engine.startCase({ process: 'bench/five-step', data: { applicant: '张三' } });
+      while (c.status !== 'completed') c = await engine.completeTask(c.openTasks[0].id, { ok: true }, 'bench');
+    },
+    close: () => db.close(),
+  };
+}
+
+async function freshDatabase(adminUrl: string, name: string): Promise<string> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  await c.query(`drop database if exists ${name} with (force)`);
+  await c.query(`create database ${name}`);
+  await c.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'yizhan-bench-'));
+const embedded = await startEmbeddedPostgres({ dataDir: dir });
+const serverAdmin = process.env.YIZHAN_BENCH_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+try {
+  console.log(`bench/engine — sequential 5-step cases, ${seconds}s per target`);
+  const raw = await measure('raw bpmn-engine, in memory (baseline)', rawCase);
+  const rows: [string, number][] = [];
+  for (const [target, admin] of [['embedded PostgreSQL', embedded.url], ['PostgreSQL server', serverAdmin]] as const) {
+    const url = await freshDatabase(admin, 'yizhan_bench');
+    for (const [label, cache] of [['live engines cached', 1000], ['recover every step', 0]] as const) {
+      const d = await durable(url, cache);
+      rows.push([`durable, ${target}, ${label}`, await measure(`durable, ${target}, ${label}`, d.one)]);
+      await d.close();
+    }
+  }
+  console.log('\nratio to raw in-memory bpmn-engine (same run):');
+  for (const [name, rate] of rows) console.log(`  ${name.padEnd(56)} ${(rate / raw).toFixed(2)}×`);
+} finally {
+  await embedded.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
