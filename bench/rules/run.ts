@@ -57,7 +57,8 @@ async function median(label: string, once: (f: RoutingFacts) => Promise<unknown>
 
 const runs = Number(process.argv[2] ?? 3000);
 console.log(`50 rules, ${runs} decisions each, node ${process.version}`);
-// The raw run gets the same facts decide() builds, so the difference is hit policy, params, merge and explanation.
+// The raw run gets the same facts decide() builds. decide() adds hit policy, params, merge and the explanation,
+// and saves time with a direct resolver for plain `$.a.b` paths (the raw engine runs every path through jsonpath-plus).
 const rawMedian = await median('json-rules-engine run() (raw)', (f) => raw.run({ ...f, ...deriveOrgFacts(f, org) }), runs);
 const ourMedian = await median('decide() (facts + hit policy + explanation)', (f) => decide(ruleSet, f, org), runs);
 console.log(`overhead ratio decide / raw = ${(ourMedian / rawMedian).toFixed(2)}×`);

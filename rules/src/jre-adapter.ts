@@ -1,5 +1,6 @@
 // The one place that touches json-rules-engine's loosely typed API.
 import { Engine, type RuleProperties, type TopLevelCondition as JreTopLevelCondition } from 'json-rules-engine';
+import { JSONPath } from 'jsonpath-plus';
 import type { FactRef, RuleSet } from './rule-set';
 import type { OrgIndex } from './org-index';
 import { customOperators } from './operators';
@@ -34,6 +35,23 @@ export interface RunOutcome {
 }
 
 const MAX_IDLE = 8;
+const SIMPLE_PATH = /^\$(\.[A-Za-z_$\u4e00-\u9fff][\w$\u4e00-\u9fff]*)+$/;
+
+/**
+ * Plain property paths (`$.type`, `$.applicant.name`) are the common case and are walked directly;
+ * anything else (indexes, filters) goes to jsonpath-plus as json-rules-engine would.
+ */
+export function resolvePath(value: object, path: string): unknown {
+  if (SIMPLE_PATH.test(path)) {
+    let current: unknown = value;
+    for (const key of path.slice(2).split('.')) {
+      if (current === null || typeof current !== 'object') return undefined;
+      current = (current as Record<string, unknown>)[key];
+    }
+    return current;
+  }
+  return JSONPath({ path, json: value, wrap: false });
+}
 
 /**
  * Runs one rule set against one org model. json-rules-engine keeps a per-engine run status,
@@ -46,7 +64,7 @@ export class RuleRunner {
   constructor(private readonly ruleSet: RuleSet, private readonly org: OrgIndex) {}
 
   private build(): Engine {
-    const engine = new Engine([], { allowUndefinedFacts: true, allowUndefinedConditions: true });
+    const engine = new Engine([], { allowUndefinedFacts: true, allowUndefinedConditions: true, pathResolver: resolvePath });
     for (const { name, fn } of customOperators(this.org)) {
       engine.addOperator<unknown, unknown>(name, fn);
     }

@@ -60,6 +60,13 @@ describe('list and presence operators', () => {
     expect(await holds({ fact: 'data', path: '$.note', operator: 'isEmpty', value: false }, facts({}, { note: '漏水' }))).toBe(true);
   });
 
+  it('reads plain paths directly and other JSONPath through jsonpath-plus', async () => {
+    const f = facts({}, { applicant: { name: '张三' }, parties: [{ role: '申请人', name: '李四' }] });
+    expect(await holds({ fact: 'data', path: '$.applicant.name', operator: 'equal', value: '张三' }, f)).toBe(true);
+    expect(await holds({ fact: 'data', path: '$.parties[0].name', operator: 'equal', value: '李四' }, f)).toBe(true);
+    expect(await holds({ fact: 'data', path: "$['applicant']['name']", operator: 'equal', value: '张三' }, f)).toBe(true);
+  });
+
   it('built-in operators still work beside ours', async () => {
     expect(await holds({ fact: 'case', path: '$.amount', operator: 'greaterThanInclusive', value: 50000 }, facts({ amount: 50000 }))).toBe(true);
     expect(await holds({ fact: 'case', path: '$.type', operator: 'in', value: ['邻里纠纷'] }, facts({ type: '邻里纠纷' }))).toBe(true);
