@@ -118,3 +118,14 @@ describe('groups and time limits', () => {
     expect(decision).toMatchObject({ departments: ['lx.centre'], caseClass: 'larger', dueIn: 'P5D' });
   });
 });
+
+describe('concurrent decisions', () => {
+  it('gives every overlapping decide() its full result', async () => {
+    const inputs = Array.from({ length: 24 }, (_, i) => (i % 2 === 0 ? wageCase : facts({ type: '劳资纠纷' })));
+    const results = await Promise.all(inputs.map((f) => decide(ruleSet('COLLECT'), f, longxi)));
+    results.forEach((r, i) => {
+      expect(r.explanation.rules).toHaveLength(4);
+      expect(r.decision.joint).toBe(i % 2 === 0);
+    });
+  });
+});
