@@ -1,0 +1,33 @@
+// @vitest-environment jsdom
+// Runs every story's play function (the interaction tests) under jsdom through portable stories.
+import '../support/jsdom-setup';
+import { cleanup } from '@testing-library/react';
+import { composeStories, setProjectAnnotations } from '@storybook/react-vite';
+import { afterEach, describe, expect, it } from 'vitest';
+import preview from '../../.storybook/preview';
+import * as attachments from '../../stories/AttachmentsWidget.stories';
+import * as date from '../../stories/DateWidget.stories';
+import * as department from '../../stories/DepartmentWidget.stories';
+import * as intake from '../../stories/DisputeIntake.stories';
+import * as orgUnit from '../../stories/OrgUnitWidget.stories';
+import * as regions from '../../stories/RegionsWidget.stories';
+
+setProjectAnnotations([preview]);
+afterEach(cleanup);
+
+const files = { attachments, date, department, intake, orgUnit, regions };
+
+for (const [file, module] of Object.entries(files)) {
+  describe(`${file} stories`, () => {
+    const stories = Object.entries(composeStories(module));
+    it('has stories with play functions', () => {
+      expect(stories.length).toBeGreaterThan(0);
+      for (const [, story] of stories) expect(story.play).toBeTypeOf('function');
+    });
+    for (const [name, story] of stories) {
+      it(name, async () => {
+        await story.run();
+      });
+    }
+  });
+}
