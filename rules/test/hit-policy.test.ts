@@ -122,7 +122,8 @@ describe('groups and time limits', () => {
 describe('concurrent decisions', () => {
   it('gives every overlapping decide() its full result', async () => {
     const inputs = Array.from({ length: 24 }, (_, i) => (i % 2 === 0 ? wageCase : facts({ type: '劳资纠纷' })));
-    const results = await Promise.all(inputs.map((f) => decide(ruleSet('COLLECT'), f, longxi)));
+    const shared = ruleSet('COLLECT');
+    const results = await Promise.all(inputs.map((f) => decide(shared, f, longxi)));
     results.forEach((r, i) => {
       expect(r.explanation.rules).toHaveLength(4);
       expect(r.decision.joint).toBe(i % 2 === 0);
