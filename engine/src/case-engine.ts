@@ -10,6 +10,7 @@ import { DefinitionRepository, type DefinitionRecord, type DeployInput } from '.
 import { ConflictError, FormDataInvalidError, NotFoundError, TaskNotOpenError, YizhanError, type ErrorDetail } from './errors';
 import { createAjvFormValidator, type FormValidator } from './form-validation';
 import { CaseQueries, type CaseView } from './case-queries';
+import { builtinHandlers } from './handlers';
 
 export interface ServiceHandlerContext extends ServiceCall {
   caseId: string;
@@ -23,7 +24,7 @@ export type ServiceHandler = (ctx: ServiceHandlerContext) => Promise<ServiceOutc
 export interface CaseEngineOptions {
   pool: pg.Pool;
   clock?: Clock;
-  /** Built-in service handlers by topic (`camunda:topic`). */
+  /** Extra or replacement service handlers by topic (`camunda:topic`); `route` is built in. */
   handlers?: Record<string, ServiceHandler>;
   validateForm?: FormValidator;
   /** How many live case engines to keep in memory (0: recover from the store on every step). */
@@ -82,7 +83,7 @@ export class CaseEngine {
   constructor(options: CaseEngineOptions) {
     this.pool = options.pool;
     this.clock = options.clock ?? systemClock;
-    this.handlers = { ...(options.handlers ?? {}) };
+    this.handlers = { ...builtinHandlers, ...(options.handlers ?? {}) };
     this.validateForm = options.validateForm ?? createAjvFormValidator();
     this.cacheSize = options.cacheSize ?? 1000;
     this.definitions = new DefinitionRepository(this.pool, () => Object.keys(this.handlers));
@@ -231,7 +232,7 @@ export class CaseEngine {
 
   private executionOptions(caseId: string, def: DefinitionRecord) {
     return {
-      definitionKey: def.id,
+      definitionKey: def.contextHash,
       sourceContext: def.sourceContext,
       invoke: (call: ServiceCall) => {
         const handler = this.handlers[call.topic];

@@ -1,6 +1,7 @@
 // Immutable definition versions. A deploy parses and validates the BPMN once, stores the
 // serialised context beside the XML and the pack's forms / rule sets / org model, and creates
 // version n+1 of the key. Running cases stay on the version they started on.
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { compileDefinition, type CompiledDefinition } from './bpmn/definition';
 import { BpmnInvalidError, NotFoundError, type ErrorDetail } from './errors';
@@ -33,6 +34,8 @@ export interface DefinitionRecord {
   processId: string;
   bpmn: string;
   sourceContext: string;
+  /** Content hash of the serialised context (the in-process cache key, safe across databases). */
+  contextHash: string;
   forms: Record<string, FormDefinitionLike>;
   ruleSets: Record<string, unknown>;
   org: unknown;
@@ -41,7 +44,7 @@ export interface DefinitionRecord {
   createdAt: Date;
 }
 
-export type DefinitionSummary = Omit<DefinitionRecord, 'bpmn' | 'sourceContext' | 'forms' | 'ruleSets' | 'org'>;
+export type DefinitionSummary = Omit<DefinitionRecord, 'bpmn' | 'sourceContext' | 'contextHash' | 'forms' | 'ruleSets' | 'org'>;
 
 interface DefinitionRow {
   id: string;
@@ -60,14 +63,16 @@ interface DefinitionRow {
 }
 
 function fromRow(r: DefinitionRow): DefinitionRecord {
+  const sourceContext = typeof r.source_context === 'string' ? r.source_context : JSON.stringify(r.source_context);
   return {
+    contextHash: createHash('sha256').update(sourceContext).digest('hex'),
     id: String(r.id),
     key: r.key,
     version: r.version,
     name: r.name,
     processId: r.process_id,
     bpmn: r.bpmn,
-    sourceContext: typeof r.source_context === 'string' ? r.source_context : JSON.stringify(r.source_context),
+    sourceContext,
     forms: r.forms,
     ruleSets: r.rule_sets,
     org: r.org,

@@ -8,3 +8,4 @@ export { openDatabase, migrate, type Database, type DatabaseOptions } from './st
 export { startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';
 export { type ServiceOutcome } from './bpmn/case-execution';
 export * from './errors';
+export { builtinHandlers, routeHandler, routingFacts } from './handlers';
