@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, screen, userEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, screen, userEvent, waitFor } from 'storybook/test';
 import { CaseForm } from '../src/react/index';
 import { oneField, org, selectOf, submitButton } from './fixtures';
 
@@ -18,7 +18,6 @@ type Story = StoryObj<typeof meta>;
 /** Only resident departments and windows are offered; picking one submits its code. */
 export const PickResidentDepartment: Story = {
   play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement);
     await userEvent.click(selectOf(canvasElement, 'department'));
     await expect(await screen.findByTitle('诉调对接窗口')).toBeTruthy();
     await expect(screen.queryByTitle('住建局')).toBeNull();

@@ -18,7 +18,6 @@ type Story = StoryObj<typeof meta>;
 /** Picks a township from the tree and submits its code. */
 export const PickTownship: Story = {
   play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement);
     await userEvent.click(selectOf(canvasElement, 'unit'));
     await userEvent.click(await screen.findByTitle('巩昌镇'));
     await userEvent.click(submitButton(canvasElement));

@@ -22,7 +22,6 @@ type Story = StoryObj<typeof meta>;
 /** Two townships picked, submitted as a list of codes. */
 export const PickTwoTownships: Story = {
   play: async ({ canvasElement, args }) => {
-    const canvas = within(canvasElement);
     await userEvent.click(selectOf(canvasElement, 'towns'));
     await userEvent.click(await screen.findByTitle('巩昌镇'));
     await userEvent.click(await screen.findByTitle('首阳镇'));
