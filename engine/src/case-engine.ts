@@ -7,9 +7,9 @@ import type pg from 'pg';
 import { CaseExecution, type ServiceCall, type ServiceOutcome, type StoredState } from './bpmn/case-execution';
 import { addDuration, isIsoDuration, systemClock, type Clock } from './clock';
 import { DefinitionRepository, type DefinitionRecord, type DeployInput } from './definitions';
-import { ConflictError, FormDataInvalidError, NotFoundError, TaskNotOpenError, YizhanError, type ErrorDetail } from './errors';
+import { BadRequestError, ConflictError, FormDataInvalidError, NotFoundError, TaskNotOpenError, YizhanError, type ErrorDetail } from './errors';
 import { createAjvFormValidator, type FormValidator } from './form-validation';
-import { CaseQueries, type CaseView } from './case-queries';
+import { CaseQueries, type CaseView, type TaskView } from './case-queries';
 import { builtinHandlers } from './handlers';
 
 export interface ServiceHandlerContext extends ServiceCall {
@@ -65,6 +65,8 @@ interface TaskRow {
   execution_id: string;
   element_id: string;
   form_key: string | null;
+  candidate_groups: string[];
+  assignee: string | null;
   status: string;
 }
 
@@ -139,6 +141,49 @@ export class CaseEngine {
       return exec;
     });
     return this.queries.getCase(caseId);
+  }
+
+  /** Takes a task into one's own hands. Someone else's claim is a CONFLICT. */
+  claimTask(taskId: string, user: string): Promise<TaskView> {
+    return this.taskAction(taskId, user, async (client, task) => {
+      if (task.assignee && task.assignee !== user) throw new ConflictError(`任务已由 ${task.assignee} 认领`, 'TASK_CLAIMED');
+      if (task.assignee === user) return false;
+      await client.query('update tasks set assignee = $2 where id = $1', [task.id, user]);
+      return { kind: 'task.claimed', data: null };
+    });
+  }
+
+  /** Gives a claimed task back to its candidate groups (the assignee, or anyone with `force`). */
+  unclaimTask(taskId: string, user: string, options: { force?: boolean } = {}): Promise<TaskView> {
+    return this.taskAction(taskId, user, async (client, task) => {
+      if (!task.assignee) return false;
+      if (task.assignee !== user && !options.force) throw new ConflictError(`任务由 ${task.assignee} 认领，只有认领人可以释放`, 'NOT_ASSIGNEE');
+      await client.query('update tasks set assignee = null where id = $1', [task.id]);
+      return { kind: 'task.unclaimed', data: { from: task.assignee } };
+    });
+  }
+
+  /** 转办: hands the task to another department; the claim is released. */
+  transferTask(taskId: string, input: { department: string; actor: string; reason?: string }): Promise<TaskView> {
+    return this.taskAction(taskId, input.actor, async (client, task) => {
+      if (!input.department) throw new BadRequestError('请指定转办部门', [{ field: '/department', message: '必填' }]);
+      await client.query('update tasks set candidate_groups = $2, assignee = null where id = $1', [task.id, [input.department]]);
+      return { kind: 'task.transferred', data: { from: task.candidate_groups, to: [input.department], reason: input.reason ?? null } };
+    });
+  }
+
+  /**
+   * 退回: the handling department sends the task back for re-dispatch — to the user task's
+   * `returnTo` property (camunda:properties) or else the county centre department of the pack's org.
+   */
+  returnTask(taskId: string, input: { reason: string; actor: string }): Promise<TaskView> {
+    return this.taskAction(taskId, input.actor, async (client, task, def) => {
+      if (!input.reason?.trim()) throw new BadRequestError('请填写退回理由', [{ field: '/reason', message: '必填' }]);
+      const to = returnTarget(def, task.element_id);
+      if (!to.length) throw new ProcessError('未配置退回对象（任务属性 returnTo 或组织中的县综治中心）', task.element_id);
+      await client.query('update tasks set candidate_groups = $2, assignee = null where id = $1', [task.id, to]);
+      return { kind: 'task.returned', data: { from: task.candidate_groups, to, reason: input.reason } };
+    });
   }
 
   /** Runs the services of a case again after an incident (recovering its engine from the store). */
@@ -221,6 +266,27 @@ export class CaseEngine {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  /** A change to a task row only (no engine step), under the case lock, recorded in history. */
+  private async taskAction(
+    taskId: string,
+    actor: string,
+    act: (client: Client, task: TaskRow, def: DefinitionRecord) => Promise<{ kind: string; data: unknown } | false>,
+  ): Promise<TaskView> {
+    const caseId = await this.caseOfTask(taskId);
+    await this.transaction(async (client) => {
+      const { rows } = await client.query<CaseRow>('select id, definition_id from cases where id = $1 for update', [caseId]);
+      if (!rows[0]) throw new NotFoundError('CASE', caseId);
+      const task = await this.lockedTask(client, taskId);
+      if (task.status !== 'open') throw new TaskNotOpenError(taskId, task.status);
+      const def = await this.definitions.byIdOrThrow(rows[0].definition_id);
+      const change = await act(client, task, def);
+      if (!change) return;
+      await this.history(client, caseId, actor, change.kind, task.element_id, taskId, change.data);
+      await client.query('update cases set updated_at = $2 where id = $1', [caseId, this.clock.now()]);
+    });
+    return this.queries.getTask(taskId);
+  }
 
   private checkForm(def: DefinitionRecord, formKey: string | undefined, data: unknown): void {
     if (!formKey) return;
@@ -399,6 +465,13 @@ export class CaseEngine {
       client.release();
     }
   }
+}
+
+function returnTarget(def: DefinitionRecord, elementId: string): string[] {
+  const task = def.meta.userTasks?.find((t) => t.id === elementId);
+  if (task?.returnTo) return task.returnTo.split(',').map((x) => x.trim()).filter(Boolean);
+  const org = def.org as { departments?: { code: string; kind: string }[] } | null;
+  return (org?.departments ?? []).filter((d) => d.kind === 'centre').slice(0, 1).map((d) => d.code);
 }
 
 function dueAt(now: Date, due: string | undefined): Date | null {

@@ -71,8 +71,43 @@ export interface CaseView {
   history: HistoryEntry[];
 }
 
+export interface CaseSummary {
+  id: string;
+  number: number;
+  processKey: string;
+  status: CaseView['status'];
+  title: string | null;
+  type: string | null;
+  channel: string | null;
+  unit: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+  openTaskCount: number;
+  /** Earliest due date among open tasks, and its 红黄绿 colour. */
+  nextDueAt: Date | null;
+  colour: DueColour | null;
+}
+
+export interface CaseFilter {
+  status?: CaseView['status'];
+  type?: string;
+  processKey?: string;
+  /** Exact reporting unit. */
+  unit?: string;
+  /** Scope: only cases whose unit is one of these (a user's unit subtree). Empty = nothing. */
+  units?: string[];
+  /** Free text over title, number and type. */
+  q?: string;
+  limit?: number;
+  offset?: number;
+}
+
 export interface TaskFilter {
   caseId?: string;
+  /** Scope: only tasks of cases whose unit is one of these. Empty = nothing. */
+  units?: string[];
   status?: 'open' | 'completed' | 'cancelled';
   /** Tasks whose candidate groups overlap these (department / level codes). */
   groups?: string[];
@@ -135,6 +170,7 @@ export class CaseQueries {
     const args: unknown[] = [];
     const arg = (v: unknown) => `$${args.push(v)}`;
     if (filter.caseId) where.push(`case_id = ${arg(filter.caseId)}`);
+    if (filter.units) where.push(`case_id in (select id from cases where unit = any(${arg(filter.units)}::text[]))`);
     if (filter.status) where.push(`status = ${arg(filter.status)}`);
     if (filter.groups) where.push(`candidate_groups && ${arg(filter.groups)}::text[]`);
     if (filter.assignee) where.push(`assignee = ${arg(filter.assignee)}`);
@@ -144,6 +180,52 @@ export class CaseQueries {
       args,
     );
     return rows.map((t) => this.task(t));
+  }
+
+  async listCases(filter: CaseFilter = {}): Promise<CaseSummary[]> {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const arg = (v: unknown) => `$${args.push(v)}`;
+    if (filter.status) where.push(`c.status = ${arg(filter.status)}`);
+    if (filter.type) where.push(`c.type = ${arg(filter.type)}`);
+    if (filter.processKey) where.push(`c.process_key = ${arg(filter.processKey)}`);
+    if (filter.unit) where.push(`c.unit = ${arg(filter.unit)}`);
+    if (filter.units) where.push(`c.unit = any(${arg(filter.units)}::text[])`);
+    if (filter.q) {
+      const q = arg(`%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+      where.push(`(c.title ilike ${q} or c.type ilike ${q} or c.number::text like ${q})`);
+    }
+    const { rows } = await this.pool.query(
+      `select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at,
+              t.open_count, t.next_due, t.next_created
+         from cases c
+         left join lateral (
+           select count(*)::int as open_count, min(due_at) as next_due,
+                  (array_agg(created_at order by due_at nulls last))[1] as next_created
+             from tasks where case_id = c.id and status = 'open') t on true
+        ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by c.created_at desc, c.number desc
+        limit ${arg(Math.min(filter.limit ?? 50, 500))} offset ${arg(filter.offset ?? 0)}`,
+      args,
+    );
+    const now = this.clock.now();
+    return rows.map((r) => ({
+      id: r.id,
+      number: Number(r.number),
+      processKey: r.process_key,
+      status: r.status,
+      title: r.title,
+      type: r.type,
+      channel: r.channel,
+      unit: r.unit,
+      createdBy: r.created_by,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      completedAt: r.completed_at,
+      openTaskCount: r.open_count ?? 0,
+      nextDueAt: r.next_due,
+      colour: r.next_due ? dueColour(r.next_created, r.next_due, now) : null,
+    }));
   }
 
   async getTask(taskId: string): Promise<TaskView> {

@@ -1,6 +1,6 @@
 // @yizhan/engine — durable BPMN execution on bpmn-engine with a PostgreSQL store.
 export { CaseEngine, ProcessError, type CaseEngineOptions, type ServiceHandler, type ServiceHandlerContext, type StartCaseInput } from './case-engine';
-export { type CaseView, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter, type DueColour, dueColour } from './case-queries';
+export { type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter, type DueColour, dueColour } from './case-queries';
 export { type DeployInput, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';
 export { type FormValidator, createAjvFormValidator } from './form-validation';
 export { type Clock, ManualClock, systemClock, addDuration, isIsoDuration } from './clock';
@@ -9,3 +9,11 @@ export { startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';
 export { type ServiceOutcome } from './bpmn/case-execution';
 export * from './errors';
 export { builtinHandlers, routeHandler, routingFacts } from './handlers';
+
+import { validateBpmn as validateWithHandlers } from './bpmn/definition';
+import { builtinHandlers as handlers } from './handlers';
+import type { ErrorDetail } from './errors';
+/** Deploy-time BPMN checks without deploying (built-in handlers unless others are named). */
+export function validateBpmn(xml: string, handlerNames: string[] = Object.keys(handlers)): Promise<ErrorDetail[]> {
+  return validateWithHandlers(xml, handlerNames);
+}

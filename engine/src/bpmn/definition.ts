@@ -14,6 +14,8 @@ export interface UserTaskInfo {
   name?: string;
   formKey?: string;
   candidateGroups?: string;
+  /** 退回 target groups (camunda property `returnTo`). */
+  returnTo?: string;
 }
 
 export interface CompiledDefinition {
@@ -49,7 +51,7 @@ export async function compileDefinition(xml: string, handlers: string[]): Promis
     startFormKey: start?.formKey as string | undefined,
     userTasks: flowElements
       .filter((e) => e.$type === 'bpmn:UserTask')
-      .map((e) => ({ id: e.id ?? '', name: e.name, formKey: e.formKey as string | undefined, candidateGroups: e.candidateGroups as string | undefined })),
+      .map((e) => ({ id: e.id ?? '', name: e.name, formKey: e.formKey as string | undefined, candidateGroups: e.candidateGroups as string | undefined, returnTo: camundaProperties(e).returnTo })),
     serviceTasks: flowElements
       .filter((e) => e.$type === 'bpmn:ServiceTask')
       .map((e) => ({ id: e.id ?? '', topic: String(e.topic ?? ''), properties: camundaProperties(e) })),
@@ -85,4 +87,15 @@ export function loadSourceContext(cacheKey: string, sourceContext: string): unkn
     contextCache.set(cacheKey, ctx);
   }
   return ctx;
+}
+
+/** Deploy-time checks without deploying: every problem with its element id (empty = deployable). */
+export async function validateBpmn(xml: string, handlers: string[]): Promise<import('../errors').ErrorDetail[]> {
+  try {
+    await compileDefinition(xml, handlers);
+    return [];
+  } catch (err) {
+    if (err instanceof BpmnInvalidError) return err.details;
+    throw err;
+  }
 }

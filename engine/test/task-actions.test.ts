@@ -1,0 +1,72 @@
+// Staff actions on a task that are not engine steps: claim, unclaim, 转办 transfer, 退回 return;
+// and the case list with scope filters.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseEngine, openDatabase, type Database } from '../src';
+import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
+import { deployInput, routeHandler } from './support/fixture';
+
+const org = { units: [{ code: 'c', name: '县', level: 'county' }], departments: [{ code: 'centre', name: '县综治中心', unit: 'c', kind: 'centre' }] };
+
+describe.each(databaseTargets())('task actions on $name PostgreSQL', (target) => {
+  let tdb: TestDatabase;
+  let db: Database;
+  let engine: CaseEngine;
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase(target);
+    db = await openDatabase({ url: tdb.url });
+    engine = new CaseEngine({ pool: db.pool, handlers: { route: routeHandler } });
+    await engine.deploy({ ...deployInput(), org });
+  });
+  afterAll(async () => {
+    await db?.close();
+    await tdb?.drop();
+  });
+
+  const start = (unit = 'gongchang') =>
+    engine.startCase({ process: 'test/dispute', actor: 'clerk', unit, data: { applicant: '张三', type: 'wages', townships: [unit], departments: ['labour'] } });
+
+  it('claims, refuses a second claimant, unclaims', async () => {
+    const c = await start();
+    const t = c.openTasks[0];
+    expect((await engine.claimTask(t.id, 'wang')).assignee).toBe('wang');
+    const err = await engine.claimTask(t.id, 'li').catch((e) => e);
+    expect(err.code).toBe('CONFLICT');
+    expect(err.details[0].code).toBe('TASK_CLAIMED');
+    expect((await engine.unclaimTask(t.id, 'li').catch((e) => e)).details[0].code).toBe('NOT_ASSIGNEE');
+    expect((await engine.unclaimTask(t.id, 'wang')).assignee).toBeNull();
+    const h = (await engine.getCase(c.id)).history.filter((x) => x.taskId === t.id).map((x) => [x.kind, x.actor]);
+    expect(h).toEqual(expect.arrayContaining([['task.claimed', 'wang'], ['task.unclaimed', 'wang']]));
+  });
+
+  it('transfers (转办) to another department and returns (退回) to the county centre', async () => {
+    const c = await start();
+    const t = c.openTasks[0];
+    await engine.claimTask(t.id, 'wang');
+    const moved = await engine.transferTask(t.id, { department: 'housing', actor: 'wang', reason: '属住建职责' });
+    expect(moved.candidateGroups).toEqual(['housing']);
+    expect(moved.assignee).toBeNull();
+    const back = await engine.returnTask(t.id, { reason: '不属本部门职责', actor: 'zhao' });
+    expect(back.candidateGroups).toEqual(['centre']);
+    expect((await engine.returnTask(t.id, { reason: ' ', actor: 'zhao' }).catch((e) => e)).code).toBe('BAD_REQUEST');
+    const hist = (await engine.getCase(c.id)).history.filter((x) => x.taskId === t.id);
+    expect(hist.find((x) => x.kind === 'task.returned')?.data).toEqual({ from: ['housing'], to: ['centre'], reason: '不属本部门职责' });
+    // the task itself is still open and can be completed after re-dispatch
+    const done = await engine.completeTask(t.id, { result: 'success' }, 'centre-staff');
+    expect(done.openTasks.map((x) => x.elementId)).toEqual(['feedback']);
+    expect((await engine.claimTask(t.id, 'x').catch((e) => e)).code).toBe('TASK_NOT_OPEN');
+  });
+
+  it('lists cases and tasks within a unit scope only', async () => {
+    const a = await start('scope-a');
+    const b = await start('scope-b');
+    const inA = await engine.queries.listCases({ units: ['scope-a'] });
+    expect(inA.map((x) => x.id)).toEqual([a.id]);
+    expect(inA[0]).toMatchObject({ openTaskCount: 1, colour: 'green', unit: 'scope-a' });
+    expect(await engine.queries.listCases({ units: [] })).toEqual([]);
+    const tasksB = await engine.queries.listTasks({ units: ['scope-b'], status: 'open' });
+    expect(tasksB.map((t) => t.caseId)).toEqual([b.id]);
+    expect((await engine.queries.listCases({ q: 'wage', units: ['scope-a', 'scope-b'] })).length).toBe(2);
+    expect(await engine.queries.listCases({ q: '%', units: ['scope-a', 'scope-b'] })).toEqual([]);
+  });
+});
