@@ -92,7 +92,10 @@ export function createFormValidator(options: FormValidatorOptions = {}): FormVal
 
   function validate(def: FormDefinition, data: unknown): FieldError[] {
     const fn = compile(def.schema);
-    if (fn(data)) return [];
+    // Validate the JSON the data becomes on the wire, as rjsf's Form.validate does (undefined keys vanish,
+    // NaN becomes null, dates become strings).
+    const json = JSON.stringify(data);
+    if (fn(json === undefined ? undefined : JSON.parse(json))) return [];
     const errors = (fn.errors ?? []).map((e) => ({ ...e, params: { ...e.params } }));
     localizerFor(def)(errors);
     return dropBranchDuplicates(errors)

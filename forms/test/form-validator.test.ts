@@ -45,6 +45,11 @@ describe('validating submitted form data', () => {
     expect(createFormValidator().validate(intake, { ...valid, landline: undefined })).toEqual([]);
   });
 
+  it('validates data as the JSON it becomes on the wire, like the form', () => {
+    const def = loadFormDefinition({ schema: { type: 'object', properties: { n: { type: 'number', title: '人数' } } } });
+    expect(createFormValidator().validate(def, { n: Number.NaN }).map((e) => e.keyword)).toEqual(['type']);
+  });
+
   it('assertValid throws FormInvalidError with the field errors', () => {
     const validator = createFormValidator();
     expect(() => validator.assertValid(intake, valid)).not.toThrow();
