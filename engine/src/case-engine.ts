@@ -72,6 +72,14 @@ interface TaskRow {
 
 type Client = pg.PoolClient;
 
+interface HistoryRow {
+  actor: string;
+  kind: string;
+  element_id: string | null;
+  task_id: string | null;
+  data: unknown;
+}
+
 export class CaseEngine {
   readonly definitions: DefinitionRepository;
   readonly queries: CaseQueries;
@@ -369,69 +377,105 @@ export class CaseEngine {
     return outcome;
   }
 
-  /** Projects the settled engine onto tasks, timers, incidents and history; writes the case. */
+  /**
+   * Projects the settled engine onto tasks, timers, incidents and history, and writes the case —
+   * in a handful of statements whatever the number of tasks (one read, batched writes).
+   */
   private async persist(client: Client, row: Pick<CaseRow, 'id' | 'version' | 'unit'>, exec: CaseExecution, actor: string | undefined): Promise<number> {
     const now = this.clock.now();
     const caseId = row.id;
     const { incidents, events } = exec.drain();
+    const log: HistoryRow[] = [];
+    const { rows: known } = await client.query<{ kind: 'task' | 'timer' | 'incident'; id: string; execution_id: string; element_id: string }>(
+      `select 'task' as kind, id::text, execution_id, element_id from tasks where case_id = $1 and status = 'open'
+       union all select 'timer', id::text, execution_id, element_id from timers where case_id = $1 and status = 'pending'
+       union all select 'incident', id::text, '', element_id from incidents where case_id = $1 and status = 'open'`,
+      [caseId],
+    );
+    const of = (kind: string) => known.filter((k) => k.kind === kind);
 
     // Tasks: one row per waiting execution id (re-emitted waits after recover change nothing).
     const waiting = exec.waitingTasks();
-    const open = await client.query<{ id: string; execution_id: string; element_id: string }>(
-      `select id, execution_id, element_id from tasks where case_id = $1 and status = 'open'`, [caseId]);
     const waitingIds = new Set(waiting.map((w) => w.executionId));
-    for (const t of open.rows) {
-      if (waitingIds.has(t.execution_id)) continue;
-      await client.query(`update tasks set status = 'cancelled', completed_at = $2 where id = $1`, [t.id, now]);
-      await this.history(client, caseId, 'system', 'task.cancelled', t.element_id, t.id, null);
+    const gone = of('task').filter((t) => !waitingIds.has(t.execution_id));
+    if (gone.length) {
+      await client.query(`update tasks set status = 'cancelled', completed_at = $2 where id = any($1::uuid[])`, [gone.map((t) => t.id), now]);
+      for (const t of gone) log.push({ actor: 'system', kind: 'task.cancelled', element_id: t.element_id, task_id: t.id, data: null });
     }
-    for (const w of waiting) {
-      const due = dueAt(now, w.dueDate);
-      const ins = await client.query<{ id: string }>(
+    const openIds = new Set(of('task').map((t) => t.execution_id));
+    const fresh = waiting.filter((w) => !openIds.has(w.executionId)).map((w) => ({
+      execution_id: w.executionId, element_id: w.elementId, name: w.name ?? null, form_key: w.formKey ?? null,
+      candidate_groups: w.candidateGroups, assignee: w.assignee ?? null, iteration: w.index ?? null,
+      item: w.item === undefined ? null : w.item, due_at: dueAt(now, w.dueDate), priority: w.priority ?? null,
+    }));
+    if (fresh.length) {
+      const { rows: created } = await client.query<{ id: string; element_id: string; name: string | null; candidate_groups: string[]; due_at: Date | null }>(
         `insert into tasks (case_id, execution_id, element_id, name, form_key, candidate_groups, assignee, unit, iteration, item, due_at, priority, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         on conflict (case_id, execution_id) do nothing returning id`,
-        [caseId, w.executionId, w.elementId, w.name ?? null, w.formKey ?? null, w.candidateGroups, w.assignee ?? null, row.unit,
-          w.index ?? null, w.item === undefined ? null : JSON.stringify(w.item), due, w.priority ?? null, now],
+         select $1, x.execution_id, x.element_id, x.name, x.form_key, x.candidate_groups, x.assignee, $3, x.iteration, x.item, x.due_at, x.priority, $4
+           from jsonb_to_recordset($2::jsonb) as x(execution_id text, element_id text, name text, form_key text, candidate_groups text[],
+                assignee text, iteration int, item jsonb, due_at timestamptz, priority int)
+         on conflict (case_id, execution_id) do nothing
+         returning id, element_id, name, candidate_groups, due_at`,
+        [caseId, JSON.stringify(fresh), row.unit, now],
       );
-      if (ins.rows[0]) await this.history(client, caseId, 'system', 'task.created', w.elementId, ins.rows[0].id, { name: w.name, candidateGroups: w.candidateGroups, dueAt: due });
+      for (const t of created) {
+        log.push({ actor: 'system', kind: 'task.created', element_id: t.element_id, task_id: t.id, data: { name: t.name, candidateGroups: t.candidate_groups, dueAt: t.due_at } });
+      }
     }
 
     // Timers: recorded with their due time by our clock; the sweeper fires them from here.
     const pending = exec.pendingTimers();
     const pendingIds = new Set(pending.map((p) => p.executionId));
-    const known = await client.query<{ id: string; execution_id: string }>(
-      `select id, execution_id from timers where case_id = $1 and status = 'pending'`, [caseId]);
-    for (const t of known.rows) {
-      if (!pendingIds.has(t.execution_id)) await client.query(`update timers set status = 'cancelled' where id = $1`, [t.id]);
-    }
-    for (const p of pending) {
+    const stale = of('timer').filter((t) => !pendingIds.has(t.execution_id));
+    if (stale.length) await client.query(`update timers set status = 'cancelled' where id = any($1::bigint[])`, [stale.map((t) => t.id)]);
+    const knownTimers = new Set(of('timer').map((t) => t.execution_id));
+    const newTimers = pending.filter((p) => !knownTimers.has(p.executionId)).map((p) => ({
+      execution_id: p.executionId, element_id: p.elementId, expression: p.expression ?? null, due_at: new Date(now.getTime() + p.delayMs),
+    }));
+    if (newTimers.length) {
       await client.query(
-        `insert into timers (case_id, execution_id, element_id, expression, due_at, created_at) values ($1, $2, $3, $4, $5, $6)
+        `insert into timers (case_id, execution_id, element_id, expression, due_at, created_at)
+         select $1, x.execution_id, x.element_id, x.expression, x.due_at, $3
+           from jsonb_to_recordset($2::jsonb) as x(execution_id text, element_id text, expression text, due_at timestamptz)
          on conflict (case_id, execution_id) do nothing`,
-        [caseId, p.executionId, p.elementId, p.expression ?? null, new Date(now.getTime() + p.delayMs), now],
+        [caseId, JSON.stringify(newTimers), now],
       );
     }
 
     // Services: completions resolve earlier incidents; failures open new ones.
     let routing: unknown;
+    const openIncidents = new Set(of('incident').map((i) => i.element_id));
     for (const e of events) {
       if (e.kind === 'service.completed') {
-        await client.query(`update incidents set status = 'resolved', resolved_at = $3 where case_id = $1 and element_id = $2 and status = 'open'`, [caseId, e.elementId, now]);
+        if (openIncidents.delete(e.elementId)) {
+          await client.query(`update incidents set status = 'resolved', resolved_at = $3 where case_id = $1 and element_id = $2 and status = 'open'`, [caseId, e.elementId, now]);
+        }
         if (e.annotations?.routing) routing = e.annotations.routing;
-        await this.history(client, caseId, 'system', 'service.completed', e.elementId, null, e.annotations ?? null);
+        log.push({ actor: 'system', kind: 'service.completed', element_id: e.elementId, task_id: null, data: e.annotations ?? null });
       } else if (e.elementType.endsWith('Event') || e.elementType.endsWith('Gateway')) {
-        await this.history(client, caseId, 'system', 'element.passed', e.elementId, null, { type: e.elementType, name: e.name });
+        log.push({ actor: 'system', kind: 'element.passed', element_id: e.elementId, task_id: null, data: { type: e.elementType, name: e.name } });
       }
     }
     for (const i of incidents) {
-      const existing = await client.query(`update incidents set message = $3 where case_id = $1 and element_id = $2 and status = 'open' returning id`, [caseId, i.elementId, i.message]);
-      if (!existing.rowCount) await client.query(`insert into incidents (case_id, element_id, message, created_at) values ($1, $2, $3, $4)`, [caseId, i.elementId, i.message, now]);
-      await this.history(client, caseId, 'system', 'incident', i.elementId, null, { message: i.message });
+      if (openIncidents.has(i.elementId)) {
+        await client.query(`update incidents set message = $3 where case_id = $1 and element_id = $2 and status = 'open'`, [caseId, i.elementId, i.message]);
+      } else {
+        await client.query(`insert into incidents (case_id, element_id, message, created_at) values ($1, $2, $3, $4)`, [caseId, i.elementId, i.message, now]);
+        openIncidents.add(i.elementId);
+      }
+      log.push({ actor: 'system', kind: 'incident', element_id: i.elementId, task_id: null, data: { message: i.message } });
     }
-    const openIncidents = await client.query(`select 1 from incidents where case_id = $1 and status = 'open' limit 1`, [caseId]);
-    const status = exec.completed ? 'completed' : openIncidents.rowCount ? 'incident' : 'active';
-    if (exec.completed) await this.history(client, caseId, actor ?? 'system', 'case.completed', null, null, null);
+    const status = exec.completed ? 'completed' : openIncidents.size ? 'incident' : 'active';
+    if (exec.completed) log.push({ actor: actor ?? 'system', kind: 'case.completed', element_id: null, task_id: null, data: null });
+    if (log.length) {
+      await client.query(
+        `insert into history (case_id, at, actor, kind, element_id, task_id, data)
+         select $1, $2, x.actor, x.kind, x.element_id, x.task_id, x.data
+           from jsonb_to_recordset($3::jsonb) as x(n int, actor text, kind text, element_id text, task_id uuid, data jsonb)
+          order by x.n`,
+        [caseId, now, JSON.stringify(log.map((entry, n) => ({ n, ...entry })))],
+      );
+    }
 
     const version = row.version + 1;
     await client.query(
