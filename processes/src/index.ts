@@ -1,0 +1,12 @@
+// @yizhan/packs — process packs: a county's model (BPMN + rules + forms + org + scenarios) as a
+// folder, and the loader, validator, deployer and scenario runner behind `yizhan pack …`.
+export type {
+  PackManifest, PackBundle, PackProcess, PackUser, PackPublic, PackProblem,
+  Scenario, ScenarioStep, CompleteStep, ClaimStep, ReturnStep, TransferStep, AdvanceStep, ExpectStep,
+  StepExpectation, TaskExpectation, RoutingExpectation, ScenarioResult,
+} from './types';
+export { PackInvalidError, formatProblem } from './errors';
+export { loadPackDir, packFromFiles, listPackDirs, PACKS_ROOT } from './load';
+export { validatePack, type ValidatePackOptions } from './validate';
+export { deployPack, processFiles, type DeployPackOptions, type DeployedPack } from './deploy';
+export { runScenarios, formatScenarioLine, formatSummary, SCENARIO_EPOCH, type RunScenariosOptions } from './scenario-runner';

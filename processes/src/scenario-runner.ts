@@ -1,0 +1,259 @@
+// `yizhan pack test`: runs a pack's scenarios on a throwaway store — a fresh embedded PostgreSQL
+// in a temp dir, or a fresh database on a server — with a manual clock, so a seven-day escalation
+// is tested by advancing the clock and firing the due timers, not by waiting a week.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { CaseEngine, ManualClock, addDuration, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
+import { deployPack, processIds } from './deploy';
+import type { PackBundle, Scenario, ScenarioResult, ScenarioStep, StepExpectation, TaskExpectation } from './types';
+
+export interface RunScenariosOptions {
+  /** A PostgreSQL server the runner may create (and drop) a database on; default: embedded. */
+  databaseUrl?: string;
+  /** Only the scenarios whose file base name or name is listed. */
+  only?: string[];
+  onResult?(result: ScenarioResult): void;
+}
+
+/** Scenarios start on a Monday morning, Beijing time; the clock only moves forward. */
+export const SCENARIO_EPOCH = '2026-03-02T09:00:00+08:00';
+
+export async function runScenarios(bundle: PackBundle, options: RunScenariosOptions = {}): Promise<ScenarioResult[]> {
+  const store = await throwawayStore(options.databaseUrl);
+  try {
+    const clock = new ManualClock(SCENARIO_EPOCH);
+    const engine = new CaseEngine({ pool: store.db.pool, clock });
+    await deployPack(engine, bundle, { actor: 'pack-test' });
+    const processes = await processIds(bundle);
+    const packId = bundle.manifest.id;
+    const results: ScenarioResult[] = [];
+    for (const [file, scenario] of Object.entries(bundle.scenarios).sort(([a], [b]) => a.localeCompare(b))) {
+      if (options.only && !options.only.includes(file) && !options.only.includes(scenario.name)) continue;
+      const began = performance.now();
+      const failures = await runOne(engine, clock, bundle, scenario, `${packId}/${scenario.process ?? processes[0]?.id}`);
+      const result: ScenarioResult = { name: scenario.name ?? file, file, passed: failures.length === 0, failures, durationMs: Math.round(performance.now() - began) };
+      results.push(result);
+      options.onResult?.(result);
+    }
+    return results;
+  } finally {
+    await store.dispose();
+  }
+}
+
+/** `✓ name (12 ms)` or `✗ name (12 ms)` followed by one indented line per failure. */
+export function formatScenarioLine(r: ScenarioResult): string {
+  const head = `${r.passed ? '✓' : '✗'} ${r.name} (${r.durationMs} ms)`;
+  return r.passed ? head : [head, ...r.failures.map((f) => `    - ${f}`)].join('\n');
+}
+
+/** Exactly `N passed, N failed`. */
+export function formatSummary(results: ScenarioResult[]): string {
+  const passed = results.filter((r) => r.passed).length;
+  return `${passed} passed, ${results.length - passed} failed`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Store {
+  db: Database;
+  dispose(): Promise<void>;
+}
+
+async function throwawayStore(serverUrl: string | undefined): Promise<Store> {
+  if (!serverUrl) {
+    const dir = await mkdtemp(join(tmpdir(), 'yizhan-pack-test-'));
+    try {
+      const db = await openDatabase({ dataDir: dir });
+      return { db, dispose: async () => { await db.close(); await rm(dir, { recursive: true, force: true }); } };
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+  const name = `yizhan_pack_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = await openDatabase({ url: url.toString() });
+  return {
+    db,
+    dispose: async () => {
+      await db.close();
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+async function adminQuery(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+interface ErrorLike { code?: unknown; message?: unknown; details?: unknown }
+
+function errorCode(err: unknown): string {
+  const e = err as ErrorLike;
+  return typeof e?.code === 'string' ? e.code : 'ERROR';
+}
+
+function errorText(err: unknown): string {
+  const e = err as ErrorLike;
+  const details = Array.isArray(e?.details) ? ` ${JSON.stringify(e.details)}` : '';
+  return `${errorCode(err)}: ${String(e?.message ?? err)}${details}`;
+}
+
+async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle, s: Scenario, processKey: string): Promise<string[]> {
+  const failures: string[] = [];
+  const users = new Map((bundle.manifest.users ?? []).map((u) => [u.username, u.departments]));
+  let current: CaseView;
+  try {
+    current = await engine.startCase({ process: processKey, data: s.start.data, actor: s.start.as });
+  } catch (err) {
+    if (s.start.expectError) {
+      if (errorCode(err) !== s.start.expectError) failures.push(`受理：期望错误 ${s.start.expectError}，实际 ${errorText(err)}`);
+      return failures;
+    }
+    return [`受理失败：${errorText(err)}`];
+  }
+  if (s.start.expectError) return [`受理：期望被拒绝（${s.start.expectError}），实际受理成功`];
+
+  if (s.routing) checkRouting(current, s.routing, failures);
+  if (s.start.expect) checkExpectation('受理后', current, s.start.expect, clock, failures);
+
+  for (const [i, step] of (s.steps ?? []).entries()) {
+    const label = `第 ${i + 1} 步（${describe(step)}）`;
+    try {
+      current = await act(engine, clock, current, step, users, label);
+    } catch (err) {
+      if (err instanceof ScenarioFailure) {
+        failures.push(err.message);
+        return failures;
+      }
+      if (step.expectError && errorCode(err) === step.expectError) {
+        current = await engine.getCase(current.id);
+      } else {
+        failures.push(`${label}：${step.expectError ? `期望错误 ${step.expectError}，实际 ` : ''}${errorText(err)}`);
+        return failures;
+      }
+    }
+    if (step.expect) checkExpectation(label, current, step.expect, clock, failures);
+    if (failures.length) return failures;
+  }
+
+  if (s.path) {
+    const path = current.history.filter((h) => h.kind === 'task.completed').map((h) => h.elementId ?? '');
+    if (JSON.stringify(path) !== JSON.stringify(s.path)) failures.push(`办理路径：期望 ${s.path.join(' → ')}，实际 ${path.join(' → ') || '（无）'}`);
+  }
+  if (s.status && current.status !== s.status) failures.push(`最终状态：期望 ${s.status}，实际 ${current.status}`);
+  return failures;
+}
+
+class ScenarioFailure extends Error {}
+
+function describe(step: ScenarioStep): string {
+  if ('complete' in step) return `办理 ${step.complete}`;
+  if ('claim' in step) return `认领 ${step.claim}`;
+  if ('return' in step) return `退回 ${step.return}`;
+  if ('transfer' in step) return `转办 ${step.transfer} → ${step.to}`;
+  if ('advance' in step) return `时间推进 ${step.advance}`;
+  return '检查';
+}
+
+async function act(engine: CaseEngine, clock: ManualClock, c: CaseView, step: ScenarioStep, users: Map<string, string[]>, label: string): Promise<CaseView> {
+  if ('advance' in step) {
+    clock.advance(step.advance);
+    while ((await engine.fireDueTimers()) > 0);
+    return engine.getCase(c.id);
+  }
+  if (!('complete' in step || 'claim' in step || 'return' in step || 'transfer' in step)) return engine.getCase(c.id);
+  const elementId = 'complete' in step ? step.complete : 'claim' in step ? step.claim : 'return' in step ? step.return : step.transfer;
+  const task = pickTask(c, elementId, step, users, label);
+  const actor = step.as ?? 'scenario';
+  if ('complete' in step) return engine.completeTask(task.id, step.data ?? {}, actor);
+  if ('claim' in step) await engine.claimTask(task.id, actor);
+  else if ('return' in step) await engine.returnTask(task.id, { reason: step.reason, actor });
+  else await engine.transferTask(task.id, { department: step.to, actor, reason: step.reason });
+  return engine.getCase(c.id);
+}
+
+/** The open task of the element the acting user may act on: in their department, not claimed by someone else. */
+function pickTask(c: CaseView, elementId: string, step: ScenarioStep, users: Map<string, string[]>, label: string): TaskView {
+  const open = c.openTasks.filter((t) => t.elementId === elementId);
+  if (!open.length) throw new ScenarioFailure(`${label}：没有待办任务「${elementId}」；当前待办：${openList(c)}`);
+  const departments = step.department ? [step.department] : step.as ? users.get(step.as) : undefined;
+  const mine = departments ? open.filter((t) => t.candidateGroups.some((g) => departments.includes(g))) : open;
+  if (!mine.length) {
+    throw new ScenarioFailure(`${label}：${step.as ?? ''}（${departments?.join('、')}）不在任务「${elementId}」的候选组中（${open.map((t) => t.candidateGroups.join('、')).join('；')}）`);
+  }
+  const free = mine.filter((t) => !t.assignee || t.assignee === step.as);
+  if (!free.length) throw new ScenarioFailure(`${label}：任务「${elementId}」已由 ${mine[0].assignee} 认领`);
+  return free[0];
+}
+
+function openList(c: CaseView): string {
+  return c.openTasks.map((t) => `${t.elementId}[${t.candidateGroups.join(',')}]`).join('、') || '（无）';
+}
+
+function checkRouting(c: CaseView, expected: NonNullable<Scenario['routing']>, failures: string[]): void {
+  const routing = (c.routing ?? {}) as { decision?: Record<string, unknown>; explanation?: { applied?: string[]; summary?: string } };
+  const decision = (c.variables.decision ?? routing.decision ?? {}) as Record<string, unknown>;
+  if (expected.decision) diff('分流结果', decision, expected.decision, failures);
+  const applied = routing.explanation?.applied ?? [];
+  for (const rule of expected.rules ?? []) {
+    if (!applied.includes(rule)) failures.push(`分流：期望适用规则「${rule}」，实际适用 ${applied.map((r) => `「${r}」`).join('') || '（无）'}`);
+  }
+  if (expected.summaryContains && !(routing.explanation?.summary ?? '').includes(expected.summaryContains)) {
+    failures.push(`分流说明：期望包含「${expected.summaryContains}」，实际「${routing.explanation?.summary ?? ''}」`);
+  }
+}
+
+function checkExpectation(label: string, c: CaseView, e: StepExpectation, clock: ManualClock, failures: string[]): void {
+  if (e.status && c.status !== e.status) failures.push(`${label}：状态期望 ${e.status}，实际 ${c.status}`);
+  if (e.decision) diff(`${label}：分流结果`, (c.variables.decision ?? {}) as Record<string, unknown>, e.decision, failures);
+  if (e.data) diff(`${label}：案件数据`, (c.variables.data ?? {}) as Record<string, unknown>, e.data, failures);
+  for (const kind of e.history ?? []) {
+    if (!c.history.some((h) => h.kind === kind)) failures.push(`${label}：历史中没有「${kind}」`);
+  }
+  if (e.openTasks) checkOpenTasks(label, c, e.openTasks, clock, failures);
+}
+
+function checkOpenTasks(label: string, c: CaseView, expected: TaskExpectation[], clock: ManualClock, failures: string[]): void {
+  const remaining = [...c.openTasks];
+  for (const x of expected) {
+    const i = remaining.findIndex((t) => t.elementId === x.task && (!x.groups || sameSet(t.candidateGroups, x.groups)));
+    if (i < 0) {
+      failures.push(`${label}：期望待办 ${x.task}${x.groups ? `[${x.groups.join(',')}]` : ''}，实际待办：${openList(c)}`);
+      continue;
+    }
+    const [t] = remaining.splice(i, 1);
+    if (x.dueIn !== undefined) {
+      const want = addDuration(new Date(t.createdAt), x.dueIn).getTime();
+      if (!t.dueAt || new Date(t.dueAt).getTime() !== want) {
+        failures.push(`${label}：任务 ${x.task} 的期限应为受理后 ${x.dueIn}（${new Date(want).toISOString()}），实际 ${t.dueAt ? new Date(t.dueAt).toISOString() : '无期限'}`);
+      }
+    }
+    if (x.colour && t.colour !== x.colour) failures.push(`${label}：任务 ${x.task} 在 ${clock.now().toISOString()} 应为${x.colour}，实际 ${t.colour ?? '无'}`);
+    if (x.assignee !== undefined && t.assignee !== x.assignee) failures.push(`${label}：任务 ${x.task} 的认领人应为 ${x.assignee ?? '无'}，实际 ${t.assignee ?? '无'}`);
+  }
+  if (remaining.length) failures.push(`${label}：多出的待办：${remaining.map((t) => `${t.elementId}[${t.candidateGroups.join(',')}]`).join('、')}`);
+}
+
+function sameSet(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
+}
+
+/** Every expected field must equal (deeply) the actual one; arrays compare in order. */
+function diff(label: string, actual: Record<string, unknown>, expected: Record<string, unknown>, failures: string[]): void {
+  for (const [k, v] of Object.entries(expected)) {
+    if (JSON.stringify(actual[k]) !== JSON.stringify(v)) failures.push(`${label}.${k}：期望 ${JSON.stringify(v)}，实际 ${JSON.stringify(actual[k])}`);
+  }
+}

@@ -1,0 +1,57 @@
+// The JSON Schemas of the pack files (processes/schema/), compiled once with the forms' ajv so
+// the files are checked exactly as documented.
+import { createAjv } from '@yizhan/forms';
+import packSchema from '../schema/pack.schema.json' with { type: 'json' };
+import scenarioSchema from '../schema/scenario.schema.json' with { type: 'json' };
+
+export type SchemaName = 'pack' | 'scenario';
+
+type ValidateFunction = ReturnType<ReturnType<typeof createAjv>['compile']>;
+type ErrorObject = NonNullable<ValidateFunction['errors']>[number];
+
+const sources: Record<SchemaName, object> = { pack: packSchema, scenario: scenarioSchema };
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+export interface SchemaError {
+  pointer: string;
+  message: string;
+}
+
+export function checkSchema(name: SchemaName, value: unknown): SchemaError[] {
+  let validate = compiled.get(name);
+  if (!validate) {
+    validate = createAjv().compile(sources[name]);
+    compiled.set(name, validate);
+  }
+  if (validate(value)) return [];
+  return simplify(validate.errors ?? []).map((e) => ({ pointer: e.instancePath, message: wording(e) }));
+}
+
+/** Drops the noise of `oneOf` branches when a more specific error exists at the same place. */
+function simplify(errors: ErrorObject[]): ErrorObject[] {
+  const specific = errors.filter((e) => !['oneOf', 'not', 'if', 'anyOf'].includes(e.keyword) && !e.schemaPath.includes('/oneOf/'));
+  const oneOf = errors.filter((e) => e.keyword === 'oneOf' && !specific.some((s) => s.instancePath.startsWith(e.instancePath)));
+  const seen = new Set<string>();
+  return [...specific, ...oneOf].filter((e) => {
+    const key = `${e.instancePath}|${wording(e)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function wording(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required': return `缺少必填属性「${String(p.missingProperty)}」`;
+    case 'additionalProperties': return `未知的属性「${String(p.additionalProperty)}」`;
+    case 'type': return `类型应为 ${String(p.type)}`;
+    case 'enum': return `取值应为 ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join('、')} 之一`;
+    case 'pattern': return `格式不符合 ${String(p.pattern)}`;
+    case 'minItems': return `至少需要 ${String(p.limit)} 项`;
+    case 'minLength': return '不能为空';
+    case 'const': return `应为 ${JSON.stringify(p.allowedValue)}`;
+    case 'oneOf': return '步骤应恰好是 complete、claim、return、transfer、advance 之一（或只有 expect），并带齐所需属性（claim/return/transfer 需要 as，return 需要 reason，transfer 需要 to）';
+    default: return e.message ?? e.keyword;
+  }
+}

@@ -1,0 +1,166 @@
+// The pack format as TypeScript: pack.json (manifest), the loaded bundle, scenarios and problems.
+// The JSON Schemas in processes/schema/ describe the same files for editors and integrators.
+import type { FormDefinition } from '@yizhan/forms';
+import type { OrgModel } from '@yizhan/rules';
+
+/** A BPMN file of the pack that is deployed as a process (default: every *.bpmn file). */
+export interface PackProcess {
+  /** File name of the BPMN file, e.g. `dispute.bpmn`. */
+  bpmn: string;
+  title?: string;
+  description?: string;
+}
+
+/** A demo / scenario user: who acts in which department (the server creates them on `serve`). */
+export interface PackUser {
+  username: string;
+  name: string;
+  /** Department codes of the org model the user works in. */
+  departments: string[];
+  /** Free role names, e.g. `clerk`, `mediator`, `leader`. */
+  roles?: string[];
+}
+
+/** 公示: which closed cases are published and which intake fields are shown / masked. */
+export interface PackPublic {
+  enabled: boolean;
+  /** Intake data fields shown in the public list. */
+  fields?: string[];
+  /** Fields shown masked (names, ID numbers, phone numbers). */
+  mask?: string[];
+}
+
+/** pack.json */
+export interface PackManifest {
+  $schema?: string;
+  /** Lower-case id, the first segment of every process key (`<id>/<process id>`). */
+  id: string;
+  name: string;
+  version: string;
+  /** Code of the county unit in `org.units` this pack models. */
+  county: string;
+  description?: string;
+  /** Where the model comes from (articles, regulations). */
+  sources?: string[];
+  org: OrgModel;
+  processes?: PackProcess[];
+  users?: PackUser[];
+  public?: PackPublic;
+}
+
+/** A loaded pack: every file parsed, keyed by file name (BPMN) or base name (forms, rules, scenarios). */
+export interface PackBundle {
+  /** The folder it was loaded from, if any. */
+  dir?: string;
+  manifest: PackManifest;
+  /** BPMN XML by file name (`dispute.bpmn`). */
+  bpmn: Record<string, string>;
+  /** Form definitions by form key (`forms/<key>.json`). */
+  forms: Record<string, FormDefinition>;
+  /** Rule sets by name (`rules/<name>.json`), as JSON; validated by @yizhan/rules. */
+  rules: Record<string, unknown>;
+  /** Scenarios by base name (`scenarios/<name>.json`). */
+  scenarios: Record<string, Scenario>;
+  /** Files that could not be parsed (JSON syntax), reported by validatePack. */
+  parseErrors?: PackProblem[];
+}
+
+/** One problem found in a pack, located by file and element id or JSON pointer. */
+export interface PackProblem {
+  /** Path relative to the pack folder: `pack.json`, `dispute.bpmn`, `forms/intake.json`. */
+  file: string;
+  elementId?: string;
+  pointer?: string;
+  code: string;
+  /** What is wrong, in Chinese. */
+  message: string;
+  /** Only with `validatePack(bundle, { warnings: true })`: non-blocking findings. */
+  severity?: 'warning';
+}
+
+// --- scenarios -------------------------------------------------------------------------------
+
+/** An expected open task. */
+export interface TaskExpectation {
+  /** BPMN element id of the user task. */
+  task: string;
+  /** Candidate groups, exactly (order-insensitive). */
+  groups?: string[];
+  /** Time limit: due date minus the task's creation time, as an ISO-8601 duration. */
+  dueIn?: string;
+  /** 红黄绿 at the current clock. */
+  colour?: 'green' | 'yellow' | 'red';
+  /** Who claimed it (null: nobody). */
+  assignee?: string | null;
+}
+
+/** What must hold after a step (or after the start). Every field is optional. */
+export interface StepExpectation {
+  status?: 'active' | 'completed' | 'incident';
+  /** The open tasks, exactly (order-insensitive, multi-instance tasks once per iteration). */
+  openTasks?: TaskExpectation[];
+  /** A subset of the routing decision (`variables.decision`). */
+  decision?: Record<string, unknown>;
+  /** A subset of the case data (`variables.data`, intake data merged with task outputs). */
+  data?: Record<string, unknown>;
+  /** History entry kinds that must have been recorded (`task.returned`, `timer.fired`, …). */
+  history?: string[];
+}
+
+interface StepBase {
+  /** Acting user (username); a user of pack.json's `users` also selects by their departments. */
+  as?: string;
+  /** The acting user's department: selects among open tasks of the element (joint mediation). */
+  department?: string;
+  /** The command must fail with this error code (e.g. `FORM_INVALID`), changing nothing. */
+  expectError?: string;
+  expect?: StepExpectation;
+  /** A note for readers. */
+  note?: string;
+}
+
+export interface CompleteStep extends StepBase { complete: string; data?: Record<string, unknown> }
+export interface ClaimStep extends StepBase { claim: string }
+/** 退回 */
+export interface ReturnStep extends StepBase { return: string; reason: string }
+/** 转办 */
+export interface TransferStep extends StepBase { transfer: string; to: string; reason?: string }
+/** Moves the scenario clock by an ISO-8601 duration, then fires the timers that fell due. */
+export interface AdvanceStep extends StepBase { advance: string }
+export interface ExpectStep extends StepBase { expect: StepExpectation }
+
+export type ScenarioStep = CompleteStep | ClaimStep | ReturnStep | TransferStep | AdvanceStep | ExpectStep;
+
+export interface RoutingExpectation {
+  /** A subset of the decision: `{ "joint": true, "departments": [...] }`. */
+  decision?: Record<string, unknown>;
+  /** Names of the rules that must have been applied. */
+  rules?: string[];
+  /** Text the explanation sentence must contain. */
+  summaryContains?: string;
+}
+
+/** scenarios/<name>.json */
+export interface Scenario {
+  $schema?: string;
+  name: string;
+  description?: string;
+  /** BPMN process id; default: the pack's first process. */
+  process?: string;
+  start: { as?: string; data: Record<string, unknown>; expectError?: string; expect?: StepExpectation };
+  routing?: RoutingExpectation;
+  steps?: ScenarioStep[];
+  /** The completed user tasks, in completion order (element ids). */
+  path?: string[];
+  /** Final case status. */
+  status?: 'active' | 'completed' | 'incident';
+}
+
+export interface ScenarioResult {
+  name: string;
+  /** Scenario file base name. */
+  file?: string;
+  passed: boolean;
+  failures: string[];
+  durationMs: number;
+}

@@ -1,0 +1,264 @@
+// The pack validator: everything a deploy or a scenario run would trip over, found before either,
+// each problem with its file and element id or JSON pointer.
+//  - files: JSON syntax, the JSON Schemas of pack.json and scenarios (processes/schema/);
+//  - org model: duplicate codes, departments of unknown units, the county unit, users' departments;
+//  - forms: @yizhan/forms' loadFormDefinition (schema compiles, known formats and widgets);
+//  - rule sets: @yizhan/rules' loadRuleSet + validateRuleSet against the org and the facts the
+//    intake form provides;
+//  - BPMN: the engine's deploy validation (no scripts, supported elements and expressions, known
+//    handlers), bpmnlint's recommended rules, and ours: forms exist, candidate groups resolve,
+//    route rule sets exist, expressions name decision fields the rules set / form fields that exist;
+//  - scenarios: they name processes, tasks and departments that exist.
+import { loadFormDefinition, FormDefinitionInvalidError } from '@yizhan/forms';
+import { validateBpmn } from '@yizhan/engine';
+import { loadRuleSet, OrgIndex, RuleSetInvalidError, validateOrgModel, validateRuleSet, isDuration, type OrgModel, type RuleSet } from '@yizhan/rules';
+import { readBpmn, type BpmnModel, type ProcessModel } from './bpmn-model';
+import { lintDefinitions } from './lint';
+import { checkSchema } from './schemas';
+import type { PackBundle, PackProblem, Scenario, ScenarioStep } from './types';
+
+export interface ValidatePackOptions {
+  /** Also report non-blocking findings (bpmnlint `warn` rules) with `severity: 'warning'`. */
+  warnings?: boolean;
+}
+
+/** Well-known intake fields that become `case.*` routing facts (see the engine's routingFacts). */
+const CASE_FIELDS = ['type', 'channel', 'unit', 'units', 'departments', 'amount', 'partyCount'];
+const LEVELS = ['county', 'township', 'village', 'grid'];
+/** Expression roots the engine provides; `content.<elementVariable>` inside multi-instance tasks. */
+const VARIABLES = 'environment.variables.';
+
+export async function validatePack(bundle: PackBundle, options: ValidatePackOptions = {}): Promise<PackProblem[]> {
+  const problems: PackProblem[] = [...(bundle.parseErrors ?? [])];
+  const add = (p: PackProblem) => problems.push(p);
+  const m = bundle.manifest;
+
+  // --- pack.json ---------------------------------------------------------------------------
+  const manifestOk = !problems.some((p) => p.file === 'pack.json');
+  if (manifestOk) {
+    for (const e of checkSchema('pack', m)) add({ file: 'pack.json', pointer: e.pointer, code: 'PACK_SCHEMA', message: e.message });
+  }
+  const orgOk = manifestOk && isOrg(m.org);
+  const org = orgOk ? OrgIndex.of(m.org) : undefined;
+  if (org) {
+    for (const p of validateOrgModel(m.org)) add({ file: 'pack.json', pointer: `/org${p.pointer}`, code: p.code, message: p.message });
+    if (typeof m.county === 'string' && (!org.hasUnit(m.county) || org.level(m.county) !== 'county')) {
+      add({ file: 'pack.json', pointer: '/county', code: 'UNKNOWN_COUNTY', message: `county「${m.county}」应为 org.units 中一个县级（level county）单位的编码` });
+    }
+    (m.users ?? []).forEach((u, i) => (u.departments ?? []).forEach((d, j) => {
+      if (!org.hasDepartment(d)) add({ file: 'pack.json', pointer: `/users/${i}/departments/${j}`, code: 'UNKNOWN_DEPARTMENT', message: `用户「${u.username}」所在部门「${d}」不在组织模型中` });
+    }));
+  }
+  (m.processes ?? []).forEach((p, i) => {
+    if (p?.bpmn && !(p.bpmn in bundle.bpmn)) add({ file: 'pack.json', pointer: `/processes/${i}/bpmn`, code: 'BPMN_FILE_MISSING', message: `流程文件「${p.bpmn}」不存在` });
+  });
+  if (Object.keys(bundle.bpmn).length === 0) add({ file: 'pack.json', code: 'NO_PROCESS', message: '流程包中没有 .bpmn 流程文件' });
+
+  // --- forms -------------------------------------------------------------------------------
+  const goodForms = new Set<string>();
+  for (const [key, form] of Object.entries(bundle.forms)) {
+    try {
+      loadFormDefinition(form);
+      goodForms.add(key);
+    } catch (err) {
+      if (!(err instanceof FormDefinitionInvalidError)) throw err;
+      for (const d of err.details) add({ file: `forms/${key}.json`, pointer: d.pointer, code: 'FORM_DEFINITION_INVALID', message: d.message });
+    }
+  }
+
+  // --- BPMN ----------------------------------------------------------------------------------
+  const models: Record<string, BpmnModel> = {};
+  const processFile = new Map<string, string>();
+  for (const [file, xml] of Object.entries(bundle.bpmn)) {
+    for (const d of await validateBpmn(xml)) {
+      add({ file, elementId: d.elementId || undefined, code: d.code ?? 'BPMN_INVALID', message: d.message });
+    }
+    let model: BpmnModel;
+    try {
+      model = await readBpmn(xml);
+    } catch {
+      continue; // the engine's validation reported the parse error
+    }
+    models[file] = model;
+    for (const f of await lintDefinitions(model.rootElement)) {
+      if (f.severity === 'warning' && !options.warnings) continue;
+      add({ file, elementId: f.elementId, code: `LINT_${f.rule.toUpperCase().replace(/-/g, '_')}`, message: f.message, ...(f.severity === 'warning' ? { severity: 'warning' as const } : {}) });
+    }
+    for (const proc of model.processes) {
+      const other = processFile.get(proc.id);
+      if (other) add({ file, elementId: proc.id, code: 'DUPLICATE_PROCESS', message: `流程 id「${proc.id}」与 ${other} 重复：流程标识为 <包 id>/<流程 id>，必须唯一` });
+      else processFile.set(proc.id, file);
+    }
+  }
+
+  // --- rule sets (with the facts the intake forms of the processes using them provide) -------
+  const provided = new Map<string, Set<string>>();
+  for (const model of Object.values(models)) {
+    for (const proc of model.processes) {
+      for (const r of proc.routeTasks) {
+        if (!r.ruleSet) continue;
+        const facts = provided.get(r.ruleSet) ?? new Set<string>();
+        for (const f of intakeFacts(bundle, proc)) facts.add(f);
+        provided.set(r.ruleSet, facts);
+      }
+    }
+  }
+  const ruleSets: Record<string, RuleSet> = {};
+  for (const [name, json] of Object.entries(bundle.rules)) {
+    const file = `rules/${name}.json`;
+    let ruleSet: RuleSet;
+    try {
+      ruleSet = loadRuleSet(json);
+    } catch (err) {
+      if (!(err instanceof RuleSetInvalidError)) throw err;
+      for (const d of err.details) add({ file, pointer: d.pointer, code: d.code, message: d.message });
+      continue;
+    }
+    ruleSets[name] = ruleSet;
+    if (ruleSet.name !== name) add({ file, pointer: '/name', code: 'RULESET_NAME_MISMATCH', message: `规则集名称「${ruleSet.name}」应与文件名「${name}」一致（BPMN 的 ruleSet 属性按此名称引用）` });
+    if (!org) continue;
+    const facts = provided.get(name);
+    for (const p of validateRuleSet(ruleSet, { org, providedFacts: facts ? [...facts] : undefined })) add({ file, pointer: p.pointer, code: p.code, message: p.message });
+  }
+
+  // --- our BPMN checks -----------------------------------------------------------------------
+  for (const [file, model] of Object.entries(models)) {
+    for (const proc of model.processes) checkProcess(file, proc, { bundle, org, ruleSets, goodForms, add });
+  }
+
+  // --- scenarios -----------------------------------------------------------------------------
+  const processes = Object.values(models).flatMap((mdl) => mdl.processes);
+  for (const [name, scenario] of Object.entries(bundle.scenarios)) {
+    checkScenario(`scenarios/${name}.json`, scenario, processes, org, bundle, add);
+  }
+  return problems;
+}
+
+function isOrg(v: unknown): v is OrgModel {
+  return typeof v === 'object' && v !== null && Array.isArray((v as OrgModel).units) && Array.isArray((v as OrgModel).departments);
+}
+
+/** `data.<field>` for every intake field, and `case.<field>` for the well-known ones it carries. */
+export function intakeFacts(bundle: PackBundle, proc: ProcessModel): string[] {
+  const form = proc.startFormKey ? bundle.forms[proc.startFormKey] : undefined;
+  const fields = form ? formFields(form.schema) : [];
+  return [...fields.map((f) => `data.${f}`), ...fields.filter((f) => CASE_FIELDS.includes(f)).map((f) => `case.${f}`)];
+}
+
+/** Top-level field names of a form schema, including conditional (`if/then/else`, `allOf`, …) branches. */
+export function formFields(schema: unknown): string[] {
+  const out = new Set<string>();
+  const visit = (s: unknown) => {
+    if (!s || typeof s !== 'object') return;
+    const o = s as Record<string, unknown>;
+    if (o.properties && typeof o.properties === 'object') for (const k of Object.keys(o.properties)) out.add(k);
+    for (const k of ['then', 'else']) visit(o[k]);
+    for (const k of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(o[k])) (o[k] as unknown[]).forEach(visit);
+    if (o.dependencies && typeof o.dependencies === 'object') for (const d of Object.values(o.dependencies)) visit(d);
+  };
+  visit(schema);
+  return [...out];
+}
+
+/** Decision fields a rule set can produce: defaults, event params, and the always-present ones. */
+function decisionFields(ruleSet: RuleSet): Set<string> {
+  const out = new Set(['departments', 'level', 'leadUnit', 'joint', 'caseClass', 'dueIn']);
+  for (const k of Object.keys(ruleSet.defaults ?? {})) out.add(k);
+  for (const r of ruleSet.rules) for (const k of Object.keys(r.event?.params ?? {})) out.add(k);
+  return out;
+}
+
+interface CheckContext {
+  bundle: PackBundle;
+  org: OrgIndex | undefined;
+  ruleSets: Record<string, RuleSet>;
+  goodForms: Set<string>;
+  add: (p: PackProblem) => void;
+}
+
+function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void {
+  const { bundle, org, add } = ctx;
+  const formExists = (key: string) => key in bundle.forms;
+  if (proc.startFormKey && !proc.startFormKey.includes('${') && !formExists(proc.startFormKey)) {
+    add({ file, elementId: proc.startEventId, code: 'FORM_MISSING', message: `开始事件的受理表单「${proc.startFormKey}」不存在（应有 forms/${proc.startFormKey}.json）` });
+  }
+  for (const r of proc.routeTasks) {
+    if (!r.ruleSet) add({ file, elementId: r.id, code: 'RULESET_MISSING', message: '分流任务（camunda:topic="route"）缺少 camunda:property ruleSet' });
+    else if (!(r.ruleSet in bundle.rules)) add({ file, elementId: r.id, code: 'RULESET_MISSING', message: `分流任务引用的规则集「${r.ruleSet}」不存在（应有 rules/${r.ruleSet}.json）` });
+  }
+  const decision = new Set<string>();
+  for (const r of proc.routeTasks) if (r.ruleSet && ctx.ruleSets[r.ruleSet]) for (const f of decisionFields(ctx.ruleSets[r.ruleSet])) decision.add(f);
+  const routed = proc.routeTasks.length > 0;
+  const allFormFields = new Set(Object.values(bundle.forms).flatMap((f) => formFields(f?.schema)));
+
+  for (const t of proc.userTasks) {
+    if (!t.formKey) add({ file, elementId: t.id, code: 'FORM_KEY_MISSING', message: `用户任务「${t.name ?? t.id}」没有 camunda:formKey：办理人需要一张表单` });
+    else if (!t.formKey.includes('${') && !formExists(t.formKey)) add({ file, elementId: t.id, code: 'FORM_MISSING', message: `用户任务引用的表单「${t.formKey}」不存在（应有 forms/${t.formKey}.json）` });
+    if (!t.candidateGroups && !t.assignee) add({ file, elementId: t.id, code: 'NO_CANDIDATES', message: '用户任务既没有 camunda:candidateGroups 也没有 camunda:assignee：没有人能看到它' });
+    if (t.candidateGroups && !t.candidateGroups.includes('${') && org) {
+      for (const g of t.candidateGroups.split(',').map((x) => x.trim()).filter(Boolean)) {
+        if (!org.hasDepartment(g) && !LEVELS.includes(g)) add({ file, elementId: t.id, code: 'UNKNOWN_GROUP', message: `候选组「${g}」既不是组织模型中的部门编码，也不是层级（county、township、village、grid）` });
+      }
+    }
+    if (t.dueDate && !t.dueDate.includes('${') && !isDuration(t.dueDate) && Number.isNaN(Date.parse(t.dueDate))) {
+      add({ file, elementId: t.id, code: 'BAD_DUE_DATE', message: `camunda:dueDate「${t.dueDate}」应为 ISO-8601 时长（如 P7D）、日期，或 \${environment.variables.decision.dueIn}` });
+    }
+    const returnTo = t.properties.returnTo;
+    if (returnTo !== undefined && org) {
+      for (const g of returnTo.split(',').map((x) => x.trim()).filter(Boolean)) {
+        if (!org.hasDepartment(g)) add({ file, elementId: t.id, code: 'UNKNOWN_DEPARTMENT', message: `退回对象 returnTo「${g}」不在组织模型中` });
+      }
+    }
+  }
+
+  const elementVariables = new Map(proc.userTasks.filter((t) => t.elementVariable).map((t) => [t.id, t.elementVariable!]));
+  for (const use of proc.expressions) {
+    const path = use.expression.slice(2, -1).trim();
+    if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(path)) continue; // the engine's validation reports it
+    if (path.startsWith(`${VARIABLES}decision.`)) {
+      const field = path.slice(`${VARIABLES}decision.`.length).split(/[.[]/)[0];
+      if (!routed) add({ file, elementId: use.elementId, code: 'NO_ROUTING', message: `${use.where}「${use.expression}」引用了分流结果，但流程中没有分流任务（camunda:topic="route"）` });
+      else if (decision.size > 0 && !decision.has(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_DECISION_FIELD', message: `${use.where}「${use.expression}」：规则集的默认值和规则结果中都没有字段「${field}」，该条件永远不成立` });
+    } else if (path.startsWith(`${VARIABLES}data.`)) {
+      const field = path.slice(`${VARIABLES}data.`.length).split(/[.[]/)[0];
+      if (!allFormFields.has(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_DATA_FIELD', message: `${use.where}「${use.expression}」：没有任何表单有字段「${field}」` });
+    } else if (path.startsWith('content.')) {
+      const v = path.slice('content.'.length).split(/[.[]/)[0];
+      if (elementVariables.get(use.elementId) !== v) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：content.${v} 只在 camunda:elementVariable="${v}" 的多实例任务中可用` });
+    } else if (!path.startsWith(VARIABLES)) {
+      add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：变量应以 environment.variables.（decision / data / case / outputs）开头` });
+    }
+  }
+}
+
+function checkScenario(file: string, s: Scenario, processes: ProcessModel[], org: OrgIndex | undefined, bundle: PackBundle, add: (p: PackProblem) => void): void {
+  const schemaErrors = checkSchema('scenario', s);
+  for (const e of schemaErrors) add({ file, pointer: e.pointer, code: 'SCENARIO_SCHEMA', message: e.message });
+  if (schemaErrors.length) return;
+  const proc = s.process ? processes.find((p) => p.id === s.process) : processes[0];
+  if (!proc) {
+    if (s.process) add({ file, pointer: '/process', code: 'UNKNOWN_PROCESS', message: `流程「${s.process}」不在流程包中` });
+    return;
+  }
+  const tasks = new Set(proc.userTasks.map((t) => t.id));
+  const users = new Set((bundle.manifest.users ?? []).map((u) => u.username));
+  const checkDept = (d: string | undefined, pointer: string) => {
+    if (d !== undefined && org && !org.hasDepartment(d)) add({ file, pointer, code: 'UNKNOWN_DEPARTMENT', message: `部门「${d}」不在组织模型中` });
+  };
+  (s.steps ?? []).forEach((step: ScenarioStep, i) => {
+    const at = `/steps/${i}`;
+    for (const key of ['complete', 'claim', 'return', 'transfer'] as const) {
+      const id = (step as unknown as Record<string, unknown>)[key];
+      if (typeof id === 'string' && !tasks.has(id)) add({ file, pointer: `${at}/${key}`, code: 'UNKNOWN_TASK', message: `流程「${proc.id}」中没有用户任务「${id}」` });
+    }
+    checkDept(step.department, `${at}/department`);
+    if ('to' in step) checkDept(step.to, `${at}/to`);
+    if (step.as && users.size > 0 && !users.has(step.as)) add({ file, pointer: `${at}/as`, code: 'UNKNOWN_USER', message: `用户「${step.as}」不在 pack.json 的 users 中` });
+    (step.expect?.openTasks ?? []).forEach((t, j) => {
+      if (!tasks.has(t.task)) add({ file, pointer: `${at}/expect/openTasks/${j}/task`, code: 'UNKNOWN_TASK', message: `流程「${proc.id}」中没有用户任务「${t.task}」` });
+    });
+  });
+  (s.path ?? []).forEach((id, i) => {
+    if (!tasks.has(id)) add({ file, pointer: `/path/${i}`, code: 'UNKNOWN_TASK', message: `流程「${proc.id}」中没有用户任务「${id}」` });
+  });
+}
