@@ -10,13 +10,14 @@ import { useMemo, type ReactNode, type Ref } from 'react';
 import type { OrgContext } from '../org';
 import type { FieldError, FormDefinition, Locale } from '../types';
 import { createBrowserValidator, toFieldErrors, transformErrors } from './browser-validator';
-import type { CaseFormContext, UploadAttachment } from './form-context';
+import type { CaseFormContext, CaseFormData, UploadAttachment } from './form-context';
+
+export type { CaseFormData };
 import { translatorFor } from './translate-string';
 import { caseFormWidgets } from './widgets/index';
 
 /** The rjsf form instance CaseForm forwards its `ref` to (`validateForm()`, `submit()`, `reset()`). */
 export type CaseFormRef = Form<Record<string, unknown>, RJSFSchema, CaseFormContext>;
-export type CaseFormData = Record<string, unknown>;
 
 // The antd theme applied by hand (not through withTheme) so that `ref` is typed as the rjsf Form.
 const antdTheme = generateTheme<CaseFormData, RJSFSchema, CaseFormContext>();

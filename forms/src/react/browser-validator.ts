@@ -6,12 +6,16 @@ import { CUSTOM_FORMATS } from '../ajv-factory';
 import { isReportedKeyword } from '../form-validator';
 import { createLocalizer } from '../messages';
 import type { FieldError, FormDefinition, Locale } from '../types';
+import type { CaseFormContext } from './form-context';
 import { escapePointer } from '../schema-walk';
 
 /** An rjsf validator for one form definition (the localizer needs its titles). */
-export function createBrowserValidator(def: FormDefinition, locale: Locale = 'zh-CN'): ValidatorType {
+export function createBrowserValidator(
+  def: FormDefinition,
+  locale: Locale = 'zh-CN',
+): ValidatorType<Record<string, unknown>, RJSFSchema, CaseFormContext> {
   const localizer = createLocalizer({ locale, schema: def.schema, uiSchema: def.uiSchema });
-  return customizeValidator({ customFormats: { ...CUSTOM_FORMATS } }, localizer);
+  return customizeValidator<Record<string, unknown>, RJSFSchema, CaseFormContext>({ customFormats: { ...CUSTOM_FORMATS } }, localizer);
 }
 
 /** rjsf's `transformErrors`: drop the errors the server drops too. */

@@ -11,6 +11,9 @@ export interface AttachmentRef {
 /** Uploads one file to the server and resolves to its reference. */
 export type UploadAttachment = (file: File) => Promise<AttachmentRef>;
 
+/** The data of a case form: one object, field by field. */
+export type CaseFormData = Record<string, unknown>;
+
 /** What CaseForm puts into rjsf's `formContext` for our widgets. */
 export interface CaseFormContext {
   /** Root units of the pack's org tree. */

@@ -6,6 +6,7 @@ export { translatorFor } from './translate-string';
 export {
   AttachmentsWidget,
   caseFormWidgets,
+  type CaseFormWidget,
   DateWidget,
   DepartmentWidget,
   OrgUnitWidget,

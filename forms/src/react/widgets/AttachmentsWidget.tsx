@@ -1,8 +1,8 @@
 import { UploadOutlined } from '@ant-design/icons';
-import type { WidgetProps } from '@rjsf/utils';
+import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
 import { Button, Upload, type UploadFile } from 'antd';
 import { useState } from 'react';
-import { caseFormContext, type AttachmentRef } from '../form-context';
+import { caseFormContext, type AttachmentRef, type CaseFormContext, type CaseFormData } from '../form-context';
 
 function isAttachment(value: unknown): value is AttachmentRef {
   return typeof value === 'object' && value !== null && typeof (value as AttachmentRef).id === 'string';
@@ -13,7 +13,7 @@ function isAttachment(value: unknown): value is AttachmentRef {
  * the server through `formContext.uploadAttachment`; the form keeps only the references it returns.
  * Without an uploader the list is shown read-only.
  */
-export function AttachmentsWidget({ id, value, disabled, readonly, registry, onChange }: WidgetProps) {
+export function AttachmentsWidget({ id, value, disabled, readonly, registry, onChange }: WidgetProps<CaseFormData, RJSFSchema, CaseFormContext>) {
   const { uploadAttachment } = caseFormContext(registry.formContext);
   const refs = Array.isArray(value) ? value.filter(isAttachment) : [];
   const [uploading, setUploading] = useState<UploadFile[]>([]);

@@ -1,4 +1,5 @@
-import type { WidgetProps } from '@rjsf/utils';
+import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
+import type { CaseFormContext, CaseFormData } from '../form-context';
 import { ariaDescribedByIds } from '@rjsf/utils';
 import { DatePicker } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,7 +11,7 @@ const FORMAT = 'YYYY-MM-DD';
  * Replaces rjsf's `DateWidget` (used for `format: "date"` and `ui:widget: "date"`): a zh-CN date picker whose
  * value is the `YYYY-MM-DD` string the `date` format expects. `ui:options.disableFuture` blocks later days.
  */
-export function DateWidget({ id, value, disabled, readonly, placeholder, options, onChange, onBlur, onFocus }: WidgetProps) {
+export function DateWidget({ id, value, disabled, readonly, placeholder, options, onChange, onBlur, onFocus }: WidgetProps<CaseFormData, RJSFSchema, CaseFormContext>) {
   const parsed = typeof value === 'string' && value ? dayjs(value, FORMAT) : undefined;
   const today = dayjs().endOf('day');
   return (

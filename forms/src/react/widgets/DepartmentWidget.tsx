@@ -1,14 +1,14 @@
-import type { WidgetProps } from '@rjsf/utils';
+import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
 import { ariaDescribedByIds } from '@rjsf/utils';
 import { Select } from 'antd';
 import { flattenUnits } from '../../org';
-import { caseFormContext, stringList } from '../form-context';
+import { caseFormContext, stringList, type CaseFormContext, type CaseFormData } from '../form-context';
 
 /**
  * `ui:widget: "department"` — one department code (formContext.departments), grouped by unit.
  * `ui:options.kinds` limits the kinds (`["resident", "window"]`), `ui:options.units` the unit codes.
  */
-export function DepartmentWidget({ id, value, disabled, readonly, placeholder, options, registry, onChange, onBlur, onFocus }: WidgetProps) {
+export function DepartmentWidget({ id, value, disabled, readonly, placeholder, options, registry, onChange, onBlur, onFocus }: WidgetProps<CaseFormData, RJSFSchema, CaseFormContext>) {
   const { units, departments } = caseFormContext(registry.formContext);
   const kinds = stringList(options.kinds);
   const unitCodes = stringList(options.units);

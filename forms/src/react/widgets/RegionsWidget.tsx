@@ -1,14 +1,14 @@
-import type { WidgetProps } from '@rjsf/utils';
+import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
 import { ariaDescribedByIds } from '@rjsf/utils';
 import { TreeSelect } from 'antd';
-import { caseFormContext, stringList } from '../form-context';
+import { caseFormContext, stringList, type CaseFormContext, type CaseFormData } from '../form-context';
 import { unitTreeData } from './org-tree-data';
 
 /**
  * `ui:widget: "regions"` on an array of strings — several unit codes, e.g. the townships a dispute involves.
  * `ui:options.levels` limits the pickable levels (`["township"]`). An empty choice is `undefined`.
  */
-export function RegionsWidget({ id, value, disabled, readonly, placeholder, options, registry, onChange, onBlur, onFocus }: WidgetProps) {
+export function RegionsWidget({ id, value, disabled, readonly, placeholder, options, registry, onChange, onBlur, onFocus }: WidgetProps<CaseFormData, RJSFSchema, CaseFormContext>) {
   const { units } = caseFormContext(registry.formContext);
   const treeData = unitTreeData(units, stringList(options.levels));
   const selected = Array.isArray(value) ? value.map(String) : [];

@@ -1,4 +1,6 @@
-import type { RegistryWidgetsType } from '@rjsf/utils';
+import type { RJSFSchema, WidgetProps } from '@rjsf/utils';
+import type { ComponentType } from 'react';
+import type { CaseFormContext, CaseFormData } from '../form-context';
 import type { YizhanWidgetName } from '../../widget-names';
 import { AttachmentsWidget } from './AttachmentsWidget';
 import { DateWidget } from './DateWidget';
@@ -7,7 +9,9 @@ import { OrgUnitWidget } from './OrgUnitWidget';
 import { RegionsWidget } from './RegionsWidget';
 
 /** Our widgets by their uiSchema names, plus the date picker that replaces rjsf's `DateWidget`. */
-export const caseFormWidgets: Record<YizhanWidgetName, RegistryWidgetsType[string]> & { DateWidget: RegistryWidgetsType[string] } = {
+export type CaseFormWidget = ComponentType<WidgetProps<CaseFormData, RJSFSchema, CaseFormContext>>;
+
+export const caseFormWidgets: Record<YizhanWidgetName | 'DateWidget', CaseFormWidget> = {
   'org-unit': OrgUnitWidget,
   department: DepartmentWidget,
   regions: RegionsWidget,
