@@ -1,0 +1,159 @@
+// Schemas of the API's resources, published under `components.schemas` of the OpenAPI document.
+// Request body schemas live with their routes (the validator and the document share them).
+import type { JsonSchema } from './registry';
+
+export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const str = (description?: string): JsonSchema => ({ type: 'string', ...(description ? { description } : {}) });
+const nullable = (type: string, extra: JsonSchema = {}): JsonSchema => ({ type: [type, 'null'], ...extra });
+const dateTime = (description?: string): JsonSchema => ({ type: 'string', format: 'date-time', ...(description ? { description } : {}) });
+const nullableDateTime = (description?: string): JsonSchema => ({ type: ['string', 'null'], format: 'date-time', ...(description ? { description } : {}) });
+const colour: JsonSchema = { type: ['string', 'null'], enum: ['green', 'yellow', 'red', null], description: '红黄绿：超期为红，已用时限三分之二为黄' };
+const obj = (properties: Record<string, JsonSchema>, required = Object.keys(properties)): JsonSchema => ({ type: 'object', properties, required });
+
+const taskProperties: Record<string, JsonSchema> = {
+  id: { type: 'string', format: 'uuid' },
+  caseId: { type: 'string', format: 'uuid' },
+  executionId: str(),
+  elementId: str('BPMN 元素 id'),
+  name: nullable('string'),
+  formKey: nullable('string'),
+  candidateGroups: { type: 'array', items: str(), description: '候选部门 / 层级' },
+  assignee: nullable('string', { description: '认领人' }),
+  unit: nullable('string', { description: '案件所属单位编码' }),
+  iteration: nullable('integer'),
+  item: { description: '多实例元素（如联合调解中的部门）' },
+  dueAt: nullableDateTime('办理时限'),
+  priority: nullable('integer'),
+  status: { type: 'string', enum: ['open', 'completed', 'cancelled'] },
+  colour,
+  data: { description: '办理时提交的表单数据' },
+  createdAt: dateTime(),
+  completedAt: nullableDateTime(),
+  completedBy: nullable('string'),
+};
+
+export const componentSchemas: Record<string, JsonSchema> = {
+  ErrorDetail: {
+    type: 'object',
+    properties: {
+      field: { type: 'string', description: '表单字段的 JSON Pointer（如 /applicant）' },
+      elementId: { type: 'string', description: 'BPMN 元素 id' },
+      pointer: { type: 'string', description: '文件内的 JSON Pointer' },
+      file: { type: 'string', description: '流程包内的文件' },
+      code: { type: 'string' },
+      message: { type: 'string' },
+    },
+    required: ['message'],
+  },
+  Error: obj({
+    error: obj({
+      code: { type: 'string', description: '稳定的错误码，如 FORM_INVALID、TASK_ALREADY_COMPLETED' },
+      message: { type: 'string', description: '中文说明' },
+      details: { type: 'array', items: ref('ErrorDetail') },
+    }),
+  }),
+  User: obj({
+    username: str(),
+    displayName: str(),
+    role: { type: 'string', enum: ['admin', 'integrator', 'staff', 'leader', 'auditor'] },
+    unit: nullable('string', { description: '所属单位编码；null 表示全部单位' }),
+    unitName: nullable('string'),
+    departments: { type: 'array', items: str() },
+    demo: { type: 'boolean' },
+  }),
+  Session: obj({ token: str('Bearer 令牌'), expiresAt: dateTime(), user: ref('User') }),
+  Task: obj(taskProperties, Object.keys(taskProperties)),
+  InboxTask: {
+    allOf: [ref('Task'), obj({
+      caseNumber: { type: 'integer' },
+      caseTitle: nullable('string'),
+      caseType: nullable('string'),
+      processKey: str(),
+      actionable: { type: 'boolean', description: '当前用户能否认领 / 办理' },
+    })],
+  },
+  HistoryEntry: obj({
+    id: { type: 'integer' }, at: dateTime(), actor: nullable('string'), kind: str('如 case.started、task.completed、task.returned'),
+    elementId: nullable('string'), taskId: nullable('string'), data: {},
+  }),
+  Incident: obj({
+    id: { type: 'integer' }, elementId: str(), message: str(), status: { type: 'string', enum: ['open', 'resolved'] },
+    attempts: { type: 'integer' }, createdAt: dateTime(), resolvedAt: nullableDateTime(),
+  }),
+  Case: obj({
+    id: { type: 'string', format: 'uuid' },
+    number: { type: 'integer', description: '案件编号' },
+    processKey: str(),
+    definitionId: str(),
+    version: { type: 'integer' },
+    status: { type: 'string', enum: ['active', 'completed', 'incident', 'failed'] },
+    title: nullable('string'),
+    type: nullable('string'),
+    channel: nullable('string'),
+    unit: nullable('string'),
+    unitName: nullable('string'),
+    variables: { type: 'object', description: '流程变量，含受理数据 data 与分流决定 decision' },
+    routing: { description: '最近一次分流决定及其解释（命中的规则、条件与事实）' },
+    createdBy: nullable('string'),
+    createdAt: dateTime(),
+    updatedAt: dateTime(),
+    completedAt: nullableDateTime(),
+    openTasks: { type: 'array', items: ref('Task') },
+    tasks: { type: 'array', items: ref('Task') },
+    incidents: { type: 'array', items: ref('Incident') },
+    history: { type: 'array', items: ref('HistoryEntry'), description: '办理过程时间线' },
+  }),
+  CaseSummary: obj({
+    id: { type: 'string', format: 'uuid' }, number: { type: 'integer' }, processKey: str(),
+    status: { type: 'string', enum: ['active', 'completed', 'incident', 'failed'] },
+    title: nullable('string'), type: nullable('string'), channel: nullable('string'), unit: nullable('string'), unitName: nullable('string'),
+    createdBy: nullable('string'), createdAt: dateTime(), updatedAt: dateTime(), completedAt: nullableDateTime(),
+    openTaskCount: { type: 'integer' }, nextDueAt: nullableDateTime(), colour,
+  }),
+  FormDefinition: obj({ key: str(), process: str('所属流程'), version: { type: 'integer' }, schema: { type: 'object' }, uiSchema: { type: 'object' } }),
+  Definition: obj({
+    id: str(), key: str(), version: { type: 'integer' }, name: nullable('string'), processId: str(),
+    deployedBy: nullable('string'), createdAt: dateTime(),
+  }),
+  PackDeployment: obj({
+    packId: str(), version: str(), name: nullable('string'), county: nullable('string'), description: nullable('string'),
+    processes: { type: 'array', items: obj({ key: str(), definitionId: str(), version: { type: 'integer' } }) },
+    deployedBy: nullable('string'), deployedAt: dateTime(),
+  }),
+  OrgUnit: {
+    type: 'object',
+    properties: {
+      code: str(), name: str(), level: { type: 'string', enum: ['county', 'township', 'village', 'grid'] },
+      children: { type: 'array', items: ref('OrgUnit') },
+    },
+    required: ['code', 'name', 'level'],
+  },
+  OrgModel: obj({
+    units: { type: 'array', items: ref('OrgUnit') },
+    departments: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { code: str(), name: str(), unit: str(), kind: str(), domains: { type: 'array', items: str() } },
+        required: ['code', 'name', 'unit', 'kind'],
+      },
+    },
+  }),
+  StatsRow: obj({
+    key: nullable('string'), label: nullable('string'), total: { type: 'integer' }, closed: { type: 'integer' },
+    closureRate: nullable('number', { description: '办结率' }), onTime: { type: 'integer' },
+    onTimeRate: nullable('number', { description: '按时办结率' }), overdue: { type: 'integer', description: '超期未办结' },
+  }),
+  Stats: obj({
+    from: nullable('string'), to: nullable('string'), groupBy: { type: 'string', enum: ['type', 'unit', 'level', 'department'] },
+    counting: { type: 'string', enum: ['cases', 'tasks'], description: '按部门统计时计的是任务数' },
+    totals: { type: 'object' }, rows: { type: 'array', items: ref('StatsRow') },
+  }),
+  PublicCase: obj({
+    number: { type: 'integer' }, type: nullable('string'), unitName: nullable('string'),
+    party: nullable('string', { description: '当事人（脱敏，如 张*）' }),
+    status: { type: 'string', enum: ['completed'] }, result: str('办理结果摘要'),
+    createdAt: dateTime(), completedAt: nullableDateTime(),
+  }),
+  ScenarioResult: obj({ name: str(), passed: { type: 'boolean' }, failures: { type: 'array', items: str() }, durationMs: { type: 'number' } }),
+};

@@ -1,0 +1,228 @@
+// The `yizhan` command: serve, pack validate | test | deploy, user add.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { pino } from 'pino';
+import { CaseEngine, openDatabase } from '@yizhan/engine';
+import { formValidator } from './app';
+import { OrgDirectory } from './org-directory';
+import { formatProblem, formatScenarioLine, formatSummary, loadPackDir, PackService, runScenarios, validatePack } from './packs';
+import { isRole } from './roles';
+import { serve } from './serve';
+import { UserRepository } from './users';
+
+const USAGE = `用法：
+  yizhan serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--database-url URL] [--demo] [--packs DIR | --no-packs] [--build-web]
+  yizhan pack validate DIR
+  yizhan pack test DIR [--database-url URL]
+  yizhan pack deploy DIR [--server URL --token T] [--data ./data] [--database-url URL]
+  yizhan user add USERNAME --role admin|integrator|staff|leader|auditor [--unit CODE] [--department CODE]... [--name 姓名]
+      （密码取自环境变量 YIZHAN_PASSWORD 或标准输入）
+环境变量：PORT、YIZHAN_DATA、DATABASE_URL、YIZHAN_TOKEN、LOG_LEVEL`;
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub] = argv;
+  if (command === 'serve') return cmdServe(argv.slice(1));
+  if (command === 'pack' && sub === 'validate') return cmdPackValidate(argv.slice(2));
+  if (command === 'pack' && sub === 'test') return cmdPackTest(argv.slice(2));
+  if (command === 'pack' && sub === 'deploy') return cmdPackDeploy(argv.slice(2));
+  if (command === 'user' && sub === 'add') return cmdUserAdd(argv.slice(2));
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    out(USAGE);
+    return 0;
+  }
+  err(`未知命令：${argv.join(' ')}\n${USAGE}`);
+  return 2;
+}
+
+async function cmdServe(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' },
+      demo: { type: 'boolean' }, packs: { type: 'string' }, 'no-packs': { type: 'boolean' }, 'build-web': { type: 'boolean' },
+    },
+  });
+  if (values['build-web']) buildWeb();
+  const port = Number(values.port ?? process.env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    err(`端口无效：${values.port ?? process.env.PORT}`);
+    return 2;
+  }
+  const running = await serve({
+    port,
+    host: values.host ?? process.env.YIZHAN_HOST,
+    dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data',
+    databaseUrl: values['database-url'] ?? process.env.DATABASE_URL,
+    demo: values.demo ?? false,
+    packsRoot: values['no-packs'] ? null : values.packs ? resolve(values.packs) : undefined,
+    logger: pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2)),
+  });
+  await new Promise<void>((done) => {
+    const shutdown = (signal: string) => {
+      out(`收到 ${signal}，正在停止……`);
+      running.stop().then(() => {
+        out('已停止。');
+        done();
+      }, (e: unknown) => {
+        err(`停止时出错：${(e as Error).message}`);
+        done();
+      });
+    };
+    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+  });
+  return 0;
+}
+
+/** `npm start` builds the web app once if the designer has a build and it has not run yet. */
+function buildWeb(): void {
+  const designer = join(REPO_ROOT, 'designer');
+  if (existsSync(join(designer, 'dist', 'index.html')) || !existsSync(join(designer, 'package.json'))) return;
+  const pkg = JSON.parse(readFileSync(join(designer, 'package.json'), 'utf8')) as { name?: string; scripts?: Record<string, string> };
+  if (!pkg.scripts?.build || !pkg.name) return;
+  out('正在构建网页端（首次启动）……');
+  const r = spawnSync('npm', ['run', 'build', '-w', pkg.name], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (r.status !== 0) err('网页端构建失败；先以 API 说明页启动。');
+}
+
+async function cmdPackValidate(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const dir = positionals[0];
+  if (!dir) return usage('缺少流程包目录');
+  const bundle = await loadPackDir(dir);
+  const problems = await validatePack(bundle, { warnings: true });
+  const errors = problems.filter((p) => p.severity !== 'warning');
+  for (const p of problems) (p.severity === 'warning' ? out : err)(`${p.severity === 'warning' ? '警告' : '错误'} ${formatProblem(p)}`);
+  out(errors.length ? `${errors.length} 个错误` : `流程包「${bundle.manifest.id}」版本 ${bundle.manifest.version} 校验通过`);
+  return errors.length ? 1 : 0;
+}
+
+async function cmdPackTest(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { 'database-url': { type: 'string' } } });
+  const dir = positionals[0];
+  if (!dir) return usage('缺少流程包目录');
+  const bundle = await loadPackDir(dir);
+  const results = await runScenarios(bundle, { databaseUrl: values['database-url'], onResult: (r) => out(formatScenarioLine(r)) });
+  out(formatSummary(results));
+  return results.every((r) => r.passed) ? 0 : 1;
+}
+
+async function cmdPackDeploy(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { server: { type: 'string' }, token: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' } },
+  });
+  const dir = positionals[0];
+  if (!dir) return usage('缺少流程包目录');
+  if (values.server) {
+    const token = values.token ?? process.env.YIZHAN_TOKEN;
+    if (!token) return usage('部署到服务器需要 --token（或环境变量 YIZHAN_TOKEN）');
+    const res = await fetch(new URL('/api/packs', values.server), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ files: await readPackFiles(dir) }),
+    });
+    const body = (await res.json()) as { packId?: string; version?: string; processes?: { key: string; version: number }[]; error?: { code: string; message: string; details?: { file?: string; message: string }[] } };
+    if (!res.ok || body.error) {
+      err(`部署失败（${res.status} ${body.error?.code ?? ''}）：${body.error?.message ?? ''}`);
+      for (const d of body.error?.details ?? []) err(`  ${d.file ? `${d.file}：` : ''}${d.message}`);
+      return 1;
+    }
+    printDeployed(body.packId ?? '', body.version ?? '', body.processes ?? []);
+    return 0;
+  }
+  const db = await openDatabase(values['database-url'] ?? process.env.DATABASE_URL
+    ? { url: values['database-url'] ?? process.env.DATABASE_URL }
+    : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
+  try {
+    const engine = new CaseEngine({ pool: db.pool, validateForm: formValidator() });
+    const directory = new OrgDirectory(db.pool);
+    const { deployment } = await new PackService(engine, db.pool, directory).deploy(await loadPackDir(dir), process.env.USER ?? 'cli');
+    printDeployed(deployment.packId, deployment.version, deployment.processes);
+    return 0;
+  } catch (e) {
+    const details = (e as { details?: { file?: string; message: string }[] }).details ?? [];
+    err(`部署失败：${(e as Error).message}`);
+    for (const d of details) err(`  ${d.file ? `${d.file}：` : ''}${d.message}`);
+    return 1;
+  } finally {
+    await db.close();
+  }
+}
+
+function printDeployed(packId: string, version: string, processes: { key: string; version: number }[]): void {
+  out(`已部署流程包「${packId}」版本 ${version}：`);
+  for (const p of processes) out(`  ${p.key} → 流程版本 ${p.version}`);
+}
+
+/** The files of a pack folder as `{ relative path: content }` (what POST /api/packs takes). */
+async function readPackFiles(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const sub of ['', 'forms', 'rules', 'scenarios']) {
+    let names: string[] = [];
+    try {
+      names = await readdir(join(dir, sub));
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      if (sub === '' ? !/\.(json|bpmn)$/.test(name) : !name.endsWith('.json')) continue;
+      files[sub ? `${sub}/${name}` : name] = await readFile(join(dir, sub, name), 'utf8');
+    }
+  }
+  return files;
+}
+
+async function cmdUserAdd(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: {
+      role: { type: 'string' }, unit: { type: 'string' }, department: { type: 'string', multiple: true }, name: { type: 'string' },
+      data: { type: 'string' }, 'database-url': { type: 'string' },
+    },
+  });
+  const username = positionals[0];
+  if (!username || !isRole(values.role)) return usage('需要用户名与 --role');
+  const password = process.env.YIZHAN_PASSWORD ?? (await readStdin()).trim();
+  if (password.length < 8) return usage('密码至少 8 位（YIZHAN_PASSWORD 或标准输入）');
+  const url = values['database-url'] ?? process.env.DATABASE_URL;
+  const db = await openDatabase(url ? { url } : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
+  try {
+    const user = await new UserRepository(db.pool).create({
+      username, password, role: values.role, unit: values.unit ?? null, departments: values.department ?? [], displayName: values.name,
+    });
+    out(`已创建用户 ${user.username}（${user.role}，${user.unit ?? '全部单位'}）`);
+    return 0;
+  } catch (e) {
+    err(`创建失败：${(e as Error).message}`);
+    return 1;
+  } finally {
+    await db.close();
+  }
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function usage(message: string): number {
+  err(`${message}\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
+  err(`出错：${(e as Error).stack ?? String(e)}`);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+// 登录 / 退出 / 当前用户 / 用户管理 / 组织架构.
+import { rateLimit } from 'express-rate-limit';
+import type { RequestHandler } from 'express';
+import { ref } from '../api-schemas';
+import { ApiError, unauthorized } from '../http-errors';
+import { defineRoute, type RouteDef } from '../registry';
+import { ROLES, type Role } from '../roles';
+import type { Services } from '../services';
+import type { User } from '../users';
+
+export interface LoginLimit {
+  windowMs: number;
+  limit: number;
+}
+
+export function userView(user: User, services: Services) {
+  return {
+    username: user.username, displayName: user.displayName, role: user.role, unit: user.unit,
+    unitName: services.directory.unitName(user.unit), departments: user.departments, demo: user.demo,
+  };
+}
+
+export function authRoutes(services: Services, loginLimit: LoginLimit): RouteDef[] {
+  const limiter: RequestHandler = rateLimit({
+    windowMs: loginLimit.windowMs,
+    limit: loginLimit.limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (_req, res) => {
+      res.status(429).json({ error: { code: 'RATE_LIMITED', message: '登录尝试过于频繁，请稍后再试', details: [] } });
+    },
+  });
+
+  return [
+    defineRoute<{ username: string; password: string }>({
+      method: 'post', path: '/api/auth/login', operationId: 'login', tag: 'auth', summary: '登录，取得 Bearer 令牌',
+      description: '令牌在 expiresAt 之后失效；同一来源的登录尝试有频率限制（超出返回 429）。',
+      access: 'public', middleware: [limiter],
+      body: {
+        type: 'object', additionalProperties: false, required: ['username', 'password'],
+        properties: { username: { type: 'string', minLength: 1, maxLength: 100, title: '用户名' }, password: { type: 'string', minLength: 1, maxLength: 200, title: '密码' } },
+      },
+      success: { status: 200, description: '登录成功', schema: ref('Session') },
+      errors: [401, 429],
+      async handler({ body }) {
+        const user = await services.users.verifyPassword(body.username, body.password);
+        if (!user) throw unauthorized('用户名或密码错误');
+        const session = await services.sessions.issue(user.username);
+        return { token: session.token, expiresAt: session.expiresAt, user: userView(user, services) };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/auth/logout', operationId: 'logout', tag: 'auth', summary: '退出登录（令牌立即失效）',
+      access: 'user', success: { status: 204, description: '已退出' },
+      async handler({ req }) {
+        const token = bearer(req.headers.authorization);
+        if (token) await services.sessions.revoke(token);
+        return undefined;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/me', operationId: 'me', tag: 'auth', summary: '当前用户',
+      access: 'user', success: { status: 200, description: '当前用户', schema: ref('User') },
+      async handler({ user }) {
+        return userView(user, services);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/users', operationId: 'listUsers', tag: 'users', summary: '用户列表（本辖区）',
+      access: 'user:read', success: { status: 200, description: '用户', schema: { type: 'array', items: ref('User') } },
+      async handler({ scope }) {
+        const all = await services.users.list();
+        const visible = scope.all ? all : all.filter((u) => u.unit !== null && scope.units.includes(u.unit));
+        return visible.map((u) => userView(u, services));
+      },
+    }),
+    defineRoute<{ username: string; displayName?: string; password: string; role: Role; unit?: string | null; departments?: string[] }>({
+      method: 'post', path: '/api/users', operationId: 'createUser', tag: 'users', summary: '新建用户',
+      description: '只能在自己的辖区内建用户；unit 为 null（全部单位）仅限全辖区的管理员。',
+      access: 'user:manage',
+      body: {
+        type: 'object', additionalProperties: false, required: ['username', 'password', 'role'],
+        properties: {
+          username: { type: 'string', pattern: '^[A-Za-z0-9._-]{2,50}$', title: '用户名' },
+          displayName: { type: 'string', minLength: 1, maxLength: 50, title: '姓名' },
+          password: { type: 'string', minLength: 8, maxLength: 200, title: '密码' },
+          role: { type: 'string', enum: [...ROLES], title: '角色' },
+          unit: { type: ['string', 'null'], title: '所属单位编码' },
+          departments: { type: 'array', items: { type: 'string' }, maxItems: 20, title: '所属部门编码' },
+        },
+      },
+      success: { status: 201, description: '已创建', schema: ref('User') },
+      errors: [409],
+      async handler({ body, scope }) {
+        const unit = body.unit ?? null;
+        if (unit !== null && !services.directory.org.hasUnit(unit)) {
+          throw new ApiError('VALIDATION_FAILED', '单位不存在', [{ field: '/unit', message: `单位编码「${unit}」不存在` }]);
+        }
+        if (!scope.all && (unit === null || !scope.units.includes(unit))) throw new ApiError('FORBIDDEN', '只能在自己的辖区内建用户');
+        const unknown = (body.departments ?? []).filter((d) => !services.directory.department(d));
+        if (unknown.length) {
+          throw new ApiError('VALIDATION_FAILED', '部门不存在', unknown.map((d) => ({ field: '/departments', message: `部门编码「${d}」不存在` })));
+        }
+        const user = await services.users.create({ ...body, unit });
+        return userView(user, services);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/org', operationId: 'getOrg', tag: 'org', summary: '组织架构（单位树与部门，合并自已部署的流程包）',
+      access: 'org:read', success: { status: 200, description: '组织架构', schema: ref('OrgModel') },
+      async handler() {
+        return services.directory.model();
+      },
+    }),
+  ];
+}
+
+export function bearer(header: string | undefined): string | undefined {
+  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return m?.[1];
+}

@@ -1,0 +1,90 @@
+// 案件：受理、列表、详情（变量、分流决定及解释、待办任务、办理时间线）、异常重试.
+import type { CaseView } from '@yizhan/engine';
+import { ref } from '../api-schemas';
+import { ApiError, forbidden, notFound } from '../http-errors';
+import { defineRoute, type RouteDef } from '../registry';
+import type { Scope } from '../scope';
+import type { Services } from '../services';
+
+const caseNotFound = (id: string) => notFound('CASE_NOT_FOUND', `案件不存在或不在您的辖区内：${id}`);
+
+export function caseRoutes(services: Services): RouteDef[] {
+  const view = (c: CaseView) => ({ ...c, unitName: services.directory.unitName(c.unit) });
+
+  /** The case when the caller may see it (scoped in SQL), else CASE_NOT_FOUND. */
+  const visibleCase = async (scope: Scope, id: string) => {
+    if (!(await services.queries.caseVisible(scope, id))) throw caseNotFound(id);
+    return view(await services.engine.getCase(id));
+  };
+
+  return [
+    defineRoute<{ process: string; version?: number; title?: string; data: Record<string, unknown> }>({
+      method: 'post', path: '/api/cases', operationId: 'startCase', tag: 'cases', summary: '受理：新建案件',
+      description: '按流程的受理表单校验 data（不合格返回 400 与逐字段错误）；分流规则决定去向。'
+        + 'data.unit（发生地单位编码）须在本人辖区内，缺省为本人所属单位。',
+      access: 'case:create',
+      body: {
+        type: 'object', additionalProperties: false, required: ['process', 'data'],
+        properties: {
+          process: { type: 'string', minLength: 1, maxLength: 200, title: '流程标识（如 longxi/dispute）' },
+          version: { type: 'integer', minimum: 1, title: '流程版本（缺省为最新）' },
+          title: { type: 'string', maxLength: 200, title: '案件标题' },
+          data: { type: 'object', title: '受理表单数据' },
+        },
+      },
+      success: { status: 201, description: '已受理：案件及其待办任务', schema: ref('Case') },
+      errors: [404, 422],
+      async handler({ body, user, scope }) {
+        const given = typeof body.data.unit === 'string' && body.data.unit ? body.data.unit : undefined;
+        const unit = given ?? user.unit ?? undefined;
+        if (given && !scope.all && !scope.units.includes(given)) throw forbidden(`单位「${given}」不在您的辖区内，不能代为受理`);
+        const started = await services.engine.startCase({
+          process: body.process, version: body.version, title: body.title, data: body.data, actor: user.username, unit,
+        });
+        return view(started);
+      },
+    }),
+    defineRoute<unknown, { status?: string; type?: string; unit?: string; process?: string; q?: string; limit: number; offset: number }>({
+      method: 'get', path: '/api/cases', operationId: 'listCases', tag: 'cases', summary: '案件列表（本辖区）',
+      access: 'case:read',
+      query: [
+        { name: 'status', schema: { type: 'string', enum: ['active', 'completed', 'incident', 'failed'] }, description: '状态' },
+        { name: 'type', schema: { type: 'string', maxLength: 100 }, description: '案件类型' },
+        { name: 'unit', schema: { type: 'string', maxLength: 100 }, description: '发生地单位编码（仅在辖区内生效）' },
+        { name: 'process', schema: { type: 'string', maxLength: 200 }, description: '流程标识' },
+        { name: 'q', schema: { type: 'string', maxLength: 100 }, description: '标题、类型或编号中的关键字' },
+        { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, description: '条数' },
+        { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 }, description: '偏移' },
+      ],
+      success: { status: 200, description: '案件', schema: { type: 'array', items: ref('CaseSummary') } },
+      async handler({ query, scope }) {
+        const rows = await services.queries.listCases(scope, {
+          status: query.status, type: query.type, unit: query.unit, processKey: query.process, q: query.q,
+          limit: query.limit ?? 50, offset: query.offset ?? 0,
+        });
+        return rows.map((r) => ({ ...r, unitName: services.directory.unitName(r.unit) }));
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/cases/:id', operationId: 'getCase', tag: 'cases', summary: '案件详情',
+      description: '案件、流程变量、分流决定及其解释（routing）、待办任务、异常与办理时间线（history）。',
+      access: 'case:read', pathParams: { id: '案件 id' },
+      success: { status: 200, description: '案件', schema: ref('Case') },
+      errors: [404],
+      async handler({ params, scope }) {
+        return visibleCase(scope, params.id);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/cases/:id/retry', operationId: 'retryCase', tag: 'cases', summary: '重试异常（重新执行出错的服务任务）',
+      access: 'case:retry', pathParams: { id: '案件 id' },
+      success: { status: 200, description: '案件', schema: ref('Case') },
+      errors: [404, 409, 422],
+      async handler({ params, scope, user }) {
+        const c = await visibleCase(scope, params.id);
+        if (c.status !== 'incident') throw new ApiError('CONFLICT', '案件没有待处理的异常', [{ code: 'CONFLICT', message: `status: ${c.status}` }]);
+        return view(await services.engine.retryIncidents(params.id, user.username));
+      },
+    }),
+  ];
+}

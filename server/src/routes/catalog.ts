@@ -1,0 +1,99 @@
+// 流程包、流程定义与表单：部署（JSON 文件集或 multipart 上传）与查询.
+import multer from 'multer';
+import type { RequestHandler } from 'express';
+import { ref } from '../api-schemas';
+import { ApiError, notFound } from '../http-errors';
+import { defineRoute, result, type RouteDef } from '../registry';
+import { packFromFiles } from '../packs';
+import type { Services } from '../services';
+
+export const MAX_PACK_BYTES = 5 * 1024 * 1024;
+
+export function catalogRoutes(services: Services): RouteDef[] {
+  // Multipart: every part is one file; its filename is the path inside the pack (forms/intake.json).
+  const upload = multer({ storage: multer.memoryStorage(), preservePath: true, limits: { fileSize: MAX_PACK_BYTES, files: 200, fields: 0 } }).any();
+  const multipartOnly: RequestHandler = (req, res, next) => (req.is('multipart/form-data') ? upload(req, res, next) : next());
+
+  return [
+    defineRoute({
+      method: 'get', path: '/api/packs', operationId: 'listPacks', tag: 'packs', summary: '已部署的流程包（每个包的最新版本）',
+      access: 'pack:read', success: { status: 200, description: '流程包', schema: { type: 'array', items: ref('PackDeployment') } },
+      async handler() {
+        return services.packs.list();
+      },
+    }),
+    defineRoute<{ files: Record<string, string> }>({
+      method: 'post', path: '/api/packs', operationId: 'deployPack', tag: 'packs', summary: '部署流程包（生成新的不可变版本）',
+      description: 'JSON：{ files: { "pack.json": "…", "dispute.bpmn": "…", "forms/intake.json": "…" } }；'
+        + '或 multipart/form-data，每个文件一部分，文件名为包内路径。校验不通过返回 422 PACK_INVALID，逐条给出文件、元素 id / JSON Pointer 与说明；'
+        + '同一版本重复部署返回 409 PACK_VERSION_EXISTS。进行中的案件仍按其启动时的版本运行。',
+      access: 'pack:deploy', middleware: [multipartOnly],
+      body: {
+        type: 'object', additionalProperties: false, required: ['files'],
+        properties: { files: { type: 'object', minProperties: 1, additionalProperties: { type: 'string' }, title: '包内路径 → 文件内容' } },
+      },
+      multipart: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } },
+      success: { status: 201, description: '已部署', schema: ref('PackDeployment') },
+      errors: [409, 413, 422],
+      async handler({ req, body, user }) {
+        let files: Record<string, string>;
+        if (req.is('multipart/form-data')) {
+          const parts = (req.files ?? []) as Express.Multer.File[];
+          if (!parts.length) throw new ApiError('VALIDATION_FAILED', '没有上传任何文件', [{ field: '/files', message: '至少上传 pack.json' }]);
+          files = Object.fromEntries(parts.map((f) => [f.originalname, f.buffer.toString('utf8')]));
+        } else {
+          files = body.files;
+        }
+        const { deployment } = await services.packs.deploy(packFromFiles(files), user.username);
+        return result(201, deployment);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/packs/:id/versions', operationId: 'listPackVersions', tag: 'packs', summary: '流程包的各个版本',
+      access: 'pack:read', pathParams: { id: '流程包 id' },
+      success: { status: 200, description: '版本（新的在前）', schema: { type: 'array', items: ref('PackDeployment') } },
+      errors: [404],
+      async handler({ params }) {
+        const versions = await services.packs.versions(params.id);
+        if (!versions.length) throw notFound('PACK_NOT_FOUND', `流程包不存在：${params.id}`);
+        return versions;
+      },
+    }),
+    defineRoute<unknown, { key?: string }>({
+      method: 'get', path: '/api/definitions', operationId: 'listDefinitions', tag: 'packs', summary: '流程定义（各版本）',
+      access: 'form:read',
+      query: [{ name: 'key', schema: { type: 'string', maxLength: 200 }, description: '流程标识' }],
+      success: { status: 200, description: '流程定义', schema: { type: 'array', items: ref('Definition') } },
+      async handler({ query }) {
+        const defs = await services.engine.definitions.list(query.key);
+        return defs.map((d) => ({ id: d.id, key: d.key, version: d.version, name: d.name, processId: d.processId, deployedBy: d.deployedBy, createdAt: d.createdAt }));
+      },
+    }),
+    defineRoute<unknown, { process?: string; version?: number }>({
+      method: 'get', path: '/api/forms/:key', operationId: 'getForm', tag: 'forms', summary: '表单定义 { schema, uiSchema }',
+      description: '缺省取最近部署的、含该表单的流程定义；process / version 指定流程及版本。',
+      access: 'form:read', pathParams: { key: '表单标识（camunda:formKey）' },
+      query: [
+        { name: 'process', schema: { type: 'string', maxLength: 200 }, description: '流程标识' },
+        { name: 'version', schema: { type: 'integer', minimum: 1 }, description: '流程版本' },
+      ],
+      success: { status: 200, description: '表单', schema: ref('FormDefinition') },
+      errors: [404],
+      async handler({ params, query }) {
+        const formNotFound = () => notFound('FORM_NOT_FOUND', `表单不存在：${params.key}`);
+        let defId: string | undefined;
+        if (query.process) {
+          defId = (await services.engine.definitions.byKey(query.process, query.version)).id;
+        } else {
+          const { rows } = await services.pool.query<{ id: string }>('select id from definitions where forms ? $1 order by created_at desc, id desc limit 1', [params.key]);
+          defId = rows[0]?.id;
+        }
+        if (!defId) throw formNotFound();
+        const def = await services.engine.definitions.byIdOrThrow(defId);
+        const form = def.forms[params.key];
+        if (!form) throw formNotFound();
+        return { key: params.key, process: def.key, version: def.version, schema: form.schema, uiSchema: form.uiSchema ?? {} };
+      },
+    }),
+  ];
+}

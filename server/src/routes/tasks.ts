@@ -1,0 +1,142 @@
+// 待办：收件箱、认领 / 释放 / 办理 / 退回 / 转办. Every action is checked against the caller's
+// scope in SQL first (out of scope: 404; visible but not theirs: 403), then done by the engine,
+// which records it in the case history with the actor.
+import { ref } from '../api-schemas';
+import { ApiError, forbidden, notFound } from '../http-errors';
+import { defineRoute, type RouteDef } from '../registry';
+import type { Scope } from '../scope';
+import type { TaskView } from '@yizhan/engine';
+import type { InboxScope, TaskListItem } from '../scoped-queries';
+import type { Services } from '../services';
+
+const taskNotFound = (id: string) => notFound('TASK_NOT_FOUND', `任务不存在或不在您的辖区内：${id}`);
+const idParam = { id: '任务 id' };
+
+export function taskRoutes(services: Services): RouteDef[] {
+  const visibleTask = async (scope: Scope, id: string) => {
+    const task = await services.queries.getTask(scope, id);
+    if (!task) throw taskNotFound(id);
+    return task;
+  };
+  /** The task when the caller may act on it. */
+  const actionableTask = async (scope: Scope, id: string) => {
+    const task = await visibleTask(scope, id);
+    if (!task.actionable) throw forbidden('该任务不属于您或您的部门，不能办理');
+    return task;
+  };
+  /** The task after an action, as the caller now sees it (after 转办 it may no longer be theirs). */
+  const after = async (scope: Scope, before: TaskListItem, changed: TaskView) =>
+    withCaseUnit((await services.queries.getTask(scope, before.id)) ?? {
+      ...changed, caseNumber: before.caseNumber, caseTitle: before.caseTitle, caseType: before.caseType, processKey: before.processKey, actionable: false,
+    });
+  const withCaseUnit = <T extends { unit: string | null }>(t: T) => ({ ...t, unitName: services.directory.unitName(t.unit) });
+
+  return [
+    defineRoute<unknown, { scope?: InboxScope; status?: 'open' | 'overdue' | 'completed' | 'all'; caseId?: string; limit?: number; offset?: number }>({
+      method: 'get', path: '/api/tasks', operationId: 'listTasks', tag: 'tasks', summary: '待办（收件箱）',
+      description: 'scope：mine 我认领的；department 我部门的；unit 本辖区案件的；缺省为 inbox（我认领的与可认领的）。'
+        + 'status：open（默认）、overdue 超期、completed、all。每条任务带办理时限 dueAt 与红黄绿 colour。',
+      access: 'task:read',
+      query: [
+        { name: 'scope', schema: { type: 'string', enum: ['inbox', 'mine', 'department', 'unit'] }, description: '范围' },
+        { name: 'status', schema: { type: 'string', enum: ['open', 'overdue', 'completed', 'all'] }, description: '状态' },
+        { name: 'caseId', schema: { type: 'string', format: 'uuid' }, description: '只看某一案件' },
+        { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 }, description: '条数' },
+        { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 }, description: '偏移' },
+      ],
+      success: { status: 200, description: '任务', schema: { type: 'array', items: ref('InboxTask') } },
+      async handler({ query, scope }) {
+        const tasks = await services.queries.listTasks(scope, {
+          scope: query.scope ?? 'inbox', status: query.status ?? 'open', caseId: query.caseId, limit: query.limit ?? 100, offset: query.offset ?? 0,
+        });
+        return tasks.map(withCaseUnit);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/tasks/:id', operationId: 'getTask', tag: 'tasks', summary: '任务详情（含办理表单）',
+      access: 'task:read', pathParams: idParam,
+      success: {
+        status: 200, description: '任务与其表单',
+        schema: { allOf: [ref('InboxTask'), { type: 'object', properties: { form: { type: ['object', 'null'], properties: { schema: { type: 'object' }, uiSchema: { type: 'object' } } } } }] },
+      },
+      errors: [404],
+      async handler({ params, scope }) {
+        const task = await visibleTask(scope, params.id);
+        const c = await services.engine.getCase(task.caseId);
+        const def = await services.engine.definitions.byIdOrThrow(c.definitionId);
+        const form = task.formKey ? def.forms[task.formKey] ?? null : null;
+        return { ...withCaseUnit(task), form };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/tasks/:id/claim', operationId: 'claimTask', tag: 'tasks', summary: '认领',
+      access: 'task:act', pathParams: idParam,
+      success: { status: 200, description: '已认领', schema: ref('InboxTask') },
+      errors: [404, 409],
+      async handler({ params, scope, user }) {
+        const task = await actionableTask(scope, params.id);
+        return after(scope, task, await services.engine.claimTask(params.id, user.username));
+      },
+    }),
+    defineRoute<{ force?: boolean } | undefined>({
+      method: 'post', path: '/api/tasks/:id/unclaim', operationId: 'unclaimTask', tag: 'tasks', summary: '释放（退回到部门待认领）',
+      description: '只有认领人可以释放；管理员可用 force 释放他人认领的任务。',
+      access: 'task:act', pathParams: idParam,
+      body: { type: 'object', additionalProperties: false, properties: { force: { type: 'boolean', title: '强制释放（管理员）' } } },
+      bodyOptional: true,
+      success: { status: 200, description: '已释放', schema: ref('InboxTask') },
+      errors: [404, 409],
+      async handler({ params, scope, user, body }) {
+        const task = await actionableTask(scope, params.id);
+        const force = body?.force === true;
+        if (force && user.role !== 'admin') throw forbidden('只有管理员可以强制释放');
+        return after(scope, task, await services.engine.unclaimTask(params.id, user.username, { force }));
+      },
+    }),
+    defineRoute<{ data: Record<string, unknown> }>({
+      method: 'post', path: '/api/tasks/:id/complete', operationId: 'completeTask', tag: 'tasks', summary: '办理（提交任务表单）',
+      description: '按任务表单校验 data：不合格返回 400 FORM_INVALID 与逐字段错误，不做任何改动；'
+        + '重复提交返回 409 TASK_ALREADY_COMPLETED；他人已认领返回 409 TASK_CLAIMED。',
+      access: 'task:act', pathParams: idParam,
+      body: { type: 'object', additionalProperties: false, required: ['data'], properties: { data: { type: 'object', title: '表单数据' } } },
+      success: { status: 200, description: '办理后的案件', schema: ref('Case') },
+      errors: [404, 409, 422],
+      async handler({ params, scope, user, body }) {
+        const task = await actionableTask(scope, params.id);
+        if (task.status === 'open' && task.assignee && task.assignee !== user.username && user.role !== 'admin') {
+          throw new ApiError('TASK_CLAIMED', `任务已由 ${task.assignee} 认领`, [{ code: 'TASK_CLAIMED', message: `assignee: ${task.assignee}` }]);
+        }
+        const c = await services.engine.completeTask(params.id, body.data, user.username);
+        return { ...c, unitName: services.directory.unitName(c.unit) };
+      },
+    }),
+    defineRoute<{ reason: string }>({
+      method: 'post', path: '/api/tasks/:id/return', operationId: 'returnTask', tag: 'tasks', summary: '退回（交回综治中心重新分流）',
+      access: 'task:act', pathParams: idParam,
+      body: { type: 'object', additionalProperties: false, required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500, title: '退回理由' } } },
+      success: { status: 200, description: '已退回', schema: ref('InboxTask') },
+      errors: [404, 409, 422],
+      async handler({ params, scope, user, body }) {
+        const task = await actionableTask(scope, params.id);
+        return after(scope, task, await services.engine.returnTask(params.id, { reason: body.reason, actor: user.username }));
+      },
+    }),
+    defineRoute<{ department: string; reason?: string }>({
+      method: 'post', path: '/api/tasks/:id/transfer', operationId: 'transferTask', tag: 'tasks', summary: '转办（交给另一部门）',
+      access: 'task:act', pathParams: idParam,
+      body: {
+        type: 'object', additionalProperties: false, required: ['department'],
+        properties: { department: { type: 'string', minLength: 1, maxLength: 100, title: '转办部门编码' }, reason: { type: 'string', maxLength: 500, title: '转办理由' } },
+      },
+      success: { status: 200, description: '已转办', schema: ref('InboxTask') },
+      errors: [404, 409],
+      async handler({ params, scope, user, body }) {
+        const task = await actionableTask(scope, params.id);
+        if (!services.directory.department(body.department)) {
+          throw new ApiError('VALIDATION_FAILED', '转办部门不存在', [{ field: '/department', code: 'enum', message: `部门编码「${body.department}」不存在` }]);
+        }
+        return after(scope, task, await services.engine.transferTask(params.id, { department: body.department, actor: user.username, reason: body.reason }));
+      },
+    }),
+  ];
+}

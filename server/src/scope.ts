@@ -1,0 +1,72 @@
+// Org scoping: which cases and tasks a user may see and act on, as SQL predicates that every
+// query of the API includes (so a filter or id from the client can never widen it).
+//
+// - A case is visible to its creator, to everyone whose unit subtree contains the case's unit
+//   (a township clerk: that township; the county centre: the county), and to staff whose
+//   department (or whose own name) a task of the case is assigned to (转办/联合调解 across units).
+// - A task is visible when its case is. Staff may act on a task assigned to them or offered to
+//   one of their departments, or offered to their level (e.g. "township") within their subtree;
+//   an admin may act on any visible task.
+import type { User } from './users';
+import type { OrgDirectory } from './org-directory';
+import type { Role } from './roles';
+
+export interface Scope {
+  username: string;
+  role: Role;
+  /** Null unit: every unit. */
+  all: boolean;
+  units: string[];
+  departments: string[];
+  /** The level name of the user's unit ("township" …), as used in candidate groups. */
+  levels: string[];
+}
+
+export function scopeOf(user: User, directory: OrgDirectory): Scope {
+  const level = user.unit ? directory.org.level(user.unit) : undefined;
+  return {
+    username: user.username,
+    role: user.role,
+    all: user.unit === null,
+    units: user.unit ? directory.subtree(user.unit) : [],
+    departments: user.departments,
+    levels: level ? [level] : [],
+  };
+}
+
+/** Binds values as positional parameters while a query is assembled. */
+export class SqlArgs {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    return `$${this.values.push(v)}`;
+  }
+}
+
+/** Tasks offered to the user (by assignee, department or level within the subtree). `t` = tasks. */
+export function offeredToSql(scope: Scope, args: SqlArgs, t = 't'): string {
+  const me = args.add(scope.username);
+  const departments = args.add(scope.departments);
+  const parts = [`${t}.assignee = ${me}`, `${t}.candidate_groups && ${departments}::text[]`];
+  if (scope.levels.length) {
+    parts.push(`(${t}.candidate_groups && ${args.add(scope.levels)}::text[] and ${t}.unit = any(${args.add(scope.units)}::text[]))`);
+  }
+  return `(${parts.join(' or ')})`;
+}
+
+/** Cases the user may read. `c` = cases. */
+export function caseVisibleSql(scope: Scope, args: SqlArgs, c = 'c'): string {
+  if (scope.all) return 'true';
+  const parts = [`${c}.created_by = ${args.add(scope.username)}`, `${c}.unit = any(${args.add(scope.units)}::text[])`];
+  if (scope.role === 'staff') {
+    parts.push(`exists (select 1 from tasks it where it.case_id = ${c}.id and ${offeredToSql(scope, args, 'it')})`);
+  }
+  return `(${parts.join(' or ')})`;
+}
+
+/** Tasks the user may act on (claim, complete, return, transfer). `t` = tasks, `c` = its case. */
+export function taskActionableSql(scope: Scope, args: SqlArgs, t = 't', c = 'c'): string {
+  if (scope.role === 'admin') return caseVisibleSql(scope, args, c);
+  if (scope.role !== 'staff') return 'false';
+  // Offered to the user implies visible (see caseVisibleSql).
+  return offeredToSql(scope, args, t);
+}

@@ -1,0 +1,160 @@
+// The read side of the API, always within the caller's scope (see scope.ts). The engine's own
+// queries are unscoped; the server answers lists from here and fetches details from the engine
+// only after a scoped existence check.
+import type pg from 'pg';
+import { dueColour, type Clock, type DueColour, type TaskView } from '@yizhan/engine';
+import { caseVisibleSql, offeredToSql, SqlArgs, taskActionableSql, type Scope } from './scope';
+
+export interface CaseListFilter {
+  status?: string;
+  type?: string;
+  unit?: string;
+  processKey?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface CaseListItem {
+  id: string;
+  number: number;
+  processKey: string;
+  status: string;
+  title: string | null;
+  type: string | null;
+  channel: string | null;
+  unit: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+  openTaskCount: number;
+  nextDueAt: Date | null;
+  colour: DueColour | null;
+}
+
+export type InboxScope = 'inbox' | 'mine' | 'department' | 'unit';
+
+export interface TaskListFilter {
+  scope: InboxScope;
+  status: 'open' | 'overdue' | 'completed' | 'all';
+  caseId?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface TaskListItem extends TaskView {
+  caseNumber: number;
+  caseTitle: string | null;
+  caseType: string | null;
+  processKey: string;
+  /** Whether the caller may claim / complete / return / transfer it. */
+  actionable: boolean;
+}
+
+interface TaskRow {
+  id: string; case_id: string; execution_id: string; element_id: string; name: string | null; form_key: string | null;
+  candidate_groups: string[]; assignee: string | null; unit: string | null; iteration: number | null; item: unknown;
+  due_at: Date | null; priority: number | null; status: TaskView['status']; data: unknown; created_at: Date;
+  completed_at: Date | null; completed_by: string | null;
+  case_number: string; case_title: string | null; case_type: string | null; process_key: string; actionable: boolean;
+}
+
+export class ScopedQueries {
+  constructor(private readonly pool: pg.Pool, private readonly clock: Clock) {}
+
+  async caseVisible(scope: Scope, caseId: string): Promise<boolean> {
+    if (!isUuid(caseId)) return false;
+    const args = new SqlArgs();
+    const id = args.add(caseId);
+    const { rowCount } = await this.pool.query(`select 1 from cases c where c.id = ${id} and ${caseVisibleSql(scope, args)}`, args.values);
+    return !!rowCount;
+  }
+
+  async listCases(scope: Scope, filter: CaseListFilter): Promise<CaseListItem[]> {
+    const args = new SqlArgs();
+    const where = [caseVisibleSql(scope, args)];
+    if (filter.status) where.push(`c.status = ${args.add(filter.status)}`);
+    if (filter.type) where.push(`c.type = ${args.add(filter.type)}`);
+    if (filter.unit) where.push(`c.unit = ${args.add(filter.unit)}`);
+    if (filter.processKey) where.push(`c.process_key = ${args.add(filter.processKey)}`);
+    if (filter.q) {
+      const q = args.add(`%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+      where.push(`(c.title ilike ${q} or c.type ilike ${q} or c.number::text like ${q})`);
+    }
+    const { rows } = await this.pool.query(
+      `select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at,
+              t.open_count, t.next_due, t.next_created
+         from cases c
+         left join lateral (
+           select count(*)::int as open_count, min(due_at) as next_due,
+                  (array_agg(created_at order by due_at nulls last))[1] as next_created
+             from tasks where case_id = c.id and status = 'open') t on true
+        where ${where.join(' and ')}
+        order by c.created_at desc, c.number desc
+        limit ${args.add(filter.limit)} offset ${args.add(filter.offset)}`,
+      args.values,
+    );
+    const now = this.clock.now();
+    return rows.map((r) => ({
+      id: r.id, number: Number(r.number), processKey: r.process_key, status: r.status, title: r.title, type: r.type,
+      channel: r.channel, unit: r.unit, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
+      completedAt: r.completed_at, openTaskCount: r.open_count ?? 0, nextDueAt: r.next_due,
+      colour: r.next_due ? dueColour(r.next_created, r.next_due, now) : null,
+    }));
+  }
+
+  async listTasks(scope: Scope, filter: TaskListFilter): Promise<TaskListItem[]> {
+    const args = new SqlArgs();
+    const where = [caseVisibleSql(scope, args)];
+    if (filter.scope === 'mine') where.push(`t.assignee = ${args.add(scope.username)}`);
+    if (filter.scope === 'department') where.push(`t.candidate_groups && ${args.add(scope.departments)}::text[]`);
+    if (filter.scope === 'inbox') where.push(offeredToSql(scope, args));
+    if (filter.scope === 'unit' && !scope.all) where.push(`t.unit = any(${args.add(scope.units)}::text[])`);
+    if (filter.status === 'open') where.push(`t.status = 'open'`);
+    if (filter.status === 'completed') where.push(`t.status = 'completed'`);
+    if (filter.status === 'overdue') where.push(`t.status = 'open' and t.due_at < ${args.add(this.clock.now())}`);
+    if (filter.caseId) where.push(`t.case_id = ${args.add(filter.caseId)}`);
+    const actionable = taskActionableSql(scope, args);
+    const { rows } = await this.pool.query<TaskRow>(
+      `select t.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key, ${actionable} as actionable
+         from tasks t join cases c on c.id = t.case_id
+        where ${where.join(' and ')}
+        order by t.due_at nulls last, t.created_at, t.id
+        limit ${args.add(filter.limit)} offset ${args.add(filter.offset)}`,
+      args.values,
+    );
+    return rows.map((r) => this.task(r));
+  }
+
+  /** A task as the caller sees it; undefined when it does not exist or is out of scope. */
+  async getTask(scope: Scope, taskId: string): Promise<TaskListItem | undefined> {
+    if (!isUuid(taskId)) return undefined;
+    const args = new SqlArgs();
+    const id = args.add(taskId);
+    const visible = caseVisibleSql(scope, args);
+    const actionable = taskActionableSql(scope, args);
+    const { rows } = await this.pool.query<TaskRow>(
+      `select t.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key, ${actionable} as actionable
+         from tasks t join cases c on c.id = t.case_id where t.id = ${id} and ${visible}`,
+      args.values,
+    );
+    return rows[0] ? this.task(rows[0]) : undefined;
+  }
+
+  private task(t: TaskRow): TaskListItem {
+    return {
+      id: t.id, caseId: t.case_id, executionId: t.execution_id, elementId: t.element_id, name: t.name, formKey: t.form_key,
+      candidateGroups: t.candidate_groups, assignee: t.assignee, unit: t.unit, iteration: t.iteration, item: t.item,
+      dueAt: t.due_at, priority: t.priority, status: t.status,
+      colour: t.status === 'open' ? dueColour(t.created_at, t.due_at, this.clock.now()) : null,
+      data: t.data, createdAt: t.created_at, completedAt: t.completed_at, completedBy: t.completed_by,
+      caseNumber: Number(t.case_number), caseTitle: t.case_title, caseType: t.case_type, processKey: t.process_key,
+      actionable: t.actionable,
+    };
+  }
+}
+
+export function isUuid(v: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+}

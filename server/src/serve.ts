@@ -1,0 +1,105 @@
+// `yizhan serve`: the store (embedded PostgreSQL on a data dir, or DATABASE_URL), the packs of
+// processes/ (each version deployed once), optional demo accounts, the HTTP server and the timer
+// sweeper — and a clean stop in reverse order.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { pino, type Logger } from 'pino';
+import { CaseEngine, openDatabase, type Database } from '@yizhan/engine';
+import { createApp, formValidator, type YizhanApp } from './app';
+import { ensureDemoUsers } from './demo';
+import { listPackDirs, loadPackDir, type PackUser } from './packs';
+import type { DemoLogin } from './web';
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  /** Embedded PostgreSQL data dir (default ./data) unless `databaseUrl`. */
+  dataDir?: string;
+  databaseUrl?: string;
+  demo?: boolean;
+  /** Folder whose pack folders are deployed at start; null: none. Default: the repository's processes/. */
+  packsRoot?: string | null;
+  webDir?: string | null;
+  logger?: Logger;
+  sweepIntervalMs?: number;
+  /** Lines for the operator (URL, demo logins). */
+  print?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  yizhan: YizhanApp;
+  db: Database;
+  demoLogins: DemoLogin[];
+  stop(): Promise<void>;
+}
+
+export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
+  const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const db = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir ?? './data' });
+  let stopSweeper: (() => Promise<void>) | undefined;
+  let server: Server | undefined;
+  try {
+    const engine = new CaseEngine({ pool: db.pool, validateForm: formValidator() });
+    let demoLogins: DemoLogin[] = [];
+    const yizhan = await createApp({ pool: db.pool, engine, logger, webDir: options.webDir, demoLogins: () => demoLogins });
+    const { services } = yizhan;
+
+    const packUsers: PackUser[] = [];
+    if (options.packsRoot !== null) {
+      for (const dir of await listPackDirs(options.packsRoot)) {
+        try {
+          const bundle = await loadPackDir(dir);
+          const { deployment, created } = await services.packs.deploy(bundle, 'system', { skipExisting: true });
+          packUsers.push(...(bundle.manifest.users ?? []));
+          logger.info({ pack: deployment.packId, version: deployment.version, created }, created ? 'pack deployed' : 'pack already deployed');
+        } catch (err) {
+          logger.warn({ dir, code: (err as { code?: string }).code }, 'pack not deployed');
+          print(`流程包未部署：${dir}：${(err as Error).message}`);
+        }
+      }
+    }
+    if (options.demo) demoLogins = await ensureDemoUsers(services, packUsers);
+    else await services.users.disableDemoUsers();
+
+    server = yizhan.app.listen(options.port ?? 3000, options.host ?? '127.0.0.1');
+    await new Promise<void>((ok, fail) => {
+      server!.once('listening', ok);
+      server!.once('error', fail);
+    });
+    const address = server.address() as AddressInfo;
+    const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+    const url = `http://${host === '0.0.0.0' || host === '[::]' ? 'localhost' : host}:${address.port}`;
+    stopSweeper = engine.startTimerSweeper(options.sweepIntervalMs ?? 1000, (err) => logger.error({ err }, 'timer sweep failed'));
+
+    print(`一站 yizhan 已启动：${url}`);
+    print(`数据库：${db.description}`);
+    if (demoLogins.length) {
+      print(`演示账号（密码均为 demo1234）：`);
+      for (const l of demoLogins) print(`  ${l.username.padEnd(16)} ${l.role}  ${l.position}`);
+    }
+    let stopping: Promise<void> | undefined;
+    const running: RunningServer = {
+      url, port: address.port, yizhan, db, demoLogins,
+      stop() {
+        stopping ??= (async () => {
+          await new Promise<void>((ok) => {
+            server!.close(() => ok());
+            server!.closeAllConnections();
+          });
+          await stopSweeper?.();
+          await db.close();
+        })();
+        return stopping;
+      },
+    };
+    return running;
+  } catch (err) {
+    server?.close();
+    await stopSweeper?.();
+    await db.close();
+    throw err;
+  }
+}

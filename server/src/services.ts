@@ -1,0 +1,23 @@
+// The collaborators of the HTTP layer, built once per app and passed to the routes.
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { CaseEngine, Clock } from '@yizhan/engine';
+import type { OrgDirectory } from './org-directory';
+import type { PackService } from './packs';
+import type { Reports } from './reports';
+import type { ScopedQueries } from './scoped-queries';
+import type { SessionStore } from './sessions';
+import type { UserRepository } from './users';
+
+export interface Services {
+  pool: pg.Pool;
+  engine: CaseEngine;
+  clock: Clock;
+  logger: Logger;
+  users: UserRepository;
+  sessions: SessionStore;
+  directory: OrgDirectory;
+  queries: ScopedQueries;
+  reports: Reports;
+  packs: PackService;
+}

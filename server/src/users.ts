@@ -1,0 +1,100 @@
+// Users: one role and a position in the org (unit, departments). Passwords are argon2id hashes
+// (@node-rs/argon2, prebuilt binaries, no install scripts).
+import { hash, verify } from '@node-rs/argon2';
+import type pg from 'pg';
+import { ApiError } from './http-errors';
+import type { Role } from './roles';
+
+export interface User {
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Org unit code; null = every unit. */
+  unit: string | null;
+  departments: string[];
+  demo: boolean;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+export interface NewUser {
+  username: string;
+  displayName?: string;
+  password: string;
+  role: Role;
+  unit?: string | null;
+  departments?: string[];
+  demo?: boolean;
+}
+
+interface UserRow {
+  username: string; display_name: string; password_hash: string; role: Role; unit: string | null;
+  departments: string[]; demo: boolean; disabled: boolean; created_at: Date;
+}
+
+const fromRow = (r: UserRow): User => ({
+  username: r.username, displayName: r.display_name, role: r.role, unit: r.unit, departments: r.departments,
+  demo: r.demo, disabled: r.disabled, createdAt: r.created_at,
+});
+
+// A hash to verify against when the user does not exist, so timing does not reveal usernames.
+let dummyHash: Promise<string> | undefined;
+
+export class UserRepository {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async create(input: NewUser): Promise<User> {
+    const passwordHash = await hash(input.password);
+    const { rows } = await this.pool.query<UserRow>(
+      `insert into users (username, display_name, password_hash, role, unit, departments, demo)
+       values ($1, $2, $3, $4, $5, $6, $7) on conflict (username) do nothing returning *`,
+      [input.username, input.displayName ?? input.username, passwordHash, input.role, input.unit ?? null, input.departments ?? [], input.demo ?? false],
+    );
+    if (!rows[0]) throw new ApiError('USER_EXISTS', `用户名「${input.username}」已存在`);
+    return fromRow(rows[0]);
+  }
+
+  /** Creates the user, or (for demo accounts) re-enables and resets it to the given definition. */
+  async upsert(input: NewUser): Promise<User> {
+    const passwordHash = await hash(input.password);
+    const { rows } = await this.pool.query<UserRow>(
+      `insert into users (username, display_name, password_hash, role, unit, departments, demo)
+       values ($1, $2, $3, $4, $5, $6, $7)
+       on conflict (username) do update set display_name = excluded.display_name, password_hash = excluded.password_hash,
+         role = excluded.role, unit = excluded.unit, departments = excluded.departments, demo = excluded.demo, disabled = false
+       returning *`,
+      [input.username, input.displayName ?? input.username, passwordHash, input.role, input.unit ?? null, input.departments ?? [], input.demo ?? false],
+    );
+    return fromRow(rows[0]);
+  }
+
+  async get(username: string): Promise<User | undefined> {
+    const { rows } = await this.pool.query<UserRow>('select * from users where username = $1', [username]);
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  async list(): Promise<User[]> {
+    const { rows } = await this.pool.query<UserRow>('select * from users order by username');
+    return rows.map(fromRow);
+  }
+
+  /** The user when the password matches and the account is enabled. */
+  async verifyPassword(username: string, password: string): Promise<User | undefined> {
+    const { rows } = await this.pool.query<UserRow>('select * from users where username = $1', [username]);
+    const row = rows[0];
+    if (!row) {
+      dummyHash ??= hash('not-a-password');
+      await verify(await dummyHash, password).catch(() => false);
+      return undefined;
+    }
+    const ok = await verify(row.password_hash, password).catch(() => false);
+    return ok && !row.disabled ? fromRow(row) : undefined;
+  }
+
+  /** `serve` without `--demo`: demo accounts stop working and lose their sessions. */
+  async disableDemoUsers(): Promise<number> {
+    const { rowCount } = await this.pool.query('update users set disabled = true where demo and not disabled');
+    await this.pool.query('delete from sessions where username in (select username from users where demo)');
+    return rowCount ?? 0;
+  }
+}
