@@ -15,7 +15,15 @@ let metaAjv: ReturnType<typeof createAjv> | undefined;
 function checkSchema(schema: FormSchema, problems: FormDefinitionProblem[]): void {
   metaAjv ??= createAjv();
   const ajv = metaAjv;
-  if (!ajv.validateSchema(schema)) {
+  let valid: boolean;
+  try {
+    valid = ajv.validateSchema(schema) as boolean;
+  } catch (err) {
+    // e.g. a "$schema" naming a draft this ajv does not know
+    problems.push({ pointer: '/schema', message: `无法校验 schema：${(err as Error).message}` });
+    return;
+  }
+  if (!valid) {
     for (const e of ajv.errors ?? []) {
       problems.push({ pointer: `/schema${e.instancePath}`, message: `不符合 JSON Schema 规范：${e.message ?? e.keyword}` });
     }

@@ -42,6 +42,11 @@ describe('loading a form definition', () => {
     expect(found).toEqual([{ pointer: '/schema', message: expect.stringContaining('missing') }]);
   });
 
+  it('rejects a schema written for a draft our ajv does not speak', () => {
+    const found = problems({ schema: { $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object' } });
+    expect(found.map((p) => p.pointer)).toEqual(['/schema']);
+  });
+
   it('rejects unknown formats instead of silently ignoring them', () => {
     const found = problems({ schema: { type: 'object', properties: { id: { type: 'string', format: 'cn-idcard' } } } });
     expect(found).toEqual([{ pointer: '/schema/properties/id/format', message: '未知的格式“cn-idcard”' }]);

@@ -74,6 +74,7 @@ export function CaseForm({
     () => ({ units: org?.units ?? [], departments: org?.departments ?? [], uploadAttachment }),
     [org, uploadAttachment],
   );
+  // antd's pickers format month and weekday names through dayjs's global locale.
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   const uiSchema = useMemo<RjsfUiSchema>(
     () => ({
