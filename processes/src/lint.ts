@@ -5,7 +5,6 @@ import { Linter } from 'bpmnlint';
 import NodeResolver from 'bpmnlint/lib/resolver/node-resolver';
 
 const require = createRequire(import.meta.url);
-let linter: Linter | undefined;
 
 export interface LintFinding {
   rule: string;
@@ -37,7 +36,8 @@ const WORDING: Record<string, string> = {
 };
 
 export async function lintDefinitions(rootElement: unknown): Promise<LintFinding[]> {
-  linter ??= new Linter({ config: { extends: 'bpmnlint:recommended' }, resolver: new NodeResolver({ require }) });
+  // A fresh linter per file: some rules (no-duplicate-sequence-flows) keep state between runs.
+  const linter = new Linter({ config: { extends: 'bpmnlint:recommended' }, resolver: new NodeResolver({ require }) });
   const results = await linter.lint(rootElement);
   const out: LintFinding[] = [];
   for (const [rule, reports] of Object.entries(results)) {
