@@ -8,7 +8,7 @@ import { CaseExecution, type ServiceCall, type ServiceOutcome, type StoredState 
 import { addDuration, isIsoDuration, systemClock, type Clock } from './clock';
 import { DefinitionRepository, type DefinitionRecord, type DeployInput } from './definitions';
 import { BadRequestError, ConflictError, FormDataInvalidError, NotFoundError, TaskNotOpenError, YizhanError, type ErrorDetail } from './errors';
-import { createAjvFormValidator, type FormValidator } from './form-validation';
+import { createDefaultFormValidator, type FormValidator } from './form-validation';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
 import { builtinHandlers } from './handlers';
 
@@ -94,7 +94,7 @@ export class CaseEngine {
     this.pool = options.pool;
     this.clock = options.clock ?? systemClock;
     this.handlers = { ...builtinHandlers, ...(options.handlers ?? {}) };
-    this.validateForm = options.validateForm ?? createAjvFormValidator();
+    this.validateForm = options.validateForm ?? createDefaultFormValidator();
     this.cacheSize = options.cacheSize ?? 1000;
     this.definitions = new DefinitionRepository(this.pool, () => Object.keys(this.handlers));
     this.queries = new CaseQueries(this.pool, this.clock);
@@ -430,7 +430,7 @@ export class CaseEngine {
     if (stale.length) await client.query(`update timers set status = 'cancelled' where id = any($1::bigint[])`, [stale.map((t) => t.id)]);
     const knownTimers = new Set(of('timer').map((t) => t.execution_id));
     const newTimers = pending.filter((p) => !knownTimers.has(p.executionId)).map((p) => ({
-      execution_id: p.executionId, element_id: p.elementId, expression: p.expression ?? null, due_at: new Date(now.getTime() + p.delayMs),
+      execution_id: p.executionId, element_id: p.elementId, expression: p.expression ?? null, due_at: timerDue(now, p.expression, p.delayMs),
     }));
     if (newTimers.length) {
       await client.query(
@@ -516,6 +516,11 @@ function returnTarget(def: DefinitionRecord, elementId: string): string[] {
   if (task?.returnTo) return task.returnTo.split(',').map((x) => x.trim()).filter(Boolean);
   const org = def.org as { departments?: { code: string; kind: string }[] } | null;
   return (org?.departments ?? []).filter((d) => d.kind === 'centre').slice(0, 1).map((d) => d.code);
+}
+
+/** A duration timer is due exactly its ISO duration after now by our clock; others after the engine's delay. */
+function timerDue(now: Date, expression: string | undefined, delayMs: number): Date {
+  return expression && isIsoDuration(expression) ? addDuration(now, expression) : new Date(now.getTime() + delayMs);
 }
 
 function dueAt(now: Date, due: string | undefined): Date | null {

@@ -2,7 +2,7 @@
 export { CaseEngine, ProcessError, type CaseEngineOptions, type ServiceHandler, type ServiceHandlerContext, type StartCaseInput } from './case-engine';
 export { type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter, type DueColour, dueColour } from './case-queries';
 export { type DeployInput, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';
-export { type FormValidator, createAjvFormValidator } from './form-validation';
+export { type FormValidator, createDefaultFormValidator } from './form-validation';
 export { type Clock, ManualClock, systemClock, addDuration, isIsoDuration } from './clock';
 export { openDatabase, migrate, type Database, type DatabaseOptions } from './store/database';
 export { startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';

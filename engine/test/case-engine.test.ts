@@ -103,6 +103,8 @@ describe.each(databaseTargets())('case engine on $name PostgreSQL', (target) => 
     const err = await engine.completeTask(started.openTasks[0].id, { result: 'maybe', note: 'x'.repeat(501) }, 'staff').catch((e) => e);
     expect(err.code).toBe('FORM_INVALID');
     expect(err.details.map((d: { field: string }) => d.field).sort()).toEqual(['/note', '/result']);
+    // messages come from @yizhan/forms: the same Chinese wording the browser shows
+    expect(err.details.every((d: { message: string }) => /[\u4e00-\u9fa5]/.test(d.message))).toBe(true);
     const missing = await engine.completeTask(started.openTasks[0].id, {}, 'staff').catch((e) => e);
     expect(missing.code).toBe('FORM_INVALID');
     expect(missing.details.map((d: { field: string }) => d.field)).toEqual(['/result']);
