@@ -1,0 +1,108 @@
+// The one way the web app talks to the server: JSON over fetch with the Bearer token, errors as
+// ApiError carrying the server's stable code and details.
+import type {
+  CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackFiles,
+  Session, Task, TaskWithForm, User,
+} from './types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export type InboxScope = 'inbox' | 'mine' | 'department' | 'unit';
+export type InboxStatus = 'open' | 'overdue' | 'completed' | 'all';
+
+export interface ApiClientOptions {
+  /** Prefix of every path; '' for the same origin. */
+  baseUrl?: string;
+  getToken: () => string | null;
+  /** Called on 401 (expired or revoked token). */
+  onUnauthorized?: () => void;
+  fetch?: typeof fetch;
+}
+
+type Query = Record<string, string | number | undefined>;
+
+export class ApiClient {
+  constructor(private readonly options: ApiClientOptions) {}
+
+  async request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+    const qs = query
+      ? Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')
+      : '';
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = this.options.getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const doFetch = this.options.fetch ?? fetch;
+    const res = await doFetch(`${this.options.baseUrl ?? ''}${path}${qs ? `?${qs}` : ''}`, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (res.status === 204) return undefined as T;
+    const text = await res.text();
+    let json: unknown;
+    try {
+      json = text ? JSON.parse(text) : undefined;
+    } catch {
+      json = undefined;
+    }
+    if (!res.ok) {
+      const err = (json as { error?: { code?: string; message?: string; details?: ErrorDetail[] } } | undefined)?.error;
+      if (res.status === 401 && path !== '/api/auth/login') this.options.onUnauthorized?.();
+      throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? (text.slice(0, 200) || res.statusText), err?.details ?? []);
+    }
+    return json as T;
+  }
+
+  login(username: string, password: string) { return this.request<Session>('POST', '/api/auth/login', { username, password }); }
+  logout() { return this.request<void>('POST', '/api/auth/logout'); }
+  me() { return this.request<User>('GET', '/api/me'); }
+  org() { return this.request<OrgModel>('GET', '/api/org'); }
+
+  tasks(scope: InboxScope, status: InboxStatus = 'open', caseId?: string) {
+    return this.request<InboxTask[]>('GET', '/api/tasks', undefined, { scope, status, caseId });
+  }
+  task(id: string) { return this.request<TaskWithForm>('GET', `/api/tasks/${encodeURIComponent(id)}`); }
+  claim(id: string) { return this.request<InboxTask>('POST', `/api/tasks/${encodeURIComponent(id)}/claim`); }
+  unclaim(id: string) { return this.request<InboxTask>('POST', `/api/tasks/${encodeURIComponent(id)}/unclaim`, {}); }
+  complete(id: string, data: Record<string, unknown>) {
+    return this.request<CaseDetail>('POST', `/api/tasks/${encodeURIComponent(id)}/complete`, { data });
+  }
+  returnTask(id: string, reason: string) { return this.request<Task>('POST', `/api/tasks/${encodeURIComponent(id)}/return`, { reason }); }
+  transfer(id: string, department: string, reason?: string) {
+    return this.request<Task>('POST', `/api/tasks/${encodeURIComponent(id)}/transfer`, { department, reason });
+  }
+
+  cases(query: { status?: string; type?: string; unit?: string; q?: string; process?: string } = {}) {
+    return this.request<CaseSummary[]>('GET', '/api/cases', undefined, query);
+  }
+  case(id: string) { return this.request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`); }
+  startCase(process: string, data: Record<string, unknown>, title?: string) {
+    return this.request<CaseDetail>('POST', '/api/cases', { process, data, ...(title ? { title } : {}) });
+  }
+
+  form(key: string, process?: string, version?: number) {
+    return this.request<FormResource>('GET', `/api/forms/${encodeURIComponent(key)}`, undefined, { process, version });
+  }
+  definitions(key?: string) { return this.request<Definition[]>('GET', '/api/definitions', undefined, { key }); }
+  /** One deployed definition with its BPMN XML and start form key (the case view's diagram, the intake form). */
+  definition(id: string) {
+    return this.request<DefinitionDetail>('GET', `/api/definitions/${encodeURIComponent(id)}`);
+  }
+
+  packs() { return this.request<PackDeployment[]>('GET', '/api/packs'); }
+  packVersions(id: string) { return this.request<PackDeployment[]>('GET', `/api/packs/${encodeURIComponent(id)}/versions`); }
+  /** The files of a deployed pack version (latest by default), to open it in the designer. */
+  packFiles(id: string, version?: string) {
+    return this.request<{ packId: string; version: string; files: PackFiles }>('GET', `/api/packs/${encodeURIComponent(id)}/files`, undefined, { version });
+  }
+  deployPack(files: PackFiles) { return this.request<PackDeployment>('POST', '/api/packs', { files }); }
+}

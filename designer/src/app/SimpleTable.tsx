@@ -1,0 +1,43 @@
+// A plain HTML table styled like antd's, for pages on the way to the modeler: antd's Table brings
+// virtual lists, filters, trees and pagination we do not need there (~40 kB gzip).
+import { Empty, Spin } from 'antd';
+import type { ReactNode } from 'react';
+
+export interface SimpleColumn<T> {
+  key: string;
+  title: ReactNode;
+  render: (row: T) => ReactNode;
+  width?: number | string;
+}
+
+export function SimpleTable<T>({ rows, columns, rowKey, loading, rowTestId, empty }: {
+  rows: T[];
+  columns: SimpleColumn<T>[];
+  rowKey: (row: T) => string;
+  loading?: boolean;
+  rowTestId?: (row: T) => string;
+  empty?: ReactNode;
+}) {
+  const cell = { padding: '8px 12px', borderBottom: '1px solid #f0f0f0', textAlign: 'left' as const, verticalAlign: 'top' as const };
+  return (
+    <Spin spinning={!!loading}>
+      <table style={{ width: '100%', borderCollapse: 'collapse', background: '#fff', fontSize: 14 }}>
+        <thead>
+          <tr style={{ background: '#fafafa' }}>
+            {columns.map((c) => <th key={c.key} style={{ ...cell, fontWeight: 600, width: c.width }}>{c.title}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={rowKey(r)} data-testid={rowTestId?.(r)}>
+              {columns.map((c) => <td key={c.key} style={cell}>{c.render(r)}</td>)}
+            </tr>
+          ))}
+          {rows.length === 0 && !loading && (
+            <tr><td colSpan={columns.length} style={cell}>{empty ?? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}</td></tr>
+          )}
+        </tbody>
+      </table>
+    </Spin>
+  );
+}

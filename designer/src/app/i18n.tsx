@@ -1,0 +1,119 @@
+// zh-CN first, English second. `t(key, vars)` looks the key up in the current language; a key
+// missing in English falls back to Chinese (the test checks both dictionaries have the same keys).
+import { createContext, useContext, type ReactNode } from 'react';
+
+export type Lang = 'zh-CN' | 'en';
+
+export const zh = {
+  appName: '一站 · 综治中心工作平台',
+  login: '登录', logout: '退出', username: '用户名', password: '密码', loginFailed: '登录失败',
+  loginHint: '演示账号：admin / integrator / leader / 工作人员，密码 demo1234',
+  navWorkspace: '工作台', navInbox: '待办', navCases: '案件', navNewCase: '受理登记',
+  navAdmin: '管理', navPacks: '流程包',
+  langSwitch: 'English',
+  inbox: '待办事项', scopeInbox: '全部待办', scopeMine: '我认领的', scopeDepartment: '本部门', overdue: '已超期',
+  colGreen: '正常', colYellow: '临期', colRed: '超期',
+  caseNo: '案件编号', taskName: '办理环节', caseTitle: '案件', dueAt: '办理时限', assignee: '认领人', actions: '操作',
+  claim: '认领', unclaim: '释放', handle: '办理', open: '打开', noTasks: '暂无待办',
+  taskForm: '办理表单', submit: '提交', completed: '已办结', taskDone: '已提交，任务办结',
+  returnTask: '退回', returnReason: '退回理由', transfer: '转办', transferTo: '转办部门', reason: '理由',
+  returned: '已退回综治中心重新分流', transferred: '已转办', claimed: '已认领', unclaimed: '已释放',
+  notActionable: '该任务不属于您或您的部门，只能查看', claimFirst: '请先认领再办理', noForm: '此环节无需填写表单',
+  cases: '案件列表', status: '状态', type: '类型', unit: '发生地', createdAt: '受理时间', search: '搜索',
+  statusActive: '办理中', statusCompleted: '已办结', statusIncident: '异常', statusFailed: '失败',
+  newCase: '受理登记', process: '流程', startCase: '提交受理', caseStarted: '已受理，案件编号',
+  caseView: '案件详情', timeline: '办理过程', routing: '分流决定', explanation: '分流依据', diagram: '流程图',
+  openTasks: '当前待办', variables: '受理信息', noRouting: '尚未分流', rulesApplied: '适用规则',
+  ruleFired: '命中', ruleApplied: '采用', ruleNotFired: '未命中',
+  packs: '流程包', packVersions: '版本', packId: '标识', packName: '名称', version: '版本号', deployedAt: '部署时间',
+  deployedBy: '部署人', openPack: '打开', openLocal: '打开本地流程包文件夹', deploy: '部署新版本', deployed: '已部署版本',
+  deployFailed: '部署未通过校验', problems: '问题', noProblems: '未发现问题', validateHere: '本地检查',
+  tabProcess: '流程图', tabRules: '分流规则', tabForms: '表单', tabManifest: 'pack.json', tabFiles: '文件',
+  packFilesUnavailable: '服务器未提供流程包文件，请打开本地流程包文件夹',
+  newVersion: '新版本号',
+  // rules editor
+  rules: '规则', addRule: '添加规则', ruleName: '规则名称', priority: '优先级', group: '分组', hitPolicy: '命中策略',
+  conditions: '条件', decision: '决定', description: '说明', deleteRule: '删除规则', jsonView: 'JSON',
+  visualView: '可视化', tryRun: '试运行', sampleFacts: '示例事实（JSON）', run: '运行', result: '结果',
+  departments: '办理部门', level: '层级', leadUnit: '牵头单位', joint: '联合调解', caseClass: '案件等级', dueIn: '时限',
+  defaults: '默认决定', applyJson: '应用 JSON', invalidJson: 'JSON 格式错误',
+  // form designer
+  fields: '字段', addField: '添加字段', fieldKey: '字段标识', fieldTitle: '标题', fieldType: '类型', required: '必填',
+  fieldEnum: '选项（每行一个：值=显示名）', fieldFormat: '格式', fieldWidget: '控件', moveUp: '上移', moveDown: '下移',
+  remove: '删除', preview: '预览', schemaJson: '表单 JSON', newForm: '新建表单', formKey: '表单标识',
+  // modeler
+  modelerLoading: '正在加载流程设计器…', lint: '检查', lintErrors: '流程检查', fitView: '适应画布',
+  viewerLoading: '正在加载流程图…', current: '当前环节', diagramUnavailable: '无法取得流程图',
+  save: '保存', cancel: '取消', ok: '确定', loading: '加载中…', error: '出错了', retry: '重试', back: '返回',
+  yes: '是', no: '否', none: '无',
+};
+
+export type MessageKey = keyof typeof zh;
+
+export const en: Record<MessageKey, string> = {
+  appName: 'Yizhan · Governance Centre Workspace',
+  login: 'Log in', logout: 'Log out', username: 'Username', password: 'Password', loginFailed: 'Login failed',
+  loginHint: 'Demo accounts: admin / integrator / leader / staff, password demo1234',
+  navWorkspace: 'Workspace', navInbox: 'Inbox', navCases: 'Cases', navNewCase: 'New case',
+  navAdmin: 'Admin', navPacks: 'Packs',
+  langSwitch: '中文',
+  inbox: 'Inbox', scopeInbox: 'All', scopeMine: 'Claimed by me', scopeDepartment: 'My department', overdue: 'Overdue',
+  colGreen: 'On time', colYellow: 'Due soon', colRed: 'Overdue',
+  caseNo: 'Case no.', taskName: 'Step', caseTitle: 'Case', dueAt: 'Due', assignee: 'Assignee', actions: 'Actions',
+  claim: 'Claim', unclaim: 'Release', handle: 'Handle', open: 'Open', noTasks: 'Nothing to do',
+  taskForm: 'Task form', submit: 'Submit', completed: 'Completed', taskDone: 'Submitted, task completed',
+  returnTask: 'Return', returnReason: 'Reason for returning', transfer: 'Transfer', transferTo: 'Transfer to', reason: 'Reason',
+  returned: 'Returned to the centre for re-routing', transferred: 'Transferred', claimed: 'Claimed', unclaimed: 'Released',
+  notActionable: 'This task is not yours or your department\'s: view only', claimFirst: 'Claim the task first', noForm: 'No form for this step',
+  cases: 'Cases', status: 'Status', type: 'Type', unit: 'Location', createdAt: 'Received', search: 'Search',
+  statusActive: 'Active', statusCompleted: 'Closed', statusIncident: 'Incident', statusFailed: 'Failed',
+  newCase: 'New case', process: 'Process', startCase: 'Register', caseStarted: 'Registered, case no.',
+  caseView: 'Case', timeline: 'Timeline', routing: 'Routing', explanation: 'Why', diagram: 'Diagram',
+  openTasks: 'Open tasks', variables: 'Intake data', noRouting: 'Not routed yet', rulesApplied: 'Rules applied',
+  ruleFired: 'fired', ruleApplied: 'applied', ruleNotFired: 'not fired',
+  packs: 'Process packs', packVersions: 'Versions', packId: 'Id', packName: 'Name', version: 'Version', deployedAt: 'Deployed',
+  deployedBy: 'By', openPack: 'Open', openLocal: 'Open a local pack folder', deploy: 'Deploy new version', deployed: 'Deployed version',
+  deployFailed: 'The pack did not pass validation', problems: 'Problems', noProblems: 'No problems', validateHere: 'Check here',
+  tabProcess: 'Process', tabRules: 'Routing rules', tabForms: 'Forms', tabManifest: 'pack.json', tabFiles: 'Files',
+  packFilesUnavailable: 'The server does not provide the pack files: open a local pack folder',
+  newVersion: 'New version',
+  rules: 'Rules', addRule: 'Add rule', ruleName: 'Rule name', priority: 'Priority', group: 'Group', hitPolicy: 'Hit policy',
+  conditions: 'Conditions', decision: 'Decision', description: 'Description', deleteRule: 'Delete rule', jsonView: 'JSON',
+  visualView: 'Visual', tryRun: 'Try it', sampleFacts: 'Sample facts (JSON)', run: 'Run', result: 'Result',
+  departments: 'Departments', level: 'Level', leadUnit: 'Lead unit', joint: 'Joint mediation', caseClass: 'Case class', dueIn: 'Time limit',
+  defaults: 'Defaults', applyJson: 'Apply JSON', invalidJson: 'Invalid JSON',
+  fields: 'Fields', addField: 'Add field', fieldKey: 'Key', fieldTitle: 'Title', fieldType: 'Type', required: 'Required',
+  fieldEnum: 'Options (one per line: value=label)', fieldFormat: 'Format', fieldWidget: 'Widget', moveUp: 'Up', moveDown: 'Down',
+  remove: 'Remove', preview: 'Preview', schemaJson: 'Form JSON', newForm: 'New form', formKey: 'Form key',
+  modelerLoading: 'Loading the process designer…', lint: 'Check', lintErrors: 'Process check', fitView: 'Fit',
+  viewerLoading: 'Loading the diagram…', current: 'Current step', diagramUnavailable: 'Diagram unavailable',
+  save: 'Save', cancel: 'Cancel', ok: 'OK', loading: 'Loading…', error: 'Error', retry: 'Retry', back: 'Back',
+  yes: 'Yes', no: 'No', none: 'None',
+};
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function translator(lang: Lang): Translate {
+  const dict = lang === 'en' ? en : zh;
+  return (key, vars) => {
+    let s = dict[key] ?? zh[key];
+    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, String(v));
+    return s;
+  };
+}
+
+interface I18n {
+  lang: Lang;
+  t: Translate;
+  setLang: (lang: Lang) => void;
+}
+
+const I18nContext = createContext<I18n>({ lang: 'zh-CN', t: translator('zh-CN'), setLang: () => undefined });
+
+export function I18nProvider({ lang, setLang, children }: { lang: Lang; setLang: (l: Lang) => void; children: ReactNode }) {
+  return <I18nContext.Provider value={{ lang, t: translator(lang), setLang }}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

@@ -1,0 +1,48 @@
+// 登录 (plain inputs: the login page is in the first chunk, antd's Form is not needed for two fields).
+import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../app/i18n';
+import { useSession } from '../app/session';
+
+export function LoginPage() {
+  const { login } = useSession();
+  const { t, lang, setLang } = useI18n();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!username.trim() || !password) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      await login(username.trim(), password);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#eef2f7' }}>
+      <Card style={{ width: 380 }} title={t('appName')} extra={<a onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>{t('langSwitch')}</a>}>
+        <form onSubmit={(e) => void onSubmit(e)}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <label>
+              <div style={{ marginBottom: 4 }}>{t('username')}</div>
+              <Input autoComplete="username" id="login-username" value={username} onChange={(e) => setUsername(e.target.value)} />
+            </label>
+            <label>
+              <div style={{ marginBottom: 4 }}>{t('password')}</div>
+              <Input.Password autoComplete="current-password" id="login-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+            </label>
+            {error && <Alert type="error" showIcon title={`${t('loginFailed')}：${error}`} />}
+            <Button type="primary" htmlType="submit" block loading={busy} disabled={!username.trim() || !password} data-testid="login-submit">{t('login')}</Button>
+          </Space>
+        </form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>{t('loginHint')}</Typography.Paragraph>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,3 @@
+export default function PackPage({ id }: { id: string }) {
+  return <div>{id}</div>;
+}

@@ -1,0 +1,72 @@
+// 流程包：deployed packs (latest version each) and their versions; open one in the designer.
+import { Button, Card, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { SimpleTable } from '../app/SimpleTable';
+import type { PackDeployment } from '../api/types';
+import { ErrorAlert, formatTime } from '../app/common';
+import { useI18n } from '../app/i18n';
+import { useRouter } from '../app/router';
+import { useSession } from '../app/session';
+import { useLoad } from '../app/use-load';
+
+export function PackVersions({ packId }: { packId: string }) {
+  const { api } = useSession();
+  const { t } = useI18n();
+  const versions = useLoad(() => api.packVersions(packId), [api, packId]);
+  return (
+    <>
+      <ErrorAlert error={versions.error} />
+      <SimpleTable<PackDeployment>
+        rowKey={(v) => `${v.packId}@${v.version}`}
+        loading={versions.loading}
+        rows={versions.data ?? []}
+        columns={[
+          { key: 'v', title: t('version'), render: (v) => v.version },
+          { key: 'p', title: t('process'), render: (v) => v.processes.map((p) => `${p.key} v${p.version}`).join('，') },
+          { key: 'by', title: t('deployedBy'), render: (v) => v.deployedBy ?? '—' },
+          { key: 'at', title: t('deployedAt'), render: (v) => formatTime(v.deployedAt) },
+        ]}
+      />
+    </>
+  );
+}
+
+export default function PacksPage() {
+  const { api } = useSession();
+  const { t } = useI18n();
+  const { navigate } = useRouter();
+  const packs = useLoad(() => api.packs(), [api]);
+  const [expanded, setExpanded] = useState<string>();
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('packs')}</Typography.Title>
+        <Button onClick={() => navigate('/admin/packs/_local')} data-testid="open-local">{t('openLocal')}</Button>
+      </Space>
+      <ErrorAlert error={packs.error} onRetry={packs.reload} />
+      <Card size="small">
+        <SimpleTable<PackDeployment>
+          rowKey={(p) => p.packId}
+          loading={packs.loading}
+          rows={packs.data ?? []}
+          rowTestId={(p) => `pack-row-${p.packId}`}
+          columns={[
+            { key: 'id', title: t('packId'), render: (p) => p.packId },
+            { key: 'name', title: t('packName'), render: (p) => p.name ?? '—' },
+            { key: 'v', title: t('version'), render: (p) => p.version },
+            { key: 'at', title: t('deployedAt'), render: (p) => formatTime(p.deployedAt) },
+            {
+              key: 'a', title: t('actions'), render: (p) => (
+                <Space>
+                  <Button size="small" type="primary" onClick={() => navigate(`/admin/packs/${encodeURIComponent(p.packId)}`)} data-testid="open-pack">{t('openPack')}</Button>
+                  <Button size="small" onClick={() => setExpanded((e) => (e === p.packId ? undefined : p.packId))}>{t('packVersions')}</Button>
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      {expanded && <Card size="small" title={`${expanded} · ${t('packVersions')}`}><PackVersions packId={expanded} /></Card>}
+    </Space>
+  );
+}

@@ -1,0 +1,138 @@
+// 办理：the task's form (the same CaseForm the designer previews), 认领 / 释放, 退回, 转办.
+import { CaseForm, type CaseFormData } from '@yizhan/forms/react';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../api/client';
+import type { FieldError } from '@yizhan/forms';
+import { DueTag, ErrorAlert, formatTime } from '../app/common';
+import { useI18n } from '../app/i18n';
+import { Link, useRouter } from '../app/router';
+import { useSession } from '../app/session';
+import { useLoad } from '../app/use-load';
+
+export default function TaskPage({ id }: { id: string }) {
+  const { api, user, org } = useSession();
+  const { t, lang } = useI18n();
+  const { navigate } = useRouter();
+  const { message } = App.useApp();
+  const task = useLoad(() => api.task(id), [api, id]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [modal, setModal] = useState<'return' | 'transfer' | null>(null);
+  const [reason, setReason] = useState('');
+  const [department, setDepartment] = useState<string>();
+  const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+
+  const act = async (fn: () => Promise<unknown>, done: string, after?: () => void) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await fn();
+      message.success(done);
+      if (after) after();
+      else task.reload();
+    } catch (e) {
+      setError(e);
+      if (e instanceof ApiError && e.code === 'FORM_INVALID') {
+        setServerErrors(e.details.map((d) => ({ field: d.field ?? '', keyword: d.code ?? '', message: d.message })));
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (task.error) return <ErrorAlert error={task.error} onRetry={task.reload} />;
+  const tk = task.data;
+  if (!tk) return <Card loading />;
+  const mine = tk.assignee === user?.username;
+  const open = tk.status === 'open';
+  const canFill = open && tk.actionable && (mine || user?.role === 'admin');
+  const deptName = (code: string) => org.departments.find((d) => d.code === code)?.name ?? code;
+
+  const submit = (data: CaseFormData) => act(() => api.complete(tk.id, data), t('taskDone'), () => navigate(`/cases/${tk.caseId}`));
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
+      <Typography.Title level={3} style={{ margin: 0 }} data-testid="task-title">
+        {tk.name ?? tk.elementId} · <Link to={`/cases/${tk.caseId}`}>{t('caseNo')} {tk.caseNumber}</Link>
+      </Typography.Title>
+      <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} items={[
+        { key: 'case', label: t('caseTitle'), children: tk.caseTitle ?? tk.caseType ?? tk.processKey },
+        { key: 'due', label: t('dueAt'), children: <DueTag dueAt={tk.dueAt} colour={tk.colour} /> },
+        { key: 'groups', label: t('departments'), children: tk.candidateGroups.map(deptName).join('、') || '—' },
+        { key: 'assignee', label: t('assignee'), children: tk.assignee ?? '—' },
+        { key: 'status', label: t('status'), children: open ? t('statusActive') : `${t('completed')} ${formatTime(tk.completedAt)}` },
+      ]} />
+      <ErrorAlert error={error} />
+      {open && !tk.actionable && <Alert type="info" showIcon title={t('notActionable')} />}
+      {open && tk.actionable && (
+        <Space wrap>
+          {!tk.assignee && <Button type="primary" loading={busy} onClick={() => void act(() => api.claim(tk.id), t('claimed'))} data-testid="claim">{t('claim')}</Button>}
+          {mine && <Button loading={busy} onClick={() => void act(() => api.unclaim(tk.id), t('unclaimed'))} data-testid="unclaim">{t('unclaim')}</Button>}
+          <Button onClick={() => setModal('return')} data-testid="return">{t('returnTask')}</Button>
+          <Button onClick={() => setModal('transfer')} data-testid="transfer">{t('transfer')}</Button>
+        </Space>
+      )}
+      {open && tk.actionable && !canFill && <Alert type="warning" showIcon title={t('claimFirst')} />}
+      {open && (
+        <Card title={t('taskForm')} data-testid="task-form">
+          {tk.form ? (
+            <CaseForm
+              definition={tk.form}
+              org={org}
+              locale={lang}
+              disabled={!canFill || busy}
+              onSubmit={(data) => void submit(data)}
+              onChange={() => serverErrors.length && setServerErrors([])}
+            />
+          ) : (
+            <Space orientation="vertical">
+              <Typography.Text type="secondary">{t('noForm')}</Typography.Text>
+              <Button type="primary" disabled={!canFill} loading={busy} onClick={() => void submit({})} data-testid="complete-without-form">{t('submit')}</Button>
+            </Space>
+          )}
+          {serverErrors.length > 0 && <Alert type="error" title={serverErrors.map((e) => `${e.field} ${e.message}`).join('；')} />}
+        </Card>
+      )}
+      <Modal
+        open={modal === 'return'}
+        title={t('returnTask')}
+        okText={t('ok')}
+        cancelText={t('cancel')}
+        okButtonProps={{ disabled: !reason.trim(), loading: busy }}
+        onCancel={() => setModal(null)}
+        onOk={() => void act(() => api.returnTask(tk.id, reason.trim()), t('returned'), () => navigate('/inbox'))}
+      >
+        <Form layout="vertical">
+          <Form.Item label={t('returnReason')} required>
+            <Input.TextArea rows={3} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="return-reason" />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        open={modal === 'transfer'}
+        title={t('transfer')}
+        okText={t('ok')}
+        cancelText={t('cancel')}
+        okButtonProps={{ disabled: !department, loading: busy }}
+        onCancel={() => setModal(null)}
+        onOk={() => department && void act(() => api.transfer(tk.id, department, reason.trim() || undefined), t('transferred'), () => navigate('/inbox'))}
+      >
+        <Form layout="vertical">
+          <Form.Item label={t('transferTo')} required>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              value={department}
+              onChange={setDepartment}
+              options={org.departments.map((d) => ({ value: d.code, label: d.name }))}
+              data-testid="transfer-department"
+            />
+          </Form.Item>
+          <Form.Item label={t('reason')}>
+            <Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}
