@@ -128,9 +128,9 @@ export function mountRoutes(router: Router, routes: RouteDef[], options: MountOp
       const query = route.query ? coerceQuery(req.query as Record<string, unknown>, route.query) : {};
       if (route.query) validate(querySchema(route.query), query, 'query');
       if (route.body && !req.is('multipart/form-data')) {
-        // req.is: null when there is no body at all, false when it is not JSON.
         const json = req.is('application/json');
-        if (json === null && route.bodyOptional) req.body = undefined;
+        const empty = !req.headers['content-type'] && !req.headers['transfer-encoding'] && Number(req.headers['content-length'] ?? 0) === 0;
+        if (empty && route.bodyOptional) req.body = undefined;
         else if (!json) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', '请求体须为 application/json');
         else validate(route.body, req.body, 'body');
       }

@@ -117,7 +117,7 @@ export class ScopedQueries {
     if (filter.caseId) where.push(`t.case_id = ${args.add(filter.caseId)}`);
     const actionable = taskActionableSql(scope, args);
     const { rows } = await this.pool.query<TaskRow>(
-      `select t.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key, ${actionable} as actionable
+      `select t.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key, coalesce(${actionable}, false) as actionable
          from tasks t join cases c on c.id = t.case_id
         where ${where.join(' and ')}
         order by t.due_at nulls last, t.created_at, t.id
@@ -135,7 +135,7 @@ export class ScopedQueries {
     const visible = caseVisibleSql(scope, args);
     const actionable = taskActionableSql(scope, args);
     const { rows } = await this.pool.query<TaskRow>(
-      `select t.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key, ${actionable} as actionable
+      `select t.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key, coalesce(${actionable}, false) as actionable
          from tasks t join cases c on c.id = t.case_id where t.id = ${id} and ${visible}`,
       args.values,
     );
