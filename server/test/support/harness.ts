@@ -46,8 +46,8 @@ export interface TestServer {
   db: Database;
   engine: CaseEngine;
   request(method: string, path: string, options?: { token?: string; body?: unknown; raw?: string | FormData; headers?: Record<string, string> }): Promise<Reply>;
-  /** Logs in and returns the token. */
-  login(username: string): Promise<string>;
+  /** Logs in and returns the token (a recent one of the same user unless `fresh`). */
+  login(username: string, fresh?: boolean): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -88,12 +88,12 @@ export async function startTestServer(target: DatabaseTarget, options: Partial<A
 
   return {
     url, clock, yizhan, db, engine, request,
-    async login(username) {
+    async login(username, fresh = false) {
       const known = tokens.get(username);
-      if (known && clock.now().getTime() - known.at < 3600_000) return known.token;
+      if (!fresh && known && clock.now().getTime() - known.at < 3600_000) return known.token;
       const r = await request('POST', '/api/auth/login', { body: { username, password: PASSWORD } });
       if (r.status !== 200) throw new Error(`login ${username}: ${r.status} ${JSON.stringify(r.body)}`);
-      tokens.set(username, { token: r.body.token, at: clock.now().getTime() });
+      if (!fresh) tokens.set(username, { token: r.body.token, at: clock.now().getTime() });
       return r.body.token as string;
     },
     async close() {

@@ -1,0 +1,141 @@
+// Who may do what: a role × endpoint matrix over every declared route, and org scoping — a
+// township's staff never reach another township's cases or tasks, by any endpoint or parameter.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseTargets } from '../../engine/test/support/databases';
+import { can, ROLES, type Role } from '../src/roles';
+import { intake, PEOPLE, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
+
+describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (target) => {
+  let s: TestServer;
+  let caseA: Json;
+  let caseB: Json;
+
+  beforeAll(async () => {
+    s = await startTestServer(target);
+    const a = await s.request('POST', '/api/cases', { token: await s.login('clerka'), body: { process: PROCESS, data: intake('t-a-1') } });
+    const b = await s.request('POST', '/api/cases', { token: await s.login('clerkb'), body: { process: PROCESS, data: intake('t-b-1', { applicant: '李四海' }) } });
+    caseA = a.body;
+    caseB = b.body;
+    expect(caseA.openTasks[0].candidateGroups).toEqual(['t-a-centre']);
+    expect(caseB.openTasks[0].candidateGroups).toEqual(['t-b-centre']);
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('grants every declared route by role and nothing more (role × endpoint matrix)', async () => {
+    const userOf: Record<Role, string> = { admin: 'admin', integrator: 'integrator', staff: 'clerka', leader: 'leader', auditor: 'auditor' };
+    const matrix: string[] = [];
+    for (const route of s.yizhan.routes) {
+      const path = route.path.replace(':id', caseA.openTasks[0].id).replace(':key', 'intake');
+      for (const role of ROLES) {
+        // Logging out ends the session: use a token of its own.
+        const token = await s.login(userOf[role], route.operationId === 'logout');
+        const r = await s.request(route.method.toUpperCase(), path, { token, body: route.method === 'get' ? undefined : {} });
+        const allowed = route.access === 'public' || route.access === 'user' || can(role, route.access);
+        matrix.push(`${route.method} ${route.path} ${role}: ${r.status}`);
+        if (allowed) expect([401, 403], `${route.method} ${route.path} as ${role}`).not.toContain(r.status);
+        else {
+          expect(r.status, `${route.method} ${route.path} as ${role}`).toBe(403);
+          expect(r.body.error.code).toBe('FORBIDDEN');
+        }
+      }
+      if (route.access !== 'public') {
+        const anonymous = await s.request(route.method.toUpperCase(), path, { body: route.method === 'get' ? undefined : {} });
+        expect(anonymous.status, `${route.method} ${route.path} anonymous`).toBe(401);
+      }
+    }
+    expect(matrix.length).toBe(s.yizhan.routes.length * ROLES.length);
+  });
+
+  it('keeps a township clerk out of another township: read, list, claim, complete, return, transfer', async () => {
+    const clerkb = await s.login('clerkb');
+    const taskA = caseA.openTasks[0].id;
+    // Read.
+    for (const path of [`/api/cases/${caseA.id}`, `/api/tasks/${taskA}`]) {
+      const r = await s.request('GET', path, { token: clerkb });
+      expect(r.status, path).toBe(404);
+      expect(JSON.stringify(r.body)).not.toContain('张三丰');
+    }
+    // List, with every parameter that could widen the scope.
+    const caseLists = [
+      '/api/cases', '/api/cases?unit=t-a-1', '/api/cases?unit=t-a', `/api/cases?q=${caseA.number}`, '/api/cases?status=active&limit=500',
+      `/api/cases?process=${PROCESS}`, '/api/cases?type=neighbour',
+    ];
+    for (const path of caseLists) {
+      const r = await s.request('GET', path, { token: clerkb });
+      expect(r.status, path).toBe(200);
+      expect(r.body.map((c: Json) => c.id), path).not.toContain(caseA.id);
+    }
+    for (const scope of ['', 'inbox', 'mine', 'department', 'unit']) {
+      for (const status of ['open', 'overdue', 'completed', 'all']) {
+        for (const extra of ['', `&caseId=${caseA.id}`]) {
+          const path = `/api/tasks?status=${status}${scope ? `&scope=${scope}` : ''}${extra}`;
+          const r = await s.request('GET', path, { token: clerkb });
+          expect(r.status, path).toBe(200);
+          expect(r.body.some((t: Json) => t.caseId === caseA.id), path).toBe(false);
+        }
+      }
+    }
+    const own = await s.request('GET', '/api/tasks', { token: clerkb });
+    expect(own.body.map((t: Json) => t.caseId)).toContain(caseB.id);
+    // Act.
+    const actions: [string, unknown][] = [
+      ['claim', undefined], ['unclaim', undefined], ['complete', { data: { result: 'success' } }], ['return', { reason: '越权' }], ['transfer', { department: 't-b-centre' }],
+    ];
+    for (const [action, body] of actions) {
+      const r = await s.request('POST', `/api/tasks/${taskA}/${action}`, { token: clerkb, body });
+      expect(r.status, action).toBe(404);
+      expect(r.body.error.code).toBe('TASK_NOT_FOUND');
+    }
+    // Register a case for the other township.
+    const r = await s.request('POST', '/api/cases', { token: clerkb, body: { process: PROCESS, data: intake('t-a-1') } });
+    expect(r.status).toBe(403);
+    // Stats and users stay inside the township too.
+    const users = await s.request('GET', '/api/users', { token: await s.login('leadera') });
+    expect(users.body.every((u: Json) => u.unit === 't-a')).toBe(true);
+    // Nothing changed on the other township's case.
+    const after = await s.request('GET', `/api/cases/${caseA.id}`, { token: await s.login('clerka') });
+    expect(after.body.openTasks[0]).toMatchObject({ id: taskA, assignee: null, candidateGroups: ['t-a-centre'], status: 'open' });
+    expect(after.body.history.filter((h: Json) => h.actor === 'clerkb')).toEqual([]);
+  });
+
+  it('lets a township leader supervise only their township, and the county see the county', async () => {
+    const leadera = await s.login('leadera');
+    let r = await s.request('GET', '/api/cases?limit=500', { token: leadera });
+    expect(r.body.map((c: Json) => c.id)).toContain(caseA.id);
+    expect(r.body.map((c: Json) => c.id)).not.toContain(caseB.id);
+    expect((await s.request('GET', `/api/cases/${caseB.id}`, { token: leadera })).status).toBe(404);
+    r = await s.request('GET', '/api/tasks?scope=unit', { token: leadera });
+    expect(r.body.every((t: Json) => t.unit?.startsWith('t-a'))).toBe(true);
+    expect(r.body.every((t: Json) => t.actionable === false)).toBe(true);
+    r = await s.request('GET', '/api/stats?groupBy=unit', { token: leadera });
+    expect(r.body.rows.map((x: Json) => x.key)).toEqual(['t-a-1']);
+    // Leaders and auditors read; they do not act.
+    expect((await s.request('POST', `/api/tasks/${caseA.openTasks[0].id}/claim`, { token: leadera })).status).toBe(403);
+
+    for (const user of ['leader', 'auditor', 'countyadmin']) {
+      r = await s.request('GET', '/api/cases?limit=500', { token: await s.login(user) });
+      expect(r.body.map((c: Json) => c.id), user).toEqual(expect.arrayContaining([caseA.id, caseB.id]));
+    }
+  });
+
+  it('gives a county department the tasks transferred to it, and nothing else of the townships', async () => {
+    const labour = await s.login('labour');
+    // 人社局 is a county department: it sees the county's cases (its unit subtree) but acts only on its own tasks.
+    expect((await s.request('POST', `/api/tasks/${caseB.openTasks[0].id}/claim`, { token: labour })).status).toBe(403);
+    const t = await s.request('POST', `/api/tasks/${caseB.openTasks[0].id}/transfer`, { token: await s.login('clerkb'), body: { department: 't-labour' } });
+    expect(t.status).toBe(200);
+    const r = await s.request('POST', `/api/tasks/${caseB.openTasks[0].id}/claim`, { token: labour });
+    expect(r.status).toBe(200);
+    expect(r.body.assignee).toBe('labour');
+  });
+
+  it('lets an integrator deploy and submit cases, but not read the cases of others', async () => {
+    const integrator = await s.login('integrator');
+    const created = await s.request('POST', '/api/cases', { token: integrator, body: { process: PROCESS, data: intake('t-b', { applicant: '王五', type: 'land' }) } });
+    expect(created.status).toBe(201);
+    expect((await s.request('GET', `/api/cases/${caseA.id}`, { token: integrator })).status).toBe(403);
+    expect(PEOPLE.integrator.unit).toBeNull();
+  });
+});
