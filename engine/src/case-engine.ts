@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { CaseExecution, type ServiceCall, type ServiceOutcome, type StoredState } from './bpmn/case-execution';
 import { addDuration, isIsoDuration, systemClock, type Clock } from './clock';
+import { computeDue, WorkingCalendar, type CalendarYear, type DeadlineMode } from './calendar/working-calendar';
 import { DefinitionRepository, type DefinitionRecord, type DeployInput } from './definitions';
 import { BadRequestError, ConflictError, FormDataInvalidError, NotFoundError, TaskNotOpenError, YizhanError, type ErrorDetail } from './errors';
 import { createDefaultFormValidator, type FormValidator } from './form-validation';
@@ -89,6 +90,7 @@ export class CaseEngine {
   private readonly validateForm: FormValidator;
   private readonly cacheSize: number;
   private readonly live = new Map<string, { exec: CaseExecution; version: number }>();
+  private readonly calendars = new Map<string, { mode: DeadlineMode; calendar: WorkingCalendar }>();
 
   constructor(options: CaseEngineOptions) {
     this.pool = options.pool;
@@ -124,7 +126,7 @@ export class CaseEngine {
         [caseId, def.id, def.key, input.title ?? str(input.data.title) ?? def.name, facts.type ?? null, facts.channel ?? null, facts.unit ?? null, input.actor ?? null, now],
       );
       await this.history(client, caseId, input.actor, 'case.started', 'start', null, { process: def.key, version: def.version, data: input.data });
-      const version = await this.persist(client, { id: caseId, version: 0, unit: facts.unit ?? null }, exec, input.actor);
+      const version = await this.persist(client, { id: caseId, version: 0, unit: facts.unit ?? null }, def, exec, input.actor);
       this.remember(caseId, exec, version);
     });
     return this.queries.getCase(caseId);
@@ -296,6 +298,17 @@ export class CaseEngine {
     return this.queries.getTask(taskId);
   }
 
+  /** The pack's deadline rule: calendar days, or working days on its (or China's) holiday calendar. */
+  private deadlines(def: DefinitionRecord): { mode: DeadlineMode; calendar: WorkingCalendar } {
+    let d = this.calendars.get(def.contextHash + def.id);
+    if (!d) {
+      const cfg = def.meta.deadlines as { mode?: DeadlineMode; calendar?: CalendarYear[] } | undefined;
+      d = { mode: cfg?.mode ?? 'calendar-days', calendar: new WorkingCalendar(cfg?.calendar?.length ? cfg.calendar : undefined) };
+      this.calendars.set(def.contextHash + def.id, d);
+    }
+    return d;
+  }
+
   private checkForm(def: DefinitionRecord, formKey: string | undefined, data: unknown): void {
     if (!formKey) return;
     const form = def.forms[formKey];
@@ -370,7 +383,7 @@ export class CaseEngine {
       const exec = await act(client, row, def);
       if (!exec) return;
       if (exec.error) throw new ProcessError(exec.error.message);
-      const version = await this.persist(client, row, exec, undefined);
+      const version = await this.persist(client, row, def, exec, undefined);
       this.remember(caseId, exec, version);
       outcome = true;
     }, () => this.live.delete(caseId));
@@ -381,8 +394,9 @@ export class CaseEngine {
    * Projects the settled engine onto tasks, timers, incidents and history, and writes the case —
    * in a handful of statements whatever the number of tasks (one read, batched writes).
    */
-  private async persist(client: Client, row: Pick<CaseRow, 'id' | 'version' | 'unit'>, exec: CaseExecution, actor: string | undefined): Promise<number> {
+  private async persist(client: Client, row: Pick<CaseRow, 'id' | 'version' | 'unit'>, def: DefinitionRecord, exec: CaseExecution, actor: string | undefined): Promise<number> {
     const now = this.clock.now();
+    const deadlines = this.deadlines(def);
     const caseId = row.id;
     const { incidents, events } = exec.drain();
     const log: HistoryRow[] = [];
@@ -406,7 +420,7 @@ export class CaseEngine {
     const fresh = waiting.filter((w) => !openIds.has(w.executionId)).map((w) => ({
       execution_id: w.executionId, element_id: w.elementId, name: w.name ?? null, form_key: w.formKey ?? null,
       candidate_groups: w.candidateGroups, assignee: w.assignee ?? null, iteration: w.index ?? null,
-      item: w.item === undefined ? null : w.item, due_at: dueAt(now, w.dueDate), priority: w.priority ?? null,
+      item: w.item === undefined ? null : w.item, due_at: computeDue(now, w.dueDate, deadlines.mode, deadlines.calendar), priority: w.priority ?? null,
     }));
     if (fresh.length) {
       const { rows: created } = await client.query<{ id: string; element_id: string; name: string | null; candidate_groups: string[]; due_at: Date | null }>(
@@ -523,12 +537,6 @@ function timerDue(now: Date, expression: string | undefined, delayMs: number): D
   return expression && isIsoDuration(expression) ? addDuration(now, expression) : new Date(now.getTime() + delayMs);
 }
 
-function dueAt(now: Date, due: string | undefined): Date | null {
-  if (!due) return null;
-  if (isIsoDuration(due)) return addDuration(now, due);
-  const t = Date.parse(due);
-  return Number.isNaN(t) ? null : new Date(t);
-}
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v ? v : undefined;

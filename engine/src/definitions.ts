@@ -18,6 +18,8 @@ export interface DeployInput {
   /** The pack's org model. */
   org?: unknown;
   meta?: Record<string, unknown>;
+  /** How `camunda:dueDate` durations count: calendar days (default) or working days. */
+  deadlines?: { mode: 'calendar-days' | 'working-days'; calendar?: { year: number; holidays: string[]; workdays: string[] }[] };
   actor?: string;
 }
 
@@ -128,7 +130,7 @@ export class DefinitionRepository {
           JSON.stringify(forms),
           JSON.stringify(input.ruleSets ?? {}),
           input.org === undefined ? null : JSON.stringify(input.org),
-          JSON.stringify({ ...(input.meta ?? {}), startFormKey: compiled.startFormKey, userTasks: compiled.userTasks }),
+          JSON.stringify({ ...(input.meta ?? {}), deadlines: input.deadlines, startFormKey: compiled.startFormKey, userTasks: compiled.userTasks }),
           input.actor ?? null,
         ],
       );

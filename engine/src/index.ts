@@ -4,6 +4,7 @@ export { type CaseView, type CaseSummary, type CaseFilter, type TaskView, type H
 export { type DeployInput, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';
 export { type FormValidator, createDefaultFormValidator } from './form-validation';
 export { type Clock, ManualClock, systemClock, addDuration, isIsoDuration } from './clock';
+export { WorkingCalendar, chinaPublicHolidays, computeDue, type CalendarYear, type DeadlineMode } from './calendar/working-calendar';
 export { openDatabase, migrate, type Database, type DatabaseOptions } from './store/database';
 export { startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';
 export { type ServiceOutcome } from './bpmn/case-execution';
