@@ -1,0 +1,127 @@
+// Packs through the API (JSON bundle and multipart upload) and the `yizhan pack` commands.
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseTargets } from '../../engine/test/support/databases';
+import { FIXTURE_PACK, startTestServer, type Json, type TestServer } from './support/harness';
+
+const BIN = fileURLToPath(new URL('../bin/yizhan.js', import.meta.url));
+const run = promisify(execFile);
+
+async function yizhan(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 120_000 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function packFiles(version = '1.0.0'): Record<string, string> {
+  const read = (p: string) => readFileSync(join(FIXTURE_PACK, p), 'utf8');
+  const manifest = JSON.parse(read('pack.json'));
+  manifest.version = version;
+  return {
+    'pack.json': JSON.stringify(manifest),
+    'dispute.bpmn': read('dispute.bpmn'),
+    'forms/intake.json': read('forms/intake.json'),
+    'forms/mediation.json': read('forms/mediation.json'),
+    'forms/feedback.json': read('forms/feedback.json'),
+    'rules/routing.json': read('rules/routing.json'),
+  };
+}
+
+describe.each(databaseTargets())('packs on $name PostgreSQL', (target) => {
+  let s: TestServer;
+  let integrator: string;
+
+  beforeAll(async () => {
+    s = await startTestServer(target);
+    integrator = await s.login('integrator');
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('deploys a JSON bundle as a new immutable version; the same version again is a conflict', async () => {
+    let r = await s.request('POST', '/api/packs', { token: integrator, body: { files: packFiles('1.1.0') } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body).toMatchObject({ packId: 'servertest', version: '1.1.0', deployedBy: 'integrator', processes: [{ key: 'servertest/dispute', version: 2 }] });
+    r = await s.request('POST', '/api/packs', { token: integrator, body: { files: packFiles('1.1.0') } });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('PACK_VERSION_EXISTS');
+    r = await s.request('GET', '/api/packs', { token: integrator });
+    expect(r.body).toEqual([expect.objectContaining({ packId: 'servertest', version: '1.1.0' })]);
+    r = await s.request('GET', '/api/packs/servertest/versions', { token: integrator });
+    expect(r.body.map((v: Json) => v.version)).toEqual(['1.1.0', '1.0.0']);
+  });
+
+  it('deploys a multipart upload whose file names are the paths inside the pack', async () => {
+    const form = new FormData();
+    for (const [path, content] of Object.entries(packFiles('1.2.0'))) form.append('files', new Blob([content]), path);
+    const r = await s.request('POST', '/api/packs', { token: integrator, raw: form });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.processes[0]).toMatchObject({ key: 'servertest/dispute', version: 3 });
+  });
+
+  it('answers 422 PACK_INVALID with every problem located, and deploys nothing', async () => {
+    const files = packFiles('2.0.0');
+    delete files['forms/feedback.json'];
+    files['rules/routing.json'] = '{ not json';
+    const r = await s.request('POST', '/api/packs', { token: integrator, body: { files } });
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('PACK_INVALID');
+    const details = r.body.error.details as Json[];
+    expect(details.map((d) => d.file)).toEqual(expect.arrayContaining(['rules/routing.json', 'dispute.bpmn']));
+    expect(details.filter((d) => d.file === 'dispute.bpmn').map((d) => d.elementId)).toEqual(expect.arrayContaining(['feedback', 'route']));
+    const versions = await s.request('GET', '/api/packs/servertest/versions', { token: integrator });
+    expect(versions.body.map((v: Json) => v.version)).not.toContain('2.0.0');
+    const empty = await s.request('POST', '/api/packs', { token: integrator, body: { files: {} } });
+    expect(empty.status).toBe(400);
+  });
+
+  it('answers 413 for a pack beyond the body limit', async () => {
+    const files = packFiles('3.0.0');
+    files['forms/huge.json'] = JSON.stringify({ schema: { type: 'object', description: 'x'.repeat(1_200_000) } });
+    const r = await s.request('POST', '/api/packs', { token: integrator, body: { files } });
+    expect(r.status).toBe(413);
+    expect(r.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('runs `yizhan pack validate | test | deploy --server`', async () => {
+    let out = await yizhan(['pack', 'validate', FIXTURE_PACK]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('校验通过');
+
+    const broken = mkdtempSync(join(tmpdir(), 'yizhan-pack-'));
+    try {
+      cpSync(FIXTURE_PACK, broken, { recursive: true });
+      rmSync(join(broken, 'forms', 'mediation.json'));
+      out = await yizhan(['pack', 'validate', broken]);
+      expect(out.code).toBe(1);
+      expect(out.stderr).toMatch(/dispute\.bpmn.*handle/);
+
+      out = await yizhan(['pack', 'test', FIXTURE_PACK, '--database-url', new URL(target.adminUrl).toString()]);
+      expect(out.code, out.stderr).toBe(0);
+      expect(out.stdout).toContain('✓ 甲镇邻里纠纷');
+      expect(out.stdout.trim().split('\n').at(-1)).toBe('1 passed, 0 failed');
+
+      const manifest = JSON.parse(readFileSync(join(FIXTURE_PACK, 'pack.json'), 'utf8'));
+      cpSync(FIXTURE_PACK, broken, { recursive: true });
+      writeFileSync(join(broken, 'pack.json'), JSON.stringify({ ...manifest, version: '9.0.0' }));
+      out = await yizhan(['pack', 'deploy', broken, '--server', s.url], { YIZHAN_TOKEN: integrator });
+      expect(out.code, out.stderr).toBe(0);
+      expect(out.stdout).toContain('servertest/dispute');
+      out = await yizhan(['pack', 'deploy', broken, '--server', s.url, '--token', await s.login('clerka')]);
+      expect(out.code).toBe(1);
+      expect(out.stderr).toContain('FORBIDDEN');
+    } finally {
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+});
