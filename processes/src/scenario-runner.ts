@@ -131,6 +131,7 @@ async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle
 
   for (const [i, step] of (s.steps ?? []).entries()) {
     const label = `第 ${i + 1} 步（${describe(step)}）`;
+    const before = failures.length;
     try {
       current = await act(engine, clock, current, step, users, label);
     } catch (err) {
@@ -146,7 +147,7 @@ async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle
       }
     }
     if (step.expect) checkExpectation(label, current, step.expect, clock, failures);
-    if (failures.length) return failures;
+    if (failures.length > before) return failures; // later steps would only repeat the cascade
   }
 
   if (s.path) {

@@ -1,0 +1,48 @@
+// The five county packs, as CI checks them: each validates clean and all its scenarios pass on
+// both PostgreSQL targets (the embedded server and the server at 127.0.0.1:5432).
+import { basename } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { formatScenarioLine, formatSummary, listPackDirs, loadPackDir, runScenarios, validatePack, type PackBundle, type ScenarioStep } from '../src';
+import { databaseTargets } from '../../engine/test/support/databases';
+
+const PACKS = ['fugu', 'gonghe', 'longxi', 'tongguan', 'zhangye'];
+const bundles = new Map<string, PackBundle>();
+
+beforeAll(async () => {
+  for (const dir of await listPackDirs()) bundles.set(basename(dir), await loadPackDir(dir));
+});
+
+describe('the five county packs', () => {
+  it('are the folders `yizhan serve` deploys', async () => {
+    expect((await listPackDirs()).map((d) => basename(d))).toEqual(PACKS);
+  });
+
+  it.each(PACKS)('%s validates without a problem, warnings included', async (id) => {
+    const bundle = bundles.get(id)!;
+    expect(bundle.manifest.id).toBe(id);
+    expect(await validatePack(bundle, { warnings: true })).toEqual([]);
+  });
+
+  it.each(PACKS)('%s has at least 8 scenarios covering joint mediation, a timed escalation, a 退回 and the evaluation', (id) => {
+    const scenarios = Object.values(bundles.get(id)!.scenarios);
+    expect(scenarios.length).toBeGreaterThanOrEqual(8);
+    const steps: ScenarioStep[] = scenarios.flatMap((s) => s.steps ?? []);
+    expect(scenarios.some((s) => s.routing?.decision?.joint === true)).toBe(true);
+    expect(steps.some((s) => 'advance' in s && s.expect?.history?.includes('timer.fired'))).toBe(true);
+    expect(steps.some((s) => 'return' in s)).toBe(true);
+    expect(steps.some((s) => 'complete' in s && s.data?.satisfied === false)).toBe(true);
+    expect(scenarios.some((s) => s.status === 'completed' && (s.path ?? []).some((t) => t === 'evaluate'))).toBe(true);
+  });
+});
+
+describe.each(databaseTargets())('pack scenarios on $name PostgreSQL', (target) => {
+  it.each(PACKS)('%s: every scenario passes', async (id) => {
+    const lines: string[] = [];
+    const results = await runScenarios(bundles.get(id)!, { databaseUrl: target.adminUrl, onResult: (r) => lines.push(formatScenarioLine(r)) });
+    const failed = results.filter((r) => !r.passed);
+    expect(failed.map(formatScenarioLine)).toEqual([]);
+    expect(results.length).toBe(Object.keys(bundles.get(id)!.scenarios).length);
+    expect(formatSummary(results)).toBe(`${results.length} passed, 0 failed`);
+    expect(lines).toHaveLength(results.length);
+  });
+});
