@@ -80,6 +80,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
       print(`演示账号（密码均为 demo1234）：`);
       for (const l of demoLogins) print(`  ${l.username.padEnd(16)} ${l.role}  ${l.position}`);
     }
+    print('按 Ctrl-C 停止。');
     let stopping: Promise<void> | undefined;
     const running: RunningServer = {
       url, port: address.port, yizhan, db, demoLogins,
