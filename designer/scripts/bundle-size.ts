@@ -28,6 +28,12 @@ const entries = Object.keys(manifest).filter((k) => manifest[k].isEntry);
 const initial = closure(entries);
 const initialKb = [...initial].reduce((s, k) => s + gz(manifest[k].file), 0);
 
+// The admin's way to the modeler: the shell, the packs list and the pack page (the modeler,
+// rules editor and form designer are their own lazy chunks).
+const beforeModeler = new Set(initial);
+for (const page of ['src/pages/PacksPage.tsx', 'src/pages/PackPage.tsx']) for (const c of closure([page])) beforeModeler.add(c);
+const beforeModelerKb = [...beforeModeler].reduce((s, k) => s + gz(manifest[k].file), 0);
+
 const lazy = new Map<string, number>();
 for (const k of Object.keys(manifest)) {
   for (const d of manifest[k].dynamicImports ?? []) {
@@ -36,9 +42,10 @@ for (const k of Object.keys(manifest)) {
   }
 }
 
-console.log(`\ninitial JavaScript (entry + static imports): ${initialKb.toFixed(1)} kB gzip (budget ${BUDGET_KB} kB)`);
+console.log(`\ninitial JavaScript (entry + static imports): ${initialKb.toFixed(1)} kB gzip`);
+console.log(`JavaScript loaded before the modeler is opened (shell + packs list + pack page): ${beforeModelerKb.toFixed(1)} kB gzip (budget ${BUDGET_KB} kB)`);
 for (const [name, kb] of [...lazy].sort((a, b) => b[1] - a[1])) console.log(`  lazy ${name}: +${kb.toFixed(1)} kB gzip`);
-if (initialKb > BUDGET_KB) {
-  console.error(`initial JavaScript ${initialKb.toFixed(1)} kB gzip exceeds the ${BUDGET_KB} kB budget`);
+if (beforeModelerKb > BUDGET_KB) {
+  console.error(`JavaScript before the modeler ${beforeModelerKb.toFixed(1)} kB gzip exceeds the ${BUDGET_KB} kB budget`);
   process.exit(1);
 }

@@ -1,6 +1,6 @@
 // The app: language, antd locale, session, the layout with role-aware navigation, and the routes.
 // Every page but login is its own chunk; the BPMN modeler and viewer are loaded only when shown.
-import { App as AntApp, Button, ConfigProvider, Layout, Spin, Typography } from 'antd';
+import { Button, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { I18nProvider, useI18n, type Lang, type MessageKey } from './i18n';
 import { matchPath, RouterProvider, useRouter } from './router';
 import { SessionProvider, useSession, type Ability } from './session';
 import { LoginPage } from '../pages/LoginPage';
+import { ToastProvider } from './ui';
 
 const InboxPage = lazy(() => import('../pages/InboxPage'));
 const TaskPage = lazy(() => import('../pages/TaskPage'));
@@ -59,13 +60,13 @@ export function App() {
   return (
     <I18nProvider lang={lang} setLang={setLang}>
       <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }}>
-        <AntApp>
+        <ToastProvider>
           <RouterProvider>
             <SessionProvider>
               <Shell />
             </SessionProvider>
           </RouterProvider>
-        </AntApp>
+        </ToastProvider>
       </ConfigProvider>
     </I18nProvider>
   );
@@ -101,9 +102,9 @@ function Shell() {
   const content = matched && can(matched.r.ability) ? matched.r.render(matched.params ?? {}) : null;
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, paddingInline: 20 }}>
-        <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>{t('appName')}</Typography.Text>
+    <div style={{ minHeight: '100vh', background: '#f5f7fa' }}>
+      <header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 20px', minHeight: 56, background: '#001529' }}>
+        <strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>{t('appName')}</strong>
         <nav style={{ flex: 1, minWidth: 0, display: 'flex', gap: 4, flexWrap: 'wrap' }} data-testid="nav">
           {items.map((g, gi) => (
             <span key={g.key} style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
@@ -123,15 +124,15 @@ function Shell() {
           ))}
         </nav>
         <Button size="small" ghost onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')} data-testid="lang-switch">{t('langSwitch')}</Button>
-        <Typography.Text style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="current-user">
+        <span style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="current-user">
           {user.displayName}（{user.unitName ?? user.username}）
-        </Typography.Text>
+        </span>
         <Button size="small" type="text" style={{ color: 'rgba(255,255,255,.85)' }} onClick={() => { logout(); navigate('/login'); }} data-testid="logout">{t('logout')}</Button>
-      </Layout.Header>
-      <Layout.Content style={{ padding: 20 }}>
+      </header>
+      <main style={{ padding: 20 }}>
         <Suspense fallback={<Spin />}>{content ?? <NotFound />}</Suspense>
-      </Layout.Content>
-    </Layout>
+      </main>
+    </div>
   );
 }
 

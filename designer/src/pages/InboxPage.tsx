@@ -1,10 +1,11 @@
 // 待办：我的 / 本部门 / 超期, 红黄绿 due tags, 认领 and 办理.
-import { App, Button, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { Button, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { InboxScope, InboxStatus } from '../api/client';
 import type { InboxTask } from '../api/types';
 import { DueTag, ErrorAlert } from '../app/common';
 import { useI18n } from '../app/i18n';
+import { useToast } from '../app/ui';
 import { Link, useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
@@ -18,7 +19,7 @@ export default function InboxPage() {
   const { api, user, org } = useSession();
   const { t } = useI18n();
   const { navigate, location } = useRouter();
-  const { message } = App.useApp();
+  const message = useToast();
   const view = (location.query.get('view') as View | null) ?? 'inbox';
   const [busy, setBusy] = useState<string>();
   const tasks = useLoad(() => api.tasks(...QUERY[view]), [api, view]);

@@ -1,5 +1,6 @@
 // 登录 (plain inputs: the login page is in the first chunk, antd's Form is not needed for two fields).
-import { Alert, Button, Card, Input, Space, Typography } from 'antd';
+import { Alert, Button, Input, Space } from 'antd';
+import { Panel } from '../app/ui';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../app/i18n';
 import { useSession } from '../app/session';
@@ -26,7 +27,7 @@ export function LoginPage() {
   };
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#eef2f7' }}>
-      <Card style={{ width: 380 }} title={t('appName')} extra={<a onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>{t('langSwitch')}</a>}>
+      <Panel style={{ width: 380 }} title={t('appName')} extra={<a onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>{t('langSwitch')}</a>}>
         <form onSubmit={(e) => void onSubmit(e)}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <label>
@@ -41,8 +42,8 @@ export function LoginPage() {
             <Button type="primary" htmlType="submit" block loading={busy} disabled={!username.trim() || !password} data-testid="login-submit">{t('login')}</Button>
           </Space>
         </form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12 }}>{t('loginHint')}</Typography.Paragraph>
-      </Card>
+        <p style={{ marginTop: 16, marginBottom: 0, fontSize: 12, color: 'rgba(0,0,0,.45)' }}>{t('loginHint')}</p>
+      </Panel>
     </div>
   );
 }

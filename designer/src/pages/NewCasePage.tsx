@@ -1,11 +1,12 @@
 // 受理登记：choose the process, fill in its intake form (CaseForm), start the case.
 import { CaseForm } from '@yizhan/forms/react';
-import { App, Card, Input, Select, Space, Typography } from 'antd';
+import { Card, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Definition } from '../api/types';
 import { ErrorAlert } from '../app/common';
 import { useI18n } from '../app/i18n';
+import { useToast } from '../app/ui';
 import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
@@ -21,7 +22,7 @@ export default function NewCasePage() {
   const { api, org } = useSession();
   const { t, lang } = useI18n();
   const { navigate, location } = useRouter();
-  const { message } = App.useApp();
+  const message = useToast();
   const defs = useLoad(async () => latestDefinitions(await api.definitions()), [api]);
   const chosen = location.query.get('process') ?? defs.data?.[0]?.key;
   const def = defs.data?.find((d) => d.key === chosen);

@@ -1,3 +1,223 @@
+// 流程包设计：open a pack (from the server, or a local folder), edit its process (BPMN modeler),
+// routing rules, forms and pack.json, and deploy it as a new version. The deploy check's problems
+// are listed and shown on the offending element / rule / field.
+import { Alert, Button, Input, Segmented, Select, Space, Spin, Tag } from 'antd';
+import { PageTitle, Panel, useToast } from '../app/ui';
+import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { ApiError } from '../api/client';
+import type { ErrorDetail, PackDeployment, PackFiles } from '../api/types';
+import { useI18n } from '../app/i18n';
+import { useRouter } from '../app/router';
+import { useSession } from '../app/session';
+import { bpmnFiles, filesFromFolder, formFiles, formKeyOf, intakeFields, nextVersion, packInfo, ruleFiles, withVersion } from '../pack/pack-files';
+import { PackVersions } from './PacksPage';
+
+const PackModeler = lazy(() => import('../bpmn/PackModeler'));
+const RulesEditor = lazy(() => import('../rules/RulesEditor').then((m) => ({ default: m.RulesEditor })));
+const FormDesigner = lazy(() => import('../forms/FormDesigner').then((m) => ({ default: m.FormDesigner })));
+
+const EMPTY_FORM = `${JSON.stringify({ schema: { type: 'object', properties: {} }, uiSchema: {} }, null, 2)}\n`;
+
+function Loading({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  return <Suspense fallback={<Spin description={t('modelerLoading')}><div style={{ height: 300 }} /></Spin>}>{children}</Suspense>;
+}
+
+function FolderPicker({ onFiles }: { onFiles: (files: PackFiles) => void }) {
+  const { t } = useI18n();
+  return (
+    <label style={{ display: 'inline-block' }}>
+      <span className="ant-btn ant-btn-default" style={{ padding: '4px 15px', border: '1px solid #d9d9d9', borderRadius: 4, cursor: 'pointer', background: '#fff' }}>{t('openLocal')}</span>
+      <input type="file" style={{ display: 'none' }} data-testid="pack-folder" multiple
+        ref={(el) => { if (el) el.setAttribute('webkitdirectory', ''); }}
+        onChange={async (e) => { if (e.target.files?.length) onFiles(await filesFromFolder(e.target.files)); }} />
+    </label>
+  );
+}
+
 export default function PackPage({ id }: { id: string }) {
-  return <div>{id}</div>;
+  const { api, org: serverOrg, refreshOrg } = useSession();
+  const { t } = useI18n();
+  const { navigate } = useRouter();
+  const message = useToast();
+  const [files, setFiles] = useState<PackFiles>();
+  const [loadError, setLoadError] = useState<unknown>();
+  const [problems, setProblems] = useState<ErrorDetail[]>([]);
+  const [deployError, setDeployError] = useState<unknown>();
+  const [deployed, setDeployed] = useState<PackDeployment>();
+  const [busy, setBusy] = useState(false);
+  const [version, setVersion] = useState('');
+  const [tab, setTabState] = useState('process');
+  const [opened, setOpened] = useState<string[]>(['process']);
+  const setTab = (k: string) => {
+    setTabState(k);
+    setOpened((o) => (o.includes(k) ? o : [...o, k]));
+  };
+  const [formFile, setFormFile] = useState<string>();
+  const [ruleFile, setRuleFile] = useState<string>();
+  const [bpmnFile, setBpmnFile] = useState<string>();
+
+  useEffect(() => {
+    if (id === '_local') return;
+    api.packFiles(id).then((r) => setFiles(r.files), setLoadError);
+  }, [api, id]);
+
+  const info = useMemo(() => (files ? packInfo(files) : undefined), [files]);
+  useEffect(() => {
+    if (info) setVersion((v) => v || nextVersion(info.version));
+  }, [info]);
+  const org = info?.org.units.length ? info.org : serverOrg;
+  const forms = files ? formFiles(files) : [];
+  const formKeys = forms.map(formKeyOf).join(',');
+  const choices = useMemo(() => ({ forms: formKeys ? formKeys.split(',') : [], departments: org.departments }), [formKeys, org]);
+
+  const put = (path: string, text: string) => setFiles((f) => (f ? { ...f, [path]: text } : f));
+  const problemsOf = (file: string) => problems.filter((p) => p.file === file);
+
+  const deploy = async () => {
+    if (!files) return;
+    setBusy(true);
+    setDeployError(undefined);
+    setProblems([]);
+    try {
+      const d = await api.deployPack(withVersion(files, version));
+      setDeployed(d);
+      setFiles(withVersion(files, version));
+      setVersion(nextVersion(version));
+      message.success(`${t('deployed')} ${d.version}`);
+      void refreshOrg();
+    } catch (e) {
+      setDeployError(e);
+      if (e instanceof ApiError) setProblems(e.details);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!files) {
+    return (
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <PageTitle>{t('packs')} · {id === '_local' ? t('openLocal') : id}</PageTitle>
+        {id !== '_local' && !loadError && <Spin />}
+        {loadError !== undefined && <Alert type="warning" showIcon title={t('packFilesUnavailable')} description={loadError instanceof Error ? loadError.message : undefined} />}
+        {(id === '_local' || loadError !== undefined) && <FolderPicker onFiles={setFiles} />}
+      </Space>
+    );
+  }
+
+  const bpmnList = bpmnFiles(files);
+  const ruleList = ruleFiles(files);
+  const currentBpmn = bpmnFile ?? bpmnList[0];
+  const currentRules = ruleFile ?? ruleList[0];
+  const currentForm = formFile ?? forms[0];
+  const goTo = (p: ErrorDetail) => {
+    if (!p.file) return;
+    if (p.file.endsWith('.bpmn')) { setBpmnFile(p.file); setTab('process'); }
+    else if (p.file.startsWith('rules/')) { setRuleFile(p.file); setTab('rules'); }
+    else if (p.file.startsWith('forms/')) { setFormFile(p.file); setTab('forms'); }
+    else if (p.file === 'pack.json') setTab('manifest');
+  };
+  const picker = (list: string[], value: string | undefined, set: (v: string) => void, testId: string) => (
+    <Select size="small" style={{ minWidth: 220 }} value={value} onChange={set} options={list.map((f) => ({ value: f, label: `${f}${problemsOf(f).length ? `（${problemsOf(f).length}）` : ''}` }))} data-testid={testId} />
+  );
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Panel>
+        <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Space wrap>
+            <strong style={{ fontSize: 18 }} data-testid="pack-title">{info?.name ?? id}</strong>
+            <Tag>{info?.id}</Tag>
+            <Tag color="blue">{t('version')} {info?.version}</Tag>
+            {deployed && <Tag color="green" data-testid="deployed-version">{t('deployed')} {deployed.version}</Tag>}
+          </Space>
+          <Space wrap>
+            <span>{t('newVersion')}</span>
+            <Input size="small" style={{ width: 110 }} value={version} onChange={(e) => setVersion(e.target.value.trim())} data-testid="deploy-version" />
+            <Button type="primary" loading={busy} disabled={!version} onClick={() => void deploy()} data-testid="deploy">{t('deploy')}</Button>
+            <FolderPicker onFiles={(f) => { setFiles(f); setProblems([]); setVersion(''); }} />
+            <Button onClick={() => navigate('/admin/packs')}>{t('back')}</Button>
+          </Space>
+        </Space>
+      </Panel>
+      {deployError !== undefined && (
+        <Alert type="error" showIcon data-testid="deploy-problems"
+          title={deployError instanceof ApiError && deployError.code === 'PACK_INVALID' ? `${t('deployFailed')}（${problems.length}）` : (deployError instanceof Error ? deployError.message : String(deployError))}
+          description={problems.length > 0 && (
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {problems.map((p, i) => (
+                <li key={i}><a onClick={() => goTo(p)}>{p.file}{p.elementId ? ` · ${p.elementId}` : ''}{p.pointer ? ` · ${p.pointer}` : ''}</a> {p.message}</li>
+              ))}
+            </ul>
+          )}
+        />
+      )}
+      {(() => {
+        const tabs = [
+          {
+            key: 'process', label: `${t('tabProcess')}${bpmnList.some((f) => problemsOf(f).length) ? ' ⚠' : ''}`,
+            children: currentBpmn && (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                {bpmnList.length > 1 && picker(bpmnList, currentBpmn, setBpmnFile, 'bpmn-file')}
+                <Loading>
+                  <PackModeler key={currentBpmn} xml={files[currentBpmn]} onChange={(x) => put(currentBpmn, x)} choices={choices} problems={problemsOf(currentBpmn)} />
+                </Loading>
+              </Space>
+            ),
+          },
+          {
+            key: 'rules', label: `${t('tabRules')}${ruleList.some((f) => problemsOf(f).length) ? ' ⚠' : ''}`,
+            children: currentRules && (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                {ruleList.length > 1 && picker(ruleList, currentRules, setRuleFile, 'rules-file')}
+                <Loading>
+                  <RulesEditor key={currentRules} text={files[currentRules]} onChange={(x) => put(currentRules, x)} org={org}
+                    problems={problemsOf(currentRules)} dataFields={intakeFields(files)}
+                    sampleFacts={JSON.stringify({ case: { type: '劳资纠纷', channel: '来访', unit: org.units[0]?.code ?? '', partyCount: 3 }, data: {} }, null, 2)} />
+                </Loading>
+              </Space>
+            ),
+          },
+          {
+            key: 'forms', label: `${t('tabForms')}${forms.some((f) => problemsOf(f).length) ? ' ⚠' : ''}`,
+            children: (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                <Space>
+                  {picker(forms, currentForm, setFormFile, 'form-file')}
+                  <Button size="small" onClick={() => {
+                    const key = window.prompt(t('formKey'));
+                    if (key && /^[A-Za-z0-9_-]+$/.test(key)) { put(`forms/${key}.json`, EMPTY_FORM); setFormFile(`forms/${key}.json`); }
+                  }}>{t('newForm')}</Button>
+                </Space>
+                {currentForm && (
+                  <Loading>
+                    <FormDesigner key={currentForm} text={files[currentForm]} onChange={(x) => put(currentForm, x)} org={org} problems={problemsOf(currentForm)} />
+                  </Loading>
+                )}
+              </Space>
+            ),
+          },
+          {
+            key: 'manifest', label: t('tabManifest'),
+            children: (
+              <Space orientation="vertical" style={{ width: '100%' }}>
+                {problemsOf('pack.json').map((p, i) => <Alert key={i} type="error" title={`${p.pointer ?? ''} ${p.message}`} />)}
+                <Input.TextArea rows={28} value={files['pack.json']} onChange={(e) => put('pack.json', e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} />
+              </Space>
+            ),
+          },
+          ...(info?.id ? [{ key: 'versions', label: t('packVersions'), children: <PackVersions packId={info.id} key={deployed?.version} /> }] : []),
+        ];
+        return (
+          <>
+            <Segmented value={tab} onChange={(v) => setTab(String(v))} options={tabs.map((x) => ({ value: x.key, label: x.label }))} data-testid="pack-tabs" />
+            {tabs.map((x) => (
+              // Keep every opened editor mounted (the modeler's undo stack, scroll positions).
+              <div key={x.key} style={{ display: x.key === tab ? undefined : 'none' }}>{opened.includes(x.key) || x.key === tab ? x.children : null}</div>
+            ))}
+          </>
+        );
+      })()}
+    </Space>
+  );
 }

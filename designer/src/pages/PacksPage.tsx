@@ -1,5 +1,6 @@
 // 流程包：deployed packs (latest version each) and their versions; open one in the designer.
-import { Button, Card, Space, Typography } from 'antd';
+import { Button, Space } from 'antd';
+import { PageTitle, Panel } from '../app/ui';
 import { useState } from 'react';
 import { SimpleTable } from '../app/SimpleTable';
 import type { PackDeployment } from '../api/types';
@@ -40,11 +41,11 @@ export default function PacksPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>{t('packs')}</Typography.Title>
+        <PageTitle>{t('packs')}</PageTitle>
         <Button onClick={() => navigate('/admin/packs/_local')} data-testid="open-local">{t('openLocal')}</Button>
       </Space>
       <ErrorAlert error={packs.error} onRetry={packs.reload} />
-      <Card size="small">
+      <Panel>
         <SimpleTable<PackDeployment>
           rowKey={(p) => p.packId}
           loading={packs.loading}
@@ -65,8 +66,8 @@ export default function PacksPage() {
             },
           ]}
         />
-      </Card>
-      {expanded && <Card size="small" title={`${expanded} · ${t('packVersions')}`}><PackVersions packId={expanded} /></Card>}
+      </Panel>
+      {expanded && <Panel title={`${expanded} · ${t('packVersions')}`}><PackVersions packId={expanded} /></Panel>}
     </Space>
   );
 }

@@ -1,11 +1,12 @@
 // 办理：the task's form (the same CaseForm the designer previews), 认领 / 释放, 退回, 转办.
 import { CaseForm, type CaseFormData } from '@yizhan/forms/react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { FieldError } from '@yizhan/forms';
 import { DueTag, ErrorAlert, formatTime } from '../app/common';
 import { useI18n } from '../app/i18n';
+import { useToast } from '../app/ui';
 import { Link, useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
@@ -14,7 +15,7 @@ export default function TaskPage({ id }: { id: string }) {
   const { api, user, org } = useSession();
   const { t, lang } = useI18n();
   const { navigate } = useRouter();
-  const { message } = App.useApp();
+  const message = useToast();
   const task = useLoad(() => api.task(id), [api, id]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();

@@ -86,7 +86,7 @@ export function toQuery(c: TopLevelCondition): QbGroup {
 
 function applyMeta<T extends object>(o: T, meta: ConditionMeta | undefined): T {
   if (!meta) return o;
-  const out: Record<string, unknown> = { ...o };
+  const out: Record<string, unknown> = { ...(o as Record<string, unknown>) };
   if (meta.name !== undefined) out.name = meta.name;
   if (meta.priority !== undefined) out.priority = meta.priority;
   if (meta.params !== undefined) out.params = meta.params;

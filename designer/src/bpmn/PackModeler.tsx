@@ -1,0 +1,152 @@
+// The BPMN modeler (bpmn-js + properties panel with the Camunda 7 provider and our 一站 group),
+// loaded only when opened. bpmnlint runs on every change and marks findings on the canvas; problems
+// from the server's deploy check are marked the same way. Keeps the bpmn.io watermark (licence).
+import '@bpmn-io/properties-panel/dist/assets/properties-panel.css';
+import 'bpmn-js/dist/assets/bpmn-font/css/bpmn-embedded.css';
+import 'bpmn-js/dist/assets/bpmn-js.css';
+import 'bpmn-js/dist/assets/diagram-js.css';
+import './bpmn-markers.css';
+import { Alert, Button, List, Space, Tag } from 'antd';
+import Modeler from 'bpmn-js/lib/Modeler';
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule } from 'bpmn-js-properties-panel';
+import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
+import { useEffect, useRef, useState } from 'react';
+import { lintDefinitions, type LintFinding } from './lint';
+import { YizhanPropertiesProviderModule, type PackChoices } from './yizhan-properties';
+
+export interface PackModelerProps {
+  xml: string;
+  onChange: (xml: string) => void;
+  choices: PackChoices;
+  /** Problems from the server's deploy check for this file. */
+  problems?: { elementId?: string; message: string }[];
+}
+
+interface Canvas { zoom(mode: 'fit-viewport', center?: 'auto'): void; addMarker(id: string, m: string): void; removeMarker(id: string, m: string): void }
+interface Overlays { add(id: string, type: string, o: { position: { top: number; right: number }; html: HTMLElement }): void; remove(filter: { type: string }): void }
+interface Registry { get(id: string): unknown }
+interface Selection { select(e: unknown): void }
+interface Finding { elementId?: string; message: string; severity: 'error' | 'warning'; source: string }
+
+export default function PackModeler({ xml, onChange, choices, problems = [] }: PackModelerProps) {
+  const canvasRef = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
+  const modelerRef = useRef<Modeler | null>(null);
+  const choicesRef = useRef<PackChoices>({ forms: [], departments: [] });
+  const lastXml = useRef<string>('');
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const [lint, setLint] = useState<LintFinding[]>([]);
+  const [error, setError] = useState<string>();
+  Object.assign(choicesRef.current, choices);
+
+  const relint = async (m: Modeler) => {
+    const definitions = (m as unknown as { getDefinitions(): unknown }).getDefinitions();
+    setLint(await lintDefinitions(definitions));
+  };
+
+  useEffect(() => {
+    if (!canvasRef.current || !panelRef.current) return;
+    const modeler = new Modeler({
+      container: canvasRef.current,
+      propertiesPanel: { parent: panelRef.current },
+      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, YizhanPropertiesProviderModule],
+      moddleExtensions: { camunda: camundaModdle },
+      yizhan: choicesRef.current,
+    });
+    modelerRef.current = modeler;
+    (window as unknown as { __yizhanModeler?: Modeler }).__yizhanModeler = modeler;
+    modeler.on('commandStack.changed', async () => {
+      const { xml: out } = await modeler.saveXML({ format: true });
+      if (!out) return;
+      lastXml.current = out;
+      onChangeRef.current(out);
+      void relint(modeler);
+    });
+    return () => {
+      modeler.destroy();
+      modelerRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const m = modelerRef.current;
+    if (!m || xml === lastXml.current) return;
+    lastXml.current = xml;
+    m.importXML(xml).then(() => {
+      m.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
+      setError(undefined);
+      void relint(m);
+    }, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+  }, [xml]);
+
+  const findings: Finding[] = [
+    ...problems.map((p) => ({ elementId: p.elementId, message: p.message, severity: 'error' as const, source: '部署检查' })),
+    ...lint.map((l) => ({ elementId: l.elementId, message: l.message, severity: l.severity, source: `bpmnlint ${l.rule}` })),
+  ];
+  const findingsKey = findings.map((f) => `${f.elementId}|${f.severity}|${f.message}`).join('\n');
+
+  // Markers and counted badges on the elements with findings.
+  useEffect(() => {
+    const m = modelerRef.current;
+    if (!m) return;
+    const canvas = m.get<Canvas>('canvas');
+    const overlays = m.get<Overlays>('overlays');
+    const registry = m.get<Registry>('elementRegistry');
+    overlays.remove({ type: 'yizhan-lint' });
+    const byElement = new Map<string, Finding[]>();
+    for (const f of findings) if (f.elementId && registry.get(f.elementId)) byElement.set(f.elementId, [...(byElement.get(f.elementId) ?? []), f]);
+    const marked: string[] = [];
+    for (const [id, list] of byElement) {
+      const error = list.some((f) => f.severity === 'error');
+      canvas.addMarker(id, error ? 'yz-problem' : 'yz-warning');
+      marked.push(id);
+      const badge = document.createElement('div');
+      badge.className = `yz-badge${error ? '' : ' yz-warn'}`;
+      badge.textContent = String(list.length);
+      badge.title = list.map((f) => f.message).join('\n');
+      badge.dataset.testid = `lint-badge-${id}`;
+      overlays.add(id, 'yizhan-lint', { position: { top: -8, right: 8 }, html: badge });
+    }
+    return () => {
+      for (const id of marked) {
+        canvas.removeMarker(id, 'yz-problem');
+        canvas.removeMarker(id, 'yz-warning');
+      }
+    };
+  }, [findingsKey]);
+
+  const select = (id?: string) => {
+    const m = modelerRef.current;
+    const el = id ? m?.get<Registry>('elementRegistry').get(id) : undefined;
+    if (m && el) m.get<Selection>('selection').select(el);
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="modeler">
+      {error && <Alert type="error" title={error} />}
+      <div style={{ display: 'flex', height: 560, border: '1px solid #f0f0f0', background: '#fff' }}>
+        <div ref={canvasRef} style={{ flex: 1, position: 'relative' }} data-testid="modeler-canvas" />
+        <div ref={panelRef} style={{ width: 340, borderLeft: '1px solid #f0f0f0', overflow: 'auto' }} data-testid="properties-panel" />
+      </div>
+      <Space>
+        <Button size="small" onClick={() => modelerRef.current?.get<Canvas>('canvas').zoom('fit-viewport', 'auto')}>适应画布</Button>
+        <Tag color={findings.some((f) => f.severity === 'error') ? 'error' : 'success'} data-testid="lint-summary">
+          流程检查：{findings.filter((f) => f.severity === 'error').length} 个错误，{findings.filter((f) => f.severity === 'warning').length} 个提示
+        </Tag>
+      </Space>
+      {findings.length > 0 && (
+        <List size="small" bordered dataSource={findings} data-testid="lint-list" renderItem={(f) => (
+          <List.Item onClick={() => select(f.elementId)} style={{ cursor: f.elementId ? 'pointer' : undefined }}>
+            <Space size={6} wrap>
+              <Tag color={f.severity === 'error' ? 'error' : 'warning'}>{f.severity === 'error' ? '错误' : '提示'}</Tag>
+              {f.elementId && <code>{f.elementId}</code>}
+              <span>{f.message}</span>
+              <span style={{ color: '#999', fontSize: 12 }}>{f.source}</span>
+            </Space>
+          </List.Item>
+        )} />
+      )}
+    </Space>
+  );
+}
