@@ -84,6 +84,9 @@ export async function validatePack(bundle: PackBundle, options: ValidatePackOpti
       if (f.severity === 'warning' && !options.warnings) continue;
       add({ file, elementId: f.elementId, code: `LINT_${f.rule.toUpperCase().replace(/-/g, '_')}`, message: f.message, ...(f.severity === 'warning' ? { severity: 'warning' as const } : {}) });
     }
+    if (model.processes.length > 1) {
+      add({ file, elementId: model.processes[1].id, code: 'MULTIPLE_PROCESSES', message: '一个 .bpmn 文件只能有一个可执行流程（isExecutable="true"）；请拆成多个文件' });
+    }
     for (const proc of model.processes) {
       const other = processFile.get(proc.id);
       if (other) add({ file, elementId: proc.id, code: 'DUPLICATE_PROCESS', message: `流程 id「${proc.id}」与 ${other} 重复：流程标识为 <包 id>/<流程 id>，必须唯一` });

@@ -1,8 +1,9 @@
 // The five county packs, as CI checks them: each validates clean and all its scenarios pass on
 // both PostgreSQL targets (the embedded server and the server at 127.0.0.1:5432).
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatScenarioLine, formatSummary, listPackDirs, loadPackDir, runScenarios, validatePack, type PackBundle, type ScenarioStep } from '../src';
+import { formatScenarioLine, formatSummary, listPackDirs, loadPackDir, runScenarios, validatePack, type PackBundle, type Scenario, type ScenarioStep } from '../src';
 import { databaseTargets } from '../../engine/test/support/databases';
 
 const PACKS = ['fugu', 'gonghe', 'longxi', 'tongguan', 'zhangye'];
@@ -44,5 +45,17 @@ describe.each(databaseTargets())('pack scenarios on $name PostgreSQL', (target) 
     expect(results.length).toBe(Object.keys(bundles.get(id)!.scenarios).length);
     expect(formatSummary(results)).toBe(`${results.length} passed, 0 failed`);
     expect(lines).toHaveLength(results.length);
+  });
+});
+
+describe.each(databaseTargets())('the README scenario example on $name PostgreSQL', (target) => {
+  it('runs against the Longxi pack', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## 6. Scenarios'));
+    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]) as Scenario;
+    const longxi = bundles.get('longxi')!;
+    const [result] = await runScenarios({ ...longxi, scenarios: { readme: example } }, { databaseUrl: target.adminUrl });
+    expect(result.failures).toEqual([]);
+    expect(result.passed).toBe(true);
   });
 });
