@@ -74,7 +74,7 @@ interface TaskRow {
 type Client = pg.PoolClient;
 
 interface HistoryRow {
-  actor: string;
+  actor: string | null;
   kind: string;
   element_id: string | null;
   task_id: string | null;
@@ -135,7 +135,7 @@ export class CaseEngine {
   /** Completes an open task with form data (validated against the task's form first). */
   async completeTask(taskId: string, data: Record<string, unknown>, actor?: string): Promise<CaseView> {
     const caseId = await this.caseOfTask(taskId);
-    await this.onCase(caseId, async (client, row, def) => {
+    await this.onCase(caseId, async (client, row, def, log) => {
       const task = await this.lockedTask(client, taskId);
       if (task.status === 'completed') throw new ConflictError(`任务 ${taskId} 已办结，不能重复提交`);
       if (task.status !== 'open') throw new TaskNotOpenError(taskId, task.status);
@@ -147,7 +147,7 @@ export class CaseEngine {
       await exec.settle();
       const now = this.clock.now();
       await client.query(`update tasks set status = 'completed', data = $2, completed_at = $3, completed_by = $4 where id = $1`, [taskId, data, now, actor ?? null]);
-      await this.history(client, caseId, actor, 'task.completed', task.element_id, taskId, { data });
+      log.push({ actor: actor ?? null, kind: 'task.completed', element_id: task.element_id, task_id: taskId, data: { data } });
       return exec;
     });
     return this.queries.getCase(caseId);
@@ -365,7 +365,7 @@ export class CaseEngine {
    */
   private async onCase(
     caseId: string,
-    act: (client: Client, row: CaseRow, def: DefinitionRecord) => Promise<CaseExecution | undefined>,
+    act: (client: Client, row: CaseRow, def: DefinitionRecord, log: HistoryRow[]) => Promise<CaseExecution | undefined>,
     options: { skipLocked?: boolean } = {},
   ): Promise<boolean> {
     let outcome = false;
@@ -380,10 +380,11 @@ export class CaseEngine {
         throw new NotFoundError('CASE', caseId);
       }
       const def = await this.definitions.byIdOrThrow(row.definition_id);
-      const exec = await act(client, row, def);
+      const log: HistoryRow[] = [];
+      const exec = await act(client, row, def, log);
       if (!exec) return;
       if (exec.error) throw new ProcessError(exec.error.message);
-      const version = await this.persist(client, row, def, exec, undefined);
+      const version = await this.persist(client, row, def, exec, undefined, log);
       this.remember(caseId, exec, version);
       outcome = true;
     }, () => this.live.delete(caseId));
@@ -394,12 +395,11 @@ export class CaseEngine {
    * Projects the settled engine onto tasks, timers, incidents and history, and writes the case —
    * in a handful of statements whatever the number of tasks (one read, batched writes).
    */
-  private async persist(client: Client, row: Pick<CaseRow, 'id' | 'version' | 'unit'>, def: DefinitionRecord, exec: CaseExecution, actor: string | undefined): Promise<number> {
+  private async persist(client: Client, row: Pick<CaseRow, 'id' | 'version' | 'unit'>, def: DefinitionRecord, exec: CaseExecution, actor: string | undefined, log: HistoryRow[] = []): Promise<number> {
     const now = this.clock.now();
     const deadlines = this.deadlines(def);
     const caseId = row.id;
     const { incidents, events } = exec.drain();
-    const log: HistoryRow[] = [];
     const { rows: known } = await client.query<{ kind: 'task' | 'timer' | 'incident'; id: string; execution_id: string; element_id: string }>(
       `select 'task' as kind, id::text, execution_id, element_id from tasks where case_id = $1 and status = 'open'
        union all select 'timer', id::text, execution_id, element_id from timers where case_id = $1 and status = 'pending'

@@ -123,20 +123,34 @@ interface TaskRow {
   completed_at: Date | null; completed_by: string | null;
 }
 
+type TaskJson = Omit<TaskRow, 'due_at' | 'created_at' | 'completed_at'> & { due_at: string | null; created_at: string; completed_at: string | null };
+
+function date(v: string | null | undefined): Date | null {
+  return v ? new Date(v) : null;
+}
+
+function taskFromJson(t: TaskJson): TaskRow {
+  return { ...t, due_at: date(t.due_at), created_at: new Date(t.created_at), completed_at: date(t.completed_at) };
+}
+
 export class CaseQueries {
   constructor(private readonly pool: pg.Pool, private readonly clock: Clock) {}
 
+  /** One round trip: the case row with its tasks, incidents and history aggregated as JSON. */
   async getCase(caseId: string): Promise<CaseView> {
     if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new NotFoundError('CASE', caseId);
-    const [c, tasks, incidents, history] = await Promise.all([
-      this.pool.query('select id, number, process_key, definition_id, version, status, title, type, channel, unit, variables, routing, created_by, created_at, updated_at, completed_at from cases where id = $1', [caseId]),
-      this.pool.query<TaskRow>('select * from tasks where case_id = $1 order by created_at, iteration nulls first, id', [caseId]),
-      this.pool.query('select * from incidents where case_id = $1 order by id', [caseId]),
-      this.pool.query('select * from history where case_id = $1 order by id', [caseId]),
-    ]);
-    const r = c.rows[0];
+    const { rows } = await this.pool.query(
+      `select c.id, c.number, c.process_key, c.definition_id, c.version, c.status, c.title, c.type, c.channel, c.unit, c.variables,
+              c.routing, c.created_by, c.created_at, c.updated_at, c.completed_at,
+              coalesce((select json_agg(t order by t.created_at, t.iteration nulls first, t.id) from tasks t where t.case_id = c.id), '[]') as tasks,
+              coalesce((select json_agg(i order by i.id) from incidents i where i.case_id = c.id), '[]') as incidents,
+              coalesce((select json_agg(h order by h.id) from history h where h.case_id = c.id), '[]') as history
+         from cases c where c.id = $1`,
+      [caseId],
+    );
+    const r = rows[0];
     if (!r) throw new NotFoundError('CASE', caseId);
-    const allTasks = tasks.rows.map((t) => this.task(t));
+    const allTasks = (r.tasks as TaskJson[]).map((t) => this.task(taskFromJson(t)));
     return {
       id: r.id,
       number: Number(r.number),
@@ -156,11 +170,12 @@ export class CaseQueries {
       completedAt: r.completed_at,
       openTasks: allTasks.filter((t) => t.status === 'open'),
       tasks: allTasks,
-      incidents: incidents.rows.map((i) => ({
-        id: Number(i.id), elementId: i.element_id, message: i.message, status: i.status, attempts: i.attempts, createdAt: i.created_at, resolvedAt: i.resolved_at,
+      incidents: (r.incidents as Record<string, never>[]).map((i) => ({
+        id: Number(i.id), elementId: i.element_id, message: i.message, status: i.status, attempts: i.attempts,
+        createdAt: new Date(i.created_at), resolvedAt: date(i.resolved_at),
       })),
-      history: history.rows.map((h) => ({
-        id: Number(h.id), at: h.at, actor: h.actor, kind: h.kind, elementId: h.element_id, taskId: h.task_id, data: h.data,
+      history: (r.history as Record<string, never>[]).map((h) => ({
+        id: Number(h.id), at: new Date(h.at), actor: h.actor, kind: h.kind, elementId: h.element_id, taskId: h.task_id, data: h.data,
       })),
     };
   }
