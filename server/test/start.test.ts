@@ -27,7 +27,7 @@ async function start(command: string, args: string[], env: Record<string, string
   // 'close': the process and everything holding its output (npm's child, the server) are gone.
   const exited = new Promise<number | null>((ok) => child.once('close', (code) => ok(code)));
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 90_000);
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 240_000);
     const check = () => {
       const m = /已启动：(http:\/\/\S+)/.exec(out);
       if (m && out.includes('按 Ctrl-C 停止')) {
