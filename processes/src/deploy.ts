@@ -48,6 +48,7 @@ export async function deployPack(engine: CaseEngine, bundle: PackBundle, options
       forms: bundle.forms,
       ruleSets: bundle.rules,
       org: m.org,
+      deadlines: m.deadlines,
       meta: { pack: m.id, packName: m.name, packVersion: m.version, county: m.county, file },
       actor: options.actor,
     });

@@ -1,7 +1,7 @@
 // @yizhan/packs — process packs: a county's model (BPMN + rules + forms + org + scenarios) as a
 // folder, and the loader, validator, deployer and scenario runner behind `yizhan pack …`.
 export type {
-  PackManifest, PackBundle, PackProcess, PackUser, PackPublic, PackProblem,
+  PackManifest, PackBundle, PackProcess, PackUser, PackPublic, PackDeadlines, PackCalendarYear, PackProblem,
   Scenario, ScenarioStep, CompleteStep, ClaimStep, ReturnStep, TransferStep, AdvanceStep, ExpectStep,
   StepExpectation, TaskExpectation, RoutingExpectation, ScenarioResult,
 } from './types';

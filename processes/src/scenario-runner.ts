@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { CaseEngine, ManualClock, addDuration, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
+import { CaseEngine, ManualClock, WorkingCalendar, computeDue, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
 import { deployPack, processIds } from './deploy';
 import type { PackBundle, Scenario, ScenarioResult, ScenarioStep, StepExpectation, TaskExpectation } from './types';
 
@@ -114,6 +114,7 @@ function errorText(err: unknown): string {
 async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle, s: Scenario, processKey: string): Promise<string[]> {
   const failures: string[] = [];
   const users = new Map((bundle.manifest.users ?? []).map((u) => [u.username, u.departments]));
+  const dueOf = dueCalculator(bundle);
   let current: CaseView;
   try {
     current = await engine.startCase({ process: processKey, data: s.start.data, actor: s.start.as });
@@ -127,7 +128,7 @@ async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle
   if (s.start.expectError) return [`受理：期望被拒绝（${s.start.expectError}），实际受理成功`];
 
   if (s.routing) checkRouting(current, s.routing, failures);
-  if (s.start.expect) checkExpectation('受理后', current, s.start.expect, clock, failures);
+  if (s.start.expect) checkExpectation('受理后', current, s.start.expect, clock, failures, dueOf);
 
   for (const [i, step] of (s.steps ?? []).entries()) {
     const label = `第 ${i + 1} 步（${describe(step)}）`;
@@ -146,7 +147,7 @@ async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle
         return failures;
       }
     }
-    if (step.expect) checkExpectation(label, current, step.expect, clock, failures);
+    if (step.expect) checkExpectation(label, current, step.expect, clock, failures, dueOf);
     if (failures.length > before) return failures; // later steps would only repeat the cascade
   }
 
@@ -217,17 +218,26 @@ function checkRouting(c: CaseView, expected: NonNullable<Scenario['routing']>, f
   }
 }
 
-function checkExpectation(label: string, c: CaseView, e: StepExpectation, clock: ManualClock, failures: string[]): void {
+function checkExpectation(label: string, c: CaseView, e: StepExpectation, clock: ManualClock, failures: string[], dueOf: DueOf): void {
   if (e.status && c.status !== e.status) failures.push(`${label}：状态期望 ${e.status}，实际 ${c.status}`);
   if (e.decision) diff(`${label}：分流结果`, (c.variables.decision ?? {}) as Record<string, unknown>, e.decision, failures);
   if (e.data) diff(`${label}：案件数据`, (c.variables.data ?? {}) as Record<string, unknown>, e.data, failures);
   for (const kind of e.history ?? []) {
     if (!c.history.some((h) => h.kind === kind)) failures.push(`${label}：历史中没有「${kind}」`);
   }
-  if (e.openTasks) checkOpenTasks(label, c, e.openTasks, clock, failures);
+  if (e.openTasks) checkOpenTasks(label, c, e.openTasks, clock, failures, dueOf);
 }
 
-function checkOpenTasks(label: string, c: CaseView, expected: TaskExpectation[], clock: ManualClock, failures: string[]): void {
+/** Turns a scenario's `dueIn` into the due date the engine computes (calendar or working days). */
+type DueOf = (createdAt: Date, dueIn: string) => Date | null;
+
+function dueCalculator(bundle: PackBundle): DueOf {
+  const d = bundle.manifest.deadlines;
+  const calendar = new WorkingCalendar(d?.calendar?.length ? d.calendar : undefined);
+  return (createdAt, dueIn) => computeDue(createdAt, dueIn, d?.mode ?? 'calendar-days', calendar);
+}
+
+function checkOpenTasks(label: string, c: CaseView, expected: TaskExpectation[], clock: ManualClock, failures: string[], dueOf: DueOf): void {
   const remaining = [...c.openTasks];
   for (const x of expected) {
     const i = remaining.findIndex((t) => t.elementId === x.task && (!x.groups || sameSet(t.candidateGroups, x.groups)));
@@ -237,7 +247,7 @@ function checkOpenTasks(label: string, c: CaseView, expected: TaskExpectation[],
     }
     const [t] = remaining.splice(i, 1);
     if (x.dueIn !== undefined) {
-      const want = addDuration(new Date(t.createdAt), x.dueIn).getTime();
+      const want = dueOf(new Date(t.createdAt), x.dueIn)?.getTime() ?? NaN;
       if (!t.dueAt || new Date(t.dueAt).getTime() !== want) {
         failures.push(`${label}：任务 ${x.task} 的期限应为受理后 ${x.dueIn}（${new Date(want).toISOString()}），实际 ${t.dueAt ? new Date(t.dueAt).toISOString() : '无期限'}`);
       }

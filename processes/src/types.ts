@@ -30,6 +30,21 @@ export interface PackPublic {
   mask?: string[];
 }
 
+/** A year of the working-day calendar: days off and make-up workdays (调休上班), YYYY-MM-DD. */
+export interface PackCalendarYear {
+  year: number;
+  holidays: string[];
+  workdays: string[];
+  source?: string;
+}
+
+/** How `camunda:dueDate` durations count: calendar days (default) or working days. */
+export interface PackDeadlines {
+  mode: 'calendar-days' | 'working-days';
+  /** The county's own calendar years; default: China's public holidays as the engine ships them. */
+  calendar?: PackCalendarYear[];
+}
+
 /** pack.json */
 export interface PackManifest {
   $schema?: string;
@@ -46,6 +61,7 @@ export interface PackManifest {
   processes?: PackProcess[];
   users?: PackUser[];
   public?: PackPublic;
+  deadlines?: PackDeadlines;
 }
 
 /** A loaded pack: every file parsed, keyed by file name (BPMN) or base name (forms, rules, scenarios). */
