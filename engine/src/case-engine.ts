@@ -90,7 +90,7 @@ export class CaseEngine {
   private readonly validateForm: FormValidator;
   private readonly cacheSize: number;
   private readonly live = new Map<string, { exec: CaseExecution; version: number }>();
-  private readonly calendars = new Map<string, { mode: DeadlineMode; calendar: WorkingCalendar }>();
+  private readonly calendars = new Map<string, { mode: DeadlineMode; calendar: WorkingCalendar; yellowShare: number }>();
 
   constructor(options: CaseEngineOptions) {
     this.pool = options.pool;
@@ -299,11 +299,15 @@ export class CaseEngine {
   }
 
   /** The pack's deadline rule: calendar days, or working days on its (or China's) holiday calendar. */
-  private deadlines(def: DefinitionRecord): { mode: DeadlineMode; calendar: WorkingCalendar } {
+  private deadlines(def: DefinitionRecord): { mode: DeadlineMode; calendar: WorkingCalendar; yellowShare: number } {
     let d = this.calendars.get(def.contextHash + def.id);
     if (!d) {
-      const cfg = def.meta.deadlines as { mode?: DeadlineMode; calendar?: CalendarYear[] } | undefined;
-      d = { mode: cfg?.mode ?? 'calendar-days', calendar: new WorkingCalendar(cfg?.calendar?.length ? cfg.calendar : undefined) };
+      const cfg = def.meta.deadlines as { mode?: DeadlineMode; calendar?: CalendarYear[]; yellowShare?: number } | undefined;
+      d = {
+        mode: cfg?.mode ?? 'calendar-days',
+        calendar: new WorkingCalendar(cfg?.calendar?.length ? cfg.calendar : undefined),
+        yellowShare: cfg?.yellowShare ?? 2 / 3,
+      };
       this.calendars.set(def.contextHash + def.id, d);
     }
     return d;
@@ -417,17 +421,21 @@ export class CaseEngine {
       for (const t of gone) log.push({ actor: 'system', kind: 'task.cancelled', element_id: t.element_id, task_id: t.id, data: null });
     }
     const openIds = new Set(of('task').map((t) => t.execution_id));
-    const fresh = waiting.filter((w) => !openIds.has(w.executionId)).map((w) => ({
-      execution_id: w.executionId, element_id: w.elementId, name: w.name ?? null, form_key: w.formKey ?? null,
-      candidate_groups: w.candidateGroups, assignee: w.assignee ?? null, iteration: w.index ?? null,
-      item: w.item === undefined ? null : w.item, due_at: computeDue(now, w.dueDate, deadlines.mode, deadlines.calendar), priority: w.priority ?? null,
-    }));
+    const fresh = waiting.filter((w) => !openIds.has(w.executionId)).map((w) => {
+      const due = computeDue(now, w.dueDate, deadlines.mode, deadlines.calendar);
+      const warn = due ? new Date(now.getTime() + (due.getTime() - now.getTime()) * deadlines.yellowShare) : null;
+      return {
+        execution_id: w.executionId, element_id: w.elementId, name: w.name ?? null, form_key: w.formKey ?? null,
+        candidate_groups: w.candidateGroups, assignee: w.assignee ?? null, iteration: w.index ?? null,
+        item: w.item === undefined ? null : w.item, due_at: due, warn_at: warn, priority: w.priority ?? null,
+      };
+    });
     if (fresh.length) {
       const { rows: created } = await client.query<{ id: string; element_id: string; name: string | null; candidate_groups: string[]; due_at: Date | null }>(
-        `insert into tasks (case_id, execution_id, element_id, name, form_key, candidate_groups, assignee, unit, iteration, item, due_at, priority, created_at)
-         select $1, x.execution_id, x.element_id, x.name, x.form_key, x.candidate_groups, x.assignee, $3, x.iteration, x.item, x.due_at, x.priority, $4
+        `insert into tasks (case_id, execution_id, element_id, name, form_key, candidate_groups, assignee, unit, iteration, item, due_at, warn_at, priority, created_at)
+         select $1, x.execution_id, x.element_id, x.name, x.form_key, x.candidate_groups, x.assignee, $3, x.iteration, x.item, x.due_at, x.warn_at, x.priority, $4
            from jsonb_to_recordset($2::jsonb) as x(execution_id text, element_id text, name text, form_key text, candidate_groups text[],
-                assignee text, iteration int, item jsonb, due_at timestamptz, priority int)
+                assignee text, iteration int, item jsonb, due_at timestamptz, warn_at timestamptz, priority int)
          on conflict (case_id, execution_id) do nothing
          returning id, element_id, name, candidate_groups, due_at`,
         [caseId, JSON.stringify(fresh), row.unit, now],

@@ -18,6 +18,8 @@ export interface TaskView {
   iteration: number | null;
   item: unknown;
   dueAt: Date | null;
+  /** When the task turns yellow (a share of its time limit, per pack). */
+  warnAt: Date | null;
   priority: number | null;
   status: 'open' | 'completed' | 'cancelled';
   /** 红黄绿: red when overdue, yellow past two thirds of the time limit, else green. */
@@ -119,18 +121,18 @@ export interface TaskFilter {
 interface TaskRow {
   id: string; case_id: string; execution_id: string; element_id: string; name: string | null; form_key: string | null;
   candidate_groups: string[]; assignee: string | null; unit: string | null; iteration: number | null; item: unknown;
-  due_at: Date | null; priority: number | null; status: TaskView['status']; data: unknown; created_at: Date;
+  due_at: Date | null; warn_at: Date | null; priority: number | null; status: TaskView['status']; data: unknown; created_at: Date;
   completed_at: Date | null; completed_by: string | null;
 }
 
-type TaskJson = Omit<TaskRow, 'due_at' | 'created_at' | 'completed_at'> & { due_at: string | null; created_at: string; completed_at: string | null };
+type TaskJson = Omit<TaskRow, 'due_at' | 'warn_at' | 'created_at' | 'completed_at'> & { due_at: string | null; warn_at: string | null; created_at: string; completed_at: string | null };
 
 function date(v: string | null | undefined): Date | null {
   return v ? new Date(v) : null;
 }
 
 function taskFromJson(t: TaskJson): TaskRow {
-  return { ...t, due_at: date(t.due_at), created_at: new Date(t.created_at), completed_at: date(t.completed_at) };
+  return { ...t, due_at: date(t.due_at), warn_at: date(t.warn_at), created_at: new Date(t.created_at), completed_at: date(t.completed_at) };
 }
 
 export class CaseQueries {
@@ -212,11 +214,12 @@ export class CaseQueries {
     }
     const { rows } = await this.pool.query(
       `select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at,
-              t.open_count, t.next_due, t.next_created
+              t.open_count, t.next_due, t.next_created, t.next_warn
          from cases c
          left join lateral (
            select count(*)::int as open_count, min(due_at) as next_due,
-                  (array_agg(created_at order by due_at nulls last))[1] as next_created
+                  (array_agg(created_at order by due_at nulls last))[1] as next_created,
+                  (array_agg(warn_at order by due_at nulls last))[1] as next_warn
              from tasks where case_id = c.id and status = 'open') t on true
         ${where.length ? `where ${where.join(' and ')}` : ''}
         order by c.created_at desc, c.number desc
@@ -239,7 +242,7 @@ export class CaseQueries {
       completedAt: r.completed_at,
       openTaskCount: r.open_count ?? 0,
       nextDueAt: r.next_due,
-      colour: r.next_due ? dueColour(r.next_created, r.next_due, now) : null,
+      colour: r.next_due ? taskColour({ createdAt: r.next_created, dueAt: r.next_due, warnAt: r.next_warn }, now) : null,
     }));
   }
 
@@ -266,13 +269,26 @@ export class CaseQueries {
       dueAt: t.due_at,
       priority: t.priority,
       status: t.status,
-      colour: t.status === 'open' ? dueColour(t.created_at, t.due_at, this.clock.now()) : null,
+      colour: t.status === 'open' ? taskColourOfRow(t, this.clock.now()) : null,
+      warnAt: t.warn_at,
       data: t.data,
       createdAt: t.created_at,
       completedAt: t.completed_at,
       completedBy: t.completed_by,
     };
   }
+}
+
+/** 红黄绿 of an open task: red past its due date, yellow past its warning time (else two thirds). */
+export function taskColour(t: { createdAt: Date; dueAt: Date | null; warnAt: Date | null }, now: Date): DueColour | null {
+  if (!t.dueAt) return null;
+  if (now.getTime() > t.dueAt.getTime()) return 'red';
+  if (t.warnAt) return now.getTime() >= t.warnAt.getTime() ? 'yellow' : 'green';
+  return dueColour(t.createdAt, t.dueAt, now);
+}
+
+function taskColourOfRow(t: Pick<TaskRow, 'created_at' | 'due_at' | 'warn_at'>, now: Date): DueColour | null {
+  return taskColour({ createdAt: t.created_at, dueAt: t.due_at, warnAt: t.warn_at }, now);
 }
 
 /** Red when overdue, yellow once two thirds of the time limit are used, else green. */

@@ -19,7 +19,12 @@ export interface DeployInput {
   org?: unknown;
   meta?: Record<string, unknown>;
   /** How `camunda:dueDate` durations count: calendar days (default) or working days. */
-  deadlines?: { mode: 'calendar-days' | 'working-days'; calendar?: { year: number; holidays: string[]; workdays: string[] }[] };
+  deadlines?: {
+    mode: 'calendar-days' | 'working-days';
+    calendar?: { year: number; holidays: string[]; workdays: string[] }[];
+    /** Share of the time limit after which a task turns yellow (default 2/3). */
+    yellowShare?: number;
+  };
   actor?: string;
 }
 

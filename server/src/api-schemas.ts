@@ -23,6 +23,7 @@ const taskProperties: Record<string, JsonSchema> = {
   iteration: nullable('integer'),
   item: { description: '多实例元素（如联合调解中的部门）' },
   dueAt: nullableDateTime('办理时限'),
+  warnAt: nullableDateTime('转黄时间（时限的一定比例，按流程包设置）'),
   priority: nullable('integer'),
   status: { type: 'string', enum: ['open', 'completed', 'cancelled'] },
   colour,

@@ -2,7 +2,7 @@
 // queries are unscoped; the server answers lists from here and fetches details from the engine
 // only after a scoped existence check.
 import type pg from 'pg';
-import { dueColour, type Clock, type DueColour, type TaskView } from '@yizhan/engine';
+import { taskColour, type Clock, type DueColour, type TaskView } from '@yizhan/engine';
 import { caseVisibleSql, offeredToSql, SqlArgs, taskActionableSql, type Scope } from './scope';
 
 export interface CaseListFilter {
@@ -55,7 +55,7 @@ export interface TaskListItem extends TaskView {
 interface TaskRow {
   id: string; case_id: string; execution_id: string; element_id: string; name: string | null; form_key: string | null;
   candidate_groups: string[]; assignee: string | null; unit: string | null; iteration: number | null; item: unknown;
-  due_at: Date | null; priority: number | null; status: TaskView['status']; data: unknown; created_at: Date;
+  due_at: Date | null; warn_at: Date | null; priority: number | null; status: TaskView['status']; data: unknown; created_at: Date;
   completed_at: Date | null; completed_by: string | null;
   case_number: string; case_title: string | null; case_type: string | null; process_key: string; actionable: boolean;
 }
@@ -84,11 +84,12 @@ export class ScopedQueries {
     }
     const { rows } = await this.pool.query(
       `select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at,
-              t.open_count, t.next_due, t.next_created
+              t.open_count, t.next_due, t.next_created, t.next_warn
          from cases c
          left join lateral (
            select count(*)::int as open_count, min(due_at) as next_due,
-                  (array_agg(created_at order by due_at nulls last))[1] as next_created
+                  (array_agg(created_at order by due_at nulls last))[1] as next_created,
+                  (array_agg(warn_at order by due_at nulls last))[1] as next_warn
              from tasks where case_id = c.id and status = 'open') t on true
         where ${where.join(' and ')}
         order by c.created_at desc, c.number desc
@@ -100,7 +101,7 @@ export class ScopedQueries {
       id: r.id, number: Number(r.number), processKey: r.process_key, status: r.status, title: r.title, type: r.type,
       channel: r.channel, unit: r.unit, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
       completedAt: r.completed_at, openTaskCount: r.open_count ?? 0, nextDueAt: r.next_due,
-      colour: r.next_due ? dueColour(r.next_created, r.next_due, now) : null,
+      colour: r.next_due ? taskColour({ createdAt: r.next_created, dueAt: r.next_due, warnAt: r.next_warn }, now) : null,
     }));
   }
 
@@ -146,8 +147,8 @@ export class ScopedQueries {
     return {
       id: t.id, caseId: t.case_id, executionId: t.execution_id, elementId: t.element_id, name: t.name, formKey: t.form_key,
       candidateGroups: t.candidate_groups, assignee: t.assignee, unit: t.unit, iteration: t.iteration, item: t.item,
-      dueAt: t.due_at, priority: t.priority, status: t.status,
-      colour: t.status === 'open' ? dueColour(t.created_at, t.due_at, this.clock.now()) : null,
+      dueAt: t.due_at, warnAt: t.warn_at, priority: t.priority, status: t.status,
+      colour: t.status === 'open' ? taskColour({ createdAt: t.created_at, dueAt: t.due_at, warnAt: t.warn_at }, this.clock.now()) : null,
       data: t.data, createdAt: t.created_at, completedAt: t.completed_at, completedBy: t.completed_by,
       caseNumber: Number(t.case_number), caseTitle: t.case_title, caseType: t.case_type, processKey: t.process_key,
       actionable: t.actionable,
