@@ -132,13 +132,18 @@ export class CaseEngine {
     return this.queries.getCase(caseId);
   }
 
-  /** Completes an open task with form data (validated against the task's form first). */
-  async completeTask(taskId: string, data: Record<string, unknown>, actor?: string): Promise<CaseView> {
+  /**
+   * Completes an open task with form data (validated against the task's form first). A task
+   * claimed by someone else is refused (CONFLICT / TASK_CLAIMED) unless `force` (e.g. an admin).
+   */
+  async completeTask(taskId: string, data: Record<string, unknown>, actor?: string, options: { force?: boolean } = {}): Promise<CaseView> {
     const caseId = await this.caseOfTask(taskId);
     await this.onCase(caseId, async (client, row, def, log) => {
       const task = await this.lockedTask(client, taskId);
       if (task.status === 'completed') throw new ConflictError(`任务 ${taskId} 已办结，不能重复提交`);
       if (task.status !== 'open') throw new TaskNotOpenError(taskId, task.status);
+      // checked under the lock: a claim made by someone else just now still wins
+      if (task.assignee && actor && task.assignee !== actor && !options.force) throw new ConflictError(`任务已由 ${task.assignee} 认领`, 'TASK_CLAIMED');
       this.checkForm(def, task.form_key ?? undefined, data);
       const exec = await this.execution(row, def);
       if (!exec.signal({ elementId: task.element_id, executionId: task.execution_id }, data, actor)) {

@@ -34,6 +34,9 @@ describe.each(databaseTargets())('task actions on $name PostgreSQL', (target) =>
     expect(err.code).toBe('CONFLICT');
     expect(err.details[0].code).toBe('TASK_CLAIMED');
     expect((await engine.unclaimTask(t.id, 'li').catch((e) => e)).details[0].code).toBe('NOT_ASSIGNEE');
+    // completing a task someone else holds is refused under the lock, unless forced
+    const held = await engine.completeTask(t.id, { result: 'success' }, 'li').catch((e) => e);
+    expect([held.code, held.details[0].code]).toEqual(['CONFLICT', 'TASK_CLAIMED']);
     expect((await engine.unclaimTask(t.id, 'wang')).assignee).toBeNull();
     const h = (await engine.getCase(c.id)).history.filter((x) => x.taskId === t.id).map((x) => [x.kind, x.actor]);
     expect(h).toEqual(expect.arrayContaining([['task.claimed', 'wang'], ['task.unclaimed', 'wang']]));
