@@ -32,7 +32,19 @@ export interface ApiClientOptions {
 type Query = Record<string, string | number | undefined>;
 
 export class ApiClient {
+  private paths?: Promise<Set<string>>;
+
   constructor(private readonly options: ApiClientOptions) {}
+
+  /**
+   * Whether the server offers an operation (`/api/packs/{id}/files`), from its OpenAPI document:
+   * optional endpoints are asked for only when they exist, so no request fails on an older server.
+   */
+  async supports(path: string): Promise<boolean> {
+    this.paths ??= this.request<{ paths?: Record<string, unknown> }>('GET', '/api/openapi.json')
+      .then((doc) => new Set(Object.keys(doc.paths ?? {})), () => new Set<string>());
+    return (await this.paths).has(path);
+  }
 
   async request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
     const qs = query

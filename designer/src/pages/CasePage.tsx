@@ -34,6 +34,7 @@ export default function CasePage({ id }: { id: string }) {
   const definitionId = kase.data?.definitionId;
   const diagram = useLoad(async () => {
     if (!definitionId) return undefined;
+    if (!(await api.supports('/api/definitions/{id}'))) return null;
     try {
       return (await api.definition(definitionId)).bpmn ?? null;
     } catch (e) {

@@ -29,7 +29,9 @@ export default function NewCasePage() {
   const form = useLoad(async () => {
     if (!def) return undefined;
     // The start event's form; servers without the definition endpoint get the packs' convention.
-    const detail = await api.definition(def.id).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? undefined : Promise.reject(e)));
+    const detail = (await api.supports('/api/definitions/{id}'))
+      ? await api.definition(def.id).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? undefined : Promise.reject(e)))
+      : undefined;
     return api.form(detail?.startFormKey ?? 'intake', def.key, def.version);
   }, [api, def?.id]);
   const [title, setTitle] = useState('');

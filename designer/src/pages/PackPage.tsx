@@ -59,7 +59,8 @@ export default function PackPage({ id }: { id: string }) {
 
   useEffect(() => {
     if (id === '_local') return;
-    api.packFiles(id).then((r) => setFiles(r.files), setLoadError);
+    api.supports('/api/packs/{id}/files').then((yes) => (yes ? api.packFiles(id).then((r) => setFiles(r.files)) : Promise.reject(new Error('GET /api/packs/{id}/files'))))
+      .catch(setLoadError);
   }, [api, id]);
 
   const info = useMemo(() => (files ? packInfo(files) : undefined), [files]);
