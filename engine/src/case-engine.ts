@@ -56,8 +56,9 @@ interface CaseRow {
   definition_id: string;
   status: string;
   version: number;
-  state: StoredState;
   unit: string | null;
+  /** The task a command is about, read under the same lock (completeTask). */
+  task?: TaskRow | null;
 }
 
 interface TaskRow {
@@ -139,13 +140,14 @@ export class CaseEngine {
   async completeTask(taskId: string, data: Record<string, unknown>, actor?: string, options: { force?: boolean } = {}): Promise<CaseView> {
     const caseId = await this.caseOfTask(taskId);
     await this.onCase(caseId, async (client, row, def, log) => {
-      const task = await this.lockedTask(client, taskId);
+      const task = row.task;
+      if (!task) throw new NotFoundError('TASK', taskId);
       if (task.status === 'completed') throw new ConflictError(`任务 ${taskId} 已办结，不能重复提交`);
       if (task.status !== 'open') throw new TaskNotOpenError(taskId, task.status);
       // checked under the lock: a claim made by someone else just now still wins
       if (task.assignee && actor && task.assignee !== actor && !options.force) throw new ConflictError(`任务已由 ${task.assignee} 认领`, 'TASK_CLAIMED');
       this.checkForm(def, task.form_key ?? undefined, data);
-      const exec = await this.execution(row, def);
+      const exec = await this.execution(client, row, def);
       if (!exec.signal({ elementId: task.element_id, executionId: task.execution_id }, data, actor)) {
         throw new TaskNotOpenError(taskId, 'not-waiting');
       }
@@ -154,7 +156,7 @@ export class CaseEngine {
       await client.query(`update tasks set status = 'completed', data = $2, completed_at = $3, completed_by = $4 where id = $1`, [taskId, data, now, actor ?? null]);
       log.push({ actor: actor ?? null, kind: 'task.completed', element_id: task.element_id, task_id: taskId, data: { data } });
       return exec;
-    });
+    }, { taskId });
     return this.queries.getCase(caseId);
   }
 
@@ -207,7 +209,7 @@ export class CaseEngine {
     await this.onCase(caseId, async (client, row, def) => {
       await client.query(`update incidents set attempts = attempts + 1 where case_id = $1 and status = 'open'`, [caseId]);
       await this.history(client, caseId, actor, 'incident.retried', null, null, null);
-      return this.execution(row, def);
+      return this.execution(client, row, def);
     });
     return this.queries.getCase(caseId);
   }
@@ -228,7 +230,7 @@ export class CaseEngine {
         const done = await this.onCase(timer.case_id, async (client, row, def) => {
           const still = await client.query(`select 1 from timers where id = $1 and status = 'pending'`, [timer.id]);
           if (!still.rowCount) return undefined;
-          const exec = await this.execution(row, def);
+          const exec = await this.execution(client, row, def);
           if (!exec.fireTimer(timer.execution_id)) {
             await client.query(`update timers set status = 'cancelled' where id = $1`, [timer.id]);
             return undefined;
@@ -339,13 +341,14 @@ export class CaseEngine {
   }
 
   /** The live engine when its version matches the stored one, else recovered from the store. */
-  private async execution(row: CaseRow, def: DefinitionRecord): Promise<CaseExecution> {
+  private async execution(client: Client, row: CaseRow, def: DefinitionRecord): Promise<CaseExecution> {
     const live = this.live.get(row.id);
     if (live && live.version === row.version) {
       this.live.delete(row.id);
       return live.exec;
     }
-    return CaseExecution.recover(row.id, this.executionOptions(row.id, def), row.state);
+    const { rows } = await client.query<{ state: StoredState }>('select state from cases where id = $1', [row.id]);
+    return CaseExecution.recover(row.id, this.executionOptions(row.id, def), rows[0].state);
   }
 
   private remember(caseId: string, exec: CaseExecution, version: number): void {
@@ -375,17 +378,22 @@ export class CaseEngine {
   private async onCase(
     caseId: string,
     act: (client: Client, row: CaseRow, def: DefinitionRecord, log: HistoryRow[]) => Promise<CaseExecution | undefined>,
-    options: { skipLocked?: boolean } = {},
+    options: { skipLocked?: boolean; taskId?: string } = {},
   ): Promise<boolean> {
     let outcome = false;
     await this.transaction(async (client) => {
+      // The state is not read here: the live engine usually matches the version (see execution()).
       const { rows } = await client.query<CaseRow>(
-        `select id, definition_id, status, version, state, unit from cases where id = $1 for update${options.skipLocked ? ' skip locked' : ''}`,
-        [caseId],
+        // With a task, its row is locked too, so a concurrent completion is seen once the lock is ours.
+        `select c.id, c.definition_id, c.status, c.version, c.unit${options.taskId ? ', row_to_json(t) as task' : ''}
+           from cases c${options.taskId ? ' join tasks t on t.id = $2 and t.case_id = c.id' : ''}
+          where c.id = $1 for update of c${options.taskId ? ', t' : ''}${options.skipLocked ? ' skip locked' : ''}`,
+        options.taskId ? [caseId, options.taskId] : [caseId],
       );
       const row = rows[0];
       if (!row) {
         if (options.skipLocked) return;
+        if (options.taskId) throw new NotFoundError('TASK', options.taskId);
         throw new NotFoundError('CASE', caseId);
       }
       const def = await this.definitions.byIdOrThrow(row.definition_id);
@@ -494,23 +502,21 @@ export class CaseEngine {
     }
     const status = exec.completed ? 'completed' : openIncidents.size ? 'incident' : 'active';
     if (exec.completed) log.push({ actor: actor ?? 'system', kind: 'case.completed', element_id: null, task_id: null, data: null });
-    if (log.length) {
-      await client.query(
-        `insert into history (case_id, at, actor, kind, element_id, task_id, data)
-         select $1, $2, x.actor, x.kind, x.element_id, x.task_id, x.data
-           from jsonb_to_recordset($3::jsonb) as x(n int, actor text, kind text, element_id text, task_id uuid, data jsonb)
-          order by x.n`,
-        [caseId, now, JSON.stringify(log.map((entry, n) => ({ n, ...entry })))],
-      );
-    }
-
     const version = row.version + 1;
+    // the history batch and the case row in one statement (one round trip)
     await client.query(
-      `update cases set state = $2, variables = $3, version = $4, status = $5, updated_at = $6,
+      `with logged as (
+         insert into history (case_id, at, actor, kind, element_id, task_id, data)
+         select $1, $6, x.actor, x.kind, x.element_id, x.task_id, x.data
+           from jsonb_to_recordset($8::jsonb) as x(n int, actor text, kind text, element_id text, task_id uuid, data jsonb)
+          order by x.n
+         returning 1)
+       update cases set state = $2, variables = $3, version = $4, status = $5, updated_at = $6,
          completed_at = case when $5 = 'completed' then $6 else completed_at end,
          routing = coalesce($7, routing)
        where id = $1`,
-      [caseId, JSON.stringify(exec.getState()), JSON.stringify(exec.variables()), version, status, now, routing === undefined ? null : JSON.stringify(routing)],
+      [caseId, JSON.stringify(exec.getState()), JSON.stringify(exec.variables()), version, status, now,
+        routing === undefined ? null : JSON.stringify(routing), JSON.stringify(log.map((entry, n) => ({ n, ...entry })))],
     );
     return version;
   }
