@@ -2,7 +2,7 @@
 // queries are unscoped; the server answers lists from here and fetches details from the engine
 // only after a scoped existence check.
 import type pg from 'pg';
-import { taskColour, type Clock, type DueColour, type TaskView } from '@yizhan/engine';
+import { taskColour, type CaseSummary, type Clock, type TaskView } from '@yizhan/engine';
 import { caseVisibleSql, offeredToSql, SqlArgs, taskActionableSql, type Scope } from './scope';
 
 export interface CaseListFilter {
@@ -15,23 +15,8 @@ export interface CaseListFilter {
   offset: number;
 }
 
-export interface CaseListItem {
-  id: string;
-  number: number;
-  processKey: string;
-  status: string;
-  title: string | null;
-  type: string | null;
-  channel: string | null;
-  unit: string | null;
-  createdBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  completedAt: Date | null;
-  openTaskCount: number;
-  nextDueAt: Date | null;
-  colour: DueColour | null;
-}
+/** A case in a list: the engine's summary shape. */
+export type CaseListItem = CaseSummary;
 
 export type InboxScope = 'inbox' | 'mine' | 'department' | 'unit';
 
