@@ -39,6 +39,8 @@ export interface ProcessModel {
   startEventId?: string;
   userTasks: UserTaskModel[];
   routeTasks: { id: string; ruleSet?: string }[];
+  /** Every service task with its `camunda:topic` and properties. */
+  serviceTasks: { id: string; topic?: string; properties: Record<string, string> }[];
   expressions: ExpressionUse[];
 }
 
@@ -59,7 +61,7 @@ export async function readBpmn(xml: string): Promise<BpmnModel> {
 }
 
 function processModel(proc: ModdleElement): ProcessModel {
-  const model: ProcessModel = { id: proc.id ?? '', name: proc.name, userTasks: [], routeTasks: [], expressions: [] };
+  const model: ProcessModel = { id: proc.id ?? '', name: proc.name, userTasks: [], routeTasks: [], serviceTasks: [], expressions: [] };
   const expr = (elementId: string, where: string, value: unknown) => {
     if (typeof value !== 'string') return;
     for (const m of value.match(/\$\{[^}]*\}/g) ?? []) model.expressions.push({ elementId, where, expression: m });
@@ -81,6 +83,7 @@ function processModel(proc: ModdleElement): ProcessModel {
       for (const attr of ['formKey', 'candidateGroups', 'assignee', 'dueDate', 'priority'] as const) expr(id, `camunda:${attr}`, task[attr]);
       expr(id, 'camunda:collection', task.collection);
     }
+    if (el.$type === 'bpmn:ServiceTask') model.serviceTasks.push({ id, topic: str(el.topic), properties: camundaProperties(el) });
     if (el.$type === 'bpmn:ServiceTask' && el.topic === 'route') model.routeTasks.push({ id, ruleSet: camundaProperties(el).ruleSet });
     if (el.$type === 'bpmn:SequenceFlow') {
       const cond = el.conditionExpression as ModdleElement | undefined;

@@ -49,7 +49,8 @@ export async function deployPack(engine: CaseEngine, bundle: PackBundle, options
       ruleSets: bundle.rules,
       org: m.org,
       deadlines: m.deadlines,
-      meta: { pack: m.id, packName: m.name, packVersion: m.version, county: m.county, file },
+      // 公示 is decided per pack version: the server reads it from the case's definition.
+      meta: { pack: m.id, packName: m.name, packVersion: m.version, county: m.county, file, public: m.public ?? { enabled: false } },
       actor: options.actor,
     });
     processes.push({ key: rec.key, definitionId: rec.id, version: rec.version });

@@ -10,3 +10,5 @@ export { loadPackDir, packFromFiles, listPackDirs, PACKS_ROOT } from './load';
 export { validatePack, type ValidatePackOptions } from './validate';
 export { deployPack, processFiles, type DeployPackOptions, type DeployedPack } from './deploy';
 export { runScenarios, formatScenarioLine, formatSummary, SCENARIO_EPOCH, type RunScenariosOptions } from './scenario-runner';
+export { packHandlers, evaluationHandler, stepOf, STEP_FORMS, SATISFACTION, SATISFACTION_LABELS, RESULTS, RESULT_LABELS, EVALUATION_TOPIC, type Step, type Satisfaction } from './steps';
+export { formFields } from './form-fields';

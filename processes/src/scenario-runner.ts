@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { CaseEngine, ManualClock, WorkingCalendar, computeDue, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
 import { deployPack, processIds } from './deploy';
+import { packHandlers } from './steps';
 import type { PackBundle, Scenario, ScenarioResult, ScenarioStep, StepExpectation, TaskExpectation } from './types';
 
 export interface RunScenariosOptions {
@@ -25,7 +26,7 @@ export async function runScenarios(bundle: PackBundle, options: RunScenariosOpti
   const store = await throwawayStore(options.databaseUrl);
   try {
     const clock = new ManualClock(SCENARIO_EPOCH);
-    const engine = new CaseEngine({ pool: store.db.pool, clock });
+    const engine = new CaseEngine({ pool: store.db.pool, clock, handlers: { ...packHandlers } });
     await deployPack(engine, bundle, { actor: 'pack-test' });
     const processes = await processIds(bundle);
     const packId = bundle.manifest.id;

@@ -10,11 +10,15 @@
 //    route rule sets exist, expressions name decision fields the rules set / form fields that exist;
 //  - scenarios: they name processes, tasks and departments that exist.
 import { loadFormDefinition, FormDefinitionInvalidError } from '@yizhan/forms';
-import { validateBpmn } from '@yizhan/engine';
 import { loadRuleSet, OrgIndex, RuleSetInvalidError, validateOrgModel, validateRuleSet, isDuration, type OrgModel, type RuleSet } from '@yizhan/rules';
 import { readBpmn, type BpmnModel, type ProcessModel } from './bpmn-model';
 import { lintDefinitions } from './lint';
 import { checkSchema } from './schemas';
+import { formFields } from './form-fields';
+import { checkStepConventions, EVALUATION_FIELDS, EVALUATION_TOPIC, packHandlers } from './steps';
+import { builtinHandlers, validateBpmn } from '@yizhan/engine';
+
+export { formFields } from './form-fields';
 import type { PackBundle, PackProblem, Scenario, ScenarioStep } from './types';
 
 export interface ValidatePackOptions {
@@ -27,6 +31,8 @@ const CASE_FIELDS = ['type', 'channel', 'unit', 'units', 'departments', 'amount'
 const LEVELS = ['county', 'township', 'village', 'grid'];
 /** Expression roots the engine provides; `content.<elementVariable>` inside multi-instance tasks. */
 const VARIABLES = 'environment.variables.';
+/** Service task topics a pack may name: the engine's built-ins and the packs' step handlers. */
+const HANDLER_NAMES = [...Object.keys(builtinHandlers), ...Object.keys(packHandlers)];
 
 export async function validatePack(bundle: PackBundle, options: ValidatePackOptions = {}): Promise<PackProblem[]> {
   const problems: PackProblem[] = [...(bundle.parseErrors ?? [])];
@@ -70,7 +76,7 @@ export async function validatePack(bundle: PackBundle, options: ValidatePackOpti
   const models: Record<string, BpmnModel> = {};
   const processFile = new Map<string, string>();
   for (const [file, xml] of Object.entries(bundle.bpmn)) {
-    for (const d of await validateBpmn(xml)) {
+    for (const d of await validateBpmn(xml, HANDLER_NAMES)) {
       add({ file, elementId: d.elementId || undefined, code: d.code ?? 'BPMN_INVALID', message: d.message });
     }
     let model: BpmnModel;
@@ -128,6 +134,8 @@ export async function validatePack(bundle: PackBundle, options: ValidatePackOpti
   for (const [file, model] of Object.entries(models)) {
     for (const proc of model.processes) checkProcess(file, proc, { bundle, org, ruleSets, goodForms, add });
   }
+  checkStepConventions(bundle, Object.entries(models).flatMap(([file, mdl]) => mdl.processes.map((proc) => ({ file, proc }))), add, options);
+  if (manifestOk) checkPublic(bundle, Object.values(models).flatMap((mdl) => mdl.processes), add);
 
   // --- scenarios -----------------------------------------------------------------------------
   const processes = Object.values(models).flatMap((mdl) => mdl.processes);
@@ -146,21 +154,6 @@ export function intakeFacts(bundle: PackBundle, proc: ProcessModel): string[] {
   const form = proc.startFormKey ? bundle.forms[proc.startFormKey] : undefined;
   const fields = form ? formFields(form.schema) : [];
   return [...fields.map((f) => `data.${f}`), ...fields.filter((f) => CASE_FIELDS.includes(f)).map((f) => `case.${f}`)];
-}
-
-/** Top-level field names of a form schema, including conditional (`if/then/else`, `allOf`, …) branches. */
-export function formFields(schema: unknown): string[] {
-  const out = new Set<string>();
-  const visit = (s: unknown) => {
-    if (!s || typeof s !== 'object') return;
-    const o = s as Record<string, unknown>;
-    if (o.properties && typeof o.properties === 'object') for (const k of Object.keys(o.properties)) out.add(k);
-    for (const k of ['then', 'else']) visit(o[k]);
-    for (const k of ['allOf', 'anyOf', 'oneOf']) if (Array.isArray(o[k])) (o[k] as unknown[]).forEach(visit);
-    if (o.dependencies && typeof o.dependencies === 'object') for (const d of Object.values(o.dependencies)) visit(d);
-  };
-  visit(schema);
-  return [...out];
 }
 
 /** Decision fields a rule set can produce: defaults, event params, and the always-present ones. */
@@ -228,9 +221,26 @@ function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void
     } else if (path.startsWith('content.')) {
       const v = path.slice('content.'.length).split(/[.[]/)[0];
       if (elementVariables.get(use.elementId) !== v) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：content.${v} 只在 camunda:elementVariable="${v}" 的多实例任务中可用` });
+    } else if (path.startsWith(`${VARIABLES}evaluation.`) || path === `${VARIABLES}evaluation`) {
+      const field = path.slice(`${VARIABLES}evaluation.`.length).split(/[.[]/)[0];
+      if (!proc.serviceTasks.some((st) => st.topic === EVALUATION_TOPIC)) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：流程中没有评价结果判定任务（camunda:topic="evaluation"），变量 evaluation 不存在` });
+      else if (!EVALUATION_FIELDS.includes(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：evaluation 只有 ${EVALUATION_FIELDS.join('、')}` });
     } else if (!path.startsWith(VARIABLES)) {
       add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：变量应以 environment.variables.（decision / data / case / outputs）开头` });
     }
+  }
+}
+
+/** 公示: the shown and masked fields must be intake fields of some process. */
+function checkPublic(bundle: PackBundle, processes: ProcessModel[], add: (p: PackProblem) => void): void {
+  const pub = bundle.manifest.public;
+  if (!pub) return;
+  const intake = new Set(processes.flatMap((proc) => intakeFacts(bundle, proc).filter((f) => f.startsWith('data.')).map((f) => f.slice(5))));
+  if (processes.length === 0) return;
+  for (const key of ['fields', 'mask'] as const) {
+    (pub[key] ?? []).forEach((field, i) => {
+      if (!intake.has(field)) add({ file: 'pack.json', pointer: `/public/${key}/${i}`, code: 'UNKNOWN_PUBLIC_FIELD', message: `公示${key === 'fields' ? '字段' : '脱敏字段'}「${field}」不是任何流程受理表单中的字段` });
+    });
   }
 }
 

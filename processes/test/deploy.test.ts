@@ -2,7 +2,7 @@
 // written, the runner reporting a wrong expectation, and the CLI's default embedded store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseEngine, openDatabase, type Database } from '@yizhan/engine';
-import { deployPack, formatScenarioLine, formatSummary, loadPackDir, PackInvalidError, runScenarios, type PackBundle } from '../src';
+import { deployPack, formatScenarioLine, formatSummary, loadPackDir, PackInvalidError, packHandlers, runScenarios, type PackBundle } from '../src';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../engine/test/support/databases';
 
 const miniDir = new URL('./fixtures/mini/', import.meta.url).pathname;
@@ -16,7 +16,7 @@ describe.each(databaseTargets())('deployPack on $name PostgreSQL', (target) => {
   beforeAll(async () => {
     tdb = await createTestDatabase(target);
     db = await openDatabase({ url: tdb.url });
-    engine = new CaseEngine({ pool: db.pool });
+    engine = new CaseEngine({ pool: db.pool, handlers: { ...packHandlers } });
     mini = await loadPackDir(miniDir);
   });
   afterAll(async () => {
@@ -57,7 +57,7 @@ describe.each(databaseTargets())('deployPack on $name PostgreSQL', (target) => {
     expect(results.map((r) => [r.name, r.passed])).toEqual([['劳资纠纷由劳动监察调处', true], ['期望错误的场景', false]]);
     expect(results[1].failures).toEqual([
       '分流结果.departments：期望 ["mini.centre"]，实际 ["mini.labour"]',
-      '办理路径：期望 evaluate，实际 handle → evaluate',
+      '办理路径：期望 evaluate，实际 handle → feedback → evaluate',
     ]);
     expect(formatScenarioLine(results[1])).toMatch(/^✗ 期望错误的场景 \(\d+ ms\)\n {4}- 分流结果/);
     expect(formatSummary(results)).toBe('1 passed, 1 failed');

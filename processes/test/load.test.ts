@@ -21,7 +21,7 @@ describe('loading a pack', () => {
     const b = await loadPackDir(miniDir);
     expect(b.manifest.id).toBe('mini');
     expect(Object.keys(b.bpmn)).toEqual(['dispute.bpmn']);
-    expect(Object.keys(b.forms).sort()).toEqual(['evaluation', 'intake', 'mediation']);
+    expect(Object.keys(b.forms).sort()).toEqual(['evaluation', 'feedback', 'intake', 'mediation']);
     expect(Object.keys(b.rules)).toEqual(['mini-routing']);
     expect(Object.keys(b.scenarios).sort()).toEqual(['joint', 'labour']);
     expect(b.parseErrors).toEqual([]);

@@ -31,7 +31,7 @@ describe('the five county packs', () => {
     expect(scenarios.some((s) => s.routing?.decision?.joint === true)).toBe(true);
     expect(steps.some((s) => 'advance' in s && s.expect?.history?.includes('timer.fired'))).toBe(true);
     expect(steps.some((s) => 'return' in s)).toBe(true);
-    expect(steps.some((s) => 'complete' in s && s.data?.satisfied === false)).toBe(true);
+    expect(steps.some((s) => 'complete' in s && s.data?.satisfaction === 'dissatisfied')).toBe(true);
     expect(scenarios.some((s) => s.status === 'completed' && (s.path ?? []).some((t) => t === 'evaluate'))).toBe(true);
   });
 });

@@ -9,6 +9,15 @@ const dateTime = (description?: string): JsonSchema => ({ type: 'string', format
 const nullableDateTime = (description?: string): JsonSchema => ({ type: ['string', 'null'], format: 'date-time', ...(description ? { description } : {}) });
 const colour: JsonSchema = { type: ['string', 'null'], enum: ['green', 'yellow', 'red', null], description: '红黄绿：超期为红，已用时限三分之二为黄' };
 const obj = (properties: Record<string, JsonSchema>, required = Object.keys(properties)): JsonSchema => ({ type: 'object', properties, required });
+const count = (description: string): JsonSchema => ({ type: 'integer', description });
+const rate = (description: string): JsonSchema => ({ type: ['number', 'null'], description });
+const statsFigures: Record<string, JsonSchema> = {
+  total: count('受理数'), closed: count('办结数'), onTime: count('按时办结数'), overdue: count('超期未办结数'),
+  mediated: count('有调处结果的案件数'), succeeded: count('调处成功数'), rated: count('已评价案件数'),
+  satisfied: count('满意'), basic: count('基本满意'), dissatisfied: count('不满意'),
+  closureRate: rate('办结率 = 办结 / 受理'), onTimeRate: rate('按时办结率 = 按时办结 / 办结'),
+  successRate: rate('调处成功率 = 调处成功 / 有调处结果'), satisfactionRate: rate('满意率 =（满意 + 基本满意）/ 已评价'),
+};
 
 const taskProperties: Record<string, JsonSchema> = {
   id: { type: 'string', format: 'uuid' },
@@ -140,21 +149,26 @@ export const componentSchemas: Record<string, JsonSchema> = {
       },
     },
   }),
-  StatsRow: obj({
-    key: nullable('string'), label: nullable('string'), total: { type: 'integer' }, closed: { type: 'integer' },
-    closureRate: nullable('number', { description: '办结率' }), onTime: { type: 'integer' },
-    onTimeRate: nullable('number', { description: '按时办结率' }), overdue: { type: 'integer', description: '超期未办结' },
-  }),
+  StatsRow: obj({ key: nullable('string', { description: '分组值（类型、单位编码、层级、部门编码、YYYY-MM）' }), label: nullable('string'), ...statsFigures }),
   Stats: obj({
-    from: nullable('string'), to: nullable('string'), groupBy: { type: 'string', enum: ['type', 'unit', 'level', 'department'] },
-    counting: { type: 'string', enum: ['cases', 'tasks'], description: '按部门统计时计的是任务数' },
-    totals: { type: 'object' }, rows: { type: 'array', items: ref('StatsRow') },
+    from: nullable('string'), to: nullable('string'), groupBy: { type: 'string', enum: ['type', 'unit', 'level', 'department', 'month'] },
+    counting: { type: 'string', enum: ['cases'], description: '计的是案件数（按部门统计时一案可计入多个部门，合计仍按案件计一次）' },
+    totals: obj(statsFigures), rows: { type: 'array', items: ref('StatsRow') },
+  }),
+  StatsCase: obj({
+    id: { type: 'string', format: 'uuid' }, number: { type: 'integer' }, processKey: str(), title: nullable('string'), type: nullable('string'),
+    unit: nullable('string'), unitName: nullable('string'), status: { type: 'string', enum: ['active', 'completed', 'incident', 'failed'] },
+    createdAt: dateTime(), completedAt: nullableDateTime(), month: str('受理月份 YYYY-MM（北京时间）'),
+    onTime: { type: 'boolean', description: '已办结且没有任务超时完成' }, overdue: { type: 'boolean', description: '未办结且有任务已超期' },
+    result: { type: ['string', 'null'], enum: ['success', 'failed', null], description: '最后一次调处结果' },
+    satisfaction: { type: ['string', 'null'], enum: ['satisfied', 'basic', 'dissatisfied', null], description: '最后一次评价' },
   }),
   PublicCase: obj({
     number: { type: 'integer' }, type: nullable('string'), unitName: nullable('string'),
     party: nullable('string', { description: '当事人（脱敏，如 张*）' }),
     status: { type: 'string', enum: ['completed'] }, result: str('办理结果摘要'),
     createdAt: dateTime(), completedAt: nullableDateTime(),
+    fields: { type: 'array', description: '流程包 public 配置的公示字段（脱敏字段已遮盖）', items: obj({ field: str(), title: str(), value: str() }) },
   }),
   ScenarioResult: obj({ name: str(), passed: { type: 'boolean' }, failures: { type: 'array', items: str() }, durationMs: { type: 'number' } }),
 };

@@ -10,8 +10,9 @@ import { createFormValidator } from '@yizhan/forms';
 import { ApiError, errorHandler, unauthorized } from './http-errors';
 import { buildOpenApi } from './openapi';
 import { OrgDirectory } from './org-directory';
-import { PackService } from './packs';
+import { packHandlers, PackService } from './packs';
 import { defineRoute, mountRoutes, type JsonSchema, type RouteDef } from './registry';
+import { PublicCases } from './public-cases';
 import { Reports } from './reports';
 import { authRoutes, bearer, type LoginLimit } from './routes/auth';
 import { caseRoutes } from './routes/cases';
@@ -63,7 +64,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: 'info' });
   const pool = options.pool;
-  const engine = options.engine ?? new CaseEngine({ pool, clock, validateForm: formValidator() });
+  const engine = options.engine ?? new CaseEngine({ pool, clock, validateForm: formValidator(), handlers: { ...packHandlers } });
   const directory = new OrgDirectory(pool);
   await directory.refresh();
   const services: Services = {
@@ -72,6 +73,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     sessions: new SessionStore(pool, clock, options.tokenTtlMs ?? 8 * 3600_000),
     queries: new ScopedQueries(pool, clock),
     reports: new Reports(pool, clock, directory),
+    publicCases: new PublicCases(pool, directory),
     packs: new PackService(engine, pool, directory),
   };
 
@@ -105,7 +107,12 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(helmet());
+  // Helmet's defaults, except forcing https: a county LAN often serves plain http on an internal
+  // address, where upgrade-insecure-requests (and HSTS) would break every asset request.
+  app.use(helmet({
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    strictTransportSecurity: false,
+  }));
   app.use(pinoHttp({
     logger,
     // Never log tokens or passwords; bodies are not logged at all.

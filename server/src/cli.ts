@@ -9,7 +9,7 @@ import { pino } from 'pino';
 import { CaseEngine, openDatabase } from '@yizhan/engine';
 import { formValidator } from './app';
 import { OrgDirectory } from './org-directory';
-import { formatProblem, formatScenarioLine, formatSummary, loadPackDir, PackService, runScenarios, validatePack } from './packs';
+import { formatProblem, formatScenarioLine, formatSummary, loadPackDir, packHandlers, PackService, runScenarios, validatePack } from './packs';
 import { isRole } from './roles';
 import { serve } from './serve';
 import { UserRepository } from './users';
@@ -144,7 +144,7 @@ async function cmdPackDeploy(args: string[]): Promise<number> {
     ? { url: values['database-url'] ?? process.env.DATABASE_URL }
     : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
   try {
-    const engine = new CaseEngine({ pool: db.pool, validateForm: formValidator() });
+    const engine = new CaseEngine({ pool: db.pool, validateForm: formValidator(), handlers: { ...packHandlers } });
     const directory = new OrgDirectory(db.pool);
     const { deployment } = await new PackService(engine, db.pool, directory).deploy(await loadPackDir(dir), process.env.USER ?? 'cli');
     printDeployed(deployment.packId, deployment.version, deployment.processes);

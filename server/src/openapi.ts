@@ -42,7 +42,9 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }): Jso
     const responses: Record<string, JsonSchema> = {
       [String(r.success.status)]: {
         description: r.success.description,
-        ...(r.success.schema ? { content: { 'application/json': { schema: r.success.schema } } } : {}),
+        ...(r.success.content
+          ? { content: Object.fromEntries(Object.entries(r.success.content).map(([type, schema]) => [type, { schema }])) }
+          : r.success.schema ? { content: { 'application/json': { schema: r.success.schema } } } : {}),
       },
     };
     for (const status of [...errors].sort()) responses[String(status)] = { $ref: `#/components/responses/E${status}` };

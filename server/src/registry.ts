@@ -53,7 +53,8 @@ export interface RouteDef<Body = unknown, Query = Record<string, unknown>> {
   multipart?: JsonSchema;
   /** Route-specific middleware run before validation (rate limits, multipart parsing). */
   middleware?: RequestHandler[];
-  success: { status: 200 | 201 | 204; description: string; schema?: JsonSchema };
+  /** `content`: media types other than JSON (file downloads), each with its schema. */
+  success: { status: 200 | 201 | 204; description: string; schema?: JsonSchema; content?: Record<string, JsonSchema> };
   /** Documented error statuses besides those implied by `access` (401, 403) and validation (400). */
   errors?: number[];
   /** The handler's value is the JSON body (status `success.status`) unless it returns a HandlerResult via `result()`. */

@@ -1,166 +1,250 @@
-// Reports: statistics for the centre (scoped) and the 公示 list of closed cases (public, masked).
+// Statistics for the centre (scoped): the numbers the centres report — 办结率, 调处成功率, 满意率,
+// 按时办结率, overdue — by type, unit, level, department or month, with a drill-down to the cases
+// behind any figure. Every figure is computed from one per-case query (caseMetricsSql), so a rate
+// and its drill-down can never disagree. The step conventions (processes/README.md) say which
+// fields are read: a case's outcome is the `result` of its last completed task that has one; its
+// satisfaction is the `satisfaction` of its last completed `evaluation` task.
 import type pg from 'pg';
 import type { Clock } from '@yizhan/engine';
 import { LEVEL_LABELS, type UnitLevel } from '@yizhan/rules';
-import { maskName } from './mask';
 import type { OrgDirectory } from './org-directory';
 import { caseVisibleSql, SqlArgs, type Scope } from './scope';
 
-export type StatsGroupBy = 'type' | 'unit' | 'level' | 'department';
+export type StatsGroupBy = 'type' | 'unit' | 'level' | 'department' | 'month';
 
-export interface StatsRow {
-  key: string | null;
-  label: string | null;
+export interface StatsFilter {
+  from?: Date;
+  to?: Date;
+  /** Process key (`longxi/dispute`) or a pack id (`longxi`). */
+  process?: string;
+}
+
+export interface StatsCounts {
   total: number;
   closed: number;
-  /** 办结率: closed / total. */
-  closureRate: number | null;
-  /** Closed without any task completed after its due date. */
+  /** Closed without any task completed after its due time. */
   onTime: number;
-  /** 按时办结率: onTime / closed. */
-  onTimeRate: number | null;
-  /** Open with a task past its due date. */
+  /** Not closed, with an open task past its due time. */
   overdue: number;
+  /** Cases with a handling result (调处). */
+  mediated: number;
+  succeeded: number;
+  /** Cases with an evaluation (一事一评价). */
+  rated: number;
+  satisfied: number;
+  basic: number;
+  dissatisfied: number;
+}
+
+export interface StatsRates {
+  /** 办结率 = closed / total. */
+  closureRate: number | null;
+  /** 按时办结率 = onTime / closed. */
+  onTimeRate: number | null;
+  /** 调处成功率 = succeeded / mediated. */
+  successRate: number | null;
+  /** 满意率 = (satisfied + basic) / rated. */
+  satisfactionRate: number | null;
+}
+
+export type StatsFigures = StatsCounts & StatsRates;
+
+export interface StatsRow extends StatsFigures {
+  key: string | null;
+  label: string | null;
 }
 
 export interface StatsReport {
   from: string | null;
   to: string | null;
   groupBy: StatsGroupBy;
-  /** What is counted: cases, or tasks when grouped by department. */
-  counting: 'cases' | 'tasks';
-  totals: Omit<StatsRow, 'key' | 'label'>;
+  /** Always cases (by department: the cases a department handled, so rows may overlap). */
+  counting: 'cases';
+  totals: StatsFigures;
   rows: StatsRow[];
 }
 
-export interface PublicCase {
+/** One case behind a figure (drill-down and export). */
+export interface StatsCase {
+  id: string;
   number: number;
+  processKey: string;
+  title: string | null;
   type: string | null;
+  unit: string | null;
   unitName: string | null;
-  party: string | null;
-  status: 'completed';
-  result: string;
+  status: string;
   createdAt: Date;
   completedAt: Date | null;
+  month: string;
+  onTime: boolean;
+  overdue: boolean;
+  result: 'success' | 'failed' | null;
+  satisfaction: 'satisfied' | 'basic' | 'dissatisfied' | null;
 }
 
-const RESULT_LABELS: Record<string, string> = {
-  success: '调处成功', succeeded: '调处成功', resolved: '已化解', failed: '调解未成功', court: '已转诉讼',
-  agreement: '达成调解协议', withdrawn: '当事人撤回', answered: '已答复',
-};
+/** Task form keys that are not handling (see processes/src/steps.ts): not a department's case. */
+const NON_HANDLING_FORMS = ['feedback', 'evaluation', 'return-visit', 'supervise'];
 
-interface Counts { total: number; closed: number; on_time: number; overdue: number }
+interface MetricRow {
+  id: string; number: string; process_key: string; title: string | null; type: string | null; unit: string | null; status: string;
+  created_at: Date; completed_at: Date | null; month: string; on_time: boolean; overdue: boolean;
+  result: StatsCase['result']; satisfaction: StatsCase['satisfaction'];
+}
 
 export class Reports {
   constructor(private readonly pool: pg.Pool, private readonly clock: Clock, private readonly directory: OrgDirectory) {}
 
-  async stats(scope: Scope, input: { from?: Date; to?: Date; groupBy: StatsGroupBy }): Promise<StatsReport> {
+  async stats(scope: Scope, input: StatsFilter & { groupBy: StatsGroupBy }): Promise<StatsReport> {
     const args = new SqlArgs();
-    const now = args.add(this.clock.now());
-    const where = [caseVisibleSql(scope, args)];
-    if (input.from) where.push(`c.created_at >= ${args.add(input.from)}`);
-    if (input.to) where.push(`c.created_at < ${args.add(input.to)}`);
-    let rows: (Counts & { key: string | null })[];
-    if (input.groupBy === 'department') {
-      const { rows: r } = await this.pool.query(
-        `select g as key, count(*)::int as total,
-                count(*) filter (where t.status = 'completed')::int as closed,
-                count(*) filter (where t.status = 'completed' and (t.due_at is null or t.completed_at <= t.due_at))::int as on_time,
-                count(*) filter (where t.status = 'open' and t.due_at < ${now})::int as overdue
-           from cases c join tasks t on t.case_id = c.id cross join lateral unnest(t.candidate_groups) g
-          where t.status <> 'cancelled' and ${where.join(' and ')}
-          group by g order by total desc, g`,
-        args.values,
-      );
-      rows = r;
-    } else {
-      const key = input.groupBy === 'type' ? 'c.type' : 'c.unit';
-      const { rows: r } = await this.pool.query(
-        `select ${key} as key, count(*)::int as total,
-                count(*) filter (where c.status = 'completed')::int as closed,
-                count(*) filter (where c.status = 'completed' and not exists (
-                  select 1 from tasks lt where lt.case_id = c.id and lt.due_at is not null and lt.completed_at > lt.due_at))::int as on_time,
-                count(*) filter (where c.status <> 'completed' and exists (
-                  select 1 from tasks ot where ot.case_id = c.id and ot.status = 'open' and ot.due_at < ${now}))::int as overdue
-           from cases c where ${where.join(' and ')}
-          group by ${key} order by total desc, ${key}`,
-        args.values,
-      );
-      rows = r;
-    }
+    const metrics = this.caseMetricsSql(scope, args, input);
+    const key = input.groupBy === 'department' ? 'd.g' : input.groupBy === 'month' ? 'm.month' : input.groupBy === 'type' ? 'm.type' : 'm.unit';
+    const join = input.groupBy === 'department' ? `cross join lateral (${departmentsSql('m')}) d` : '';
+    const { rows } = await this.pool.query<{ key: string | null } & Record<keyof StatsCounts, number>>(
+      `with m as (${metrics})
+       select ${key} as key, ${COUNTS} from m ${join} group by ${key} order by ${input.groupBy === 'month' ? 'key' : 'total desc, key'}`,
+      args.values,
+    );
+    let grouped: { key: string | null; counts: StatsCounts }[] = rows.map(({ key: k, ...c }) => ({ key: k, counts: c }));
     if (input.groupBy === 'level') {
-      const byLevel = new Map<string | null, Counts>();
-      for (const r of rows) {
-        const level = (r.key && this.directory.org.level(r.key)) ?? null;
-        const acc = byLevel.get(level) ?? { total: 0, closed: 0, on_time: 0, overdue: 0 };
-        acc.total += r.total; acc.closed += r.closed; acc.on_time += r.on_time; acc.overdue += r.overdue;
-        byLevel.set(level, acc);
+      const byLevel = new Map<string | null, StatsCounts>();
+      for (const r of grouped) {
+        const level = this.levelOf(r.key);
+        byLevel.set(level, add(byLevel.get(level) ?? zero(), r.counts));
       }
-      rows = [...byLevel].map(([key, c]) => ({ key, ...c }));
+      const order = ['county', 'township', 'village', 'grid'];
+      grouped = [...byLevel].map(([k, counts]) => ({ key: k, counts }))
+        .sort((a, b) => (a.key === null ? 9 : order.indexOf(a.key)) - (b.key === null ? 9 : order.indexOf(b.key)));
     }
-    const label = (key: string | null): string | null => {
-      if (key === null) return null;
-      if (input.groupBy === 'unit') return this.directory.unitName(key);
-      if (input.groupBy === 'level') return LEVEL_LABELS[key as UnitLevel] ?? key;
-      if (input.groupBy === 'department') return this.directory.department(key)?.name ?? this.directory.unitName(key) ?? key;
-      return key;
-    };
-    const out = rows.map((r) => ({ key: r.key, label: label(r.key), ...rates(r) }));
-    const sum = rows.reduce<Counts>((a, r) => ({ total: a.total + r.total, closed: a.closed + r.closed, on_time: a.on_time + r.on_time, overdue: a.overdue + r.overdue }),
-      { total: 0, closed: 0, on_time: 0, overdue: 0 });
+    // By department a case counts once per department that handled it; the totals count it once.
+    const totalsArgs = new SqlArgs();
+    const totals = input.groupBy === 'department'
+      ? (await this.pool.query<Record<keyof StatsCounts, number>>(`with m as (${this.caseMetricsSql(scope, totalsArgs, input)}) select ${COUNTS} from m`, totalsArgs.values)).rows[0]
+      : grouped.reduce((a, r) => add(a, r.counts), zero());
     return {
       from: input.from?.toISOString() ?? null,
       to: input.to?.toISOString() ?? null,
       groupBy: input.groupBy,
-      counting: input.groupBy === 'department' ? 'tasks' : 'cases',
-      totals: rates(sum),
-      rows: out,
+      counting: 'cases',
+      totals: figures(totals),
+      rows: grouped.map((r) => ({ key: r.key, label: this.label(input.groupBy, r.key), ...figures(r.counts) })),
     };
   }
 
-  /** 公示: closed cases with nothing but type, unit name, dates, status and a masked summary. */
-  async publicCases(input: { limit: number; offset: number }): Promise<PublicCase[]> {
-    const { rows } = await this.pool.query<{
-      number: string; type: string | null; unit: string | null; created_at: Date; completed_at: Date | null;
-      party: unknown; results: unknown[] | null;
-    }>(
-      `select c.number, c.type, c.unit, c.created_at, c.completed_at,
-              coalesce(c.variables #> '{data,applicant}', c.variables #> '{data,name}') as party,
-              (select array_agg(t.data -> 'result' order by t.completed_at desc) from tasks t
-                 where t.case_id = c.id and t.status = 'completed' and t.data ? 'result') as results
-         from cases c where c.status = 'completed'
-        order by c.completed_at desc nulls last, c.number desc limit $1 offset $2`,
-      [input.limit, input.offset],
+  /** The cases behind a row of `stats` (key omitted: all), newest first. */
+  async cases(scope: Scope, input: StatsFilter & { groupBy?: StatsGroupBy; key?: string | null; limit: number; offset: number }): Promise<StatsCase[]> {
+    const args = new SqlArgs();
+    const metrics = this.caseMetricsSql(scope, args, input);
+    const where: string[] = [];
+    if (input.groupBy && input.key !== undefined) {
+      const k = input.key;
+      if (input.groupBy === 'department') where.push(`exists (select 1 from (${departmentsSql('m')}) dd where dd.g = ${args.add(k)})`);
+      else if (input.groupBy === 'level') {
+        const units = this.unitsOfLevel(k);
+        where.push(k === null ? `(m.unit is null or not (m.unit = any(${args.add(units)}::text[])))` : `m.unit = any(${args.add(units)}::text[])`);
+      } else {
+        const col = input.groupBy === 'month' ? 'm.month' : input.groupBy === 'type' ? 'm.type' : 'm.unit';
+        where.push(k === null ? `${col} is null` : `${col} = ${args.add(k)}`);
+      }
+    }
+    const { rows } = await this.pool.query<MetricRow>(
+      `with m as (${metrics}) select * from m ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by m.created_at desc, m.number desc limit ${args.add(input.limit)} offset ${args.add(input.offset)}`,
+      args.values,
     );
     return rows.map((r) => ({
-      number: Number(r.number),
-      type: r.type,
-      unitName: this.directory.unitName(r.unit),
-      party: typeof r.party === 'string' && r.party.trim() ? maskName(r.party) : null,
-      status: 'completed',
-      result: summary(r.results?.[0]),
-      createdAt: r.created_at,
-      completedAt: r.completed_at,
+      id: r.id, number: Number(r.number), processKey: r.process_key, title: r.title, type: r.type, unit: r.unit,
+      unitName: this.directory.unitName(r.unit), status: r.status, createdAt: r.created_at, completedAt: r.completed_at,
+      month: r.month, onTime: r.on_time, overdue: r.overdue, result: r.result, satisfaction: r.satisfaction,
     }));
+  }
+
+  label(groupBy: StatsGroupBy, key: string | null): string | null {
+    if (key === null) return null;
+    if (groupBy === 'unit') return this.directory.unitName(key) ?? key;
+    if (groupBy === 'level') return LEVEL_LABELS[key as UnitLevel] ?? key;
+    if (groupBy === 'department') return this.directory.department(key)?.name ?? this.directory.unitName(key) ?? LEVEL_LABELS[key as UnitLevel] ?? key;
+    return key;
+  }
+
+  /** One row per visible case created in [from, to), with what every figure needs. `m` = the result. */
+  private caseMetricsSql(scope: Scope, args: SqlArgs, input: StatsFilter): string {
+    const now = args.add(this.clock.now());
+    const where = [caseVisibleSql(scope, args)];
+    if (input.from) where.push(`c.created_at >= ${args.add(input.from)}`);
+    if (input.to) where.push(`c.created_at < ${args.add(input.to)}`);
+    if (input.process) {
+      const p = args.add(input.process);
+      where.push(`(c.process_key = ${p} or split_part(c.process_key, '/', 1) = ${p})`);
+    }
+    return `select c.id, c.number, c.process_key, c.title, c.type, c.unit, c.status, c.created_at, c.completed_at,
+        to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+        (c.status = 'completed' and not exists (
+          select 1 from tasks lt where lt.case_id = c.id and lt.due_at is not null and lt.completed_at > lt.due_at)) as on_time,
+        (c.status <> 'completed' and exists (
+          select 1 from tasks ot where ot.case_id = c.id and ot.status = 'open' and ot.due_at < ${now})) as overdue,
+        (select rt.data ->> 'result' from tasks rt
+          where rt.case_id = c.id and rt.status = 'completed' and rt.data ->> 'result' in ('success', 'failed')
+          order by rt.completed_at desc, rt.created_at desc limit 1) as result,
+        (select et.data ->> 'satisfaction' from tasks et
+          where et.case_id = c.id and et.status = 'completed' and et.form_key = 'evaluation'
+            and et.data ->> 'satisfaction' in ('satisfied', 'basic', 'dissatisfied')
+          order by et.completed_at desc, et.created_at desc limit 1) as satisfaction
+      from cases c where ${where.join(' and ')}`;
+  }
+
+  private levelOf(unit: string | null): string | null {
+    return (unit && this.directory.org.level(unit)) ?? null;
+  }
+
+  private unitsOfLevel(level: string | null): string[] {
+    const out: string[] = [];
+    const walk = (u: { code: string; level: string; children?: unknown[] }) => {
+      if (u.level === level) out.push(u.code);
+      (u.children as typeof u[] | undefined)?.forEach(walk);
+    };
+    this.directory.model().units.forEach((u) => walk(u as { code: string; level: string }));
+    return out;
   }
 }
 
-function summary(result: unknown): string {
-  if (typeof result === 'string' && RESULT_LABELS[result]) return RESULT_LABELS[result];
-  if (typeof result === 'boolean') return result ? '调处成功' : '调解未成功';
-  // Anything else may be free text written by staff (names, addresses): never echoed.
-  return '已办结';
+/** The departments (candidate groups) offered a handling task of case `m` — as rows of `g`. */
+function departmentsSql(m: string): string {
+  const skip = NON_HANDLING_FORMS.map((f) => `'${f}'`).join(', ');
+  return `select distinct g from tasks dt cross join lateral unnest(dt.candidate_groups) g
+           where dt.case_id = ${m}.id and coalesce(dt.form_key, '') not in (${skip})`;
 }
 
-function rates(c: Counts): Omit<StatsRow, 'key' | 'label'> {
+const COUNTS = `count(*)::int as total,
+  count(*) filter (where m.status = 'completed')::int as closed,
+  count(*) filter (where m.on_time)::int as "onTime",
+  count(*) filter (where m.overdue)::int as overdue,
+  count(m.result)::int as mediated,
+  count(*) filter (where m.result = 'success')::int as succeeded,
+  count(m.satisfaction)::int as rated,
+  count(*) filter (where m.satisfaction = 'satisfied')::int as satisfied,
+  count(*) filter (where m.satisfaction = 'basic')::int as basic,
+  count(*) filter (where m.satisfaction = 'dissatisfied')::int as dissatisfied`;
+
+const COUNT_KEYS: (keyof StatsCounts)[] = ['total', 'closed', 'onTime', 'overdue', 'mediated', 'succeeded', 'rated', 'satisfied', 'basic', 'dissatisfied'];
+
+function zero(): StatsCounts {
+  return Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as unknown as StatsCounts;
+}
+
+function add(a: StatsCounts, b: StatsCounts): StatsCounts {
+  return Object.fromEntries(COUNT_KEYS.map((k) => [k, a[k] + b[k]])) as unknown as StatsCounts;
+}
+
+const ratio = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 10000 : null);
+
+export function figures(c: StatsCounts): StatsFigures {
+  const counts = Object.fromEntries(COUNT_KEYS.map((k) => [k, Number(c[k])])) as unknown as StatsCounts;
   return {
-    total: c.total,
-    closed: c.closed,
-    closureRate: c.total ? round(c.closed / c.total) : null,
-    onTime: c.on_time,
-    onTimeRate: c.closed ? round(c.on_time / c.closed) : null,
-    overdue: c.overdue,
+    ...counts,
+    closureRate: ratio(counts.closed, counts.total),
+    onTimeRate: ratio(counts.onTime, counts.closed),
+    successRate: ratio(counts.succeeded, counts.mediated),
+    satisfactionRate: ratio(counts.satisfied + counts.basic, counts.rated),
   };
 }
-
-const round = (x: number) => Math.round(x * 10000) / 10000;

@@ -22,7 +22,8 @@ export type InboxScope = 'inbox' | 'mine' | 'department' | 'unit';
 
 export interface TaskListFilter {
   scope: InboxScope;
-  status: 'open' | 'overdue' | 'completed' | 'all';
+  /** `warning`: open and yellow (past its warning time, not yet due); `overdue`: open and red. */
+  status: 'open' | 'warning' | 'overdue' | 'completed' | 'all';
   caseId?: string;
   limit: number;
   offset: number;
@@ -100,6 +101,11 @@ export class ScopedQueries {
     if (filter.status === 'open') where.push(`t.status = 'open'`);
     if (filter.status === 'completed') where.push(`t.status = 'completed'`);
     if (filter.status === 'overdue') where.push(`t.status = 'open' and t.due_at < ${args.add(this.clock.now())}`);
+    if (filter.status === 'warning') {
+      const now = args.add(this.clock.now());
+      // As taskColour: yellow from warn_at (or two thirds of the limit on rows without one) until due.
+      where.push(`t.status = 'open' and t.due_at >= ${now} and coalesce(t.warn_at, t.created_at + (t.due_at - t.created_at) * 2 / 3) <= ${now}`);
+    }
     if (filter.caseId) where.push(`t.case_id = ${args.add(filter.caseId)}`);
     const actionable = taskActionableSql(scope, args);
     const { rows } = await this.pool.query<TaskRow>(

@@ -7,7 +7,7 @@ import { pino, type Logger } from 'pino';
 import { CaseEngine, openDatabase, type Database } from '@yizhan/engine';
 import { createApp, formValidator, type YizhanApp } from './app';
 import { ensureDemoUsers } from './demo';
-import { listPackDirs, loadPackDir, type PackUser } from './packs';
+import { listPackDirs, loadPackDir, packHandlers, type PackUser } from './packs';
 import type { DemoLogin } from './web';
 
 export interface ServeOptions {
@@ -42,7 +42,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   let stopSweeper: (() => Promise<void>) | undefined;
   let server: Server | undefined;
   try {
-    const engine = new CaseEngine({ pool: db.pool, validateForm: formValidator() });
+    const engine = new CaseEngine({ pool: db.pool, validateForm: formValidator(), handlers: { ...packHandlers } });
     let demoLogins: DemoLogin[] = [];
     const yizhan = await createApp({ pool: db.pool, engine, logger, webDir: options.webDir, demoLogins: () => demoLogins });
     const { services } = yizhan;

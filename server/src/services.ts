@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { CaseEngine, Clock } from '@yizhan/engine';
 import type { OrgDirectory } from './org-directory';
 import type { PackService } from './packs';
+import type { PublicCases } from './public-cases';
 import type { Reports } from './reports';
 import type { ScopedQueries } from './scoped-queries';
 import type { SessionStore } from './sessions';
@@ -19,5 +20,6 @@ export interface Services {
   directory: OrgDirectory;
   queries: ScopedQueries;
   reports: Reports;
+  publicCases: PublicCases;
   packs: PackService;
 }

@@ -274,7 +274,7 @@ describe.each(databaseTargets())('HTTP API on $name PostgreSQL', (target) => {
     r = await s.request('GET', '/api/stats?groupBy=unit', { token: leader });
     expect(r.body.rows.find((x: Json) => x.key === 't-a-1').label).toBe('甲镇东村');
     r = await s.request('GET', '/api/stats?groupBy=department', { token: leader });
-    expect(r.body.counting).toBe('tasks');
+    expect(r.body.counting).toBe('cases');
     expect(r.body.rows.find((x: Json) => x.key === 't-a-centre')).toMatchObject({ label: '甲镇综治中心' });
     expect(r.body.rows.some((x: Json) => x.overdue > 0)).toBe(true);
     r = await s.request('GET', '/api/stats?from=2030-01-01', { token: leader });
@@ -292,6 +292,7 @@ describe.each(databaseTargets())('HTTP API on $name PostgreSQL', (target) => {
     expect(r.body[0]).toEqual({
       number: expect.any(Number), type: 'neighbour', unitName: '甲镇东村', party: '张**', status: 'completed', result: '调处成功',
       createdAt: expect.any(String), completedAt: expect.any(String),
+      fields: expect.arrayContaining([{ field: 'type', title: '纠纷类型', value: 'neighbour' }, { field: 'applicant', title: '当事人', value: '张**' }]),
     });
     const text = JSON.stringify(r.body);
     for (const secret of ['张三丰', '13812345678', '110101199003077777', '双方和解', '邻里纠纷', '已电话反馈']) expect(text).not.toContain(secret);

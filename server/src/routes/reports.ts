@@ -1,33 +1,92 @@
-// 统计（本辖区）与公示（公开、脱敏）.
+// 统计（本辖区）：数量与各项比率、下钻到案件、导出 xlsx / CSV；公示（公开、脱敏）.
 import { ref } from '../api-schemas';
 import { badRequest } from '../http-errors';
-import { defineRoute, type RouteDef } from '../registry';
-import type { StatsGroupBy } from '../reports';
+import { defineRoute, type QueryParam, type RouteDef } from '../registry';
+import type { StatsFilter, StatsGroupBy } from '../reports';
 import type { Services } from '../services';
+import { statsCsv, statsXlsx } from '../stats-export';
 
 const DATE = '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$';
+const GROUP_BY = ['type', 'unit', 'level', 'department', 'month'];
+
+interface StatsQuery { from?: string; to?: string; process?: string; groupBy?: StatsGroupBy }
+
+const filterParams: QueryParam[] = [
+  { name: 'from', schema: { type: 'string', pattern: DATE }, description: '受理时间起（含），YYYY-MM-DD（北京时间）或 ISO 8601' },
+  { name: 'to', schema: { type: 'string', pattern: DATE }, description: '受理时间止（不含）' },
+  { name: 'process', schema: { type: 'string', maxLength: 200 }, description: '只统计某一流程（longxi/dispute）或某一流程包（longxi）' },
+];
+const groupByParam: QueryParam = {
+  name: 'groupBy', schema: { type: 'string', enum: GROUP_BY, default: 'type' },
+  description: '分组：type 类型、unit 单位、level 层级、department 部门（办理过该案的部门，一案可计入多个部门）、month 受理月份',
+};
 
 export function reportRoutes(services: Services): RouteDef[] {
+  const filter = (q: StatsQuery): StatsFilter => ({ from: parseDate(q.from, 'from'), to: parseDate(q.to, 'to'), process: q.process });
   return [
-    defineRoute<unknown, { from?: string; to?: string; groupBy?: StatsGroupBy }>({
-      method: 'get', path: '/api/stats', operationId: 'getStats', tag: 'stats', summary: '统计：数量、办结率、按时办结率、超期数',
-      description: '按受理时间 [from, to) 统计本辖区案件；groupBy=department 时统计各部门的任务。日期为 YYYY-MM-DD（北京时间）或 ISO 8601 时间。',
+    defineRoute<unknown, StatsQuery>({
+      method: 'get', path: '/api/stats', operationId: 'getStats', tag: 'stats', summary: '统计：受理数、办结率、调处成功率、满意率、按时办结率、超期数',
+      description: '按受理时间 [from, to) 统计本辖区案件。办结率 = 办结 / 受理；调处成功率 = 最后一次调处结果为成功 / 有调处结果；'
+        + '满意率 =（满意 + 基本满意）/ 已评价（以最后一次评价为准）；按时办结率 = 没有任何任务超时完成的办结案件 / 办结；超期 = 未办结且有任务已过办理时限。',
       access: 'stats:read',
-      query: [
-        { name: 'from', schema: { type: 'string', pattern: DATE }, description: '起（含）' },
-        { name: 'to', schema: { type: 'string', pattern: DATE }, description: '止（不含）' },
-        { name: 'groupBy', schema: { type: 'string', enum: ['type', 'unit', 'level', 'department'], default: 'type' }, description: '分组' },
-      ],
+      query: [...filterParams, groupByParam],
       success: { status: 200, description: '统计', schema: ref('Stats') },
       async handler({ query, scope }) {
-        const from = parseDate(query.from, 'from');
-        const to = parseDate(query.to, 'to');
-        return services.reports.stats(scope, { from, to, groupBy: query.groupBy ?? 'type' });
+        return services.reports.stats(scope, { ...filter(query), groupBy: query.groupBy ?? 'type' });
+      },
+    }),
+    defineRoute<unknown, StatsQuery & { key?: string; limit?: number; offset?: number }>({
+      method: 'get', path: '/api/stats/cases', operationId: 'getStatsCases', tag: 'stats', summary: '统计下钻：某一分组（如某类型、某月）的案件',
+      description: '与 /api/stats 同一口径：groupBy 与 key（/api/stats 返回行的 key；缺省为全部，key 为空串表示未填）给出分组，每件案件带调处结果、满意度、是否按时、是否超期。',
+      access: 'stats:read',
+      query: [...filterParams, groupByParam,
+        { name: 'key', schema: { type: 'string', maxLength: 200 }, description: '分组的 key' },
+        { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 }, description: '条数' },
+        { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 }, description: '偏移' }],
+      success: { status: 200, description: '案件', schema: { type: 'array', items: ref('StatsCase') } },
+      async handler({ query, scope }) {
+        const key = query.key === undefined ? undefined : query.key === '' ? null : query.key;
+        return services.reports.cases(scope, {
+          ...filter(query), groupBy: key === undefined ? undefined : query.groupBy ?? 'type', key, limit: query.limit ?? 100, offset: query.offset ?? 0,
+        });
+      },
+    }),
+    defineRoute<unknown, StatsQuery & { format?: 'xlsx' | 'csv' }>({
+      method: 'get', path: '/api/stats/export', operationId: 'exportStats', tag: 'stats', summary: '统计导出（Excel xlsx 或 CSV）',
+      description: '与 /api/stats 同一口径。xlsx：「汇总」表（各分组与合计）和「案件明细」表（最多 10000 件）；CSV：汇总表，UTF-8（带 BOM）。',
+      access: 'stats:read',
+      query: [...filterParams, groupByParam,
+        { name: 'format', schema: { type: 'string', enum: ['xlsx', 'csv'], default: 'xlsx' }, description: '文件格式' }],
+      success: {
+        status: 200, description: '统计文件（附件下载）',
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { type: 'string', format: 'binary' },
+          'text/csv': { type: 'string' },
+        },
+      },
+      async handler({ query, scope, res }) {
+        const f = filter(query);
+        const groupBy = query.groupBy ?? 'type';
+        const report = await services.reports.stats(scope, { ...f, groupBy });
+        const name = `统计-${groupBy}-${services.clock.now().toISOString().slice(0, 10)}`;
+        const disposition = (ext: string) => `attachment; filename="stats-${groupBy}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`;
+        if (query.format === 'csv') {
+          res.setHeader('content-type', 'text/csv; charset=utf-8');
+          res.setHeader('content-disposition', disposition('csv'));
+          res.status(200).send(statsCsv(report));
+          return undefined;
+        }
+        const cases = await services.reports.cases(scope, { ...f, limit: 10000, offset: 0 });
+        res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        res.setHeader('content-disposition', disposition('xlsx'));
+        res.status(200).send(await statsXlsx(report, cases));
+        return undefined;
       },
     }),
     defineRoute<unknown, { limit?: number; offset?: number }>({
       method: 'get', path: '/api/public/cases', operationId: 'listPublicCases', tag: 'public', summary: '公示：已办结案件（脱敏，无需登录）',
-      description: '只含类型、单位名称、日期、状态、结果摘要与脱敏的当事人（如 张*）；从不返回表单原始数据。',
+      description: '只列出流程包 pack.json 的 public.enabled 为 true 的案件；显示 public.fields 中的受理字段（其中的身份证号、电话号码及脱敏字段的值也会被遮盖）'
+        + '和 public.mask 中的字段（脱敏：姓名只留姓，身份证号留前 3 后 2 位，电话留前 3 后 4 位）。从不返回其他表单数据。',
       access: 'public',
       query: [
         { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 }, description: '条数' },
@@ -35,7 +94,7 @@ export function reportRoutes(services: Services): RouteDef[] {
       ],
       success: { status: 200, description: '公示列表', schema: { type: 'array', items: ref('PublicCase') } },
       async handler({ query }) {
-        return services.reports.publicCases({ limit: query.limit ?? 50, offset: query.offset ?? 0 });
+        return services.publicCases.list({ limit: query.limit ?? 50, offset: query.offset ?? 0 });
       },
     }),
   ];

@@ -32,14 +32,14 @@ export function taskRoutes(services: Services): RouteDef[] {
   const withCaseUnit = <T extends { unit: string | null }>(t: T) => ({ ...t, unitName: services.directory.unitName(t.unit) });
 
   return [
-    defineRoute<unknown, { scope?: InboxScope; status?: 'open' | 'overdue' | 'completed' | 'all'; caseId?: string; limit?: number; offset?: number }>({
+    defineRoute<unknown, { scope?: InboxScope; status?: 'open' | 'warning' | 'overdue' | 'completed' | 'all'; caseId?: string; limit?: number; offset?: number }>({
       method: 'get', path: '/api/tasks', operationId: 'listTasks', tag: 'tasks', summary: '待办（收件箱）',
       description: 'scope：mine 我认领的；department 我部门的；unit 本辖区案件的；缺省为 inbox（我认领的与可认领的）。'
-        + 'status：open（默认）、overdue 超期、completed、all。每条任务带办理时限 dueAt 与红黄绿 colour。',
+        + 'status：open（默认）、warning 黄牌预警（已过转黄时间、未到期）、overdue 红牌超期、completed、all。每条任务带办理时限 dueAt、转黄时间 warnAt 与红黄绿 colour。',
       access: 'task:read',
       query: [
         { name: 'scope', schema: { type: 'string', enum: ['inbox', 'mine', 'department', 'unit'] }, description: '范围' },
-        { name: 'status', schema: { type: 'string', enum: ['open', 'overdue', 'completed', 'all'] }, description: '状态' },
+        { name: 'status', schema: { type: 'string', enum: ['open', 'warning', 'overdue', 'completed', 'all'] }, description: '状态' },
         { name: 'caseId', schema: { type: 'string', format: 'uuid' }, description: '只看某一案件' },
         { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 }, description: '条数' },
         { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 }, description: '偏移' },

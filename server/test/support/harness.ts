@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { CaseEngine, ManualClock, openDatabase, type Database } from '@yizhan/engine';
 import { createApp, formValidator, type AppOptions, type YizhanApp } from '../../src/app';
-import { loadPackDir } from '../../src/packs';
+import { loadPackDir, packHandlers } from '../../src/packs';
 import type { Role } from '../../src/roles';
 import { createTestDatabase, type DatabaseTarget, type TestDatabase } from '../../../engine/test/support/databases';
 
@@ -55,7 +55,7 @@ export async function startTestServer(target: DatabaseTarget, options: Partial<A
   const tdb: TestDatabase = await createTestDatabase(target);
   const db = await openDatabase({ url: tdb.url });
   const clock = new ManualClock('2026-03-02T09:00:00+08:00');
-  const engine = new CaseEngine({ pool: db.pool, clock, validateForm: formValidator() });
+  const engine = new CaseEngine({ pool: db.pool, clock, validateForm: formValidator(), handlers: { ...packHandlers } });
   const yizhan = await createApp({
     pool: db.pool, engine, clock, logger: pino({ level: 'silent' }), webDir: null,
     loginLimit: { windowMs: 60_000, limit: 1000 }, ...options,

@@ -1,0 +1,95 @@
+// 统计导出: the same figures as GET /api/stats as a spreadsheet — xlsx (a 汇总 sheet with the
+// rows and totals, a 案件明细 sheet with every case behind them) or CSV (the rows, UTF-8 with a BOM
+// so that Excel opens Chinese text correctly).
+import ExcelJS from 'exceljs';
+import type { StatsCase, StatsFigures, StatsReport } from './reports';
+
+const GROUP_LABELS: Record<StatsReport['groupBy'], string> = { type: '类型', unit: '单位', level: '层级', department: '部门', month: '月份' };
+
+const COLUMNS: { key: keyof StatsFigures; header: string; rate?: boolean }[] = [
+  { key: 'total', header: '受理数' },
+  { key: 'closed', header: '办结数' },
+  { key: 'closureRate', header: '办结率', rate: true },
+  { key: 'mediated', header: '调处数' },
+  { key: 'succeeded', header: '调处成功数' },
+  { key: 'successRate', header: '调处成功率', rate: true },
+  { key: 'rated', header: '评价数' },
+  { key: 'satisfied', header: '满意' },
+  { key: 'basic', header: '基本满意' },
+  { key: 'dissatisfied', header: '不满意' },
+  { key: 'satisfactionRate', header: '满意率', rate: true },
+  { key: 'onTime', header: '按时办结数' },
+  { key: 'onTimeRate', header: '按时办结率', rate: true },
+  { key: 'overdue', header: '超期未办结' },
+];
+
+const RESULT: Record<string, string> = { success: '调处成功', failed: '未成功' };
+const SATISFACTION: Record<string, string> = { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意' };
+const STATUS: Record<string, string> = { active: '办理中', completed: '已办结', incident: '异常', failed: '失败' };
+
+function summaryTable(report: StatsReport): (string | number | null)[][] {
+  const head = [GROUP_LABELS[report.groupBy], ...COLUMNS.map((c) => c.header)];
+  const line = (label: string, f: StatsFigures) => [label, ...COLUMNS.map((c) => f[c.key])];
+  return [head, ...report.rows.map((r) => line(r.label ?? r.key ?? '（未填）', r)), line('合计', report.totals)];
+}
+
+export function statsCsv(report: StatsReport): string {
+  const cell = (v: string | number | null) => {
+    if (v === null) return '';
+    const s = String(v);
+    // Quote when needed; a leading = + - @ would be a formula in Excel.
+    const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return `\uFEFF${summaryTable(report).map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+export async function statsXlsx(report: StatsReport, cases: StatsCase[]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'yizhan';
+  const period = `受理时间：${report.from ? report.from.slice(0, 10) : '不限'} 至 ${report.to ? report.to.slice(0, 10) : '不限'}`;
+  const summary = book.addWorksheet('汇总');
+  summary.addRow([`按${GROUP_LABELS[report.groupBy]}统计（${period}）`]);
+  const table = summaryTable(report);
+  table.forEach((row) => summary.addRow(row));
+  summary.getRow(2).font = { bold: true };
+  COLUMNS.forEach((c, i) => {
+    const col = summary.getColumn(i + 2);
+    col.width = Math.max(10, c.header.length * 2 + 2);
+    if (c.rate) col.numFmt = '0.00%';
+  });
+  summary.getColumn(1).width = 24;
+  summary.views = [{ state: 'frozen', ySplit: 2, xSplit: 1 }];
+
+  const detail = book.addWorksheet('案件明细');
+  detail.columns = [
+    { header: '案件编号', key: 'number', width: 10 },
+    { header: '流程', key: 'processKey', width: 18 },
+    { header: '类型', key: 'type', width: 14 },
+    { header: '单位', key: 'unitName', width: 16 },
+    { header: '月份', key: 'month', width: 10 },
+    { header: '状态', key: 'status', width: 8 },
+    { header: '受理时间', key: 'createdAt', width: 20 },
+    { header: '办结时间', key: 'completedAt', width: 20 },
+    { header: '调处结果', key: 'result', width: 10 },
+    { header: '满意度', key: 'satisfaction', width: 10 },
+    { header: '按时办结', key: 'onTime', width: 10 },
+    { header: '超期', key: 'overdue', width: 8 },
+  ];
+  for (const c of cases) {
+    detail.addRow({
+      number: c.number, processKey: c.processKey, type: c.type, unitName: c.unitName ?? c.unit, month: c.month,
+      status: STATUS[c.status] ?? c.status, createdAt: beijing(c.createdAt), completedAt: c.completedAt ? beijing(c.completedAt) : '',
+      result: c.result ? RESULT[c.result] : '', satisfaction: c.satisfaction ? SATISFACTION[c.satisfaction] : '',
+      onTime: c.status === 'completed' ? (c.onTime ? '是' : '否') : '', overdue: c.overdue ? '是' : '',
+    });
+  }
+  detail.getRow(1).font = { bold: true };
+  detail.views = [{ state: 'frozen', ySplit: 1 }];
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** 2026-03-02 09:00, Beijing time (the centres' time, whatever the server's zone). */
+function beijing(d: Date): string {
+  return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
