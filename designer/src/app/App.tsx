@@ -59,7 +59,7 @@ export function App() {
   }, [lang]);
   return (
     <I18nProvider lang={lang} setLang={setLang}>
-      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }}>
+      <ConfigProvider locale={lang === 'en' ? enUS : zhCN} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }}>
         <ToastProvider>
           <RouterProvider>
             <SessionProvider>

@@ -84,10 +84,9 @@ const resolver = {
   },
 };
 
-let linter: Linter | undefined;
-
 export async function lintDefinitions(definitions: unknown): Promise<LintFinding[]> {
-  linter ??= new Linter({ config: { rules: Object.fromEntries(Object.entries(RULES).map(([k, [, c]]) => [k, c])) }, resolver });
+  // A new linter each time: rules such as no-duplicate-sequence-flows keep state per instance.
+  const linter = new Linter({ config: { rules: Object.fromEntries(Object.entries(RULES).map(([k, [, c]]) => [k, c])) }, resolver });
   const results = await linter.lint(definitions as never);
   const out: LintFinding[] = [];
   for (const [rule, reports] of Object.entries(results)) {

@@ -14,7 +14,7 @@ import { DecisionView, ExplanationView } from '../rules/ExplanationView';
 const BpmnViewer = lazy(() => import('../bpmn/BpmnViewer'));
 
 const KIND_LABELS: Record<string, string> = {
-  'case.started': '受理', 'case.completed': '办结', 'service.completed': '自动处理', 'task.created': '生成待办',
+  'case.started': '受理', 'element.passed': '流转', 'case.completed': '办结', 'service.completed': '自动处理', 'task.created': '生成待办',
   'task.claimed': '认领', 'task.unclaimed': '释放', 'task.transferred': '转办', 'task.returned': '退回',
   'task.completed': '办理完成', 'task.cancelled': '取消', 'timer.fired': '时限到期', 'incident.opened': '异常', 'incident.resolved': '异常已处理',
 };

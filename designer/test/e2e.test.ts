@@ -1,0 +1,308 @@
+// The web app in a real browser against the real server on a real PostgreSQL (embedded, on a temp
+// data dir): an administrator adds a user task in the modeler, a rule and a form field, and
+// deploys; staff register a case and complete every task through the UI; the case view shows it
+// closed. Screenshots of every screen go to designer/test-results/e2e/ (git-ignored). Any console
+// error or page error fails the test.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DESIGNER = join(ROOT, 'designer');
+const SHOTS = join(DESIGNER, 'test-results', 'e2e');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'demo1234';
+
+/** Pack users of processes/longxi by department (the demo server creates them). */
+const LONGXI_STAFF: Record<string, string> = {
+  'lx.centre': 'lx-clerk', 'lx.labour': 'lx-labour', 'lx.xinfang': 'lx-xinfang', 'lx.w.medical': 'lx-medical', 'lx.land': 'lx-land',
+  'lx.housing': 'lx-housing', 'lx.hrss': 'lx-hrss', 'lx.t.gongchang': 'lx-gongchang', 'lx.t.wenfeng': 'lx-wenfeng',
+  'lx.t.shouyang': 'lx-shouyang', 'lx.v.gongchang.dongguan': 'lx-dongguan',
+};
+
+const freePort = () => new Promise<number>((done, fail) => {
+  const srv = createServer();
+  srv.listen(0, '127.0.0.1', () => {
+    const { port } = srv.address() as { port: number };
+    srv.close(() => done(port));
+  });
+  srv.on('error', fail);
+});
+
+let server: ChildProcess | undefined;
+let dataDir = '';
+let baseUrl = '';
+let browser: Browser | undefined;
+const consoleErrors: string[] = [];
+let shot = 0;
+
+async function snap(page: Page, name: string) {
+  shot += 1;
+  await page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+async function newPage(): Promise<Page> {
+  // YIZHAN_E2E_BYPASS_CSP=1 only to try the app against a server whose CSP still forbids eval.
+  const context = await browser!.newContext({
+    viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: false, bypassCSP: process.env.YIZHAN_E2E_BYPASS_CSP === '1',
+  });
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`); });
+  page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+async function login(page: Page, username: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-user').waitFor();
+}
+
+async function logout(page: Page) {
+  await page.getByTestId('logout').click();
+  await page.locator('#login-username').waitFor();
+}
+
+/** Picks an option of the antd Select whose input has this id (rjsf: root_<field>). */
+async function pickOption(page: Page, inputId: string, title: string) {
+  await page.locator(`#${inputId}`).click();
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+}
+
+describe('the web app in a browser', () => {
+  beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    if (!existsSync(join(DESIGNER, 'dist', 'index.html'))) {
+      execFileSync('npx', ['vite', 'build'], { cwd: DESIGNER, stdio: 'inherit' });
+    }
+    dataDir = mkdtempSync(join(tmpdir(), 'yizhan-e2e-'));
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    // The server builds on the packs in processes/ and serves designer/dist (server/src/web.ts).
+    server = spawn(process.execPath, [join(ROOT, 'server', 'bin', 'yizhan.js'), 'serve', '--demo', '--port', String(port), '--data', dataDir], {
+      cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    await new Promise<void>((ready, fail) => {
+      const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 150_000);
+      const onData = (b: Buffer) => {
+        output += b.toString();
+        if (output.includes('已启动')) { clearTimeout(timer); ready(); }
+      };
+      server!.stdout!.on('data', onData);
+      server!.stderr!.on('data', (b: Buffer) => { output += b.toString(); });
+      server!.on('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited ${code}:\n${output}`)); });
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((done) => server!.once('exit', done));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 20_000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('the server lets the web app compile form and rule schemas (ajv needs eval)', async () => {
+    const res = await fetch(baseUrl);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? /default-src ([^;]*)/.exec(csp)?.[1];
+    expect(res.status).toBe(200);
+    expect(scriptSrc === undefined || scriptSrc.includes("'unsafe-eval'"), `CSP script-src: ${scriptSrc}`).toBe(true);
+  });
+
+  it('admin models, writes a rule, adds a form field and deploys; staff take a case to closure', async () => {
+    const page = await newPage();
+    try {
+      await scenario(page);
+    } catch (e) {
+      await snap(page, 'failure');
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\nconsole errors:\n${consoleErrors.join('\n')}`);
+    }
+    expect(consoleErrors).toEqual([]);
+  }, 300_000);
+});
+
+async function scenario(page: Page) {
+  {
+
+    // ---- the administrator -------------------------------------------------------------------
+    await page.goto(baseUrl);
+    await page.locator('#login-username').waitFor();
+    await snap(page, 'login');
+    await login(page, 'admin');
+    await page.getByTestId('nav-/admin/packs').click();
+    await page.getByTestId('pack-row-longxi').waitFor();
+    await snap(page, 'packs');
+    await page.getByTestId('pack-row-longxi').getByTestId('open-pack').click();
+    // Servers that do not hand out pack files: open the pack folder, as an integrator would.
+    const folder = page.getByTestId('pack-folder');
+    await Promise.race([folder.waitFor({ state: 'attached' }), page.getByTestId('pack-title').waitFor()]);
+    if (!(await page.getByTestId('pack-title').isVisible())) await folder.setInputFiles(join(ROOT, 'processes', 'longxi'));
+    await page.getByTestId('pack-title').waitFor();
+    await page.locator('[data-testid="modeler-canvas"] [data-element-id="feedback"]').waitFor();
+    await expect.poll(() => page.getByTestId('lint-summary').textContent()).toContain('0 个错误');
+
+    // A user task dropped onto the flow 反馈当事人 → 满意度评价: bpmn-js splits the flow. The drop is
+    // the modeler's own create command (what the palette's drag ends in: synthetic drags on the
+    // palette are unreliable headless); naming, the type change and the properties go through the UI.
+    await page.evaluate(() => {
+      interface Svc { get(name: string): unknown }
+      const m = (window as unknown as { __yizhanModeler: Svc }).__yizhanModeler;
+      const registry = m.get('elementRegistry') as { get(id: string): { waypoints: { x: number; y: number }[] } };
+      const factory = m.get('elementFactory') as { createShape(o: { type: string }): unknown };
+      const modeling = m.get('modeling') as { createShape(s: unknown, p: { x: number; y: number }, t: unknown): unknown };
+      const flow = registry.get('f_feedback_evaluate');
+      const [a, b] = [flow.waypoints[0], flow.waypoints[flow.waypoints.length - 1]];
+      modeling.createShape(factory.createShape({ type: 'bpmn:Task' }), { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, flow);
+    });
+    const added = page.locator('[data-testid="modeler-canvas"] .djs-element.djs-shape[data-element-id^="Activity_"]').first();
+    await added.waitFor();
+    await added.dblclick();
+    await page.keyboard.type('电话回访');
+    await page.locator('[data-testid="modeler-canvas"]').click({ position: { x: 500, y: 40 } });
+    await page.locator('[data-testid="modeler-canvas"] .djs-element.djs-shape', { hasText: '电话回访' }).waitFor();
+    await added.click();
+    await page.locator('.djs-context-pad [data-action="replace"]').click();
+    await page.locator('.djs-popup [data-id="replace-with-user-task"]').click();
+    await page.locator('.bio-properties-panel-header', { hasText: '电话回访' }).waitFor();
+    await page.locator('[data-group-id="group-yizhan"] .bio-properties-panel-group-header').click();
+    await page.locator('#bio-properties-panel-yizhan-formKey').selectOption('feedback');
+    await page.locator('#bio-properties-panel-yizhan-candidateGroups').selectOption('lx.centre');
+    await page.locator('#bio-properties-panel-yizhan-dueDate').selectOption('P3D');
+    await expect.poll(() => page.getByTestId('lint-summary').textContent()).toContain('0 个错误');
+    await snap(page, 'modeler-user-task');
+
+    // A rule: 测试类型 goes to the centre.
+    await page.getByTestId('pack-tabs').getByText('分流规则').click();
+    await page.getByTestId('add-rule').click();
+    const rules = page.getByTestId('rules-editor');
+    const newRule = rules.locator('.ant-collapse-item').last();
+    await newRule.getByTestId('rule-name').fill('测试：咨询类直接由中心答复');
+    await newRule.locator('.ant-input-number input').fill('200');
+    await newRule.getByRole('button', { name: '+ 条件', exact: true }).click();
+    await newRule.getByTestId('condition-value').fill('法律咨询');
+    await newRule.getByTestId('decision-add-field').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '办理部门' }).click();
+    await newRule.getByTestId('decision-add').click();
+    await newRule.getByTestId('decision-departments').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'lx.centre' }).first().click();
+    await page.keyboard.press('Escape');
+    expect(await rules.getByTestId('rules-problems').count()).toBe(0);
+    await page.getByTestId('try-run-facts').fill(JSON.stringify({ case: { type: '法律咨询', channel: '来访', unit: 'longxi.shouyang', partyCount: 1 }, data: {} }, null, 2));
+    await page.getByTestId('try-run-button').click();
+    await page.getByTestId('try-run-result').waitFor();
+    expect(await page.getByTestId('try-run-result').getByTestId('explanation-summary').textContent()).toContain('测试：咨询类直接由中心答复');
+    await snap(page, 'rules-try-run');
+
+    // A form field on the feedback form: 回访记录.
+    await page.getByTestId('pack-tabs').getByText('表单').click();
+    await page.getByTestId('form-file').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="forms/feedback.json"]').click();
+    await page.getByTestId('add-field').click();
+    await page.getByTestId('field-title').fill('回访记录');
+    await page.getByTestId('field-key').fill('visitNote');
+    await page.getByTestId('field-save').click();
+    await page.getByTestId('form-preview').getByText('回访记录').waitFor();
+    expect(await page.getByTestId('form-problems').count()).toBe(0);
+    await snap(page, 'form-designer');
+
+    await page.getByTestId('deploy').click();
+    await page.getByTestId('deployed-version').waitFor();
+    const deployedForm = await page.evaluate(async () => {
+      const r = await fetch('/api/forms/feedback?process=longxi/dispute', { headers: { authorization: `Bearer ${localStorage.getItem('yizhan.token')}` } });
+      return (await r.json()) as { version: number; schema: { properties: Record<string, unknown> } };
+    });
+    expect(deployedForm.version).toBe(2);
+    expect(Object.keys(deployedForm.schema.properties)).toContain('visitNote');
+    expect(await page.getByTestId('deployed-version').textContent()).toContain('1.0.1');
+    await snap(page, 'deployed');
+    await logout(page);
+
+    // ---- staff: register a case ---------------------------------------------------------------
+    await login(page, 'lx-clerk');
+    await page.getByTestId('nav-/cases/new').click();
+    await page.getByTestId('process-select').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'longxi/dispute v2' }).click();
+    await page.locator('#root_applicant').waitFor();
+    await page.getByTestId('case-title').fill('药材收购款结算纠纷');
+    await page.locator('#root_applicant').fill('张建国');
+    await page.locator('#root_idNumber').fill('621122198001011235');
+    await page.locator('#root_mobile').fill('13919321234');
+    await pickOption(page, 'root_type', '劳资纠纷');
+    await pickOption(page, 'root_channel', '来访');
+    await page.locator('#root_unit').click();
+    await page.keyboard.type('首阳镇');
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: '首阳镇' }).first().click();
+    await page.locator('#root_partyCount').fill('3');
+    await page.locator('#root_description').fill('收购商拖欠3名药农的药材款');
+    await snap(page, 'intake');
+    await page.getByTestId('intake-form').getByRole('button', { name: '提交受理' }).click();
+    await page.getByTestId('routing').waitFor();
+    const caseUrl = page.url();
+    await snap(page, 'case-started');
+
+    // ---- staff: every task through the inbox, by the department it went to --------------------
+    // Fills a task form the way a clerk would: the first choice of every radio group, a sentence
+    // in every text area, 5 in number fields, and the field the administrator added.
+    const fillTaskForm = async (p: Page) => {
+      const form = p.getByTestId('task-form');
+      for (const group of await form.locator('.ant-radio-group').all()) await group.locator('.ant-radio-wrapper').first().click();
+      for (const area of await form.locator('textarea').all()) await area.fill('已按程序办理，当事人认可');
+      for (const num of await form.locator('.ant-input-number input').all()) await num.fill('5');
+      if (await form.locator('#root_visitNote').count()) await form.locator('#root_visitNote').fill('当事人表示认可');
+    };
+    let who = 'lx-clerk';
+    const done: string[] = [];
+    for (let step = 0; step < 8; step++) {
+      await page.goto(caseUrl);
+      await page.getByTestId('open-tasks').waitFor();
+      const c = await page.evaluate(async (url) => {
+        const id = url.split('/').pop();
+        const r = await fetch(`/api/cases/${id}`, { headers: { authorization: `Bearer ${localStorage.getItem('yizhan.token')}` } });
+        return (await r.json()) as { status: string; openTasks: { id: string; elementId: string; formKey: string; candidateGroups: string[] }[] };
+      }, caseUrl);
+      if (c.status === 'completed') break;
+      const task = c.openTasks[0];
+      const user = LONGXI_STAFF[task.candidateGroups[0]];
+      expect(user, `a demo user for ${task.candidateGroups.join()}`).toBeTruthy();
+      if (user !== who) {
+        await logout(page);
+        await login(page, user);
+        who = user;
+      }
+      await page.getByTestId('nav-/inbox').click();
+      const row = page.getByTestId(`task-row-${task.elementId}`).first();
+      await row.waitFor();
+      if (step === 0) await snap(page, 'inbox');
+      await row.getByTestId('claim').click();
+      await page.getByTestId('task-form').waitFor();
+      await fillTaskForm(page);
+      await snap(page, `task-${task.elementId}`);
+      await page.getByTestId('task-form').getByRole('button', { name: /^提\s*交$/ }).click();
+      await page.getByTestId('routing').waitFor();
+      done.push(task.elementId);
+    }
+    // The task the administrator added was part of the way.
+    expect(done.filter((d) => !['handle', 'onSiteMediation', 'jointMediation', 'supervise', 'feedback', 'evaluate'].includes(d))).toHaveLength(1);
+    expect(done.slice(-1)).toEqual(['evaluate']);
+    await page.goto(caseUrl);
+    await page.getByTestId('timeline').waitFor();
+    await expect.poll(() => page.locator('[data-status]').first().getAttribute('data-status')).toBe('completed');
+    await snap(page, 'case-closed');
+  }
+}
