@@ -51,6 +51,7 @@ async function newPage(): Promise<Page> {
     viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: false, bypassCSP: process.env.YIZHAN_E2E_BYPASS_CSP === '1',
   });
   const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`); });
   page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
   return page;

@@ -20,3 +20,9 @@ declare module 'bpmnlint/rules/*' {
   const rule: () => unknown;
   export default rule;
 }
+
+// Vite's `?raw` imports (stories load the Longxi pack's BPMN file as text).
+declare module '*?raw' {
+  const text: string;
+  export default text;
+}
