@@ -110,7 +110,14 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
   // Helmet's defaults, except forcing https: a county LAN often serves plain http on an internal
   // address, where upgrade-insecure-requests (and HSTS) would break every asset request.
   app.use(helmet({
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    contentSecurityPolicy: {
+      directives: {
+        upgradeInsecureRequests: null,
+        // The web app validates forms in the browser with ajv — the same validator as the server —
+        // and ajv compiles each administrator-designed schema to a function at run time.
+        scriptSrc: ["'self'", "'unsafe-eval'"],
+      },
+    },
     strictTransportSecurity: false,
   }));
   app.use(pinoHttp({
