@@ -15,7 +15,7 @@ import { serve } from './serve';
 import { UserRepository } from './users';
 
 const USAGE = `用法：
-  yizhan serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--database-url URL] [--demo] [--packs DIR | --no-packs] [--build-web]
+  yizhan serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--database-url URL] [--demo] [--packs DIR | --no-packs] [--build-web] [--web DIR]
   yizhan pack validate DIR
   yizhan pack test DIR [--database-url URL]
   yizhan pack deploy DIR [--server URL --token T] [--data ./data] [--database-url URL]
@@ -49,6 +49,7 @@ async function cmdServe(args: string[]): Promise<number> {
     options: {
       port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' },
       demo: { type: 'boolean' }, packs: { type: 'string' }, 'no-packs': { type: 'boolean' }, 'build-web': { type: 'boolean' },
+      web: { type: 'string' },
     },
   });
   if (values['build-web']) buildWeb();
@@ -64,6 +65,7 @@ async function cmdServe(args: string[]): Promise<number> {
     databaseUrl: values['database-url'] ?? process.env.DATABASE_URL,
     demo: values.demo ?? false,
     packsRoot: values['no-packs'] ? null : values.packs ? resolve(values.packs) : undefined,
+    ...(values.web ?? process.env.YIZHAN_WEB_DIR ? { webDir: resolve(values.web ?? process.env.YIZHAN_WEB_DIR ?? '') } : {}),
     logger: pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2)),
   });
   await new Promise<void>((done) => {

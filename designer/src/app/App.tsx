@@ -17,6 +17,7 @@ const NewCasePage = lazy(() => import('../pages/NewCasePage'));
 const CasePage = lazy(() => import('../pages/CasePage'));
 const PacksPage = lazy(() => import('../pages/PacksPage'));
 const PackPage = lazy(() => import('../pages/PackPage'));
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 
 const LANG_KEY = 'yizhan.lang';
 
@@ -32,6 +33,7 @@ const ROUTES: RouteDef[] = [
   { path: '/cases', ability: 'workspace', render: () => <CasesPage /> },
   { path: '/cases/new', ability: 'createCase', render: () => <NewCasePage /> },
   { path: '/cases/:id', ability: 'workspace', render: (p) => <CasePage id={p.id} /> },
+  { path: '/dashboard', ability: 'admin', render: () => <DashboardPage /> },
   { path: '/admin/packs', ability: 'admin', render: () => <PacksPage /> },
   { path: '/admin/packs/:id', ability: 'admin', render: (p) => <PackPage id={p.id} /> },
 ];
@@ -45,7 +47,7 @@ const NAV: { key: string; label: MessageKey; ability: Ability; children: { key: 
       { key: '/cases/new', label: 'navNewCase', ability: 'createCase' },
     ],
   },
-  { key: 'admin', label: 'navAdmin', ability: 'admin', children: [{ key: '/admin/packs', label: 'navPacks', ability: 'admin' }] },
+  { key: 'admin', label: 'navAdmin', ability: 'admin', children: [{ key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/admin/packs', label: 'navPacks', ability: 'admin' }] },
 ];
 
 export function App() {

@@ -1,0 +1,174 @@
+// The 统计分析 dashboard in a real browser against the real server (embedded PostgreSQL on a temp
+// data dir, the demo packs): 24 Longxi cases are taken through the API to different ends (closed
+// satisfied / basic, reopened after 不满意, failed mediation, still open), then the admin opens the
+// dashboard: the KPIs show the server's figures, every chart draws, a click on a table row drills
+// down to its cases, the grouping switches, and the Excel export downloads. Screenshots go to
+// designer/test-results/dashboard/ (git-ignored). Any console or page error fails the test.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const DESIGNER = join(ROOT, 'designer');
+const SHOTS = join(DESIGNER, 'test-results', 'dashboard');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PASSWORD = 'demo1234';
+
+const freePort = () => new Promise<number>((done, fail) => {
+  const srv = createServer();
+  srv.listen(0, '127.0.0.1', () => {
+    const { port } = srv.address() as { port: number };
+    srv.close(() => done(port));
+  });
+  srv.on('error', fail);
+});
+
+let server: ChildProcess | undefined;
+let dataDir = '';
+let webDir = '';
+let baseUrl = '';
+let browser: Browser | undefined;
+const consoleErrors: string[] = [];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = any;
+
+async function api(method: string, path: string, token?: string, body?: unknown): Promise<Json> {
+  const res = await fetch(baseUrl + path, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const json = await res.json() as Json;
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+const TYPES = ['劳资纠纷', '物业纠纷', '医疗纠纷', '邻里纠纷'];
+const UNITS = ['longxi', 'longxi.gongchang', 'longxi.wenfeng', 'longxi.gongchang.dongguan'];
+type End = 'satisfied' | 'basic' | 'reopened' | 'failed' | 'open';
+const ENDS: End[] = ['satisfied', 'satisfied', 'basic', 'reopened', 'failed', 'open'];
+
+/** A Longxi case taken to `end` by the admin (who may act on every task). */
+async function makeCase(token: string, i: number, end: End) {
+  let c = await api('POST', '/api/cases', token, {
+    process: 'longxi/dispute',
+    data: {
+      applicant: `测试${'甲乙丙丁戊己庚辛'[i % 8]}${'一二三'[i % 3]}`, mobile: `1391234${String(1000 + i)}`, type: TYPES[i % TYPES.length], channel: '来访',
+      unit: UNITS[i % UNITS.length], description: `第${i + 1}件测试纠纷，请求调处`,
+    },
+  });
+  const complete = async (element: string, data: Record<string, unknown>) => {
+    const task = c.openTasks.find((t: Json) => t.elementId === element);
+    c = await api('POST', `/api/tasks/${task.id}/complete`, token, { data });
+  };
+  if (end === 'open') return;
+  await complete('handle', { result: end === 'failed' ? 'failed' : 'success', note: '调处情况' });
+  await complete('feedback', { method: 'phone', message: '已电话告知当事人' });
+  await complete('evaluate', { satisfaction: end === 'reopened' ? 'dissatisfied' : end === 'basic' ? 'basic' : 'satisfied', comment: '评价' });
+}
+
+describe('the statistics dashboard in a browser', () => {
+  beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    // A build of its own (the other browser test may be using designer/dist), served with --web.
+    webDir = mkdtempSync(join(tmpdir(), 'yizhan-dashboard-web-'));
+    execFileSync('npx', ['vite', 'build', '--outDir', webDir, '--emptyOutDir'], { cwd: DESIGNER, stdio: 'inherit' });
+    dataDir = mkdtempSync(join(tmpdir(), 'yizhan-dashboard-'));
+    const port = await freePort();
+    baseUrl = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, [join(ROOT, 'server', 'bin', 'yizhan.js'), 'serve', '--demo', '--port', String(port), '--data', dataDir, '--web', webDir], {
+      cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    await new Promise<void>((ready, fail) => {
+      const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 150_000);
+      const onData = (b: Buffer) => {
+        output += b.toString();
+        if (output.includes('已启动')) { clearTimeout(timer); ready(); }
+      };
+      server!.stdout!.on('data', onData);
+      server!.stderr!.on('data', (b: Buffer) => { output += b.toString(); });
+      server!.on('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited ${code}:\n${output}`)); });
+    });
+    const { token } = await api('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
+    for (let i = 0; i < 24; i++) await makeCase(token, i, ENDS[i % ENDS.length]);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    if (server && server.exitCode === null) {
+      const exited = new Promise((done) => server!.once('exit', done));
+      server.kill('SIGTERM');
+      await Promise.race([exited, new Promise((done) => setTimeout(done, 20_000))]);
+      if (server.exitCode === null) server.kill('SIGKILL');
+    }
+    for (const dir of [dataDir, webDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('shows the figures as charts, drills down to cases and exports Excel', async () => {
+    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const page = await context.newPage();
+    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`); });
+    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+    try {
+      await page.goto(`${baseUrl}/login`);
+      await page.locator('#login-username').fill('admin');
+      await page.locator('#login-password').fill(PASSWORD);
+      await page.getByTestId('login-submit').click();
+      await page.getByTestId('current-user').waitFor();
+      await page.getByTestId('nav-/dashboard').click();
+      await page.getByTestId('dashboard').waitFor();
+
+      // The KPIs are the server's figures for the leader's county.
+      const { token } = await api('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
+      const stats = await api('GET', '/api/stats?groupBy=type', token);
+      expect(stats.totals.total).toBeGreaterThanOrEqual(24);
+      const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
+      await expect.poll(() => page.getByTestId('kpi-受理').textContent()).toContain(String(stats.totals.total));
+      expect(await page.getByTestId('kpi-办结率').textContent()).toContain(pct(stats.totals.closureRate));
+      expect(await page.getByTestId('kpi-调处成功率').textContent()).toContain(pct(stats.totals.successRate));
+      expect(await page.getByTestId('kpi-满意率').textContent()).toContain(pct(stats.totals.satisfactionRate));
+
+      // Every chart draws on its canvas.
+      for (const chart of ['chart-bar', 'chart-pie', 'chart-trend', 'chart-level', 'chart-satisfaction']) {
+        await page.getByTestId(chart).locator('canvas').first().waitFor();
+      }
+      await page.waitForTimeout(800); // chart animations
+      await page.screenshot({ path: join(SHOTS, '01-dashboard.png'), fullPage: true });
+
+      // Drill-down: a row of the table lists exactly its cases.
+      const labour = stats.rows.find((r: Json) => r.key === '劳资纠纷');
+      await page.getByTestId('stats-table').getByRole('cell', { name: '劳资纠纷', exact: true }).click();
+      await page.getByTestId('drill-down').waitFor();
+      await expect.poll(() => page.getByTestId('drill-down').locator('tbody tr.ant-table-row').count()).toBe(Math.min(labour.total, 10));
+      await page.getByTestId('drill-down').scrollIntoViewIfNeeded();
+      await page.screenshot({ path: join(SHOTS, '02-drill-down.png'), fullPage: true });
+
+      // Another grouping.
+      await page.getByTestId('group-by').getByText('按单位').click();
+      await expect.poll(() => page.getByTestId('stats-table').textContent()).toContain('巩昌镇');
+
+      // Excel export.
+      const [downloaded] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+      expect(downloaded.suggestedFilename()).toMatch(/\.xlsx$/);
+      const file = join(SHOTS, downloaded.suggestedFilename());
+      await downloaded.saveAs(file);
+      const { readFileSync } = await import('node:fs');
+      expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK'); // a zip, as xlsx is
+    } catch (e) {
+      await page.screenshot({ path: join(SHOTS, 'failure.png'), fullPage: true });
+      throw new Error(`${e instanceof Error ? e.message : String(e)}\nconsole errors:\n${consoleErrors.join('\n')}`);
+    }
+    expect(consoleErrors).toEqual([]);
+  }, 300_000);
+});
