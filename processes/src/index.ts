@@ -6,7 +6,7 @@ export type {
   StepExpectation, TaskExpectation, RoutingExpectation, ScenarioResult,
 } from './types';
 export { PackInvalidError, formatProblem } from './errors';
-export { loadPackDir, packFromFiles, listPackDirs, PACKS_ROOT } from './load';
+export { loadPackDir, packFromFiles, packToFiles, listPackDirs, PACKS_ROOT } from './load';
 export { validatePack, type ValidatePackOptions } from './validate';
 export { deployPack, processFiles, type DeployPackOptions, type DeployedPack } from './deploy';
 export { runScenarios, formatScenarioLine, formatSummary, SCENARIO_EPOCH, type RunScenariosOptions } from './scenario-runner';

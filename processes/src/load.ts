@@ -92,3 +92,14 @@ export function displayDir(dir: string): string {
   const rel = relative(process.cwd(), dir);
   return rel && !rel.startsWith('..') ? rel : basename(dir);
 }
+
+/** The pack as files (the inverse of packFromFiles): what `GET /api/packs/:id/files` returns. */
+export function packToFiles(bundle: PackBundle): Record<string, string> {
+  const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
+  const files: Record<string, string> = { 'pack.json': json(bundle.manifest) };
+  for (const [name, xml] of Object.entries(bundle.bpmn)) files[name] = xml;
+  for (const [key, form] of Object.entries(bundle.forms)) files[`forms/${key}.json`] = json(form);
+  for (const [name, rules] of Object.entries(bundle.rules)) files[`rules/${name}.json`] = json(rules);
+  for (const [name, scenario] of Object.entries(bundle.scenarios)) files[`scenarios/${name}.json`] = json(scenario);
+  return files;
+}

@@ -2,7 +2,7 @@
 // version deploys once (recorded in pack_deployments); its org model joins the org directory.
 import type pg from 'pg';
 import type { CaseEngine } from '@yizhan/engine';
-import { deployPack, PackInvalidError, validatePack, type PackBundle } from '@yizhan/packs';
+import { deployPack, PackInvalidError, packToFiles, validatePack, type PackBundle } from '@yizhan/packs';
 import { ApiError } from './http-errors';
 import type { OrgDirectory } from './org-directory';
 
@@ -53,9 +53,9 @@ export class PackService {
       }
       const deployed = await deployPack(this.engine, bundle, { actor });
       const { rows } = await this.pool.query<Row>(
-        `insert into pack_deployments (pack_id, version, name, county, description, processes, deployed_by)
-         values ($1, $2, $3, $4, $5, $6, $7) returning *`,
-        [m.id, m.version, m.name ?? null, m.county ?? null, m.description ?? null, JSON.stringify(deployed.processes), actor],
+        `insert into pack_deployments (pack_id, version, name, county, description, processes, deployed_by, files)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
+        [m.id, m.version, m.name ?? null, m.county ?? null, m.description ?? null, JSON.stringify(deployed.processes), actor, JSON.stringify(packToFiles(bundle))],
       );
       if (m.org) await this.directory.put(`pack:${m.id}`, m.org);
       return { deployment: fromRow(rows[0]), created: true };
@@ -74,6 +74,18 @@ export class PackService {
   async versions(packId: string): Promise<PackDeploymentView[]> {
     const { rows } = await this.pool.query<Row>('select * from pack_deployments where pack_id = $1 order by deployed_at desc, id desc', [packId]);
     return rows.map(fromRow);
+  }
+
+  /** The files of a deployed version (the latest when no version is given); undefined if unknown. */
+  async files(packId: string, version?: string): Promise<{ packId: string; version: string; files: Record<string, string> } | undefined> {
+    const { rows } = await this.pool.query<{ version: string; files: Record<string, string> | null }>(
+      version === undefined
+        ? 'select version, files from pack_deployments where pack_id = $1 order by deployed_at desc, id desc limit 1'
+        : 'select version, files from pack_deployments where pack_id = $1 and version = $2',
+      version === undefined ? [packId] : [packId, version],
+    );
+    const r = rows[0];
+    return r?.files ? { packId, version: r.version, files: r.files } : undefined;
   }
 
   private async version(packId: string, version: string): Promise<PackDeploymentView | undefined> {

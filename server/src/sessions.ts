@@ -14,7 +14,8 @@ export class SessionStore {
   constructor(private readonly pool: pg.Pool, private readonly clock: Clock, private readonly ttlMs: number) {}
 
   async issue(username: string): Promise<Session> {
-    const token = randomBytes(32).toString('base64url');
+    // hex: never starts with '-', so `--token T` on the command line always parses
+    const token = randomBytes(32).toString('hex');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.ttlMs);
     await this.pool.query('insert into sessions (token_hash, username, created_at, expires_at) values ($1, $2, $3, $4)', [digest(token), username, now, expiresAt]);

@@ -124,4 +124,31 @@ describe.each(databaseTargets())('packs on $name PostgreSQL', (target) => {
       rmSync(broken, { recursive: true, force: true });
     }
   });
+  it('gives a deployed version back as files that deploy again, and a definition with its BPMN', async () => {
+    let r = await s.request('POST', '/api/packs', { token: integrator, body: { files: packFiles('7.0.0') } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const definitionId = (r.body as { processes: { definitionId: string }[] }).processes[0].definitionId;
+    r = await s.request('GET', '/api/packs/servertest/files?version=7.0.0', { token: integrator });
+    expect(r.status).toBe(200);
+    const files = (r.body as { files: Record<string, string> }).files;
+    expect(Object.keys(files).sort()).toEqual(Object.keys(packFiles()).sort());
+    expect(files['dispute.bpmn']).toBe(packFiles()['dispute.bpmn']);
+    expect(JSON.parse(files['forms/intake.json'])).toEqual(JSON.parse(packFiles()['forms/intake.json']));
+    // what comes back deploys again as the next version
+    const manifest = JSON.parse(files['pack.json']);
+    manifest.version = '7.0.1';
+    r = await s.request('POST', '/api/packs', { token: integrator, body: { files: { ...files, 'pack.json': JSON.stringify(manifest) } } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    r = await s.request('GET', '/api/packs/servertest/files', { token: integrator });
+    expect((r.body as { version: string }).version).toBe('7.0.1');
+    expect((await s.request('GET', '/api/packs/nope/files', { token: integrator })).status).toBe(404);
+
+    r = await s.request('GET', `/api/definitions/${definitionId}`, { token: integrator });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ id: definitionId, key: 'servertest/dispute', startFormKey: 'intake' });
+    expect((r.body as { bpmn: string }).bpmn).toContain('<bpmn:definitions');
+    expect((await s.request('GET', '/api/definitions/999999', { token: integrator })).status).toBe(404);
+    expect((await s.request('GET', '/api/definitions/abc', { token: integrator })).status).toBe(404);
+  });
+
 });

@@ -59,6 +59,46 @@ export function catalogRoutes(services: Services): RouteDef[] {
         return versions;
       },
     }),
+    defineRoute<unknown, { version?: string }>({
+      method: 'get', path: '/api/packs/:id/files', operationId: 'getPackFiles', tag: 'packs', summary: '已部署流程包的文件（用于打开编辑）',
+      description: '与 POST /api/packs 相同的 { files } 形式；缺省为最新版本。',
+      access: 'pack:read', pathParams: { id: '流程包 id' },
+      query: [{ name: 'version', schema: { type: 'string', maxLength: 50 }, description: '版本（缺省为最新）' }],
+      success: {
+        status: 200, description: '包内路径 → 文件内容',
+        schema: {
+          type: 'object', required: ['packId', 'version', 'files'],
+          properties: { packId: { type: 'string' }, version: { type: 'string' }, files: { type: 'object', additionalProperties: { type: 'string' } } },
+        },
+      },
+      errors: [404],
+      async handler({ params, query }) {
+        const found = await services.packs.files(params.id, query.version);
+        if (!found) throw notFound('PACK_NOT_FOUND', `流程包不存在：${params.id}${query.version ? ` ${query.version}` : ''}`);
+        return found;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/definitions/:id', operationId: 'getDefinition', tag: 'packs', summary: '流程定义（含 BPMN，用于显示流程图）',
+      access: 'form:read', pathParams: { id: '流程定义 id' },
+      success: {
+        status: 200, description: '流程定义',
+        schema: {
+          type: 'object', required: ['id', 'key', 'version', 'bpmn'],
+          properties: {
+            id: { type: 'string' }, key: { type: 'string' }, version: { type: 'integer' }, name: { type: ['string', 'null'] },
+            processId: { type: 'string' }, bpmn: { type: 'string' }, startFormKey: { type: ['string', 'null'] },
+            createdAt: { type: 'string', format: 'date-time' },
+          },
+        },
+      },
+      errors: [404],
+      async handler({ params }) {
+        if (!/^\d{1,18}$/.test(params.id)) throw notFound('DEFINITION_NOT_FOUND', `流程定义不存在：${params.id}`);
+        const d = await services.engine.definitions.byIdOrThrow(params.id);
+        return { id: d.id, key: d.key, version: d.version, name: d.name, processId: d.processId, bpmn: d.bpmn, startFormKey: d.meta.startFormKey ?? null, createdAt: d.createdAt };
+      },
+    }),
     defineRoute<unknown, { key?: string }>({
       method: 'get', path: '/api/definitions', operationId: 'listDefinitions', tag: 'packs', summary: '流程定义（各版本）',
       access: 'form:read',
