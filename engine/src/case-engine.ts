@@ -486,7 +486,7 @@ export class CaseEngine {
           await client.query(`update incidents set status = 'resolved', resolved_at = $3 where case_id = $1 and element_id = $2 and status = 'open'`, [caseId, e.elementId, now]);
         }
         if (e.annotations?.routing) routing = e.annotations.routing;
-        log.push({ actor: 'system', kind: 'service.completed', element_id: e.elementId, task_id: null, data: e.annotations ?? null });
+        log.push({ actor: 'system', kind: 'service.completed', element_id: e.elementId, task_id: null, data: { name: e.name ?? null, ...(e.annotations ?? {}) } });
       } else if (e.elementType.endsWith('Event') || e.elementType.endsWith('Gateway')) {
         log.push({ actor: 'system', kind: 'element.passed', element_id: e.elementId, task_id: null, data: { type: e.elementType, name: e.name } });
       }

