@@ -304,6 +304,10 @@ async function scenario(page: Page) {
     await page.goto(caseUrl);
     await page.getByTestId('timeline').waitFor();
     await expect.poll(() => page.locator('[data-status]').first().getAttribute('data-status')).toBe('completed');
+    // the diagram of the version the case ran on, with its path marked, and the intake in words
+    await page.getByTestId('bpmn-viewer').locator('svg').first().waitFor();
+    await expect.poll(() => page.getByTestId('bpmn-viewer').locator('.djs-element').count()).toBeGreaterThan(5);
+    await page.getByText('办理部门').first().waitFor();
     await snap(page, 'case-closed');
   }
 }

@@ -16,15 +16,49 @@ const BpmnViewer = lazy(() => import('../bpmn/BpmnViewer'));
 const KIND_LABELS: Record<string, string> = {
   'case.started': '受理', 'element.passed': '流转', 'case.completed': '办结', 'service.completed': '自动处理', 'task.created': '生成待办',
   'task.claimed': '认领', 'task.unclaimed': '释放', 'task.transferred': '转办', 'task.returned': '退回',
-  'task.completed': '办理完成', 'task.cancelled': '取消', 'timer.fired': '时限到期', 'incident.opened': '异常', 'incident.resolved': '异常已处理',
+  'task.completed': '办理完成', 'task.cancelled': '取消', 'timer.fired': '时限到期', incident: '异常', 'incident.retried': '异常重试',
 };
 
 function historyText(h: HistoryEntry, c: CaseDetail): string {
   const task = c.tasks.find((x) => x.id === h.taskId);
-  const what = task?.name ?? h.elementId ?? '';
   const data = (h.data ?? {}) as Record<string, unknown>;
+  const what = task?.name ?? (typeof data.name === 'string' && data.name ? data.name : h.elementId) ?? '';
   const extra = typeof data.reason === 'string' ? `：${data.reason}` : typeof data.department === 'string' ? ` → ${data.department}` : '';
   return `${KIND_LABELS[h.kind] ?? h.kind}${what ? ` · ${what}` : ''}${extra}`;
+}
+
+type Schema = { properties?: Record<string, boolean | { title?: string; enum?: unknown[] }> } | undefined;
+
+function propOf(schema: Schema, key: string): { title?: string; enum?: unknown[] } | undefined {
+  const p = schema?.properties?.[key];
+  return typeof p === 'object' ? p : undefined;
+}
+
+function fieldTitle(schema: Schema, key: string): string {
+  return propOf(schema, key)?.title ?? key;
+}
+
+/** A field's value as a clerk reads it: enum names, 是/否, and org codes as names. */
+function fieldText(schema: Schema, uiSchema: Record<string, unknown> | undefined, key: string, v: unknown, name: (code: string) => string): string {
+  const prop = propOf(schema, key);
+  const enumNames = (uiSchema?.[key] as { 'ui:enumNames'?: string[] } | undefined)?.['ui:enumNames'];
+  const one = (x: unknown): string => {
+    if (typeof x === 'boolean') return x ? '是' : '否';
+    const i = prop?.enum?.indexOf(x) ?? -1;
+    if (i >= 0 && enumNames?.[i]) return enumNames[i];
+    if (typeof x === 'string') return name(x);
+    return typeof x === 'object' && x !== null ? JSON.stringify(x) : String(x);
+  };
+  return Array.isArray(v) ? v.map(one).join('、') : one(v);
+}
+
+function findUnitName(units: { code: string; name: string; children?: unknown[] }[], code: string): string | undefined {
+  for (const u of units) {
+    if (u.code === code) return u.name;
+    const inner = findUnitName((u.children ?? []) as typeof units, code);
+    if (inner) return inner;
+  }
+  return undefined;
 }
 
 export default function CasePage({ id }: { id: string }) {
@@ -32,22 +66,30 @@ export default function CasePage({ id }: { id: string }) {
   const { t } = useI18n();
   const kase = useLoad(() => api.case(id), [api, id]);
   const definitionId = kase.data?.definitionId;
-  const diagram = useLoad(async () => {
+  const definition = useLoad(async () => {
     if (!definitionId) return undefined;
     if (!(await api.supports('/api/definitions/{id}'))) return null;
     try {
-      return (await api.definition(definitionId)).bpmn ?? null;
+      return await api.definition(definitionId);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) return null;
       throw e;
     }
   }, [api, definitionId]);
+  const diagram = { loading: definition.loading, data: definition.data?.bpmn ?? null };
+  // the intake form gives the fields their titles (and enum values their names)
+  const intake = useLoad(async () => {
+    const d = definition.data;
+    if (!d?.startFormKey) return null;
+    return api.form(d.startFormKey, d.key, d.version).catch(() => null);
+  }, [api, definition.data]);
 
   if (kase.error) return <ErrorAlert error={kase.error} onRetry={kase.reload} />;
   const c = kase.data;
   if (!c) return <Card loading />;
   const data = (c.variables.data ?? {}) as Record<string, unknown>;
   const deptName = (code: string) => org.departments.find((d) => d.code === code)?.name ?? code;
+  const unitOrDept = (code: string) => findUnitName(org.units, code) ?? org.departments.find((d) => d.code === code)?.name ?? code;
   const doneIds = [...new Set(c.tasks.filter((x) => x.status === 'completed').map((x) => x.elementId))];
 
   return (
@@ -93,7 +135,7 @@ export default function CasePage({ id }: { id: string }) {
             <Card size="small" title={t('routing')} data-testid="routing">
               {c.routing?.explanation ? (
                 <Space orientation="vertical" style={{ width: '100%' }}>
-                  {c.routing.decision && <DecisionView decision={c.routing.decision} />}
+                  {c.routing.decision && <DecisionView decision={c.routing.decision} name={unitOrDept} />}
                   <ExplanationView explanation={c.routing.explanation} />
                 </Space>
               ) : <Typography.Text type="secondary">{t('noRouting')}</Typography.Text>}
@@ -116,7 +158,7 @@ export default function CasePage({ id }: { id: string }) {
             </Card>
             <Card size="small" title={t('variables')}>
               <Descriptions size="small" column={1} items={Object.entries(data).map(([k, v]) => ({
-                key: k, label: k, children: typeof v === 'string' ? v : JSON.stringify(v),
+                key: k, label: fieldTitle(intake.data?.schema, k), children: fieldText(intake.data?.schema, intake.data?.uiSchema, k, v, unitOrDept),
               }))} />
             </Card>
           </Space>

@@ -31,10 +31,33 @@ function ConditionLine({ trace, depth = 0 }: { trace: ConditionTrace; depth?: nu
   }
 }
 
-export function DecisionView({ decision }: { decision: Record<string, unknown> }) {
+// The well-known decision fields in a clerk's words; other fields (event params) show as written.
+const DECISION_LABELS: Record<string, string> = {
+  departments: '办理部门', level: '办理层级', leadUnit: '牵头单位', joint: '联合调解', caseClass: '纠纷等级', dueIn: '办理时限',
+};
+const VALUE_LABELS: Record<string, Record<string, string>> = {
+  level: { county: '县级', township: '乡镇级', village: '村（社区）级', grid: '网格' },
+  caseClass: { general: '一般纠纷', larger: '较大纠纷', major: '重大疑难纠纷' },
+};
+
+function durationLabel(v: string): string {
+  const m = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?)?$/.exec(v);
+  if (!m || v === 'P') return v;
+  const [, w, d, h] = m;
+  return [w && `${w}周`, d && `${d}天`, h && `${h}小时`].filter(Boolean).join('') || v;
+}
+
+export function DecisionView({ decision, name = (code) => code }: { decision: Record<string, unknown>; name?: (code: string) => string }) {
+  const text = (k: string, v: unknown): string => {
+    if (typeof v === 'boolean') return v ? '是' : '否';
+    if (k === 'dueIn' && typeof v === 'string') return durationLabel(v);
+    if (typeof v === 'string') return VALUE_LABELS[k]?.[v] ?? (k === 'leadUnit' ? name(v) : v);
+    if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? name(x) : JSON.stringify(x))).join('、');
+    return JSON.stringify(v);
+  };
   return (
     <Descriptions size="small" bordered column={1} items={Object.entries(decision).map(([k, v]) => ({
-      key: k, label: k, children: <code>{typeof v === 'string' ? v : JSON.stringify(v)}</code>,
+      key: k, label: DECISION_LABELS[k] ?? k, children: text(k, v),
     }))} />
   );
 }
