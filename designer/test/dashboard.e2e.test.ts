@@ -4,31 +4,18 @@
 // dashboard: the KPIs show the server's figures, every chart draws, a click on a table row drills
 // down to its cases, the grouping switches, and the Excel export downloads. Screenshots go to
 // designer/test-results/dashboard/ (git-ignored). Any console or page error fails the test.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESIGNER, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const DESIGNER = join(ROOT, 'designer');
 const SHOTS = join(DESIGNER, 'test-results', 'dashboard');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'demo1234';
 
-const freePort = () => new Promise<number>((done, fail) => {
-  const srv = createServer();
-  srv.listen(0, '127.0.0.1', () => {
-    const { port } = srv.address() as { port: number };
-    srv.close(() => done(port));
-  });
-  srv.on('error', fail);
-});
 
-let server: ChildProcess | undefined;
-let dataDir = '';
+let server: DemoServer | undefined;
 let webDir = '';
 let baseUrl = '';
 let browser: Browser | undefined;
@@ -79,40 +66,17 @@ describe('the statistics dashboard in a browser', () => {
     // A build of its own (the other browser test may be using designer/dist), served with --web.
     webDir = mkdtempSync(join(tmpdir(), 'yizhan-dashboard-web-'));
     execFileSync('npx', ['vite', 'build', '--outDir', webDir, '--emptyOutDir'], { cwd: DESIGNER, stdio: 'inherit' });
-    dataDir = mkdtempSync(join(tmpdir(), 'yizhan-dashboard-'));
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [join(ROOT, 'server', 'bin', 'yizhan.js'), 'serve', '--demo', '--port', String(port), '--data', dataDir, '--web', webDir], {
-      cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    await new Promise<void>((ready, fail) => {
-      const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 150_000);
-      const onData = (b: Buffer) => {
-        output += b.toString();
-        if (output.includes('已启动')) { clearTimeout(timer); ready(); }
-      };
-      server!.stdout!.on('data', onData);
-      server!.stderr!.on('data', (b: Buffer) => { output += b.toString(); });
-      server!.on('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited ${code}:\n${output}`)); });
-    });
+    server = await startDemoServer({ web: webDir, dataPrefix: 'yizhan-dashboard-' });
+    baseUrl = server.baseUrl;
     const { token } = await api('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
     for (let i = 0; i < 24; i++) await makeCase(token, i, ENDS[i % ENDS.length]);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((done) => server!.once('exit', done));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((done) => setTimeout(done, 20_000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    for (const dir of [dataDir, webDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+    await server?.stop();
+    if (webDir) rmSync(webDir, { recursive: true, force: true });
   }, 60_000);
 
   it('shows the figures as charts, drills down to cases and exports Excel', async () => {

@@ -3,19 +3,14 @@
 // deploys; staff register a case and complete every task through the UI; the case view shows it
 // closed. Screenshots of every screen go to designer/test-results/e2e/ (git-ignored). Any console
 // error or page error fails the test.
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESIGNER, launchBrowser, PASSWORD, ROOT, startDemoServer, type DemoServer } from './support/demo-server';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const DESIGNER = join(ROOT, 'designer');
 const SHOTS = join(DESIGNER, 'test-results', 'e2e');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const PASSWORD = 'demo1234';
 
 /** Pack users of processes/longxi by department (the demo server creates them). */
 const LONGXI_STAFF: Record<string, string> = {
@@ -24,17 +19,8 @@ const LONGXI_STAFF: Record<string, string> = {
   'lx.t.shouyang': 'lx-shouyang', 'lx.v.gongchang.dongguan': 'lx-dongguan',
 };
 
-const freePort = () => new Promise<number>((done, fail) => {
-  const srv = createServer();
-  srv.listen(0, '127.0.0.1', () => {
-    const { port } = srv.address() as { port: number };
-    srv.close(() => done(port));
-  });
-  srv.on('error', fail);
-});
 
-let server: ChildProcess | undefined;
-let dataDir = '';
+let server: DemoServer | undefined;
 let baseUrl = '';
 let browser: Browser | undefined;
 const consoleErrors: string[] = [];
@@ -83,39 +69,15 @@ describe('the web app in a browser', () => {
     if (!existsSync(join(DESIGNER, 'dist', 'index.html'))) {
       execFileSync('npx', ['vite', 'build'], { cwd: DESIGNER, stdio: 'inherit' });
     }
-    dataDir = mkdtempSync(join(tmpdir(), 'yizhan-e2e-'));
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
     // The server builds on the packs in processes/ and serves designer/dist (server/src/web.ts).
-    server = spawn(process.execPath, [join(ROOT, 'server', 'bin', 'yizhan.js'), 'serve', '--demo', '--port', String(port), '--data', dataDir], {
-      cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    await new Promise<void>((ready, fail) => {
-      const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 150_000);
-      const onData = (b: Buffer) => {
-        output += b.toString();
-        if (output.includes('已启动')) { clearTimeout(timer); ready(); }
-      };
-      server!.stdout!.on('data', onData);
-      server!.stderr!.on('data', (b: Buffer) => { output += b.toString(); });
-      server!.on('exit', (code) => { clearTimeout(timer); fail(new Error(`server exited ${code}:\n${output}`)); });
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    server = await startDemoServer();
+    baseUrl = server.baseUrl;
+    browser = await launchBrowser();
   }, 240_000);
 
   afterAll(async () => {
     await browser?.close();
-    if (server && server.exitCode === null) {
-      const exited = new Promise((done) => server!.once('exit', done));
-      server.kill('SIGTERM');
-      await Promise.race([exited, new Promise((done) => setTimeout(done, 20_000))]);
-      if (server.exitCode === null) server.kill('SIGKILL');
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await server?.stop();
   }, 60_000);
 
   it('the server lets the web app compile form and rule schemas (ajv needs eval)', async () => {
