@@ -104,6 +104,11 @@ export interface CaseFilter {
   q?: string;
   limit?: number;
   offset?: number;
+  /**
+   * A caller's visibility rule as an SQL condition on `c` (the cases row), e.g. the server's org
+   * scope; `arg` binds a value and returns its placeholder. Enforced in the query itself.
+   */
+  visibleIf?: (arg: (value: unknown) => string) => string;
 }
 
 export interface TaskFilter {
@@ -208,6 +213,7 @@ export class CaseQueries {
     if (filter.processKey) where.push(`c.process_key = ${arg(filter.processKey)}`);
     if (filter.unit) where.push(`c.unit = ${arg(filter.unit)}`);
     if (filter.units) where.push(`c.unit = any(${arg(filter.units)}::text[])`);
+    if (filter.visibleIf) where.push(`(${filter.visibleIf(arg)})`);
     if (filter.q) {
       const q = arg(`%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
       where.push(`(c.title ilike ${q} or c.type ilike ${q} or c.number::text like ${q})`);

@@ -43,7 +43,7 @@ export class SqlArgs {
 }
 
 /** Tasks offered to the user (by assignee, department or level within the subtree). `t` = tasks. */
-export function offeredToSql(scope: Scope, args: SqlArgs, t = 't'): string {
+export function offeredToSql(scope: Scope, args: Pick<SqlArgs, 'add'>, t = 't'): string {
   const me = args.add(scope.username);
   const departments = args.add(scope.departments);
   const parts = [`${t}.assignee = ${me}`, `${t}.candidate_groups && ${departments}::text[]`];
@@ -54,7 +54,7 @@ export function offeredToSql(scope: Scope, args: SqlArgs, t = 't'): string {
 }
 
 /** Cases the user may read. `c` = cases. */
-export function caseVisibleSql(scope: Scope, args: SqlArgs, c = 'c'): string {
+export function caseVisibleSql(scope: Scope, args: Pick<SqlArgs, 'add'>, c = 'c'): string {
   if (scope.all) return 'true';
   const parts = [`${c}.created_by = ${args.add(scope.username)}`, `${c}.unit = any(${args.add(scope.units)}::text[])`];
   if (scope.role === 'staff') {

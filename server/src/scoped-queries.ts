@@ -2,11 +2,11 @@
 // queries are unscoped; the server answers lists from here and fetches details from the engine
 // only after a scoped existence check.
 import type pg from 'pg';
-import { taskColour, type CaseSummary, type Clock, type TaskView } from '@yizhan/engine';
+import { CaseQueries, taskColour, type CaseSummary, type Clock, type TaskView } from '@yizhan/engine';
 import { caseVisibleSql, offeredToSql, SqlArgs, taskActionableSql, type Scope } from './scope';
 
 export interface CaseListFilter {
-  status?: string;
+  status?: CaseSummary['status'];
   type?: string;
   unit?: string;
   processKey?: string;
@@ -47,7 +47,11 @@ interface TaskRow {
 }
 
 export class ScopedQueries {
-  constructor(private readonly pool: pg.Pool, private readonly clock: Clock) {}
+  private readonly cases: CaseQueries;
+
+  constructor(private readonly pool: pg.Pool, private readonly clock: Clock) {
+    this.cases = new CaseQueries(pool, clock);
+  }
 
   async caseVisible(scope: Scope, caseId: string): Promise<boolean> {
     if (!isUuid(caseId)) return false;
@@ -57,38 +61,9 @@ export class ScopedQueries {
     return !!rowCount;
   }
 
-  async listCases(scope: Scope, filter: CaseListFilter): Promise<CaseListItem[]> {
-    const args = new SqlArgs();
-    const where = [caseVisibleSql(scope, args)];
-    if (filter.status) where.push(`c.status = ${args.add(filter.status)}`);
-    if (filter.type) where.push(`c.type = ${args.add(filter.type)}`);
-    if (filter.unit) where.push(`c.unit = ${args.add(filter.unit)}`);
-    if (filter.processKey) where.push(`c.process_key = ${args.add(filter.processKey)}`);
-    if (filter.q) {
-      const q = args.add(`%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-      where.push(`(c.title ilike ${q} or c.type ilike ${q} or c.number::text like ${q})`);
-    }
-    const { rows } = await this.pool.query(
-      `select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at,
-              t.open_count, t.next_due, t.next_created, t.next_warn
-         from cases c
-         left join lateral (
-           select count(*)::int as open_count, min(due_at) as next_due,
-                  (array_agg(created_at order by due_at nulls last))[1] as next_created,
-                  (array_agg(warn_at order by due_at nulls last))[1] as next_warn
-             from tasks where case_id = c.id and status = 'open') t on true
-        where ${where.join(' and ')}
-        order by c.created_at desc, c.number desc
-        limit ${args.add(filter.limit)} offset ${args.add(filter.offset)}`,
-      args.values,
-    );
-    const now = this.clock.now();
-    return rows.map((r) => ({
-      id: r.id, number: Number(r.number), processKey: r.process_key, status: r.status, title: r.title, type: r.type,
-      channel: r.channel, unit: r.unit, createdBy: r.created_by, createdAt: r.created_at, updatedAt: r.updated_at,
-      completedAt: r.completed_at, openTaskCount: r.open_count ?? 0, nextDueAt: r.next_due,
-      colour: r.next_due ? taskColour({ createdAt: r.next_created, dueAt: r.next_due, warnAt: r.next_warn }, now) : null,
-    }));
+  /** The engine's case list, restricted in its SQL to the cases the caller may see. */
+  listCases(scope: Scope, filter: CaseListFilter): Promise<CaseListItem[]> {
+    return this.cases.listCases({ ...filter, visibleIf: (arg) => caseVisibleSql(scope, { add: arg }) });
   }
 
   async listTasks(scope: Scope, filter: TaskListFilter): Promise<TaskListItem[]> {

@@ -4,6 +4,7 @@ import { ref } from '../api-schemas';
 import { ApiError, forbidden, notFound } from '../http-errors';
 import { defineRoute, type RouteDef } from '../registry';
 import type { Scope } from '../scope';
+import type { CaseListFilter } from '../scoped-queries';
 import type { Services } from '../services';
 
 const caseNotFound = (id: string) => notFound('CASE_NOT_FOUND', `案件不存在或不在您的辖区内：${id}`);
@@ -44,7 +45,7 @@ export function caseRoutes(services: Services): RouteDef[] {
         return view(started);
       },
     }),
-    defineRoute<unknown, { status?: string; type?: string; unit?: string; process?: string; q?: string; limit: number; offset: number }>({
+    defineRoute<unknown, { status?: CaseListFilter['status']; type?: string; unit?: string; process?: string; q?: string; limit: number; offset: number }>({
       method: 'get', path: '/api/cases', operationId: 'listCases', tag: 'cases', summary: '案件列表（本辖区）',
       access: 'case:read',
       query: [
