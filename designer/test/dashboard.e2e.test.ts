@@ -4,13 +4,12 @@
 // dashboard: the KPIs show the server's figures, every chart draws, a click on a table row drills
 // down to its cases, the grouping switches, and the Excel export downloads. Screenshots go to
 // designer/test-results/dashboard/ (git-ignored). Any console or page error fails the test.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESIGNER, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import { buildWeb, DESIGNER, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
 
 const SHOTS = join(DESIGNER, 'test-results', 'dashboard');
 
@@ -65,7 +64,7 @@ describe('the statistics dashboard in a browser', () => {
     mkdirSync(SHOTS, { recursive: true });
     // A build of its own (the other browser test may be using designer/dist), served with --web.
     webDir = mkdtempSync(join(tmpdir(), 'yizhan-dashboard-web-'));
-    execFileSync('npx', ['vite', 'build', '--outDir', webDir, '--emptyOutDir'], { cwd: DESIGNER, stdio: 'inherit' });
+    buildWeb(webDir);
     server = await startDemoServer({ web: webDir, dataPrefix: 'yizhan-dashboard-' });
     baseUrl = server.baseUrl;
     const { token } = await api('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });

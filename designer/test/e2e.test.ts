@@ -3,8 +3,7 @@
 // deploys; staff register a case and complete every task through the UI; the case view shows it
 // closed. Screenshots of every screen go to designer/test-results/e2e/ (git-ignored). Any console
 // error or page error fails the test.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,10 +65,8 @@ describe('the web app in a browser', () => {
   beforeAll(async () => {
     rmSync(SHOTS, { recursive: true, force: true });
     mkdirSync(SHOTS, { recursive: true });
-    if (!existsSync(join(DESIGNER, 'dist', 'index.html'))) {
-      execFileSync('npx', ['vite', 'build'], { cwd: DESIGNER, stdio: 'inherit' });
-    }
-    // The server builds on the packs in processes/ and serves designer/dist (server/src/web.ts).
+    // The server builds on the packs in processes/ and serves designer/dist (server/src/web.ts),
+    // which the harness builds first when it is missing or stale.
     server = await startDemoServer();
     baseUrl = server.baseUrl;
     browser = await launchBrowser();

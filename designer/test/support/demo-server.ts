@@ -1,16 +1,19 @@
-// The real `yizhan serve --demo` on a temp data dir and a free port, and Debian's chromium, for the
-// browser tests. Nothing is mocked: the server runs the packs in processes/ on embedded PostgreSQL.
+// The real `yizhan serve --demo` on a temp data dir and a free port, and the browser (./browser.ts),
+// for the browser tests. Nothing is mocked: the server runs the packs in processes/ on embedded
+// PostgreSQL and serves designer/dist, built first when missing or stale (./web-build.ts).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { ensureWebBuild } from './web-build';
+
+export { launchBrowser } from './browser';
+export { buildWeb } from './web-build';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const DESIGNER = join(ROOT, 'designer');
 export const PASSWORD = 'demo1234';
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface DemoServer {
   baseUrl: string;
@@ -30,6 +33,7 @@ function freePort(): Promise<number> {
 
 /** Starts the demo server; `web` serves that build instead of designer/dist. */
 export async function startDemoServer(options: { web?: string; dataPrefix?: string } = {}): Promise<DemoServer> {
+  if (!options.web) await ensureWebBuild();
   const dataDir = mkdtempSync(join(tmpdir(), options.dataPrefix ?? 'yizhan-e2e-'));
   const port = await freePort();
   const args = [join(ROOT, 'server', 'bin', 'yizhan.js'), 'serve', '--demo', '--port', String(port), '--data', dataDir];
@@ -65,12 +69,4 @@ export async function startDemoServer(options: { web?: string; dataPrefix?: stri
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Debian's chromium, headless, with the flags this machine's closed network needs. */
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 }
