@@ -8,7 +8,7 @@ import type { OrgDirectory } from './org-directory';
 
 export {
   loadPackDir, packFromFiles, listPackDirs, validatePack, runScenarios, formatScenarioLine, formatSummary, formatProblem,
-  PackInvalidError, packHandlers, type PackBundle, type PackProblem, type PackUser, type ScenarioResult,
+  PackInvalidError, packHandlers, personalKind, type PersonalKind, type PackBundle, type PackProblem, type PackUser, type ScenarioResult,
 } from '@yizhan/packs';
 
 export interface PackDeploymentView {
