@@ -10,12 +10,15 @@
 import type { User } from './users';
 import type { OrgDirectory } from './org-directory';
 import type { Role } from './roles';
+import { ApiError } from './http-errors';
 
 export interface Scope {
   username: string;
   role: Role;
   /** Null unit: every unit. */
   all: boolean;
+  /** The user's own unit (null: every unit). */
+  unit: string | null;
   units: string[];
   departments: string[];
   /** The level name of the user's unit ("township" …), as used in candidate groups. */
@@ -28,6 +31,7 @@ export function scopeOf(user: User, directory: OrgDirectory): Scope {
     username: user.username,
     role: user.role,
     all: user.unit === null,
+    unit: user.unit,
     units: user.unit ? directory.subtree(user.unit) : [],
     departments: user.departments,
     levels: level ? [level] : [],
@@ -69,4 +73,22 @@ export function taskActionableSql(scope: Scope, args: SqlArgs, t = 't', c = 'c')
   if (scope.role !== 'staff') return 'false';
   // Offered to the user implies visible (see caseVisibleSql).
   return offeredToSql(scope, args, t);
+}
+
+/**
+ * What an administrator may grant: a user in their own unit subtree, holding only departments of
+ * units in that subtree. A global administrator (no unit) may grant anything. Throws FORBIDDEN.
+ */
+export function checkGrant(scope: Scope, grant: { unit: string | null; departments: string[] }, directory: OrgDirectory): void {
+  if (scope.all) return;
+  if (grant.unit === null || !scope.units.includes(grant.unit)) {
+    throw new ApiError('FORBIDDEN', '只能在自己的辖区内建用户：不能授予辖区以外或全部单位的权限', [{ field: '/unit', code: 'OUT_OF_SCOPE', message: `单位「${grant.unit ?? '（全部单位）'}」不在您的辖区内` }]);
+  }
+  const outside = grant.departments.filter((d) => {
+    const unit = directory.department(d)?.unit;
+    return !unit || !scope.units.includes(unit);
+  });
+  if (outside.length) {
+    throw new ApiError('FORBIDDEN', '只能授予本辖区的部门', outside.map((d) => ({ field: '/departments', code: 'OUT_OF_SCOPE', message: `部门「${d}」不属于您辖区内的单位` })));
+  }
 }

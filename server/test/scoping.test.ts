@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
 import { can, ROLES, type Role } from '../src/roles';
-import { intake, PEOPLE, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
+import { intake, otherCountyPack, PASSWORD, PEOPLE, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
 
 describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (target) => {
   let s: TestServer;
@@ -137,5 +137,38 @@ describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (t
     expect(created.status).toBe(201);
     expect((await s.request('GET', `/api/cases/${caseA.id}`, { token: integrator })).status).toBe(403);
     expect(PEOPLE.integrator.unit).toBeNull();
+  });
+
+  it('keeps a county admin\'s user grants inside the county: units, departments, no global users', async () => {
+    const deployed = await s.request('POST', '/api/packs', { token: await s.login('integrator'), body: { files: otherCountyPack() } });
+    expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
+    const countyadmin = await s.login('countyadmin');
+    const user = (username: string, extra: Record<string, unknown>) => ({ username, password: PASSWORD, role: 'staff', ...extra });
+    const refused: [string, Record<string, unknown>][] = [
+      ['u-unit', { unit: 'u-a', departments: ['u-a-centre'] }],
+      ['u-depts', { unit: 't', departments: ['u-centre'] }],
+      ['u-mixed', { unit: 't-a', departments: ['t-a-centre', 'u-labour'] }],
+      ['global-admin', { role: 'admin', unit: null }],
+      ['global-integrator', { role: 'integrator', unit: null }],
+      ['global-default', { role: 'integrator' }],
+    ];
+    for (const [username, extra] of refused) {
+      const r = await s.request('POST', '/api/users', { token: countyadmin, body: user(username, extra) });
+      expect(r.status, username).toBe(403);
+      expect(r.body.error.code).toBe('FORBIDDEN');
+    }
+    // A township admin may not grant the county's departments either.
+    let r = await s.request('POST', '/api/users', { token: countyadmin, body: user('townadmin', { role: 'admin', unit: 't-a', departments: ['t-a-centre'] }) });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    r = await s.request('POST', '/api/users', { token: await s.login('townadmin'), body: user('t-labourer', { unit: 't-a', departments: ['t-labour'] }) });
+    expect(r.status).toBe(403);
+    // Within the county: fine; a global admin grants anything.
+    r = await s.request('POST', '/api/users', { token: countyadmin, body: user('t-new', { unit: 't-b', departments: ['t-b-centre', 't-labour'] }) });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    r = await s.request('POST', '/api/users', { token: await s.login('admin'), body: user('u-clerk', { unit: 'u-a', departments: ['u-a-centre'] }) });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const all = (await s.request('GET', '/api/users', { token: await s.login('admin') })).body.map((u: Json) => u.username);
+    for (const [username] of refused) expect(all).not.toContain(username);
+    expect(all).not.toContain('t-labourer');
   });
 });
