@@ -67,6 +67,20 @@ export function caseVisibleSql(scope: Scope, args: Pick<SqlArgs, 'add'>, c = 'c'
   return `(${parts.join(' or ')})`;
 }
 
+/**
+ * The same rule as taskActionableSql, on a task row as the engine holds it under the case lock
+ * (the engine calls this inside its transaction: a task transferred away a moment ago is no
+ * longer the user's). An admin's right rests on the case's unit, which a task command never
+ * changes, so the check before the command stands.
+ */
+export function mayActOnTask(scope: Scope, task: { assignee: string | null; candidateGroups: string[]; unit: string | null }): boolean {
+  if (scope.role === 'admin') return true;
+  if (scope.role !== 'staff') return false;
+  if (task.assignee === scope.username) return true;
+  if (task.candidateGroups.some((g) => scope.departments.includes(g))) return true;
+  return task.candidateGroups.some((g) => scope.levels.includes(g)) && task.unit !== null && scope.units.includes(task.unit);
+}
+
 /** Tasks the user may act on (claim, complete, return, transfer). `t` = tasks, `c` = its case. */
 export function taskActionableSql(scope: Scope, args: SqlArgs, t = 't', c = 'c'): string {
   if (scope.role === 'admin') return caseVisibleSql(scope, args, c);

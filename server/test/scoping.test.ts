@@ -9,6 +9,12 @@ describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (t
   let s: TestServer;
   let caseA: Json;
   let caseB: Json;
+  let otherCounty: Promise<void> | undefined;
+  /** Deploys 另一县 (the othertest pack) once. */
+  const withOtherCounty = () => (otherCounty ??= (async () => {
+    const deployed = await s.request('POST', '/api/packs', { token: await s.login('integrator'), body: { files: otherCountyPack() } });
+    expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
+  })());
 
   beforeAll(async () => {
     s = await startTestServer(target);
@@ -140,8 +146,7 @@ describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (t
   });
 
   it('keeps a county admin\'s user grants inside the county: units, departments, no global users', async () => {
-    const deployed = await s.request('POST', '/api/packs', { token: await s.login('integrator'), body: { files: otherCountyPack() } });
-    expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
+    await withOtherCounty();
     const countyadmin = await s.login('countyadmin');
     const user = (username: string, extra: Record<string, unknown>) => ({ username, password: PASSWORD, role: 'staff', ...extra });
     const refused: [string, Record<string, unknown>][] = [
@@ -170,5 +175,57 @@ describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (t
     const all = (await s.request('GET', '/api/users', { token: await s.login('admin') })).body.map((u: Json) => u.username);
     for (const [username] of refused) expect(all).not.toContain(username);
     expect(all).not.toContain('t-labourer');
+  });
+
+  it('transfers (转办) only to departments of the case\'s own county: another county\'s department is 422 and nothing changes', async () => {
+    await withOtherCounty();
+    const clerka = await s.login('clerka');
+    const created = await s.request('POST', '/api/cases', { token: clerka, body: { process: PROCESS, data: intake('t-a-1') } });
+    const task = created.body.openTasks[0];
+    for (const department of ['u-centre', 'u-a-centre', 'u-labour']) {
+      const r = await s.request('POST', `/api/tasks/${task.id}/transfer`, { token: clerka, body: { department, reason: '越县转办' } });
+      expect(r.status, department).toBe(422);
+      expect(r.body.error.code).toBe('TRANSFER_OUT_OF_SCOPE');
+      expect(r.body.error.details[0]).toMatchObject({ field: '/department', code: 'TRANSFER_OUT_OF_SCOPE' });
+    }
+    const after = await s.request('GET', `/api/cases/${created.body.id}`, { token: clerka });
+    expect(after.body.openTasks[0]).toMatchObject({ id: task.id, candidateGroups: ['t-a-centre'], assignee: null, status: 'open' });
+    expect(after.body.history.filter((h: Json) => h.kind === 'task.transferred')).toEqual([]);
+    // The other county's staff never see it.
+    const uclerk = 'u-race-clerk';
+    await s.request('POST', '/api/users', { token: await s.login('admin'), body: { username: uclerk, password: PASSWORD, role: 'staff', unit: 'u', departments: ['u-centre'] } });
+    expect((await s.request('GET', `/api/tasks/${task.id}`, { token: await s.login(uclerk) })).status).toBe(404);
+    // Within the county it works.
+    const ok = await s.request('POST', `/api/tasks/${task.id}/transfer`, { token: clerka, body: { department: 't-labour' } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  });
+
+  it('re-checks the right to act under the case lock: in complete-vs-transfer races the loser never succeeds', async () => {
+    const clerka = await s.login('clerka');
+    const clerka2 = await s.login('clerka2');
+    const outcomes: string[] = [];
+    for (let round = 0; round < 25; round++) {
+      const created = await s.request('POST', '/api/cases', { token: clerka, body: { process: PROCESS, data: intake('t-a-1') } });
+      const taskId = created.body.openTasks[0].id;
+      const [complete, transfer] = await Promise.all([
+        s.request('POST', `/api/tasks/${taskId}/complete`, { token: clerka, body: { data: { result: 'success' } } }),
+        s.request('POST', `/api/tasks/${taskId}/transfer`, { token: clerka2, body: { department: 't-labour', reason: '转人社局' } }),
+      ]);
+      outcomes.push(`${complete.status}/${transfer.status}`);
+      const c = (await s.request('GET', `/api/cases/${created.body.id}`, { token: await s.login('admin') })).body;
+      const task = c.tasks.find((t: Json) => t.id === taskId);
+      if (transfer.status === 200) {
+        // clerka lost the task: refused, and the task is t-labour's, open, not completed by clerka.
+        expect(complete.status, `round ${round}: ${outcomes.at(-1)}`).toBe(403);
+        expect(complete.body.error.code).toBe('FORBIDDEN');
+        expect(task).toMatchObject({ status: 'open', candidateGroups: ['t-labour'], completedBy: null });
+      } else {
+        expect(complete.status, `round ${round}: ${outcomes.at(-1)}`).toBe(200);
+        expect(transfer.status).toBe(409);
+        expect(task).toMatchObject({ status: 'completed', completedBy: 'clerka', candidateGroups: ['t-a-centre'] });
+        expect(c.history.filter((h: Json) => h.kind === 'task.transferred')).toEqual([]);
+      }
+    }
+    expect(outcomes.every((o) => o === '200/409' || o === '403/200'), outcomes.join(' ')).toBe(true);
   });
 });
