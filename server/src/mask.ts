@@ -3,6 +3,8 @@
 // full-width digits and punctuation become ASCII) and numbers are recognised even when written
 // with spaces, dashes, dots or brackets inside (`621122 19800101 1235`, `138-1234-5678`,
 // `(0932)1234567`); names given as case data are masked wherever they appear.
+import type { CaseView } from '@yizhan/engine';
+import { personalKind } from './packs';
 
 /** 张三 → 张*, 欧阳修 → 欧**. */
 export function maskName(name: string): string {
@@ -119,4 +121,73 @@ export function maskNames(text: string, names: string[]): string {
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Personal data redacted from a value of case data (form data, history entries): fields that hold
+ * personal data by their name (`idNumber`, `mobile`, `phone`, `address`, `applicant` …) masked
+ * by kind, and in every other text ID and phone numbers and the names found in such fields.
+ */
+export function redactPersonalData<T>(value: T, classify: (field: string) => 'id' | 'phone' | 'address' | 'name' | undefined, knownNames: string[] = []): T {
+  const names: string[] = [...knownNames];
+  const collect = (v: unknown, field: string) => {
+    if (typeof v === 'string' && classify(field) === 'name') names.push(v);
+    else if (Array.isArray(v)) v.forEach((x) => collect(x, field));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x, k);
+  };
+  collect(value, '');
+  const walk = (v: unknown, field: string): unknown => {
+    if (typeof v === 'string') {
+      const kind = classify(field);
+      if (kind === 'id') return maskIdNumber(v);
+      if (kind === 'phone') return maskPhone(v);
+      if (kind === 'address') return maskAddress(v);
+      if (kind === 'name') return maskName(v);
+      return maskText(maskNames(v, names));
+    }
+    if (Array.isArray(v)) return v.map((x) => walk(x, field));
+    if (v && typeof v === 'object' && !(v instanceof Date)) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    return v;
+  };
+  return walk(value, '') as T;
+}
+
+const byFieldName = (field: string) => personalKind(field, undefined);
+
+/** A case as a user who needs no personal data sees it: form data, outputs, task data and the form data in its history redacted. */
+export function redactCase<C extends Pick<CaseView, 'variables' | 'tasks' | 'openTasks' | 'history'>>(c: C): C {
+  const names = intakeNames(c.variables?.data);
+  // Names of the intake are masked in every other text of the case too.
+  const redact = <T>(v: T): T => redactPersonalData(v, byFieldName, names);
+  return {
+    ...c,
+    variables: { ...c.variables, data: redact(c.variables.data), outputs: redact(c.variables.outputs) },
+    tasks: c.tasks.map((t) => redactTask(t, redact)),
+    openTasks: c.openTasks.map((t) => redactTask(t, redact)),
+    history: c.history.map((h) => {
+      const d = h.data as { data?: unknown } | null;
+      return d && typeof d === 'object' && 'data' in d ? { ...h, data: { ...d, data: redact(d.data) } } : h;
+    }),
+  };
+}
+
+/** A task's form data redacted (task lists for roles that need no personal data), with the names of its case's intake. */
+export function redactTaskData<T extends { data: unknown }>(t: T, names: string[] = []): T {
+  return { ...t, data: redactPersonalData(t.data, byFieldName, names) };
+}
+
+/** The names given in a case's intake data (fields holding names, also inside lists of parties). */
+export function intakeNames(data: unknown): string[] {
+  const names: string[] = [];
+  const visit = (v: unknown, field: string) => {
+    if (typeof v === 'string' && byFieldName(field) === 'name') names.push(v);
+    else if (Array.isArray(v)) v.forEach((x) => visit(x, field));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, k);
+  };
+  visit(data, '');
+  return names;
+}
+
+function redactTask<T extends { data: unknown }>(t: T, redact: <V>(v: V) => V): T {
+  return { ...t, data: redact(t.data) };
 }

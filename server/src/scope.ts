@@ -23,7 +23,17 @@ export interface Scope {
   departments: string[];
   /** The level name of the user's unit ("township" …), as used in candidate groups. */
   levels: string[];
+  /**
+   * Staff who work for their whole unit (its 综治中心, a township or village office, or staff
+   * without a department) see the unit subtree's cases; staff of a line department (进驻部门,
+   * 窗口单位, 报到部门, court) only the cases offered to their departments — past or present —
+   * and their own.
+   */
+  wholeUnit: boolean;
 }
+
+/** Department kinds whose staff serve the whole unit (see Scope.wholeUnit). */
+const UNIT_WIDE_KINDS = new Set(['centre', 'township', 'village']);
 
 export function scopeOf(user: User, directory: OrgDirectory): Scope {
   const level = user.unit ? directory.org.level(user.unit) : undefined;
@@ -35,6 +45,8 @@ export function scopeOf(user: User, directory: OrgDirectory): Scope {
     units: user.unit ? directory.subtree(user.unit) : [],
     departments: user.departments,
     levels: level ? [level] : [],
+    wholeUnit: user.role !== 'staff' || user.departments.length === 0
+      || user.departments.some((d) => UNIT_WIDE_KINDS.has(directory.department(d)?.kind ?? '')),
   };
 }
 
@@ -60,11 +72,30 @@ export function offeredToSql(scope: Scope, args: Pick<SqlArgs, 'add'>, t = 't'):
 /** Cases the user may read. `c` = cases. */
 export function caseVisibleSql(scope: Scope, args: Pick<SqlArgs, 'add'>, c = 'c'): string {
   if (scope.all) return 'true';
-  const parts = [`${c}.created_by = ${args.add(scope.username)}`, `${c}.unit = any(${args.add(scope.units)}::text[])`];
+  const me = args.add(scope.username);
+  const parts = [`${c}.created_by = ${me}`];
+  if (scope.wholeUnit) parts.push(`${c}.unit = any(${args.add(scope.units)}::text[])`);
   if (scope.role === 'staff') {
-    parts.push(`exists (select 1 from tasks it where it.case_id = ${c}.id and ${offeredToSql(scope, args, 'it')})`);
+    parts.push(`exists (select 1 from tasks it where it.case_id = ${c}.id and (${offeredToSql(scope, args, 'it')} or it.completed_by = ${me}))`);
+    if (scope.departments.length) {
+      // Offered in the past: a task created for, or transferred / returned from, one of their departments.
+      const deps = args.add(scope.departments);
+      parts.push(`exists (select 1 from history ih where ih.case_id = ${c}.id and ih.kind in ('task.created', 'task.transferred', 'task.returned')
+        and (coalesce(ih.data -> 'candidateGroups', '[]'::jsonb) ?| ${deps}::text[] or coalesce(ih.data -> 'from', '[]'::jsonb) ?| ${deps}::text[]))`);
+    }
   }
   return `(${parts.join(' or ')})`;
+}
+
+/**
+ * Whether the user sees personal data (ID numbers, phones, addresses, names) in case data:
+ * administrators and handling staff do (they work on it), leaders in a case's details but not in
+ * lists, auditors never.
+ */
+export function seesPersonalData(scope: Scope, view: 'detail' | 'list'): boolean {
+  if (scope.role === 'admin' || scope.role === 'staff') return true;
+  if (scope.role === 'leader') return view === 'detail';
+  return false;
 }
 
 /**

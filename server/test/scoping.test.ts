@@ -128,8 +128,9 @@ describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (t
 
   it('gives a county department the tasks transferred to it, and nothing else of the townships', async () => {
     const labour = await s.login('labour');
-    // 人社局 is a county department: it sees the county's cases (its unit subtree) but acts only on its own tasks.
-    expect((await s.request('POST', `/api/tasks/${caseB.openTasks[0].id}/claim`, { token: labour })).status).toBe(403);
+    // 人社局 is a county line department: it sees only the cases offered to it (not the county's
+    // whole subtree, as before — that was the over-exposure), so the township's task is not found.
+    expect((await s.request('POST', `/api/tasks/${caseB.openTasks[0].id}/claim`, { token: labour })).status).toBe(404);
     const t = await s.request('POST', `/api/tasks/${caseB.openTasks[0].id}/transfer`, { token: await s.login('clerkb'), body: { department: 't-labour' } });
     expect(t.status).toBe(200);
     const r = await s.request('POST', `/api/tasks/${caseB.openTasks[0].id}/claim`, { token: labour });
@@ -227,5 +228,61 @@ describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (t
       }
     }
     expect(outcomes.every((o) => o === '200/409' || o === '403/200'), outcomes.join(' ')).toBe(true);
+  });
+
+  it('shows a county line department only the cases offered to it, past or present; the county centre sees the county', async () => {
+    const centre = await s.login('centre');
+    const labour = await s.login('labour');
+    const wages = (await s.request('POST', '/api/cases', { token: centre, body: { process: PROCESS, data: intake('t', { type: 'wages', applicant: '欠薪工人' }) } })).body;
+    const neighbour = (await s.request('POST', '/api/cases', { token: centre, body: { process: PROCESS, data: intake('t', { applicant: '县城居民' }) } })).body;
+    expect(wages.openTasks[0].candidateGroups).toEqual(['t-labour']);
+    expect(neighbour.openTasks[0].candidateGroups).toEqual(['t-centre']);
+    const visible = async () => (await s.request('GET', '/api/cases?limit=500', { token: labour })).body.map((c: Json) => c.id) as string[];
+    let ids = await visible();
+    expect(ids).toContain(wages.id);
+    for (const id of [neighbour.id, caseA.id]) {
+      expect(ids).not.toContain(id);
+      expect((await s.request('GET', `/api/cases/${id}`, { token: labour })).status).toBe(404);
+    }
+    // Transferred to 人社局: visible; returned by it to the centre: still visible (offered in the past).
+    expect((await s.request('POST', `/api/tasks/${neighbour.openTasks[0].id}/transfer`, { token: centre, body: { department: 't-labour' } })).status).toBe(200);
+    expect(await visible()).toContain(neighbour.id);
+    const back = await s.request('POST', `/api/tasks/${neighbour.openTasks[0].id}/return`, { token: labour, body: { reason: '不属于劳资纠纷' } });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(back.body.candidateGroups).not.toContain('t-labour');
+    ids = await visible();
+    expect(ids).toContain(neighbour.id);
+    expect(ids).not.toContain(caseA.id);
+    expect((await s.request('GET', `/api/tasks/${neighbour.openTasks[0].id}`, { token: labour })).body.actionable).toBe(false);
+    // The county centre serves the whole county.
+    const all = (await s.request('GET', '/api/cases?limit=500', { token: centre })).body.map((c: Json) => c.id);
+    expect(all).toEqual(expect.arrayContaining([caseA.id, caseB.id, wages.id, neighbour.id]));
+  });
+
+  it('masks ID numbers, phones and names for auditors, and in leaders\' lists; clerks and leaders\' details see them', async () => {
+    const clerka = await s.login('clerka');
+    const summary = '张三丰称对方电话139-1234-5678，身份证621122 19800101 1235';
+    const created = (await s.request('POST', '/api/cases', { token: clerka, body: { process: PROCESS, data: intake('t-a-1', { summary }) } })).body;
+    const done = await s.request('POST', `/api/tasks/${created.openTasks[0].id}/complete`, { token: clerka, body: { data: { result: 'success', note: '已联系张三丰，电话13812345678' } } });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const secrets = ['110101199003077777', '13812345678', '139-1234-5678', '19800101', '张三丰'];
+    const auditorCase = await s.request('GET', `/api/cases/${created.id}`, { token: await s.login('auditor') });
+    expect(auditorCase.status).toBe(200);
+    for (const secret of secrets) expect(JSON.stringify(auditorCase.body), secret).not.toContain(secret);
+    expect(auditorCase.body.variables.data).toMatchObject({ idNumber: '110*************77', phone: '138****5678', applicant: '张**', type: 'neighbour', unit: 't-a-1' });
+    expect(auditorCase.body.variables.data.summary).toContain('张**称对方电话139');
+    for (const user of ['auditor', 'leader']) {
+      const list = await s.request('GET', `/api/tasks?scope=unit&status=all&caseId=${created.id}`, { token: await s.login(user) });
+      expect(list.status).toBe(200);
+      expect(list.body.length, user).toBeGreaterThan(0);
+      for (const secret of secrets) expect(JSON.stringify(list.body), `${user}: ${secret}`).not.toContain(secret);
+    }
+    // Those who work on it, and a leader opening the case, see it as entered.
+    for (const user of ['clerka', 'leader', 'countyadmin']) {
+      const r = await s.request('GET', `/api/cases/${created.id}`, { token: await s.login(user) });
+      expect(r.body.variables.data, user).toMatchObject({ idNumber: '110101199003077777', phone: '13812345678', applicant: '张三丰', summary });
+    }
+    const clerkList = await s.request('GET', `/api/tasks?status=all&caseId=${created.id}`, { token: clerka });
+    expect(JSON.stringify(clerkList.body)).toContain('13812345678');
   });
 });

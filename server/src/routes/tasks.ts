@@ -4,7 +4,8 @@
 import { ref } from '../api-schemas';
 import { ApiError, forbidden, notFound } from '../http-errors';
 import { defineRoute, type RouteDef } from '../registry';
-import { mayActOnTask, type Scope } from '../scope';
+import { intakeNames, redactTaskData } from '../mask';
+import { mayActOnTask, seesPersonalData, type Scope } from '../scope';
 import type { AuthorizeTask, TaskView } from '@yizhan/engine';
 import type { InboxScope, TaskListItem } from '../scoped-queries';
 import type { Services } from '../services';
@@ -23,6 +24,11 @@ export function taskRoutes(services: Services): RouteDef[] {
     const task = await visibleTask(scope, id);
     if (!task.actionable) throw forbidden('该任务不属于您或您的部门，不能办理');
     return task;
+  };
+  /** The intake names of each case, to mask them in redacted task data. */
+  const intakeNamesOf = async (caseIds: string[]) => {
+    const { rows } = await services.pool.query<{ id: string; data: unknown }>(`select id, variables -> 'data' as data from cases where id = any($1::uuid[])`, [[...new Set(caseIds)]]);
+    return new Map(rows.map((r) => [r.id, intakeNames(r.data)]));
   };
   /** Re-checks the caller's right on the task under the case lock (see mayActOnTask). */
   const authorize = (scope: Scope): AuthorizeTask => (task) => {
@@ -53,7 +59,9 @@ export function taskRoutes(services: Services): RouteDef[] {
         const tasks = await services.queries.listTasks(scope, {
           scope: query.scope ?? 'inbox', status: query.status ?? 'open', caseId: query.caseId, limit: query.limit ?? 100, offset: query.offset ?? 0,
         });
-        return tasks.map(withCaseUnit);
+        if (seesPersonalData(scope, 'list')) return tasks.map(withCaseUnit);
+        const names = await intakeNamesOf(tasks.map((t) => t.caseId));
+        return tasks.map((t) => withCaseUnit(redactTaskData(t, names.get(t.caseId))));
       },
     }),
     defineRoute({
@@ -69,7 +77,8 @@ export function taskRoutes(services: Services): RouteDef[] {
         const c = await services.engine.getCase(task.caseId);
         const def = await services.engine.definitions.byIdOrThrow(c.definitionId);
         const form = task.formKey ? def.forms[task.formKey] ?? null : null;
-        return { ...withCaseUnit(task), form };
+        const shown = seesPersonalData(scope, 'detail') ? task : redactTaskData(task, (await intakeNamesOf([task.caseId])).get(task.caseId));
+        return { ...withCaseUnit(shown), form };
       },
     }),
     defineRoute({
