@@ -131,5 +131,13 @@ describe.each(databaseTargets())('公示 on $name PostgreSQL: nothing personal h
     expect(shown).toContain('王**');
     expect(shown).toContain('李**');
     expect(shown).toContain('因宅基地争执；');
+
+    // A version deployed before the validator refused it, publishing the applicant and the ID
+    // number as shown fields: they are masked all the same.
+    await s.db.pool.query(`update definitions set meta = jsonb_set(meta, '{public,fields}', '["type", "summary", "applicant", "idNumber"]') where key = $1`, [PROCESS]);
+    const legacy = (await s.request('GET', '/api/public/cases?limit=50')).body.find((c: Json) => c.number === created.body.number);
+    expect(legacy.fields.find((f: Json) => f.field === 'applicant').value).toBe('张**');
+    expect(legacy.fields.find((f: Json) => f.field === 'idNumber').value).toBe('110*************77');
+    for (const name of ['张三丰', '王小明', '110101199003077777']) expect(JSON.stringify(legacy)).not.toContain(name);
   });
 });
