@@ -69,8 +69,31 @@ interface TaskRow {
   form_key: string | null;
   candidate_groups: string[];
   assignee: string | null;
+  unit: string | null;
   status: string;
 }
+
+/** A task as it stands under the case lock, given to a command's `authorize` callback. */
+export interface LockedTask {
+  id: string;
+  caseId: string;
+  elementId: string;
+  candidateGroups: string[];
+  assignee: string | null;
+  unit: string | null;
+  status: string;
+}
+
+/**
+ * A permission check run inside a task command's transaction, after the row lock, on the fresh
+ * task row: it throws to refuse (the transaction rolls back, nothing changes). The caller's check
+ * before the command can be stale by then — another user may just have transferred the task.
+ */
+export type AuthorizeTask = (task: LockedTask) => void | Promise<void>;
+
+const lockedTask = (t: TaskRow): LockedTask => ({
+  id: t.id, caseId: t.case_id, elementId: t.element_id, candidateGroups: t.candidate_groups, assignee: t.assignee, unit: t.unit ?? null, status: t.status,
+});
 
 type Client = pg.PoolClient;
 
@@ -137,13 +160,14 @@ export class CaseEngine {
    * Completes an open task with form data (validated against the task's form first). A task
    * claimed by someone else is refused (CONFLICT / TASK_CLAIMED) unless `force` (e.g. an admin).
    */
-  async completeTask(taskId: string, data: Record<string, unknown>, actor?: string, options: { force?: boolean } = {}): Promise<CaseView> {
+  async completeTask(taskId: string, data: Record<string, unknown>, actor?: string, options: { force?: boolean; authorize?: AuthorizeTask } = {}): Promise<CaseView> {
     const caseId = await this.caseOfTask(taskId);
     await this.onCase(caseId, async (client, row, def, log) => {
       const task = row.task;
       if (!task) throw new NotFoundError('TASK', taskId);
       if (task.status === 'completed') throw new ConflictError(`任务 ${taskId} 已办结，不能重复提交`);
       if (task.status !== 'open') throw new TaskNotOpenError(taskId, task.status);
+      await options.authorize?.(lockedTask(task));
       // checked under the lock: a claim made by someone else just now still wins
       if (task.assignee && actor && task.assignee !== actor && !options.force) throw new ConflictError(`任务已由 ${task.assignee} 认领`, 'TASK_CLAIMED');
       this.checkForm(def, task.form_key ?? undefined, data);
@@ -161,8 +185,8 @@ export class CaseEngine {
   }
 
   /** Takes a task into one's own hands. Someone else's claim is a CONFLICT. */
-  claimTask(taskId: string, user: string): Promise<TaskView> {
-    return this.taskAction(taskId, user, async (client, task) => {
+  claimTask(taskId: string, user: string, options: { authorize?: AuthorizeTask } = {}): Promise<TaskView> {
+    return this.taskAction(taskId, user, options.authorize, async (client, task) => {
       if (task.assignee && task.assignee !== user) throw new ConflictError(`任务已由 ${task.assignee} 认领`, 'TASK_CLAIMED');
       if (task.assignee === user) return false;
       await client.query('update tasks set assignee = $2 where id = $1', [task.id, user]);
@@ -171,8 +195,8 @@ export class CaseEngine {
   }
 
   /** Gives a claimed task back to its candidate groups (the assignee, or anyone with `force`). */
-  unclaimTask(taskId: string, user: string, options: { force?: boolean } = {}): Promise<TaskView> {
-    return this.taskAction(taskId, user, async (client, task) => {
+  unclaimTask(taskId: string, user: string, options: { force?: boolean; authorize?: AuthorizeTask } = {}): Promise<TaskView> {
+    return this.taskAction(taskId, user, options.authorize, async (client, task) => {
       if (!task.assignee) return false;
       if (task.assignee !== user && !options.force) throw new ConflictError(`任务由 ${task.assignee} 认领，只有认领人可以释放`, 'NOT_ASSIGNEE');
       await client.query('update tasks set assignee = null where id = $1', [task.id]);
@@ -181,8 +205,8 @@ export class CaseEngine {
   }
 
   /** 转办: hands the task to another department; the claim is released. */
-  transferTask(taskId: string, input: { department: string; actor: string; reason?: string }): Promise<TaskView> {
-    return this.taskAction(taskId, input.actor, async (client, task) => {
+  transferTask(taskId: string, input: { department: string; actor: string; reason?: string; authorize?: AuthorizeTask }): Promise<TaskView> {
+    return this.taskAction(taskId, input.actor, input.authorize, async (client, task) => {
       if (!input.department) throw new BadRequestError('请指定转办部门', [{ field: '/department', message: '必填' }]);
       await client.query('update tasks set candidate_groups = $2, assignee = null where id = $1', [task.id, [input.department]]);
       return { kind: 'task.transferred', data: { from: task.candidate_groups, to: [input.department], reason: input.reason ?? null } };
@@ -193,8 +217,8 @@ export class CaseEngine {
    * 退回: the handling department sends the task back for re-dispatch — to the user task's
    * `returnTo` property (camunda:properties) or else the county centre department of the pack's org.
    */
-  returnTask(taskId: string, input: { reason: string; actor: string }): Promise<TaskView> {
-    return this.taskAction(taskId, input.actor, async (client, task, def) => {
+  returnTask(taskId: string, input: { reason: string; actor: string; authorize?: AuthorizeTask }): Promise<TaskView> {
+    return this.taskAction(taskId, input.actor, input.authorize, async (client, task, def) => {
       if (!input.reason?.trim()) throw new BadRequestError('请填写退回理由', [{ field: '/reason', message: '必填' }]);
       const to = returnTarget(def, task.element_id);
       if (!to.length) throw new ProcessError('未配置退回对象（任务属性 returnTo 或组织中的县综治中心）', task.element_id);
@@ -288,6 +312,7 @@ export class CaseEngine {
   private async taskAction(
     taskId: string,
     actor: string,
+    authorize: AuthorizeTask | undefined,
     act: (client: Client, task: TaskRow, def: DefinitionRecord) => Promise<{ kind: string; data: unknown } | false>,
   ): Promise<TaskView> {
     const caseId = await this.caseOfTask(taskId);
@@ -296,6 +321,7 @@ export class CaseEngine {
       if (!rows[0]) throw new NotFoundError('CASE', caseId);
       const task = await this.lockedTask(client, taskId);
       if (task.status !== 'open') throw new TaskNotOpenError(taskId, task.status);
+      await authorize?.(lockedTask(task));
       const def = await this.definitions.byIdOrThrow(rows[0].definition_id);
       const change = await act(client, task, def);
       if (!change) return;

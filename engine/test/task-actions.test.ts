@@ -1,7 +1,7 @@
 // Staff actions on a task that are not engine steps: claim, unclaim, 转办 transfer, 退回 return;
 // and the case list with scope filters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseEngine, openDatabase, type Database } from '../src';
+import { CaseEngine, openDatabase, YizhanError, type Database, type LockedTask } from '../src';
 import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
 import { deployInput, routeHandler } from './support/fixture';
 
@@ -40,6 +40,29 @@ describe.each(databaseTargets())('task actions on $name PostgreSQL', (target) =>
     expect((await engine.unclaimTask(t.id, 'wang')).assignee).toBeNull();
     const h = (await engine.getCase(c.id)).history.filter((x) => x.taskId === t.id).map((x) => [x.kind, x.actor]);
     expect(h).toEqual(expect.arrayContaining([['task.claimed', 'wang'], ['task.unclaimed', 'wang']]));
+  });
+
+  it('runs an authorize callback under the lock on the fresh task row; a refusal changes nothing', async () => {
+    const c = await start();
+    const t = c.openTasks[0];
+    const labourOnly = (task: LockedTask) => {
+      if (!task.candidateGroups.includes('labour')) throw new YizhanError('FORBIDDEN', '已不属于您的部门');
+    };
+    await engine.transferTask(t.id, { department: 'housing', actor: 'wang', authorize: labourOnly });
+    const seen: LockedTask[] = [];
+    // The caller checked before the transfer; the callback sees the task as it is now.
+    for (const act of [
+      () => engine.completeTask(t.id, { result: 'success' }, 'li', { authorize: (task) => { seen.push(task); labourOnly(task); } }),
+      () => engine.claimTask(t.id, 'li', { authorize: labourOnly }),
+      () => engine.transferTask(t.id, { department: 'labour', actor: 'li', authorize: labourOnly }),
+      () => engine.returnTask(t.id, { reason: '退回', actor: 'li', authorize: labourOnly }),
+    ]) {
+      expect((await act().catch((e) => e)).code).toBe('FORBIDDEN');
+    }
+    expect(seen[0]).toMatchObject({ id: t.id, caseId: c.id, candidateGroups: ['housing'], assignee: null, status: 'open', unit: 'gongchang' });
+    const after = await engine.getCase(c.id);
+    expect(after.openTasks[0]).toMatchObject({ id: t.id, candidateGroups: ['housing'], assignee: null, status: 'open' });
+    expect(after.history.filter((x) => x.actor === 'li')).toEqual([]);
   });
 
   it('transfers (转办) to another department and returns (退回) to the county centre', async () => {

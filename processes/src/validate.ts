@@ -15,6 +15,7 @@ import { readBpmn, type BpmnModel, type ProcessModel } from './bpmn-model';
 import { lintDefinitions } from './lint';
 import { checkSchema } from './schemas';
 import { formFields } from './form-fields';
+import { personalKind, type FieldLike, type PersonalKind } from './personal-fields';
 import { checkStepConventions, EVALUATION_FIELDS, EVALUATION_TOPIC, packHandlers } from './steps';
 import { builtinHandlers, validateBpmn } from '@yizhan/engine';
 
@@ -231,10 +232,19 @@ function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void
   }
 }
 
-/** 公示: the shown and masked fields must be intake fields of some process. */
+/**
+ * 公示: the shown and masked fields must be intake fields of some process, and a field holding
+ * personal data (name, ID number, phone, address) may be published only masked.
+ */
 function checkPublic(bundle: PackBundle, processes: ProcessModel[], add: (p: PackProblem) => void): void {
   const pub = bundle.manifest.public;
   if (!pub) return;
+  const schemas = new Map<string, FieldLike>();
+  for (const proc of processes) {
+    const form = proc.startFormKey ? bundle.forms[proc.startFormKey] : undefined;
+    const props = (form?.schema as { properties?: Record<string, FieldLike> } | undefined)?.properties ?? {};
+    for (const f of formFields(form?.schema)) if (!schemas.has(f)) schemas.set(f, props[f] ?? {});
+  }
   const intake = new Set(processes.flatMap((proc) => intakeFacts(bundle, proc).filter((f) => f.startsWith('data.')).map((f) => f.slice(5))));
   if (processes.length === 0) return;
   for (const key of ['fields', 'mask'] as const) {
@@ -242,7 +252,18 @@ function checkPublic(bundle: PackBundle, processes: ProcessModel[], add: (p: Pac
       if (!intake.has(field)) add({ file: 'pack.json', pointer: `/public/${key}/${i}`, code: 'UNKNOWN_PUBLIC_FIELD', message: `公示${key === 'fields' ? '字段' : '脱敏字段'}「${field}」不是任何流程受理表单中的字段` });
     });
   }
+  (pub.fields ?? []).forEach((field, i) => {
+    const kind = personalKind(field, schemas.get(field));
+    if (kind && !(pub.mask ?? []).includes(field)) {
+      add({
+        file: 'pack.json', pointer: `/public/fields/${i}`, code: 'PUBLIC_FIELD_PERSONAL',
+        message: `公示字段「${field}」含个人信息（${PERSONAL_LABELS[kind]}），不能原样公示；请从 public.fields 中删除，或列入 public.mask 脱敏公示`,
+      });
+    }
+  });
 }
+
+const PERSONAL_LABELS: Record<PersonalKind, string> = { id: '身份证号', phone: '电话号码', address: '住址', name: '姓名' };
 
 function checkScenario(file: string, s: Scenario, processes: ProcessModel[], org: OrgIndex | undefined, bundle: PackBundle, add: (p: PackProblem) => void): void {
   const schemaErrors = checkSchema('scenario', s);

@@ -3,13 +3,21 @@
 import type pg from 'pg';
 import type { CaseEngine } from '@yizhan/engine';
 import { deployPack, PackInvalidError, packToFiles, validatePack, type PackBundle } from '@yizhan/packs';
+import type { ErrorDetail } from '@yizhan/engine';
+import type { OrgModel, OrgUnit } from '@yizhan/rules';
 import { ApiError } from './http-errors';
 import type { OrgDirectory } from './org-directory';
+import type { Scope } from './scope';
 
 export {
   loadPackDir, packFromFiles, listPackDirs, validatePack, runScenarios, formatScenarioLine, formatSummary, formatProblem,
-  PackInvalidError, packHandlers, type PackBundle, type PackProblem, type PackUser, type ScenarioResult,
+  PackInvalidError, packHandlers, personalKind, type PersonalKind, type PackBundle, type PackProblem, type PackUser, type ScenarioResult,
 } from '@yizhan/packs';
+
+const DEPLOY_LOCK = 'yizhan:pack-deploy';
+
+const ownerId = (owner: string) => (owner.startsWith('pack:') ? owner.slice(5) : owner);
+const ownerLabel = (owner: string) => (owner.startsWith('pack:') ? `流程包「${ownerId(owner)}」` : `组织架构「${owner}」`);
 
 export interface PackDeploymentView {
   packId: string;
@@ -38,19 +46,22 @@ export class PackService {
    * Validates and deploys a pack version. An already deployed version is a PACK_VERSION_EXISTS
    * conflict, or (with `skipExisting`, as `serve` does at start) returned unchanged.
    */
-  async deploy(bundle: PackBundle, actor: string, options: { skipExisting?: boolean } = {}): Promise<{ deployment: PackDeploymentView; created: boolean }> {
+  async deploy(bundle: PackBundle, actor: string, options: { skipExisting?: boolean; scope?: Scope } = {}): Promise<{ deployment: PackDeploymentView; created: boolean }> {
     const problems = (await validatePack(bundle)).filter((p) => p.severity !== 'warning');
     if (problems.length) throw new PackInvalidError(problems);
     const m = bundle.manifest;
-    // One deploy of a pack at a time across every server process (several may start together).
+    // One deploy at a time across every server process (several may start together): the org
+    // codes a pack takes are checked and stored under this lock.
     const lock = await this.pool.connect();
     try {
-      await lock.query('select pg_advisory_lock(hashtext($1))', [`pack:${m.id}`]);
+      await lock.query('select pg_advisory_lock(hashtext($1))', [DEPLOY_LOCK]);
       const existing = await this.version(m.id, m.version);
       if (existing) {
         if (options.skipExisting) return { deployment: existing, created: false };
         throw new ApiError('PACK_VERSION_EXISTS', `流程包「${m.id}」版本 ${m.version} 已部署；请提高 pack.json 中的 version 后再部署`);
       }
+      if (options.scope) await this.checkDeployScope(m.id, m.org, m.county, options.scope);
+      await this.checkOrgOwnership(m.id, m.org);
       const deployed = await deployPack(this.engine, bundle, { actor });
       const { rows } = await this.pool.query<Row>(
         `insert into pack_deployments (pack_id, version, name, county, description, processes, deployed_by, files)
@@ -60,9 +71,73 @@ export class PackService {
       if (m.org) await this.directory.put(`pack:${m.id}`, m.org);
       return { deployment: fromRow(rows[0]), created: true };
     } finally {
-      await lock.query('select pg_advisory_unlock(hashtext($1))', [`pack:${m.id}`]).catch(() => {});
+      await lock.query('select pg_advisory_unlock(hashtext($1))', [DEPLOY_LOCK]).catch(() => {});
       lock.release();
     }
+  }
+
+  /**
+   * A user scoped to a unit (an integrator or administrator of one county) deploys only that
+   * county's pack: the new version's org and the one it replaces must be theirs — their unit is
+   * one of its top units, or all its top units are within their subtree (without an org: the
+   * manifest's `county`). A user of every unit (unit null) deploys any pack.
+   */
+  private async checkDeployScope(packId: string, org: OrgModel | undefined, county: string | undefined, scope: Scope): Promise<void> {
+    if (scope.all) return;
+    const mine = (roots: string[], countyCode: string | null | undefined) =>
+      roots.length ? roots.includes(scope.unit ?? '') || roots.every((r) => scope.units.includes(r)) : !!countyCode && scope.units.includes(countyCode);
+    const roots = (o: OrgModel | undefined) => (o?.units ?? []).map((u) => u.code);
+    const { rows } = await this.pool.query<{ model: OrgModel }>('select model from org_models where id = $1', [`pack:${packId}`]);
+    const previous = await this.pool.query<{ county: string | null }>('select county from pack_deployments where pack_id = $1 order by deployed_at desc, id desc limit 1', [packId]);
+    const replaced = previous.rows[0] ? mine(roots(rows[0]?.model), previous.rows[0].county) : true;
+    if (!replaced || !mine(roots(org), county)) {
+      throw new ApiError('FORBIDDEN', `流程包「${packId}」不属于您的辖区（${scope.unit}），不能部署`, [
+        { code: 'OUT_OF_SCOPE', pointer: org ? '/org/units' : '/county', message: `只能部署本辖区单位「${scope.unit}」的流程包` },
+      ]);
+    }
+  }
+
+  /**
+   * A unit or department code belongs to the one pack (county) that first deployed it: another
+   * pack using it would silently take over (or lose) that part of the org tree, and with it the
+   * cases and staff scoped to it. ORG_CODE_TAKEN names each code and its owner.
+   */
+  private async checkOrgOwnership(packId: string, org: OrgModel | undefined): Promise<void> {
+    if (!org) return;
+    const owners = await this.orgOwners(`pack:${packId}`);
+    const details: ErrorDetail[] = [];
+    const seen = new Set<string>();
+    const take = (code: string, kind: '单位' | '部门', pointer: string) => {
+      const owner = owners.get(`${kind}:${code}`);
+      if (!owner || seen.has(`${kind}:${code}`)) return;
+      seen.add(`${kind}:${code}`);
+      details.push({ file: 'pack.json', pointer, code: 'ORG_CODE_TAKEN', owner: ownerId(owner), message: `${kind}编码「${code}」已属于${ownerLabel(owner)}` });
+    };
+    const walk = (u: OrgUnit, pointer: string) => {
+      take(u.code, '单位', `${pointer}/code`);
+      (u.children ?? []).forEach((c, i) => walk(c, `${pointer}/children/${i}`));
+    };
+    (org.units ?? []).forEach((u, i) => walk(u, `/org/units/${i}`));
+    (org.departments ?? []).forEach((d, i) => take(d.code, '部门', `/org/departments/${i}/code`));
+    if (details.length) {
+      const owners = [...new Set(details.map((d) => String(d.owner)))];
+      throw new ApiError('ORG_CODE_TAKEN', `流程包「${packId}」的组织架构使用了已属于其他流程包（${owners.map((o) => `「${o}」`).join("、")}）的编码，共 ${details.length} 个；单位与部门编码只能属于一个流程包`, details);
+    }
+  }
+
+  /** `单位:code` / `部门:code` → the org source (`pack:<id>`, `demo`) holding it, other than `except`. */
+  private async orgOwners(except: string): Promise<Map<string, string>> {
+    const { rows } = await this.pool.query<{ id: string; model: OrgModel }>('select id, model from org_models where id <> $1 order by id', [except]);
+    const owners = new Map<string, string>();
+    for (const r of rows) {
+      const walk = (u: OrgUnit) => {
+        if (!owners.has(`单位:${u.code}`)) owners.set(`单位:${u.code}`, r.id);
+        (u.children ?? []).forEach(walk);
+      };
+      (r.model.units ?? []).forEach(walk);
+      for (const d of r.model.departments ?? []) if (!owners.has(`部门:${d.code}`)) owners.set(`部门:${d.code}`, r.id);
+    }
+    return owners;
   }
 
   /** The latest deployment of every pack. */

@@ -10,17 +10,30 @@
 import type { User } from './users';
 import type { OrgDirectory } from './org-directory';
 import type { Role } from './roles';
+import { ApiError } from './http-errors';
 
 export interface Scope {
   username: string;
   role: Role;
   /** Null unit: every unit. */
   all: boolean;
+  /** The user's own unit (null: every unit). */
+  unit: string | null;
   units: string[];
   departments: string[];
   /** The level name of the user's unit ("township" …), as used in candidate groups. */
   levels: string[];
+  /**
+   * Staff who work for their whole unit (its 综治中心, a township or village office, or staff
+   * without a department) see the unit subtree's cases; staff of a line department (进驻部门,
+   * 窗口单位, 报到部门, court) only the cases offered to their departments — past or present —
+   * and their own.
+   */
+  wholeUnit: boolean;
 }
+
+/** Department kinds whose staff serve the whole unit (see Scope.wholeUnit). */
+const UNIT_WIDE_KINDS = new Set(['centre', 'township', 'village']);
 
 export function scopeOf(user: User, directory: OrgDirectory): Scope {
   const level = user.unit ? directory.org.level(user.unit) : undefined;
@@ -28,9 +41,12 @@ export function scopeOf(user: User, directory: OrgDirectory): Scope {
     username: user.username,
     role: user.role,
     all: user.unit === null,
+    unit: user.unit,
     units: user.unit ? directory.subtree(user.unit) : [],
     departments: user.departments,
     levels: level ? [level] : [],
+    wholeUnit: user.role !== 'staff' || user.departments.length === 0
+      || user.departments.some((d) => UNIT_WIDE_KINDS.has(directory.department(d)?.kind ?? '')),
   };
 }
 
@@ -56,11 +72,44 @@ export function offeredToSql(scope: Scope, args: Pick<SqlArgs, 'add'>, t = 't'):
 /** Cases the user may read. `c` = cases. */
 export function caseVisibleSql(scope: Scope, args: Pick<SqlArgs, 'add'>, c = 'c'): string {
   if (scope.all) return 'true';
-  const parts = [`${c}.created_by = ${args.add(scope.username)}`, `${c}.unit = any(${args.add(scope.units)}::text[])`];
+  const me = args.add(scope.username);
+  const parts = [`${c}.created_by = ${me}`];
+  if (scope.wholeUnit) parts.push(`${c}.unit = any(${args.add(scope.units)}::text[])`);
   if (scope.role === 'staff') {
-    parts.push(`exists (select 1 from tasks it where it.case_id = ${c}.id and ${offeredToSql(scope, args, 'it')})`);
+    parts.push(`exists (select 1 from tasks it where it.case_id = ${c}.id and (${offeredToSql(scope, args, 'it')} or it.completed_by = ${me}))`);
+    if (scope.departments.length) {
+      // Offered in the past: a task created for, or transferred / returned from, one of their departments.
+      const deps = args.add(scope.departments);
+      parts.push(`exists (select 1 from history ih where ih.case_id = ${c}.id and ih.kind in ('task.created', 'task.transferred', 'task.returned')
+        and (coalesce(ih.data -> 'candidateGroups', '[]'::jsonb) ?| ${deps}::text[] or coalesce(ih.data -> 'from', '[]'::jsonb) ?| ${deps}::text[]))`);
+    }
   }
   return `(${parts.join(' or ')})`;
+}
+
+/**
+ * Whether the user sees personal data (ID numbers, phones, addresses, names) in case data:
+ * administrators and handling staff do (they work on it), leaders in a case's details but not in
+ * lists, auditors never.
+ */
+export function seesPersonalData(scope: Scope, view: 'detail' | 'list'): boolean {
+  if (scope.role === 'admin' || scope.role === 'staff') return true;
+  if (scope.role === 'leader') return view === 'detail';
+  return false;
+}
+
+/**
+ * The same rule as taskActionableSql, on a task row as the engine holds it under the case lock
+ * (the engine calls this inside its transaction: a task transferred away a moment ago is no
+ * longer the user's). An admin's right rests on the case's unit, which a task command never
+ * changes, so the check before the command stands.
+ */
+export function mayActOnTask(scope: Scope, task: { assignee: string | null; candidateGroups: string[]; unit: string | null }): boolean {
+  if (scope.role === 'admin') return true;
+  if (scope.role !== 'staff') return false;
+  if (task.assignee === scope.username) return true;
+  if (task.candidateGroups.some((g) => scope.departments.includes(g))) return true;
+  return task.candidateGroups.some((g) => scope.levels.includes(g)) && task.unit !== null && scope.units.includes(task.unit);
 }
 
 /** Tasks the user may act on (claim, complete, return, transfer). `t` = tasks, `c` = its case. */
@@ -69,4 +118,22 @@ export function taskActionableSql(scope: Scope, args: SqlArgs, t = 't', c = 'c')
   if (scope.role !== 'staff') return 'false';
   // Offered to the user implies visible (see caseVisibleSql).
   return offeredToSql(scope, args, t);
+}
+
+/**
+ * What an administrator may grant: a user in their own unit subtree, holding only departments of
+ * units in that subtree. A global administrator (no unit) may grant anything. Throws FORBIDDEN.
+ */
+export function checkGrant(scope: Scope, grant: { unit: string | null; departments: string[] }, directory: OrgDirectory): void {
+  if (scope.all) return;
+  if (grant.unit === null || !scope.units.includes(grant.unit)) {
+    throw new ApiError('FORBIDDEN', '只能在自己的辖区内建用户：不能授予辖区以外或全部单位的权限', [{ field: '/unit', code: 'OUT_OF_SCOPE', message: `单位「${grant.unit ?? '（全部单位）'}」不在您的辖区内` }]);
+  }
+  const outside = grant.departments.filter((d) => {
+    const unit = directory.department(d)?.unit;
+    return !unit || !scope.units.includes(unit);
+  });
+  if (outside.length) {
+    throw new ApiError('FORBIDDEN', '只能授予本辖区的部门', outside.map((d) => ({ field: '/departments', code: 'OUT_OF_SCOPE', message: `部门「${d}」不属于您辖区内的单位` })));
+  }
 }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
-import { FIXTURE_PACK, startTestServer, type Json, type TestServer } from './support/harness';
+import { FIXTURE_PACK, fixtureFiles, otherCountyPack, PASSWORD, startTestServer, type Json, type TestServer } from './support/harness';
 
 const BIN = fileURLToPath(new URL('../bin/yizhan.js', import.meta.url));
 const run = promisify(execFile);
@@ -151,4 +151,62 @@ describe.each(databaseTargets())('packs on $name PostgreSQL', (target) => {
     expect((await s.request('GET', '/api/definitions/abc', { token: integrator })).status).toBe(404);
   });
 
+
+  it('refuses a pack that reuses another pack\'s unit or department codes (409 ORG_CODE_TAKEN) and keeps the org tree', async () => {
+    const orgBefore = (await s.request('GET', '/api/org', { token: integrator })).body;
+    // An "integrator pack" sorting before servertest, with the same org: it would have won the merge.
+    const files = fixtureFiles();
+    files['pack.json'] = JSON.stringify({ ...JSON.parse(files['pack.json']), id: 'aaa-intruder', name: '冒用组织架构的包' });
+    let r = await s.request('POST', '/api/packs', { token: integrator, body: { files } });
+    expect(r.status, JSON.stringify(r.body)).toBe(409);
+    expect(r.body.error.code).toBe('ORG_CODE_TAKEN');
+    expect(r.body.error.message).toContain('servertest');
+    const details = r.body.error.details as Json[];
+    expect(details).toEqual(expect.arrayContaining([
+      expect.objectContaining({ code: 'ORG_CODE_TAKEN', owner: 'servertest', pointer: '/org/units/0/children/0/code', message: expect.stringContaining('单位编码「t-a」已属于流程包「servertest」') }),
+      expect.objectContaining({ code: 'ORG_CODE_TAKEN', owner: 'servertest', pointer: '/org/departments/2/code', message: expect.stringContaining('部门编码「t-a-centre」') }),
+    ]));
+    // One shared department code is enough.
+    const one = otherCountyPack('1.0.0');
+    const m = JSON.parse(one['pack.json']);
+    m.id = 'aaa-one';
+    m.org.departments.push({ code: 't-labour', name: '借用的人社局', unit: 'u', kind: 'department' });
+    r = await s.request('POST', '/api/packs', { token: integrator, body: { files: { ...one, 'pack.json': JSON.stringify(m) } } });
+    expect(r.status).toBe(409);
+    expect(r.body.error.details).toEqual([expect.objectContaining({ owner: 'servertest', pointer: '/org/departments/4/code' })]);
+    // Nothing deployed, the org tree unchanged.
+    expect((await s.request('GET', '/api/packs/aaa-intruder/versions', { token: integrator })).status).toBe(404);
+    expect((await s.request('GET', '/api/packs/aaa-one/versions', { token: integrator })).status).toBe(404);
+    expect((await s.request('GET', '/api/org', { token: integrator })).body).toEqual(orgBefore);
+    // The owner itself deploys new versions with its codes.
+    r = await s.request('POST', '/api/packs', { token: integrator, body: { files: packFiles('8.0.0') } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+  });
+
+  it('lets an integrator scoped to a county deploy only that county\'s pack', async () => {
+    const admin = await s.login('admin');
+    let r = await s.request('POST', '/api/users', { token: admin, body: { username: 'tintegrator', password: PASSWORD, role: 'integrator', unit: 't' } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const scoped = await s.login('tintegrator');
+    // Another county's new pack: refused, nothing deployed.
+    r = await s.request('POST', '/api/packs', { token: scoped, body: { files: otherCountyPack('1.0.0') } });
+    expect(r.status, JSON.stringify(r.body)).toBe(403);
+    expect(r.body.error.code).toBe('FORBIDDEN');
+    expect((await s.request('GET', '/api/packs/othertest/versions', { token: integrator })).status).toBe(404);
+    // Its own county's pack: deployed.
+    r = await s.request('POST', '/api/packs', { token: scoped, body: { files: packFiles('8.1.0') } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    // The global integrator deploys the other county; the scoped one still may not replace it,
+    // neither as is nor with its own county's org under the other pack's id.
+    r = await s.request('POST', '/api/packs', { token: integrator, body: { files: otherCountyPack('1.0.0') } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    r = await s.request('POST', '/api/packs', { token: scoped, body: { files: otherCountyPack('1.1.0') } });
+    expect(r.status).toBe(403);
+    const hijack = packFiles('1.2.0');
+    hijack['pack.json'] = JSON.stringify({ ...JSON.parse(hijack['pack.json']), id: 'othertest' });
+    r = await s.request('POST', '/api/packs', { token: scoped, body: { files: hijack } });
+    expect(r.status).toBe(403);
+    r = await s.request('GET', '/api/packs/othertest/versions', { token: integrator });
+    expect(r.body.map((v: Json) => v.version)).toEqual(['1.0.0']);
+  });
 });

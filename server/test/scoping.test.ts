@@ -3,12 +3,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
 import { can, ROLES, type Role } from '../src/roles';
-import { intake, PEOPLE, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
+import { intake, otherCountyPack, PASSWORD, PEOPLE, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
 
 describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (target) => {
   let s: TestServer;
   let caseA: Json;
   let caseB: Json;
+  let otherCounty: Promise<void> | undefined;
+  /** Deploys 另一县 (the othertest pack) once. */
+  const withOtherCounty = () => (otherCounty ??= (async () => {
+    const deployed = await s.request('POST', '/api/packs', { token: await s.login('integrator'), body: { files: otherCountyPack() } });
+    expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
+  })());
 
   beforeAll(async () => {
     s = await startTestServer(target);
@@ -122,8 +128,9 @@ describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (t
 
   it('gives a county department the tasks transferred to it, and nothing else of the townships', async () => {
     const labour = await s.login('labour');
-    // 人社局 is a county department: it sees the county's cases (its unit subtree) but acts only on its own tasks.
-    expect((await s.request('POST', `/api/tasks/${caseB.openTasks[0].id}/claim`, { token: labour })).status).toBe(403);
+    // 人社局 is a county line department: it sees only the cases offered to it (not the county's
+    // whole subtree, as before — that was the over-exposure), so the township's task is not found.
+    expect((await s.request('POST', `/api/tasks/${caseB.openTasks[0].id}/claim`, { token: labour })).status).toBe(404);
     const t = await s.request('POST', `/api/tasks/${caseB.openTasks[0].id}/transfer`, { token: await s.login('clerkb'), body: { department: 't-labour' } });
     expect(t.status).toBe(200);
     const r = await s.request('POST', `/api/tasks/${caseB.openTasks[0].id}/claim`, { token: labour });
@@ -137,5 +144,145 @@ describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (t
     expect(created.status).toBe(201);
     expect((await s.request('GET', `/api/cases/${caseA.id}`, { token: integrator })).status).toBe(403);
     expect(PEOPLE.integrator.unit).toBeNull();
+  });
+
+  it('keeps a county admin\'s user grants inside the county: units, departments, no global users', async () => {
+    await withOtherCounty();
+    const countyadmin = await s.login('countyadmin');
+    const user = (username: string, extra: Record<string, unknown>) => ({ username, password: PASSWORD, role: 'staff', ...extra });
+    const refused: [string, Record<string, unknown>][] = [
+      ['u-unit', { unit: 'u-a', departments: ['u-a-centre'] }],
+      ['u-depts', { unit: 't', departments: ['u-centre'] }],
+      ['u-mixed', { unit: 't-a', departments: ['t-a-centre', 'u-labour'] }],
+      ['global-admin', { role: 'admin', unit: null }],
+      ['global-integrator', { role: 'integrator', unit: null }],
+      ['global-default', { role: 'integrator' }],
+    ];
+    for (const [username, extra] of refused) {
+      const r = await s.request('POST', '/api/users', { token: countyadmin, body: user(username, extra) });
+      expect(r.status, username).toBe(403);
+      expect(r.body.error.code).toBe('FORBIDDEN');
+    }
+    // A township admin may not grant the county's departments either.
+    let r = await s.request('POST', '/api/users', { token: countyadmin, body: user('townadmin', { role: 'admin', unit: 't-a', departments: ['t-a-centre'] }) });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    r = await s.request('POST', '/api/users', { token: await s.login('townadmin'), body: user('t-labourer', { unit: 't-a', departments: ['t-labour'] }) });
+    expect(r.status).toBe(403);
+    // Within the county: fine; a global admin grants anything.
+    r = await s.request('POST', '/api/users', { token: countyadmin, body: user('t-new', { unit: 't-b', departments: ['t-b-centre', 't-labour'] }) });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    r = await s.request('POST', '/api/users', { token: await s.login('admin'), body: user('u-clerk', { unit: 'u-a', departments: ['u-a-centre'] }) });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const all = (await s.request('GET', '/api/users', { token: await s.login('admin') })).body.map((u: Json) => u.username);
+    for (const [username] of refused) expect(all).not.toContain(username);
+    expect(all).not.toContain('t-labourer');
+  });
+
+  it('transfers (转办) only to departments of the case\'s own county: another county\'s department is 422 and nothing changes', async () => {
+    await withOtherCounty();
+    const clerka = await s.login('clerka');
+    const created = await s.request('POST', '/api/cases', { token: clerka, body: { process: PROCESS, data: intake('t-a-1') } });
+    const task = created.body.openTasks[0];
+    for (const department of ['u-centre', 'u-a-centre', 'u-labour']) {
+      const r = await s.request('POST', `/api/tasks/${task.id}/transfer`, { token: clerka, body: { department, reason: '越县转办' } });
+      expect(r.status, department).toBe(422);
+      expect(r.body.error.code).toBe('TRANSFER_OUT_OF_SCOPE');
+      expect(r.body.error.details[0]).toMatchObject({ field: '/department', code: 'TRANSFER_OUT_OF_SCOPE' });
+    }
+    const after = await s.request('GET', `/api/cases/${created.body.id}`, { token: clerka });
+    expect(after.body.openTasks[0]).toMatchObject({ id: task.id, candidateGroups: ['t-a-centre'], assignee: null, status: 'open' });
+    expect(after.body.history.filter((h: Json) => h.kind === 'task.transferred')).toEqual([]);
+    // The other county's staff never see it.
+    const uclerk = 'u-race-clerk';
+    await s.request('POST', '/api/users', { token: await s.login('admin'), body: { username: uclerk, password: PASSWORD, role: 'staff', unit: 'u', departments: ['u-centre'] } });
+    expect((await s.request('GET', `/api/tasks/${task.id}`, { token: await s.login(uclerk) })).status).toBe(404);
+    // Within the county it works.
+    const ok = await s.request('POST', `/api/tasks/${task.id}/transfer`, { token: clerka, body: { department: 't-labour' } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  });
+
+  it('re-checks the right to act under the case lock: in complete-vs-transfer races the loser never succeeds', async () => {
+    const clerka = await s.login('clerka');
+    const clerka2 = await s.login('clerka2');
+    const outcomes: string[] = [];
+    for (let round = 0; round < 25; round++) {
+      const created = await s.request('POST', '/api/cases', { token: clerka, body: { process: PROCESS, data: intake('t-a-1') } });
+      const taskId = created.body.openTasks[0].id;
+      const [complete, transfer] = await Promise.all([
+        s.request('POST', `/api/tasks/${taskId}/complete`, { token: clerka, body: { data: { result: 'success' } } }),
+        s.request('POST', `/api/tasks/${taskId}/transfer`, { token: clerka2, body: { department: 't-labour', reason: '转人社局' } }),
+      ]);
+      outcomes.push(`${complete.status}/${transfer.status}`);
+      const c = (await s.request('GET', `/api/cases/${created.body.id}`, { token: await s.login('admin') })).body;
+      const task = c.tasks.find((t: Json) => t.id === taskId);
+      if (transfer.status === 200) {
+        // clerka lost the task: refused, and the task is t-labour's, open, not completed by clerka.
+        expect(complete.status, `round ${round}: ${outcomes.at(-1)}`).toBe(403);
+        expect(complete.body.error.code).toBe('FORBIDDEN');
+        expect(task).toMatchObject({ status: 'open', candidateGroups: ['t-labour'], completedBy: null });
+      } else {
+        expect(complete.status, `round ${round}: ${outcomes.at(-1)}`).toBe(200);
+        expect(transfer.status).toBe(409);
+        expect(task).toMatchObject({ status: 'completed', completedBy: 'clerka', candidateGroups: ['t-a-centre'] });
+        expect(c.history.filter((h: Json) => h.kind === 'task.transferred')).toEqual([]);
+      }
+    }
+    expect(outcomes.every((o) => o === '200/409' || o === '403/200'), outcomes.join(' ')).toBe(true);
+  });
+
+  it('shows a county line department only the cases offered to it, past or present; the county centre sees the county', async () => {
+    const centre = await s.login('centre');
+    const labour = await s.login('labour');
+    const wages = (await s.request('POST', '/api/cases', { token: centre, body: { process: PROCESS, data: intake('t', { type: 'wages', applicant: '欠薪工人' }) } })).body;
+    const neighbour = (await s.request('POST', '/api/cases', { token: centre, body: { process: PROCESS, data: intake('t', { applicant: '县城居民' }) } })).body;
+    expect(wages.openTasks[0].candidateGroups).toEqual(['t-labour']);
+    expect(neighbour.openTasks[0].candidateGroups).toEqual(['t-centre']);
+    const visible = async () => (await s.request('GET', '/api/cases?limit=500', { token: labour })).body.map((c: Json) => c.id) as string[];
+    let ids = await visible();
+    expect(ids).toContain(wages.id);
+    for (const id of [neighbour.id, caseA.id]) {
+      expect(ids).not.toContain(id);
+      expect((await s.request('GET', `/api/cases/${id}`, { token: labour })).status).toBe(404);
+    }
+    // Transferred to 人社局: visible; returned by it to the centre: still visible (offered in the past).
+    expect((await s.request('POST', `/api/tasks/${neighbour.openTasks[0].id}/transfer`, { token: centre, body: { department: 't-labour' } })).status).toBe(200);
+    expect(await visible()).toContain(neighbour.id);
+    const back = await s.request('POST', `/api/tasks/${neighbour.openTasks[0].id}/return`, { token: labour, body: { reason: '不属于劳资纠纷' } });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    expect(back.body.candidateGroups).not.toContain('t-labour');
+    ids = await visible();
+    expect(ids).toContain(neighbour.id);
+    expect(ids).not.toContain(caseA.id);
+    expect((await s.request('GET', `/api/tasks/${neighbour.openTasks[0].id}`, { token: labour })).body.actionable).toBe(false);
+    // The county centre serves the whole county.
+    const all = (await s.request('GET', '/api/cases?limit=500', { token: centre })).body.map((c: Json) => c.id);
+    expect(all).toEqual(expect.arrayContaining([caseA.id, caseB.id, wages.id, neighbour.id]));
+  });
+
+  it('masks ID numbers, phones and names for auditors, and in leaders\' lists; clerks and leaders\' details see them', async () => {
+    const clerka = await s.login('clerka');
+    const summary = '张三丰称对方电话139-1234-5678，身份证621122 19800101 1235';
+    const created = (await s.request('POST', '/api/cases', { token: clerka, body: { process: PROCESS, data: intake('t-a-1', { summary }) } })).body;
+    const done = await s.request('POST', `/api/tasks/${created.openTasks[0].id}/complete`, { token: clerka, body: { data: { result: 'success', note: '已联系张三丰，电话13812345678' } } });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const secrets = ['110101199003077777', '13812345678', '139-1234-5678', '19800101', '张三丰'];
+    const auditorCase = await s.request('GET', `/api/cases/${created.id}`, { token: await s.login('auditor') });
+    expect(auditorCase.status).toBe(200);
+    for (const secret of secrets) expect(JSON.stringify(auditorCase.body), secret).not.toContain(secret);
+    expect(auditorCase.body.variables.data).toMatchObject({ idNumber: '110*************77', phone: '138****5678', applicant: '张**', type: 'neighbour', unit: 't-a-1' });
+    expect(auditorCase.body.variables.data.summary).toContain('张**称对方电话139');
+    for (const user of ['auditor', 'leader']) {
+      const list = await s.request('GET', `/api/tasks?scope=unit&status=all&caseId=${created.id}`, { token: await s.login(user) });
+      expect(list.status).toBe(200);
+      expect(list.body.length, user).toBeGreaterThan(0);
+      for (const secret of secrets) expect(JSON.stringify(list.body), `${user}: ${secret}`).not.toContain(secret);
+    }
+    // Those who work on it, and a leader opening the case, see it as entered.
+    for (const user of ['clerka', 'leader', 'countyadmin']) {
+      const r = await s.request('GET', `/api/cases/${created.id}`, { token: await s.login(user) });
+      expect(r.body.variables.data, user).toMatchObject({ idNumber: '110101199003077777', phone: '13812345678', applicant: '张三丰', summary });
+    }
+    const clerkList = await s.request('GET', `/api/tasks?status=all&caseId=${created.id}`, { token: clerka });
+    expect(JSON.stringify(clerkList.body)).toContain('13812345678');
   });
 });

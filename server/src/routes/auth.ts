@@ -5,6 +5,7 @@ import { ref } from '../api-schemas';
 import { ApiError, unauthorized } from '../http-errors';
 import { defineRoute, type RouteDef } from '../registry';
 import { ROLES, type Role } from '../roles';
+import { checkGrant } from '../scope';
 import type { Services } from '../services';
 import type { User } from '../users';
 
@@ -76,7 +77,7 @@ export function authRoutes(services: Services, loginLimit: LoginLimit): RouteDef
     }),
     defineRoute<{ username: string; displayName?: string; password: string; role: Role; unit?: string | null; departments?: string[] }>({
       method: 'post', path: '/api/users', operationId: 'createUser', tag: 'users', summary: '新建用户',
-      description: '只能在自己的辖区内建用户；unit 为 null（全部单位）仅限全辖区的管理员。',
+      description: '只能在自己的辖区内建用户，且只能授予辖区内单位的部门；unit 为 null（全部单位）仅限全辖区的管理员。',
       access: 'user:manage',
       body: {
         type: 'object', additionalProperties: false, required: ['username', 'password', 'role'],
@@ -96,11 +97,11 @@ export function authRoutes(services: Services, loginLimit: LoginLimit): RouteDef
         if (unit !== null && !services.directory.org.hasUnit(unit)) {
           throw new ApiError('VALIDATION_FAILED', '单位不存在', [{ field: '/unit', message: `单位编码「${unit}」不存在` }]);
         }
-        if (!scope.all && (unit === null || !scope.units.includes(unit))) throw new ApiError('FORBIDDEN', '只能在自己的辖区内建用户');
         const unknown = (body.departments ?? []).filter((d) => !services.directory.department(d));
         if (unknown.length) {
           throw new ApiError('VALIDATION_FAILED', '部门不存在', unknown.map((d) => ({ field: '/departments', message: `部门编码「${d}」不存在` })));
         }
+        checkGrant(scope, { unit, departments: body.departments ?? [] }, services.directory);
         const user = await services.users.create({ ...body, unit });
         return userView(user, services);
       },

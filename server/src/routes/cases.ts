@@ -3,7 +3,8 @@ import type { CaseView } from '@yizhan/engine';
 import { ref } from '../api-schemas';
 import { ApiError, forbidden, notFound } from '../http-errors';
 import { defineRoute, type RouteDef } from '../registry';
-import type { Scope } from '../scope';
+import { redactCase } from '../mask';
+import { seesPersonalData, type Scope } from '../scope';
 import type { CaseListFilter } from '../scoped-queries';
 import type { Services } from '../services';
 
@@ -68,12 +69,13 @@ export function caseRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'get', path: '/api/cases/:id', operationId: 'getCase', tag: 'cases', summary: '案件详情',
-      description: '案件、流程变量、分流决定及其解释（routing）、待办任务、异常与办理时间线（history）。',
+      description: '案件、流程变量、分流决定及其解释（routing）、待办任务、异常与办理时间线（history）。审计人员看到的身份证号、电话、住址、姓名等个人信息已脱敏。',
       access: 'case:read', pathParams: { id: '案件 id' },
       success: { status: 200, description: '案件', schema: ref('Case') },
       errors: [404],
       async handler({ params, scope }) {
-        return visibleCase(scope, params.id);
+        const c = await visibleCase(scope, params.id);
+        return seesPersonalData(scope, 'detail') ? c : redactCase(c);
       },
     }),
     defineRoute({

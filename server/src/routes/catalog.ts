@@ -26,7 +26,8 @@ export function catalogRoutes(services: Services): RouteDef[] {
       method: 'post', path: '/api/packs', operationId: 'deployPack', tag: 'packs', summary: '部署流程包（生成新的不可变版本）',
       description: 'JSON：{ files: { "pack.json": "…", "dispute.bpmn": "…", "forms/intake.json": "…" } }；'
         + '或 multipart/form-data，每个文件一部分，文件名为包内路径。校验不通过返回 422 PACK_INVALID，逐条给出文件、元素 id / JSON Pointer 与说明；'
-        + '同一版本重复部署返回 409 PACK_VERSION_EXISTS。进行中的案件仍按其启动时的版本运行。',
+        + '同一版本重复部署返回 409 PACK_VERSION_EXISTS；组织架构使用了其他流程包的单位或部门编码返回 409 ORG_CODE_TAKEN；'
+        + '限定辖区的用户只能部署本辖区的流程包（否则 403）。进行中的案件仍按其启动时的版本运行。',
       access: 'pack:deploy', middleware: [multipartOnly],
       body: {
         type: 'object', additionalProperties: false, required: ['files'],
@@ -35,7 +36,7 @@ export function catalogRoutes(services: Services): RouteDef[] {
       multipart: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } },
       success: { status: 201, description: '已部署', schema: ref('PackDeployment') },
       errors: [409, 413, 422],
-      async handler({ req, body, user }) {
+      async handler({ req, body, user, scope }) {
         let files: Record<string, string>;
         if (req.is('multipart/form-data')) {
           const parts = (req.files ?? []) as Express.Multer.File[];
@@ -44,7 +45,7 @@ export function catalogRoutes(services: Services): RouteDef[] {
         } else {
           files = body.files;
         }
-        const { deployment } = await services.packs.deploy(packFromFiles(files), user.username);
+        const { deployment } = await services.packs.deploy(packFromFiles(files), user.username, { scope });
         return result(201, deployment);
       },
     }),

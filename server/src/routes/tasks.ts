@@ -4,8 +4,9 @@
 import { ref } from '../api-schemas';
 import { ApiError, forbidden, notFound } from '../http-errors';
 import { defineRoute, type RouteDef } from '../registry';
-import type { Scope } from '../scope';
-import type { TaskView } from '@yizhan/engine';
+import { intakeNames, redactTaskData } from '../mask';
+import { mayActOnTask, seesPersonalData, type Scope } from '../scope';
+import type { AuthorizeTask, TaskView } from '@yizhan/engine';
 import type { InboxScope, TaskListItem } from '../scoped-queries';
 import type { Services } from '../services';
 
@@ -23,6 +24,15 @@ export function taskRoutes(services: Services): RouteDef[] {
     const task = await visibleTask(scope, id);
     if (!task.actionable) throw forbidden('该任务不属于您或您的部门，不能办理');
     return task;
+  };
+  /** The intake names of each case, to mask them in redacted task data. */
+  const intakeNamesOf = async (caseIds: string[]) => {
+    const { rows } = await services.pool.query<{ id: string; data: unknown }>(`select id, variables -> 'data' as data from cases where id = any($1::uuid[])`, [[...new Set(caseIds)]]);
+    return new Map(rows.map((r) => [r.id, intakeNames(r.data)]));
+  };
+  /** Re-checks the caller's right on the task under the case lock (see mayActOnTask). */
+  const authorize = (scope: Scope): AuthorizeTask => (task) => {
+    if (!mayActOnTask(scope, task)) throw forbidden('该任务已转办、退回或由他人处理，不再属于您或您的部门，不能办理');
   };
   /** The task after an action, as the caller now sees it (after 转办 it may no longer be theirs). */
   const after = async (scope: Scope, before: TaskListItem, changed: TaskView) =>
@@ -49,7 +59,9 @@ export function taskRoutes(services: Services): RouteDef[] {
         const tasks = await services.queries.listTasks(scope, {
           scope: query.scope ?? 'inbox', status: query.status ?? 'open', caseId: query.caseId, limit: query.limit ?? 100, offset: query.offset ?? 0,
         });
-        return tasks.map(withCaseUnit);
+        if (seesPersonalData(scope, 'list')) return tasks.map(withCaseUnit);
+        const names = await intakeNamesOf(tasks.map((t) => t.caseId));
+        return tasks.map((t) => withCaseUnit(redactTaskData(t, names.get(t.caseId))));
       },
     }),
     defineRoute({
@@ -65,7 +77,8 @@ export function taskRoutes(services: Services): RouteDef[] {
         const c = await services.engine.getCase(task.caseId);
         const def = await services.engine.definitions.byIdOrThrow(c.definitionId);
         const form = task.formKey ? def.forms[task.formKey] ?? null : null;
-        return { ...withCaseUnit(task), form };
+        const shown = seesPersonalData(scope, 'detail') ? task : redactTaskData(task, (await intakeNamesOf([task.caseId])).get(task.caseId));
+        return { ...withCaseUnit(shown), form };
       },
     }),
     defineRoute({
@@ -75,7 +88,7 @@ export function taskRoutes(services: Services): RouteDef[] {
       errors: [404, 409],
       async handler({ params, scope, user }) {
         const task = await actionableTask(scope, params.id);
-        return after(scope, task, await services.engine.claimTask(params.id, user.username));
+        return after(scope, task, await services.engine.claimTask(params.id, user.username, { authorize: authorize(scope) }));
       },
     }),
     defineRoute<{ force?: boolean } | undefined>({
@@ -90,7 +103,7 @@ export function taskRoutes(services: Services): RouteDef[] {
         const task = await actionableTask(scope, params.id);
         const force = body?.force === true;
         if (force && user.role !== 'admin') throw forbidden('只有管理员可以强制释放');
-        return after(scope, task, await services.engine.unclaimTask(params.id, user.username, { force }));
+        return after(scope, task, await services.engine.unclaimTask(params.id, user.username, { force, authorize: authorize(scope) }));
       },
     }),
     defineRoute<{ data: Record<string, unknown> }>({
@@ -104,7 +117,7 @@ export function taskRoutes(services: Services): RouteDef[] {
       async handler({ params, scope, user, body }) {
         await actionableTask(scope, params.id);
         // the engine checks the claim under the case lock (409 TASK_CLAIMED); an admin may complete anyway
-        const c = await services.engine.completeTask(params.id, body.data, user.username, { force: user.role === 'admin' });
+        const c = await services.engine.completeTask(params.id, body.data, user.username, { force: user.role === 'admin', authorize: authorize(scope) });
         return { ...c, unitName: services.directory.unitName(c.unit) };
       },
     }),
@@ -116,24 +129,34 @@ export function taskRoutes(services: Services): RouteDef[] {
       errors: [404, 409, 422],
       async handler({ params, scope, user, body }) {
         const task = await actionableTask(scope, params.id);
-        return after(scope, task, await services.engine.returnTask(params.id, { reason: body.reason, actor: user.username }));
+        return after(scope, task, await services.engine.returnTask(params.id, { reason: body.reason, actor: user.username, authorize: authorize(scope) }));
       },
     }),
     defineRoute<{ department: string; reason?: string }>({
       method: 'post', path: '/api/tasks/:id/transfer', operationId: 'transferTask', tag: 'tasks', summary: '转办（交给另一部门）',
+      description: '只能转办给本案件流程（所在县的流程包）组织架构中的部门，否则返回 422 TRANSFER_OUT_OF_SCOPE，不做任何改动。',
       access: 'task:act', pathParams: idParam,
       body: {
         type: 'object', additionalProperties: false, required: ['department'],
         properties: { department: { type: 'string', minLength: 1, maxLength: 100, title: '转办部门编码' }, reason: { type: 'string', maxLength: 500, title: '转办理由' } },
       },
       success: { status: 200, description: '已转办', schema: ref('InboxTask') },
-      errors: [404, 409],
+      errors: [404, 409, 422],
       async handler({ params, scope, user, body }) {
         const task = await actionableTask(scope, params.id);
         if (!services.directory.department(body.department)) {
           throw new ApiError('VALIDATION_FAILED', '转办部门不存在', [{ field: '/department', code: 'enum', message: `部门编码「${body.department}」不存在` }]);
         }
-        return after(scope, task, await services.engine.transferTask(params.id, { department: body.department, actor: user.username, reason: body.reason }));
+        // Only to a department of the case's own org model (its pack, its county).
+        const { rows } = await services.pool.query<{ definition_id: string }>('select definition_id from cases where id = $1', [task.caseId]);
+        const def = await services.engine.definitions.byIdOrThrow(rows[0].definition_id);
+        const reachable = ((def.org as { departments?: { code: string }[] } | null)?.departments ?? []).map((d) => d.code);
+        if (!reachable.includes(body.department)) {
+          throw new ApiError('TRANSFER_OUT_OF_SCOPE', `部门「${body.department}」不属于本案件所在县的组织架构，不能转办`, [
+            { field: '/department', code: 'TRANSFER_OUT_OF_SCOPE', message: `只能转办给流程「${def.key}」组织架构中的部门` },
+          ]);
+        }
+        return after(scope, task, await services.engine.transferTask(params.id, { department: body.department, actor: user.username, reason: body.reason, authorize: authorize(scope) }));
       },
     }),
   ];

@@ -1,7 +1,9 @@
 // A real server for a test file: a fresh database on the target, the app listening on port 0,
 // the fixture pack deployed, and one user per role and position. Requests go over real HTTP.
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { CaseEngine, ManualClock, openDatabase, type Database } from '@yizhan/engine';
@@ -111,3 +113,35 @@ export async function startTestServer(target: DatabaseTarget, options: Partial<A
 export function intake(unit: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { applicant: '张三丰', phone: '13812345678', idNumber: '110101199003077777', type: 'neighbour', unit, summary: '邻里纠纷', ...extra };
 }
+
+/** The fixture pack as `{ path: content }`, as POST /api/packs takes it. */
+export function fixtureFiles(): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else out[relative(FIXTURE_PACK, path).split('\\').join('/')] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(FIXTURE_PACK);
+  return out;
+}
+
+/**
+ * Another county, 另一县 (u), as a pack of its own (`othertest`): the fixture pack with every
+ * unit and department code moved from `t…` to `u…` — townships u-a, u-b, departments u-centre …
+ */
+export function otherCountyPack(version = '1.0.0'): Record<string, string> {
+  const files = fixtureFiles();
+  const out: Record<string, string> = {};
+  for (const [path, content] of Object.entries(files)) {
+    let text = content.replace(/(["\s=,])t(?=["-])/g, '$1u').replace(/测试县/g, '另一县').replace(/甲镇/g, '丙镇').replace(/乙镇/g, '丁镇');
+    if (path === 'pack.json') text = JSON.stringify({ ...JSON.parse(text), id: 'othertest', version, county: 'u' });
+    out[path] = text;
+  }
+  return out;
+}
+
+/** Intake data of 另一县 (the `othertest` pack). */
+export const OTHER_PROCESS = 'othertest/dispute';
