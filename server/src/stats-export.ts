@@ -74,9 +74,13 @@ function detailRow(c: StatsCase): Record<string, string | number | null> {
   };
 }
 
+/** The client went away in the middle of an export: stop reading the cursor. */
+export class ExportAborted extends Error {}
+
 /** Waits while `out` has more buffered than it wants (a slow client slows the cursor, not memory). */
 async function drained(out: Writable): Promise<void> {
-  if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  if (out.destroyed) throw new ExportAborted('client closed the connection');
 }
 
 /** Every case as CSV (案件明细), streamed batch by batch; returns the number of cases written. */
@@ -84,7 +88,6 @@ export async function writeCasesCsv(out: Writable, cases: AsyncIterable<StatsCas
   let n = 0;
   out.write(`\uFEFF${csvLine(DETAIL_COLUMNS.map((c) => c.header))}`);
   for await (const batch of cases) {
-    if (out.destroyed) break;
     out.write(batch.map((c) => csvLine(DETAIL_COLUMNS.map((col) => detailRow(c)[col.key] ?? null))).join(''));
     n += batch.length;
     await drained(out);
@@ -116,7 +119,6 @@ export async function writeStatsXlsx(out: Writable, report: StatsReport, cases: 
   detail.getRow(1).font = { bold: true };
   let n = 0;
   for await (const batch of cases) {
-    if (out.destroyed) break;
     for (const c of batch) detail.addRow(detailRow(c)).commit();
     n += batch.length;
     await drained(out);

@@ -4,7 +4,7 @@ import { ApiError, badRequest } from '../http-errors';
 import { defineRoute, type QueryParam, type RouteDef } from '../registry';
 import type { StatsFilter, StatsGroupBy } from '../reports';
 import type { Services } from '../services';
-import { statsCsv, writeCasesCsv, writeStatsXlsx } from '../stats-export';
+import { ExportAborted, statsCsv, writeCasesCsv, writeStatsXlsx } from '../stats-export';
 
 const DATE = '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$';
 const GROUP_BY = ['type', 'unit', 'level', 'department', 'month'];
@@ -105,6 +105,10 @@ export function reportRoutes(services: Services, limits: ReportLimits = { export
               res.setHeader('content-disposition', disposition('xlsx'));
               await writeStatsXlsx(res, report, cases);
             }
+          }).catch((err: unknown) => {
+            // the client went away: the snapshot is rolled back, its connection released; nothing to answer
+            if (err instanceof ExportAborted) services.logger.info({ user: user.username }, 'export aborted by the client');
+            else throw err;
           });
           return undefined;
         } finally {
