@@ -54,6 +54,8 @@ export function packUpload(limits = { files: MAX_PACK_FILES, bytes: MAX_PACK_TOT
           }
           chunks.push(chunk);
         });
+        // one file alone over the cap: busboy stops it at fileSize
+        stream.on('limit', () => fail(tooLarge(`上传内容过大：流程包所有文件合计不得超过 ${limits.bytes / 1024 / 1024} MB`)));
         stream.on('end', () => {
           if (!failed) {
             const name = info.filename || '';
