@@ -190,10 +190,18 @@ export function mountRoutes(router: Router, routes: RouteDef[], options: MountOp
       }
       next();
     };
+    const ignoredJson = express.json({ limit: PUBLIC_BODY_LIMIT });
     const limit = route.bodyLimit ?? (route.access === 'public' ? PUBLIC_BODY_LIMIT : options.bodyLimit);
     const json = express.json({ limit });
     const readBody: RequestHandler = (req, res, next) => {
-      if (!route.body) return next();
+      if (!route.body) {
+        // A route without a body still refuses a malformed one: a body sent anyway must be small
+        // JSON (clients send `{}`), and is ignored.
+        const sent = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+        if (!sent) return next();
+        if (!req.is('application/json')) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', '此接口不接受请求体（如有，须为 application/json）');
+        return ignoredJson(req, res, next);
+      }
       if (req.is('multipart/form-data')) {
         if (!route.multipart) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', '请求体须为 application/json');
         return next();
@@ -207,6 +215,7 @@ export function mountRoutes(router: Router, routes: RouteDef[], options: MountOp
         assertCleanValue(query, 'query');
         validate(querySchema(route.query), query, 'query');
       }
+      if (!route.body && req.body !== undefined) assertCleanValue(req.body, 'body');
       if (route.body) {
         const multipart = !!route.multipart && req.is('multipart/form-data');
         const empty = !req.headers['content-type'] && !req.headers['transfer-encoding'] && Number(req.headers['content-length'] ?? 0) === 0;
