@@ -43,8 +43,9 @@ export interface AppOptions {
   loginLimit?: LoginLimit;
   /** JSON body limit of signed-in routes (413 beyond); 1 MB by default. Login reads 16 kB at most. */
   bodyLimit?: string;
-  /** Exports running at once per user (429 TOO_MANY_EXPORTS beyond); 2 by default. */
+  /** Exports running at once per user, and in all (429 TOO_MANY_EXPORTS beyond); 2 and 4 by default. */
   exportsPerUser?: number;
+  exportsTotal?: number;
   /** Timeouts and the connection cap of the HTTP server made by `listen`. */
   http?: Partial<HttpLimits>;
   /** The built web app; null: none (the API page only). Default: designer/dist. */
@@ -127,7 +128,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ...caseRoutes(services),
     ...taskRoutes(services),
     ...catalogRoutes(services),
-    ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2 }),
+    ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2, exportsTotal: options.exportsTotal ?? 4 }),
   ];
   let openapi: JsonSchema = {};
   routes.push(

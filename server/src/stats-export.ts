@@ -79,6 +79,8 @@ export class ExportAborted extends Error {}
 
 /** Waits while `out` has more buffered than it wants (a slow client slows the cursor, not memory). */
 async function drained(out: Writable): Promise<void> {
+  // let other requests run between batches: an export must not hold the event loop
+  await new Promise((ok) => setImmediate(ok));
   if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
   if (out.destroyed) throw new ExportAborted('client closed the connection');
 }

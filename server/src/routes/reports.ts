@@ -24,11 +24,14 @@ const groupByParam: QueryParam = {
 export interface ReportLimits {
   /** Exports one user may run at once (429 TOO_MANY_EXPORTS beyond). */
   exportsPerUser: number;
+  /** Exports running at once in this process, all users together (429 TOO_MANY_EXPORTS beyond). */
+  exportsTotal: number;
 }
 
-export function reportRoutes(services: Services, limits: ReportLimits = { exportsPerUser: 2 }): RouteDef[] {
+export function reportRoutes(services: Services, limits: ReportLimits = { exportsPerUser: 2, exportsTotal: 4 }): RouteDef[] {
   // Exports running per user, in this process: each holds a database connection while it streams.
   const running = new Map<string, number>();
+  let total = 0;
   const filter = (q: StatsQuery): StatsFilter => ({ from: parseDate(q.from, 'from'), to: parseDate(q.to, 'to'), process: q.process });
   return [
     defineRoute<unknown, StatsQuery>({
@@ -62,7 +65,7 @@ export function reportRoutes(services: Services, limits: ReportLimits = { export
       method: 'get', path: '/api/stats/export', operationId: 'exportStats', tag: 'stats', summary: '统计导出（Excel xlsx 或 CSV）',
       description: '与 /api/stats 同一口径，同一时刻的数据。xlsx：「汇总」表（各分组与合计）和「案件明细」表（全部案件，不截断，明细行数等于合计受理数）；'
         + 'CSV（UTF-8，带 BOM）：sheet=summary（缺省）为汇总表，sheet=cases 为全部案件明细。文件边生成边下载；'
-        + `每个用户同时最多 ${limits.exportsPerUser} 个导出，超出返回 429 TOO_MANY_EXPORTS。`,
+        + `每个用户同时最多 ${limits.exportsPerUser} 个导出、全部用户同时最多 ${limits.exportsTotal} 个，超出返回 429 TOO_MANY_EXPORTS。`,
       access: 'stats:read',
       query: [...filterParams, groupByParam,
         { name: 'format', schema: { type: 'string', enum: ['xlsx', 'csv'], default: 'xlsx' }, description: '文件格式' },
@@ -81,7 +84,12 @@ export function reportRoutes(services: Services, limits: ReportLimits = { export
           res.setHeader('retry-after', '10');
           throw new ApiError('TOO_MANY_EXPORTS', `您已有 ${busy} 个导出正在进行，请等其完成后再导出`);
         }
+        if (total >= limits.exportsTotal) {
+          res.setHeader('retry-after', '10');
+          throw new ApiError('TOO_MANY_EXPORTS', '当前导出任务较多，请稍后再试');
+        }
         running.set(user.username, busy + 1);
+        total++;
         try {
           const f = filter(query);
           const groupBy = query.groupBy ?? 'type';
@@ -112,6 +120,7 @@ export function reportRoutes(services: Services, limits: ReportLimits = { export
           });
           return undefined;
         } finally {
+          total--;
           const left = (running.get(user.username) ?? 1) - 1;
           if (left > 0) running.set(user.username, left);
           else running.delete(user.username);
