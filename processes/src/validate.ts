@@ -35,6 +35,12 @@ const VARIABLES = 'environment.variables.';
 /** Service task topics a pack may name: the engine's built-ins and the packs' step handlers. */
 const HANDLER_NAMES = [...Object.keys(builtinHandlers), ...Object.keys(packHandlers)];
 
+/** pack.json's users as far as they have the declared shape (a wrong shape is a PACK_SCHEMA problem). */
+function manifestUsers(bundle: PackBundle): NonNullable<PackBundle['manifest']['users']> {
+  const users: unknown = bundle.manifest.users;
+  return Array.isArray(users) ? users.filter((u): u is NonNullable<PackBundle['manifest']['users']>[number] => !!u && typeof u === 'object') : [];
+}
+
 export async function validatePack(bundle: PackBundle, options: ValidatePackOptions = {}): Promise<PackProblem[]> {
   const problems: PackProblem[] = [...(bundle.parseErrors ?? [])];
   const add = (p: PackProblem) => problems.push(p);
@@ -52,7 +58,7 @@ export async function validatePack(bundle: PackBundle, options: ValidatePackOpti
     if (typeof m.county === 'string' && (!org.hasUnit(m.county) || org.level(m.county) !== 'county')) {
       add({ file: 'pack.json', pointer: '/county', code: 'UNKNOWN_COUNTY', message: `county「${m.county}」应为 org.units 中一个县级（level county）单位的编码` });
     }
-    (m.users ?? []).forEach((u, i) => (u.departments ?? []).forEach((d, j) => {
+    manifestUsers(bundle).forEach((u, i) => (Array.isArray(u.departments) ? u.departments : []).forEach((d, j) => {
       if (!org.hasDepartment(d)) add({ file: 'pack.json', pointer: `/users/${i}/departments/${j}`, code: 'UNKNOWN_DEPARTMENT', message: `用户「${u.username}」所在部门「${d}」不在组织模型中` });
     }));
   }
@@ -275,7 +281,7 @@ function checkScenario(file: string, s: Scenario, processes: ProcessModel[], org
     return;
   }
   const tasks = new Set(proc.userTasks.map((t) => t.id));
-  const users = new Set((bundle.manifest.users ?? []).map((u) => u.username));
+  const users = new Set(manifestUsers(bundle).map((u) => u.username));
   const checkDept = (d: string | undefined, pointer: string) => {
     if (d !== undefined && org && !org.hasDepartment(d)) add({ file, pointer, code: 'UNKNOWN_DEPARTMENT', message: `部门「${d}」不在组织模型中` });
   };

@@ -1,5 +1,6 @@
 // The express app: security headers, structured logs, body limits, the declared routes, the
 // OpenAPI document, the web app, and one error handler.
+import { createServer, type Server } from 'node:http';
 import express, { type Express, type Request } from 'express';
 import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
@@ -8,13 +9,15 @@ import type pg from 'pg';
 import { CaseEngine, systemClock, type Clock } from '@yizhan/engine';
 import { createFormValidator } from '@yizhan/forms';
 import { ApiError, errorHandler, unauthorized } from './http-errors';
+import { IdempotencyStore } from './idempotency';
 import { buildOpenApi } from './openapi';
 import { OrgDirectory } from './org-directory';
 import { packHandlers, PackService } from './packs';
 import { defineRoute, mountRoutes, type JsonSchema, type RouteDef } from './registry';
 import { PublicCases } from './public-cases';
 import { Reports } from './reports';
-import { authRoutes, bearer, type LoginLimit } from './routes/auth';
+import type { LoginLimit } from './login-guard';
+import { authRoutes, bearer } from './routes/auth';
 import { caseRoutes } from './routes/cases';
 import { catalogRoutes } from './routes/catalog';
 import { reportRoutes } from './routes/reports';
@@ -36,10 +39,15 @@ export interface AppOptions {
   logger?: Logger;
   /** Token lifetime; 8 hours by default (a working day). */
   tokenTtlMs?: number;
-  /** Login attempts per client address per window; 20 per 15 minutes by default. */
+  /** Failed logins per client address and per account per window; 50 and 10 per 15 minutes by default. */
   loginLimit?: LoginLimit;
-  /** JSON body limit (413 beyond); 1 MB by default. */
+  /** JSON body limit of signed-in routes (413 beyond); 1 MB by default. Login reads 16 kB at most. */
   bodyLimit?: string;
+  /** Exports running at once per user, and in all (429 TOO_MANY_EXPORTS beyond); 2 and 4 by default. */
+  exportsPerUser?: number;
+  exportsTotal?: number;
+  /** Timeouts and the connection cap of the HTTP server made by `listen`. */
+  http?: Partial<HttpLimits>;
   /** The built web app; null: none (the API page only). Default: designer/dist. */
   webDir?: string | null;
   /** Demo logins shown on the start page. */
@@ -51,6 +59,43 @@ export interface YizhanApp {
   services: Services;
   routes: RouteDef[];
   openapi: JsonSchema;
+  /** An HTTP server for the app with the timeouts and connection cap of `HttpLimits`, listening. */
+  listen(port: number, host: string): Server;
+}
+
+/**
+ * What one client may hold of the server: slow senders (headers or a body trickled byte by byte)
+ * and idle keep-alive sockets are closed, and connections beyond the cap are refused.
+ */
+export interface HttpLimits {
+  /** The request line and headers must arrive within this. */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must arrive within this (a 5 MB pack at ~200 kB/s). */
+  requestTimeoutMs: number;
+  /** An idle keep-alive socket is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** A socket with no traffic either way is closed after this. */
+  idleTimeoutMs: number;
+  /** Open connections at most; more are refused at once. */
+  maxConnections: number;
+}
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = {
+  headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000, idleTimeoutMs: 60_000, maxConnections: 1000,
+};
+
+export function createHttpServer(app: Express, limits: Partial<HttpLimits> = {}): Server {
+  const l = { ...DEFAULT_HTTP_LIMITS, ...limits };
+  const server = createServer({
+    headersTimeout: Math.min(l.headersTimeoutMs, l.requestTimeoutMs),
+    requestTimeout: l.requestTimeoutMs,
+    keepAliveTimeout: l.keepAliveTimeoutMs,
+    // how often the two timeouts above are checked (Node's default is every 30 s)
+    connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(l.headersTimeoutMs / 4))),
+  }, app);
+  server.setTimeout(l.idleTimeoutMs, (socket) => socket.destroy());
+  server.maxConnections = l.maxConnections;
+  return server;
 }
 
 /** Validates form data with the forms package (zh-CN messages, CN formats): the browser's rules. */
@@ -75,14 +120,15 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     reports: new Reports(pool, clock, directory),
     publicCases: new PublicCases(pool, directory),
     packs: new PackService(engine, pool, directory),
+    idempotency: new IdempotencyStore(pool, clock),
   };
 
   const routes: RouteDef[] = [
-    ...authRoutes(services, options.loginLimit ?? { windowMs: 15 * 60_000, limit: 20 }),
+    ...authRoutes(services, options.loginLimit ?? { windowMs: 15 * 60_000, limit: 50, accountLimit: 10 }),
     ...caseRoutes(services),
     ...taskRoutes(services),
     ...catalogRoutes(services),
-    ...reportRoutes(services),
+    ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2, exportsTotal: options.exportsTotal ?? 4 }),
   ];
   let openapi: JsonSchema = {};
   routes.push(
@@ -126,7 +172,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     redact: ['req.headers.authorization', 'req.headers.cookie'],
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
   }));
-  app.use(express.json({ limit: options.bodyLimit ?? '1mb' }));
+  // No body parser here: each route reads its body after authentication (registry.ts).
 
   const router = express.Router();
   mountRoutes(router, routes, {
@@ -138,6 +184,8 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
       if (!user || user.disabled) throw unauthorized('登录已失效，请重新登录');
       return { user, scope: scopeOf(user, directory) };
     },
+    bodyLimit: options.bodyLimit ?? '1mb',
+    idempotency: services.idempotency,
   });
   app.use(router);
   app.use('/api', () => {
@@ -145,5 +193,10 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
   });
   mountWeb(app, options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir, options.demoLogins ?? (() => []));
   app.use(errorHandler(logger));
-  return { app, services, routes, openapi };
+  return {
+    app, services, routes, openapi,
+    listen(port, host) {
+      return createHttpServer(app, options.http).listen(port, host);
+    },
+  };
 }

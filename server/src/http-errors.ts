@@ -28,6 +28,7 @@ export const ERROR_STATUS: Record<string, number> = {
   USER_NOT_FOUND: 404,
   INCIDENT_NOT_FOUND: 404,
   CONFLICT: 409,
+  IDEMPOTENCY_KEY_IN_USE: 409,
   TASK_ALREADY_COMPLETED: 409,
   TASK_CLAIMED: 409,
   NOT_ASSIGNEE: 409,
@@ -43,7 +44,9 @@ export const ERROR_STATUS: Record<string, number> = {
   TRANSFER_OUT_OF_SCOPE: 422,
   RULESET_INVALID: 422,
   FORM_DEFINITION_INVALID: 422,
+  IDEMPOTENCY_KEY_REUSED: 422,
   RATE_LIMITED: 429,
+  TOO_MANY_EXPORTS: 429,
   INTERNAL: 500,
 };
 
@@ -72,17 +75,26 @@ function internal(): { status: number; body: ErrorBody } {
   return { status: 500, body: { error: { code: 'INTERNAL', message: '服务器内部错误，请稍后重试', details: [] } } };
 }
 
-/** Errors from body-parser / multer, recognised by their documented `type` / `code`. */
+/**
+ * Errors of the HTTP layer below the routes — body-parser (by its documented `type`), the router
+ * (a path that is not valid percent-encoding), any other http-errors 4xx — and PostgreSQL's data
+ * exceptions (SQLSTATE class 22: a value the database cannot take), which only bad input causes.
+ */
 function httpError(err: unknown): { status: number; body: ErrorBody } | undefined {
   if (!err || typeof err !== 'object') return undefined;
-  const e = err as { type?: string; code?: string; status?: number; message?: string };
+  const e = err as { type?: string; code?: string; status?: number; statusCode?: number; message?: string };
   const body = (code: string, message: string) => ({ status: ERROR_STATUS[code], body: { error: { code, message, details: [] } } });
-  if (e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE' || e.code === 'LIMIT_FIELD_VALUE') {
-    return body('PAYLOAD_TOO_LARGE', '请求体过大');
-  }
+  if (e.type === 'entity.too.large') return body('PAYLOAD_TOO_LARGE', '请求体过大');
   if (e.type === 'entity.parse.failed') return body('BAD_REQUEST', '请求体不是合法的 JSON');
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return body('UNSUPPORTED_MEDIA_TYPE', '不支持的请求编码');
-  if (typeof e.code === 'string' && e.code.startsWith('LIMIT_')) return body('BAD_REQUEST', `上传文件不符合要求：${e.code}`);
+  if (e.type === 'request.size.invalid' || e.type === 'request.aborted') return body('BAD_REQUEST', '请求体不完整');
+  const status = e.status ?? e.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (status === 413) return body('PAYLOAD_TOO_LARGE', '请求体过大');
+    if (status === 415) return body('UNSUPPORTED_MEDIA_TYPE', '不支持的请求体类型或编码');
+    return body('BAD_REQUEST', e.type === undefined && /decode param/i.test(e.message ?? '') ? '请求路径不是合法的 URL 编码' : '请求格式有误，无法解析');
+  }
+  if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return body('BAD_REQUEST', '请求中含有数据库无法保存的值');
   return undefined;
 }
 
@@ -100,6 +112,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const { status, body } = toErrorBody(err);
+    // Refused before its body was read (401, 413, 415 …): close rather than read the rest.
+    if (!req.complete) res.setHeader('connection', 'close');
     if (status >= 500) logger.error({ err, url: req.originalUrl }, 'request failed');
     res.status(status).json(body);
   };

@@ -7,11 +7,11 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   401: '未登录或令牌已失效（UNAUTHORIZED）',
   403: '角色无权或不属于本人 / 本部门（FORBIDDEN）',
   404: '不存在或不在辖区内（CASE_NOT_FOUND、TASK_NOT_FOUND、FORM_NOT_FOUND、PACK_NOT_FOUND、DEFINITION_NOT_FOUND）',
-  409: '冲突（TASK_ALREADY_COMPLETED、TASK_CLAIMED、NOT_ASSIGNEE、TASK_NOT_OPEN、PACK_VERSION_EXISTS、USER_EXISTS）',
+  409: '冲突（TASK_ALREADY_COMPLETED、TASK_CLAIMED、NOT_ASSIGNEE、TASK_NOT_OPEN、PACK_VERSION_EXISTS、USER_EXISTS、IDEMPOTENCY_KEY_IN_USE）',
   413: '请求体过大（PAYLOAD_TOO_LARGE）',
   415: '请求体须为 JSON（UNSUPPORTED_MEDIA_TYPE）',
-  422: '流程、规则或流程包无法执行 / 未通过校验（PROCESS_ERROR、BPMN_INVALID、PACK_INVALID、RULESET_INVALID、FORM_DEFINITION_INVALID）',
-  429: '请求过于频繁（RATE_LIMITED）',
+  422: '流程、规则或流程包无法执行 / 未通过校验（PROCESS_ERROR、BPMN_INVALID、PACK_INVALID、RULESET_INVALID、FORM_DEFINITION_INVALID），或幂等键已用于另一请求（IDEMPOTENCY_KEY_REUSED）',
+  429: '请求过于频繁（RATE_LIMITED，登录失败过多；TOO_MANY_EXPORTS，同时导出过多），Retry-After 头给出等待秒数',
 };
 
 export function toOpenApiPath(path: string): string {
@@ -29,7 +29,18 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }): Jso
     for (const q of r.query ?? []) {
       parameters.push({ name: q.name, in: 'query', required: q.required ?? false, description: q.description, schema: q.schema });
     }
+    if (r.idempotent) {
+      parameters.push({
+        name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,200}$' },
+        description: '幂等键（如 UUID，本用户内唯一，保留 24 小时）：以同一键重发同一请求（方法、路径、请求体相同）返回第一次的状态码与响应体（响应头 Idempotent-Replayed: true），不会重复执行；'
+          + '同一键用于不同请求返回 422 IDEMPOTENCY_KEY_REUSED；第一次请求仍在处理时返回 409 IDEMPOTENCY_KEY_IN_USE。',
+      });
+    }
     const errors = new Set<number>(r.errors ?? []);
+    if (r.idempotent) {
+      errors.add(409);
+      errors.add(422);
+    }
     if (r.body || r.query) errors.add(400);
     if (r.body) {
       errors.add(413);

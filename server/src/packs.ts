@@ -30,6 +30,9 @@ export interface PackDeploymentView {
   deployedAt: Date;
 }
 
+/** Every column but `files`: listings never load the files of a pack. */
+const COLUMNS = 'id, pack_id, version, name, county, description, processes, deployed_by, deployed_at';
+
 interface Row {
   pack_id: string; version: string; name: string | null; county: string | null; description: string | null;
   processes: PackDeploymentView['processes']; deployed_by: string | null; deployed_at: Date;
@@ -65,7 +68,7 @@ export class PackService {
       const deployed = await deployPack(this.engine, bundle, { actor });
       const { rows } = await this.pool.query<Row>(
         `insert into pack_deployments (pack_id, version, name, county, description, processes, deployed_by, files)
-         values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
         [m.id, m.version, m.name ?? null, m.county ?? null, m.description ?? null, JSON.stringify(deployed.processes), actor, JSON.stringify(packToFiles(bundle))],
       );
       if (m.org) await this.directory.put(`pack:${m.id}`, m.org);
@@ -142,12 +145,12 @@ export class PackService {
 
   /** The latest deployment of every pack. */
   async list(): Promise<PackDeploymentView[]> {
-    const { rows } = await this.pool.query<Row>('select distinct on (pack_id) * from pack_deployments order by pack_id, deployed_at desc, id desc');
+    const { rows } = await this.pool.query<Row>(`select distinct on (pack_id) ${COLUMNS} from pack_deployments order by pack_id, deployed_at desc, id desc`);
     return rows.map(fromRow);
   }
 
   async versions(packId: string): Promise<PackDeploymentView[]> {
-    const { rows } = await this.pool.query<Row>('select * from pack_deployments where pack_id = $1 order by deployed_at desc, id desc', [packId]);
+    const { rows } = await this.pool.query<Row>(`select ${COLUMNS} from pack_deployments where pack_id = $1 order by deployed_at desc, id desc`, [packId]);
     return rows.map(fromRow);
   }
 
@@ -164,7 +167,7 @@ export class PackService {
   }
 
   private async version(packId: string, version: string): Promise<PackDeploymentView | undefined> {
-    const { rows } = await this.pool.query<Row>('select * from pack_deployments where pack_id = $1 and version = $2', [packId, version]);
+    const { rows } = await this.pool.query<Row>(`select ${COLUMNS} from pack_deployments where pack_id = $1 and version = $2`, [packId, version]);
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 }

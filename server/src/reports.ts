@@ -92,15 +92,56 @@ interface MetricRow {
   result: StatsCase['result']; satisfaction: StatsCase['satisfaction'];
 }
 
+/** A pool or one client (inside a transaction). */
+type Queryable = Pick<pg.Pool, 'query'>;
+
+/** Rows fetched from the export cursor at a time. */
+const EXPORT_BATCH = 500;
+
 export class Reports {
   constructor(private readonly pool: pg.Pool, private readonly clock: Clock, private readonly directory: OrgDirectory) {}
 
-  async stats(scope: Scope, input: StatsFilter & { groupBy: StatsGroupBy }): Promise<StatsReport> {
+  /**
+   * A report and every case behind it, read in one REPEATABLE READ snapshot — so the detail rows
+   * are exactly the cases the totals count — the cases through a server-side cursor, in batches
+   * (`cases` yields each batch once; memory holds one batch, however many cases there are).
+   */
+  async exportSnapshot<T>(scope: Scope, input: StatsFilter & { groupBy: StatsGroupBy },
+    use: (report: StatsReport, cases: AsyncIterable<StatsCase[]>) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('begin isolation level repeatable read read only');
+      const report = await this.stats(scope, input, client);
+      const { text, values } = this.casesSql(scope, { from: input.from, to: input.to, process: input.process });
+      await client.query(`declare export_cases no scroll cursor for ${text}`, values);
+      const toCase = (r: MetricRow) => this.statsCase(r);
+      async function* batches(): AsyncGenerator<StatsCase[]> {
+        for (;;) {
+          const { rows } = await client.query<MetricRow>(`fetch ${EXPORT_BATCH} from export_cases`);
+          if (!rows.length) return;
+          yield rows.map(toCase);
+          if (rows.length < EXPORT_BATCH) return;
+        }
+      }
+      const out = await use(report, batches());
+      await client.query('commit');
+      return out;
+    } catch (err) {
+      broken = true;
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release(broken ? true : undefined);
+    }
+  }
+
+  async stats(scope: Scope, input: StatsFilter & { groupBy: StatsGroupBy }, db: Queryable = this.pool): Promise<StatsReport> {
     const args = new SqlArgs();
     const metrics = this.caseMetricsSql(scope, args, input);
     const key = input.groupBy === 'department' ? 'd.g' : input.groupBy === 'month' ? 'm.month' : input.groupBy === 'type' ? 'm.type' : 'm.unit';
     const join = input.groupBy === 'department' ? `cross join lateral (${departmentsSql('m')}) d` : '';
-    const { rows } = await this.pool.query<{ key: string | null } & Record<keyof StatsCounts, number>>(
+    const { rows } = await db.query<{ key: string | null } & Record<keyof StatsCounts, number>>(
       `with m as (${metrics})
        select ${key} as key, ${COUNTS} from m ${join} group by ${key} order by ${input.groupBy === 'month' ? 'key' : 'total desc, key'}`,
       args.values,
@@ -119,7 +160,7 @@ export class Reports {
     // By department a case counts once per department that handled it; the totals count it once.
     const totalsArgs = new SqlArgs();
     const totals = input.groupBy === 'department'
-      ? (await this.pool.query<Record<keyof StatsCounts, number>>(`with m as (${this.caseMetricsSql(scope, totalsArgs, input)}) select ${COUNTS} from m`, totalsArgs.values)).rows[0]
+      ? (await db.query<Record<keyof StatsCounts, number>>(`with m as (${this.caseMetricsSql(scope, totalsArgs, input)}) select ${COUNTS} from m`, totalsArgs.values)).rows[0]
       : grouped.reduce((a, r) => add(a, r.counts), zero());
     return {
       from: input.from?.toISOString() ?? null,
@@ -133,6 +174,12 @@ export class Reports {
 
   /** The cases behind a row of `stats` (key omitted: all), newest first. */
   async cases(scope: Scope, input: StatsFilter & { groupBy?: StatsGroupBy; key?: string | null; limit: number; offset: number }): Promise<StatsCase[]> {
+    const { text, values } = this.casesSql(scope, input);
+    const { rows } = await this.pool.query<MetricRow>(`${text} limit $${values.length + 1} offset $${values.length + 2}`, [...values, input.limit, input.offset]);
+    return rows.map((r) => this.statsCase(r));
+  }
+
+  private casesSql(scope: Scope, input: StatsFilter & { groupBy?: StatsGroupBy; key?: string | null }): { text: string; values: unknown[] } {
     const args = new SqlArgs();
     const metrics = this.caseMetricsSql(scope, args, input);
     const where: string[] = [];
@@ -147,16 +194,18 @@ export class Reports {
         where.push(k === null ? `${col} is null` : `${col} = ${args.add(k)}`);
       }
     }
-    const { rows } = await this.pool.query<MetricRow>(
-      `with m as (${metrics}) select * from m ${where.length ? `where ${where.join(' and ')}` : ''}
-        order by m.created_at desc, m.number desc limit ${args.add(input.limit)} offset ${args.add(input.offset)}`,
-      args.values,
-    );
-    return rows.map((r) => ({
+    return {
+      text: `with m as (${metrics}) select * from m ${where.length ? `where ${where.join(' and ')}` : ''} order by m.created_at desc, m.number desc`,
+      values: args.values,
+    };
+  }
+
+  private statsCase(r: MetricRow): StatsCase {
+    return {
       id: r.id, number: Number(r.number), processKey: r.process_key, title: r.title, type: r.type, unit: r.unit,
       unitName: this.directory.unitName(r.unit), status: r.status, createdAt: r.created_at, completedAt: r.completed_at,
       month: r.month, onTime: r.on_time, overdue: r.overdue, result: r.result, satisfaction: r.satisfaction,
-    }));
+    };
   }
 
   label(groupBy: StatsGroupBy, key: string | null): string | null {

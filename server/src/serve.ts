@@ -64,7 +64,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     if (options.demo) demoLogins = await ensureDemoUsers(services, packUsers);
     else await services.users.disableDemoUsers();
 
-    server = yizhan.app.listen(options.port ?? 3000, options.host ?? '127.0.0.1');
+    server = yizhan.listen(options.port ?? 3000, options.host ?? '127.0.0.1');
     await new Promise<void>((ok, fail) => {
       server!.once('listening', ok);
       server!.once('error', fail);

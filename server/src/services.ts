@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { CaseEngine, Clock } from '@yizhan/engine';
+import type { IdempotencyStore } from './idempotency';
 import type { OrgDirectory } from './org-directory';
 import type { PackService } from './packs';
 import type { PublicCases } from './public-cases';
@@ -22,4 +23,5 @@ export interface Services {
   reports: Reports;
   publicCases: PublicCases;
   packs: PackService;
+  idempotency: IdempotencyStore;
 }

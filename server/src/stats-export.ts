@@ -1,6 +1,10 @@
 // 统计导出: the same figures as GET /api/stats as a spreadsheet — xlsx (a 汇总 sheet with the
-// rows and totals, a 案件明细 sheet with every case behind them) or CSV (the rows, UTF-8 with a BOM
-// so that Excel opens Chinese text correctly).
+// rows and totals, a 案件明细 sheet with every case behind them) or CSV (the rows, or every case,
+// UTF-8 with a BOM so that Excel opens Chinese text correctly). Both are written as a stream:
+// cases arrive in batches from a cursor and leave as they come, whatever their number — nothing is
+// cut off, and memory holds one batch.
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { StatsCase, StatsFigures, StatsReport } from './reports';
 
@@ -33,60 +37,97 @@ function summaryTable(report: StatsReport): (string | number | null)[][] {
   return [head, ...report.rows.map((r) => line(r.label ?? r.key ?? '（未填）', r)), line('合计', report.totals)];
 }
 
+const csvCell = (v: string | number | null) => {
+  if (v === null) return '';
+  const s = String(v);
+  // Quote when needed; a leading = + - @ would be a formula in Excel.
+  const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+const csvLine = (row: (string | number | null)[]) => `${row.map(csvCell).join(',')}\r\n`;
+
 export function statsCsv(report: StatsReport): string {
-  const cell = (v: string | number | null) => {
-    if (v === null) return '';
-    const s = String(v);
-    // Quote when needed; a leading = + - @ would be a formula in Excel.
-    const safe = /^[=+\-@]/.test(s) && typeof v === 'string' ? `'${s}` : s;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return `\uFEFF${summaryTable(report).map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${summaryTable(report).map(csvLine).join('')}`;
 }
 
-export async function statsXlsx(report: StatsReport, cases: StatsCase[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+const DETAIL_COLUMNS: { header: string; key: string; width: number }[] = [
+  { header: '案件编号', key: 'number', width: 10 },
+  { header: '流程', key: 'processKey', width: 18 },
+  { header: '类型', key: 'type', width: 14 },
+  { header: '单位', key: 'unitName', width: 16 },
+  { header: '月份', key: 'month', width: 10 },
+  { header: '状态', key: 'status', width: 8 },
+  { header: '受理时间', key: 'createdAt', width: 20 },
+  { header: '办结时间', key: 'completedAt', width: 20 },
+  { header: '调处结果', key: 'result', width: 10 },
+  { header: '满意度', key: 'satisfaction', width: 10 },
+  { header: '按时办结', key: 'onTime', width: 10 },
+  { header: '超期', key: 'overdue', width: 8 },
+];
+
+function detailRow(c: StatsCase): Record<string, string | number | null> {
+  return {
+    number: c.number, processKey: c.processKey, type: c.type, unitName: c.unitName ?? c.unit, month: c.month,
+    status: STATUS[c.status] ?? c.status, createdAt: beijing(c.createdAt), completedAt: c.completedAt ? beijing(c.completedAt) : '',
+    result: c.result ? RESULT[c.result] : '', satisfaction: c.satisfaction ? SATISFACTION[c.satisfaction] : '',
+    onTime: c.status === 'completed' ? (c.onTime ? '是' : '否') : '', overdue: c.overdue ? '是' : '',
+  };
+}
+
+/** The client went away in the middle of an export: stop reading the cursor. */
+export class ExportAborted extends Error {}
+
+/** Waits while `out` has more buffered than it wants (a slow client slows the cursor, not memory). */
+async function drained(out: Writable): Promise<void> {
+  // let other requests run between batches: an export must not hold the event loop
+  await new Promise((ok) => setImmediate(ok));
+  if (out.writableNeedDrain && !out.destroyed) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+  if (out.destroyed) throw new ExportAborted('client closed the connection');
+}
+
+/** Every case as CSV (案件明细), streamed batch by batch; returns the number of cases written. */
+export async function writeCasesCsv(out: Writable, cases: AsyncIterable<StatsCase[]>): Promise<number> {
+  let n = 0;
+  out.write(`\uFEFF${csvLine(DETAIL_COLUMNS.map((c) => c.header))}`);
+  for await (const batch of cases) {
+    out.write(batch.map((c) => csvLine(DETAIL_COLUMNS.map((col) => detailRow(c)[col.key] ?? null))).join(''));
+    n += batch.length;
+    await drained(out);
+  }
+  out.end();
+  return n;
+}
+
+/** The 汇总 and 案件明细 sheets, written to `out` as the cases arrive; returns the number of cases written. */
+export async function writeStatsXlsx(out: Writable, report: StatsReport, cases: AsyncIterable<StatsCase[]>): Promise<number> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'yizhan';
   const period = `受理时间：${report.from ? report.from.slice(0, 10) : '不限'} 至 ${report.to ? report.to.slice(0, 10) : '不限'}`;
-  const summary = book.addWorksheet('汇总');
-  summary.addRow([`按${GROUP_LABELS[report.groupBy]}统计（${period}）`]);
-  const table = summaryTable(report);
-  table.forEach((row) => summary.addRow(row));
-  summary.getRow(2).font = { bold: true };
-  COLUMNS.forEach((c, i) => {
-    const col = summary.getColumn(i + 2);
-    col.width = Math.max(10, c.header.length * 2 + 2);
-    if (c.rate) col.numFmt = '0.00%';
-  });
-  summary.getColumn(1).width = 24;
-  summary.views = [{ state: 'frozen', ySplit: 2, xSplit: 1 }];
-
-  const detail = book.addWorksheet('案件明细');
-  detail.columns = [
-    { header: '案件编号', key: 'number', width: 10 },
-    { header: '流程', key: 'processKey', width: 18 },
-    { header: '类型', key: 'type', width: 14 },
-    { header: '单位', key: 'unitName', width: 16 },
-    { header: '月份', key: 'month', width: 10 },
-    { header: '状态', key: 'status', width: 8 },
-    { header: '受理时间', key: 'createdAt', width: 20 },
-    { header: '办结时间', key: 'completedAt', width: 20 },
-    { header: '调处结果', key: 'result', width: 10 },
-    { header: '满意度', key: 'satisfaction', width: 10 },
-    { header: '按时办结', key: 'onTime', width: 10 },
-    { header: '超期', key: 'overdue', width: 8 },
+  const summary = book.addWorksheet('汇总', { views: [{ state: 'frozen', ySplit: 2, xSplit: 1 }] });
+  summary.columns = [
+    { key: 'label', width: 24 },
+    ...COLUMNS.map((c) => ({ key: c.key, width: Math.max(10, c.header.length * 2 + 2), style: c.rate ? { numFmt: '0.00%' } : {} })),
   ];
-  for (const c of cases) {
-    detail.addRow({
-      number: c.number, processKey: c.processKey, type: c.type, unitName: c.unitName ?? c.unit, month: c.month,
-      status: STATUS[c.status] ?? c.status, createdAt: beijing(c.createdAt), completedAt: c.completedAt ? beijing(c.completedAt) : '',
-      result: c.result ? RESULT[c.result] : '', satisfaction: c.satisfaction ? SATISFACTION[c.satisfaction] : '',
-      onTime: c.status === 'completed' ? (c.onTime ? '是' : '否') : '', overdue: c.overdue ? '是' : '',
-    });
-  }
+  summary.addRow([`按${GROUP_LABELS[report.groupBy]}统计（${period}）`]).commit();
+  summaryTable(report).forEach((row, i) => {
+    const r = summary.addRow(row);
+    if (i === 0) r.font = { bold: true };
+    r.commit();
+  });
+  summary.commit();
+
+  const detail = book.addWorksheet('案件明细', { views: [{ state: 'frozen', ySplit: 1 }] });
+  detail.columns = DETAIL_COLUMNS;
   detail.getRow(1).font = { bold: true };
-  detail.views = [{ state: 'frozen', ySplit: 1 }];
-  return Buffer.from(await book.xlsx.writeBuffer());
+  let n = 0;
+  for await (const batch of cases) {
+    for (const c of batch) detail.addRow(detailRow(c)).commit();
+    n += batch.length;
+    await drained(out);
+  }
+  detail.commit();
+  await book.commit();
+  return n;
 }
 
 /** 2026-03-02 09:00, Beijing time (the centres' time, whatever the server's zone). */

@@ -1,18 +1,14 @@
 // 登录 / 退出 / 当前用户 / 用户管理 / 组织架构.
-import { rateLimit } from 'express-rate-limit';
-import type { RequestHandler } from 'express';
 import { ref } from '../api-schemas';
 import { ApiError, unauthorized } from '../http-errors';
+import { LoginGuard, LoginRateLimited, type LoginLimit } from '../login-guard';
 import { defineRoute, type RouteDef } from '../registry';
 import { ROLES, type Role } from '../roles';
 import { checkGrant } from '../scope';
 import type { Services } from '../services';
 import type { User } from '../users';
 
-export interface LoginLimit {
-  windowMs: number;
-  limit: number;
-}
+export type { LoginLimit } from '../login-guard';
 
 export function userView(user: User, services: Services) {
   return {
@@ -22,30 +18,35 @@ export function userView(user: User, services: Services) {
 }
 
 export function authRoutes(services: Services, loginLimit: LoginLimit): RouteDef[] {
-  const limiter: RequestHandler = rateLimit({
-    windowMs: loginLimit.windowMs,
-    limit: loginLimit.limit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, res) => {
-      res.status(429).json({ error: { code: 'RATE_LIMITED', message: '登录尝试过于频繁，请稍后再试', details: [] } });
-    },
-  });
+  const guard = new LoginGuard(services.pool, services.clock, loginLimit);
 
   return [
     defineRoute<{ username: string; password: string }>({
       method: 'post', path: '/api/auth/login', operationId: 'login', tag: 'auth', summary: '登录，取得 Bearer 令牌',
-      description: '令牌在 expiresAt 之后失效；同一来源的登录尝试有频率限制（超出返回 429）。',
-      access: 'public', middleware: [limiter],
+      description: '令牌在 expiresAt 之后失效。失败的登录按账号和来源地址分别计数（成功登录不计数，并清零该账号的失败次数）；'
+        + '超出限制后一段时间内一律返回 429 RATE_LIMITED，消息与 Retry-After 头给出需等待的时间。',
+      access: 'public',
       body: {
         type: 'object', additionalProperties: false, required: ['username', 'password'],
         properties: { username: { type: 'string', minLength: 1, maxLength: 100, title: '用户名' }, password: { type: 'string', minLength: 1, maxLength: 200, title: '密码' } },
       },
       success: { status: 200, description: '登录成功', schema: ref('Session') },
       errors: [401, 429],
-      async handler({ body }) {
+      async handler({ body, req, res }) {
+        const address = req.socket.remoteAddress ?? 'unknown';
+        res.setHeader('ratelimit-policy', guard.policy());
+        try {
+          await guard.check(body.username, address);
+        } catch (err) {
+          if (err instanceof LoginRateLimited) res.setHeader('retry-after', String(err.retryAfterSeconds));
+          throw err;
+        }
         const user = await services.users.verifyPassword(body.username, body.password);
-        if (!user) throw unauthorized('用户名或密码错误');
+        if (!user) {
+          await guard.failed(body.username, address);
+          throw unauthorized('用户名或密码错误');
+        }
+        await guard.succeeded(user.username);
         const session = await services.sessions.issue(user.username);
         return { token: session.token, expiresAt: session.expiresAt, user: userView(user, services) };
       },

@@ -23,8 +23,9 @@ export function caseRoutes(services: Services): RouteDef[] {
     defineRoute<{ process: string; version?: number; title?: string; data: Record<string, unknown> }>({
       method: 'post', path: '/api/cases', operationId: 'startCase', tag: 'cases', summary: '受理：新建案件',
       description: '按流程的受理表单校验 data（不合格返回 400 与逐字段错误）；分流规则决定去向。'
-        + 'data.unit（发生地单位编码）须在本人辖区内，缺省为本人所属单位。',
-      access: 'case:create',
+        + 'data.unit（发生地单位编码）须在本人辖区内，缺省为本人所属单位。'
+        + '带 Idempotency-Key 头时，同一用户以同一键重发同一请求只返回第一次的结果，不会重复受理。',
+      access: 'case:create', idempotent: true,
       body: {
         type: 'object', additionalProperties: false, required: ['process', 'data'],
         properties: {

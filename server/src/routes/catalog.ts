@@ -1,18 +1,14 @@
 // 流程包、流程定义与表单：部署（JSON 文件集或 multipart 上传）与查询.
-import multer from 'multer';
-import type { RequestHandler } from 'express';
 import { ref } from '../api-schemas';
-import { ApiError, notFound } from '../http-errors';
+import { notFound } from '../http-errors';
 import { defineRoute, result, type RouteDef } from '../registry';
+import { MAX_PACK_FILES, MAX_PACK_TOTAL_BYTES, packUpload } from '../pack-upload';
 import { packFromFiles } from '../packs';
 import type { Services } from '../services';
 
-export const MAX_PACK_BYTES = 5 * 1024 * 1024;
-
 export function catalogRoutes(services: Services): RouteDef[] {
   // Multipart: every part is one file; its filename is the path inside the pack (forms/intake.json).
-  const upload = multer({ storage: multer.memoryStorage(), preservePath: true, limits: { fileSize: MAX_PACK_BYTES, files: 200, fields: 0 } }).any();
-  const multipartOnly: RequestHandler = (req, res, next) => (req.is('multipart/form-data') ? upload(req, res, next) : next());
+  const upload = packUpload();
 
   return [
     defineRoute({
@@ -27,8 +23,9 @@ export function catalogRoutes(services: Services): RouteDef[] {
       description: 'JSON：{ files: { "pack.json": "…", "dispute.bpmn": "…", "forms/intake.json": "…" } }；'
         + '或 multipart/form-data，每个文件一部分，文件名为包内路径。校验不通过返回 422 PACK_INVALID，逐条给出文件、元素 id / JSON Pointer 与说明；'
         + '同一版本重复部署返回 409 PACK_VERSION_EXISTS；组织架构使用了其他流程包的单位或部门编码返回 409 ORG_CODE_TAKEN；'
-        + '限定辖区的用户只能部署本辖区的流程包（否则 403）。进行中的案件仍按其启动时的版本运行。',
-      access: 'pack:deploy', middleware: [multipartOnly],
+        + '限定辖区的用户只能部署本辖区的流程包（否则 403）。进行中的案件仍按其启动时的版本运行。'
+        + `multipart 上传最多 ${MAX_PACK_FILES} 个文件、合计 ${MAX_PACK_TOTAL_BYTES / 1024 / 1024} MB，超出即中止并返回 413 PAYLOAD_TOO_LARGE；JSON 请求体最多 1 MB。`,
+      access: 'pack:deploy', middleware: [upload],
       body: {
         type: 'object', additionalProperties: false, required: ['files'],
         properties: { files: { type: 'object', minProperties: 1, additionalProperties: { type: 'string' }, title: '包内路径 → 文件内容' } },
@@ -36,16 +33,9 @@ export function catalogRoutes(services: Services): RouteDef[] {
       multipart: { type: 'object', properties: { files: { type: 'array', items: { type: 'string', format: 'binary' } } } },
       success: { status: 201, description: '已部署', schema: ref('PackDeployment') },
       errors: [409, 413, 422],
-      async handler({ req, body, user, scope }) {
-        let files: Record<string, string>;
-        if (req.is('multipart/form-data')) {
-          const parts = (req.files ?? []) as Express.Multer.File[];
-          if (!parts.length) throw new ApiError('VALIDATION_FAILED', '没有上传任何文件', [{ field: '/files', message: '至少上传 pack.json' }]);
-          files = Object.fromEntries(parts.map((f) => [f.originalname, f.buffer.toString('utf8')]));
-        } else {
-          files = body.files;
-        }
-        const { deployment } = await services.packs.deploy(packFromFiles(files), user.username, { scope });
+      async handler({ body, user, scope }) {
+        // multipart parts arrive as the same { files } (pack-upload.ts), validated like JSON
+        const { deployment } = await services.packs.deploy(packFromFiles(body.files), user.username, { scope });
         return result(201, deployment);
       },
     }),

@@ -1,10 +1,10 @@
 // 统计（本辖区）：数量与各项比率、下钻到案件、导出 xlsx / CSV；公示（公开、脱敏）.
 import { ref } from '../api-schemas';
-import { badRequest } from '../http-errors';
+import { ApiError, badRequest } from '../http-errors';
 import { defineRoute, type QueryParam, type RouteDef } from '../registry';
 import type { StatsFilter, StatsGroupBy } from '../reports';
 import type { Services } from '../services';
-import { statsCsv, statsXlsx } from '../stats-export';
+import { ExportAborted, statsCsv, writeCasesCsv, writeStatsXlsx } from '../stats-export';
 
 const DATE = '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$';
 const GROUP_BY = ['type', 'unit', 'level', 'department', 'month'];
@@ -21,7 +21,17 @@ const groupByParam: QueryParam = {
   description: '分组：type 类型、unit 单位、level 层级、department 部门（办理过该案的部门，一案可计入多个部门）、month 受理月份',
 };
 
-export function reportRoutes(services: Services): RouteDef[] {
+export interface ReportLimits {
+  /** Exports one user may run at once (429 TOO_MANY_EXPORTS beyond). */
+  exportsPerUser: number;
+  /** Exports running at once in this process, all users together (429 TOO_MANY_EXPORTS beyond). */
+  exportsTotal: number;
+}
+
+export function reportRoutes(services: Services, limits: ReportLimits = { exportsPerUser: 2, exportsTotal: 4 }): RouteDef[] {
+  // Exports running per user, in this process: each holds a database connection while it streams.
+  const running = new Map<string, number>();
+  let total = 0;
   const filter = (q: StatsQuery): StatsFilter => ({ from: parseDate(q.from, 'from'), to: parseDate(q.to, 'to'), process: q.process });
   return [
     defineRoute<unknown, StatsQuery>({
@@ -51,12 +61,15 @@ export function reportRoutes(services: Services): RouteDef[] {
         });
       },
     }),
-    defineRoute<unknown, StatsQuery & { format?: 'xlsx' | 'csv' }>({
+    defineRoute<unknown, StatsQuery & { format?: 'xlsx' | 'csv'; sheet?: 'summary' | 'cases' }>({
       method: 'get', path: '/api/stats/export', operationId: 'exportStats', tag: 'stats', summary: '统计导出（Excel xlsx 或 CSV）',
-      description: '与 /api/stats 同一口径。xlsx：「汇总」表（各分组与合计）和「案件明细」表（最多 10000 件）；CSV：汇总表，UTF-8（带 BOM）。',
+      description: '与 /api/stats 同一口径，同一时刻的数据。xlsx：「汇总」表（各分组与合计）和「案件明细」表（全部案件，不截断，明细行数等于合计受理数）；'
+        + 'CSV（UTF-8，带 BOM）：sheet=summary（缺省）为汇总表，sheet=cases 为全部案件明细。文件边生成边下载；'
+        + `每个用户同时最多 ${limits.exportsPerUser} 个导出、全部用户同时最多 ${limits.exportsTotal} 个，超出返回 429 TOO_MANY_EXPORTS。`,
       access: 'stats:read',
       query: [...filterParams, groupByParam,
-        { name: 'format', schema: { type: 'string', enum: ['xlsx', 'csv'], default: 'xlsx' }, description: '文件格式' }],
+        { name: 'format', schema: { type: 'string', enum: ['xlsx', 'csv'], default: 'xlsx' }, description: '文件格式' },
+        { name: 'sheet', schema: { type: 'string', enum: ['summary', 'cases'], default: 'summary' }, description: 'CSV 的内容：summary 汇总、cases 案件明细（xlsx 两者都有）' }],
       success: {
         status: 200, description: '统计文件（附件下载）',
         content: {
@@ -64,23 +77,54 @@ export function reportRoutes(services: Services): RouteDef[] {
           'text/csv': { type: 'string' },
         },
       },
-      async handler({ query, scope, res }) {
-        const f = filter(query);
-        const groupBy = query.groupBy ?? 'type';
-        const report = await services.reports.stats(scope, { ...f, groupBy });
-        const name = `统计-${groupBy}-${services.clock.now().toISOString().slice(0, 10)}`;
-        const disposition = (ext: string) => `attachment; filename="stats-${groupBy}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`;
-        if (query.format === 'csv') {
-          res.setHeader('content-type', 'text/csv; charset=utf-8');
-          res.setHeader('content-disposition', disposition('csv'));
-          res.status(200).send(statsCsv(report));
-          return undefined;
+      errors: [429],
+      async handler({ query, scope, user, res }) {
+        const busy = running.get(user.username) ?? 0;
+        if (busy >= limits.exportsPerUser) {
+          res.setHeader('retry-after', '10');
+          throw new ApiError('TOO_MANY_EXPORTS', `您已有 ${busy} 个导出正在进行，请等其完成后再导出`);
         }
-        const cases = await services.reports.cases(scope, { ...f, limit: 10000, offset: 0 });
-        res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-        res.setHeader('content-disposition', disposition('xlsx'));
-        res.status(200).send(await statsXlsx(report, cases));
-        return undefined;
+        if (total >= limits.exportsTotal) {
+          res.setHeader('retry-after', '10');
+          throw new ApiError('TOO_MANY_EXPORTS', '当前导出任务较多，请稍后再试');
+        }
+        running.set(user.username, busy + 1);
+        total++;
+        try {
+          const f = filter(query);
+          const groupBy = query.groupBy ?? 'type';
+          const name = `统计-${groupBy}-${services.clock.now().toISOString().slice(0, 10)}`;
+          const disposition = (ext: string) => `attachment; filename="stats-${groupBy}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${name}.${ext}`)}`;
+          if (query.format === 'csv' && query.sheet !== 'cases') {
+            const report = await services.reports.stats(scope, { ...f, groupBy });
+            res.setHeader('content-type', 'text/csv; charset=utf-8');
+            res.setHeader('content-disposition', disposition('csv'));
+            res.status(200).send(statsCsv(report));
+            return undefined;
+          }
+          await services.reports.exportSnapshot(scope, { ...f, groupBy }, async (report, cases) => {
+            res.status(200);
+            if (query.format === 'csv') {
+              res.setHeader('content-type', 'text/csv; charset=utf-8');
+              res.setHeader('content-disposition', `attachment; filename="cases.csv"; filename*=UTF-8''${encodeURIComponent(`案件明细-${name}.csv`)}`);
+              await writeCasesCsv(res, cases);
+            } else {
+              res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+              res.setHeader('content-disposition', disposition('xlsx'));
+              await writeStatsXlsx(res, report, cases);
+            }
+          }).catch((err: unknown) => {
+            // the client went away: the snapshot is rolled back, its connection released; nothing to answer
+            if (err instanceof ExportAborted) services.logger.info({ user: user.username }, 'export aborted by the client');
+            else throw err;
+          });
+          return undefined;
+        } finally {
+          total--;
+          const left = (running.get(user.username) ?? 1) - 1;
+          if (left > 0) running.set(user.username, left);
+          else running.delete(user.username);
+        }
       },
     }),
     defineRoute<unknown, { limit?: number; offset?: number }>({

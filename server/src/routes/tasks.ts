@@ -109,8 +109,9 @@ export function taskRoutes(services: Services): RouteDef[] {
     defineRoute<{ data: Record<string, unknown> }>({
       method: 'post', path: '/api/tasks/:id/complete', operationId: 'completeTask', tag: 'tasks', summary: '办理（提交任务表单）',
       description: '按任务表单校验 data：不合格返回 400 FORM_INVALID 与逐字段错误，不做任何改动；'
-        + '重复提交返回 409 TASK_ALREADY_COMPLETED；他人已认领返回 409 TASK_CLAIMED。',
-      access: 'task:act', pathParams: idParam,
+        + '重复提交返回 409 TASK_ALREADY_COMPLETED；他人已认领返回 409 TASK_CLAIMED。'
+        + '带 Idempotency-Key 头时，以同一键重发同一请求返回第一次的结果（200 与办理后的案件）。',
+      access: 'task:act', pathParams: idParam, idempotent: true,
       body: { type: 'object', additionalProperties: false, required: ['data'], properties: { data: { type: 'object', title: '表单数据' } } },
       success: { status: 200, description: '办理后的案件', schema: ref('Case') },
       errors: [404, 409, 422],

@@ -66,7 +66,7 @@ export async function startTestServer(target: DatabaseTarget, options: Partial<A
   for (const [username, p] of Object.entries(PEOPLE)) {
     await yizhan.services.users.create({ username, password: PASSWORD, displayName: username, ...p });
   }
-  const server: Server = yizhan.app.listen(0, '127.0.0.1');
+  const server: Server = yizhan.listen(0, '127.0.0.1');
   await new Promise<void>((ok) => server.once('listening', ok));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Tokens live 8 hours on the test clock: reuse one only while it is young.
