@@ -31,7 +31,10 @@ export function isClosedByDefault(schema: FormSchema): boolean {
 
 /** The schema both validators check: a closed form gets `propertyNames` listing its declared fields. */
 export function validationSchema(schema: FormSchema): FormSchema {
-  return isClosedByDefault(schema) ? { ...schema, propertyNames: { enum: declaredFields(schema) } } : schema;
+  if (!isClosedByDefault(schema)) return schema;
+  const fields = declaredFields(schema);
+  // `enum` must list at least one value: a form without fields accepts no field at all.
+  return { ...schema, propertyNames: fields.length > 0 ? { enum: fields } : false };
 }
 
 /**

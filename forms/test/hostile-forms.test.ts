@@ -128,6 +128,12 @@ describe('forms are closed by default: undeclared fields are an error on that fi
     expect(createFormValidator().validate(feedback, { feedback: '需复查', reviewDate: '2024-06-01' })).toEqual([]);
   });
 
+  it('a form without fields accepts no field', () => {
+    const empty: FormDefinition = { schema: { type: 'object' } };
+    expect(createFormValidator().validate(empty, {})).toEqual([]);
+    expect(createFormValidator().validate(empty, { result: 'success' }).map((e) => [e.field, e.keyword])).toEqual([['/result', 'additionalProperties']]);
+  });
+
   it('a form opts out with additionalProperties: true', () => {
     const open: FormDefinition = { schema: { ...feedback.schema, additionalProperties: true } };
     expect(createFormValidator().validate(open, { feedback: 'x', anything: 1 })).toEqual([]);
