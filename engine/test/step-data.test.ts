@@ -129,6 +129,14 @@ describe.each(databaseTargets())('form versions with the same $id on $name Postg
     await tdb?.drop();
   });
 
+  it('refuses at deploy a form pattern RE2 cannot run (a backreference), naming form and field', async () => {
+    const feedback = { schema: { type: 'object', title: '反馈', properties: { message: { type: 'string', title: '反馈内容', pattern: '^(.+)\\1$' } } } };
+    const err = await engine.deploy({ key: 'test/bad-pattern', bpmn: jointMediationBpmn, forms: { ...forms, feedback }, ruleSets: { routing: { rules: [] } }, org }).catch((e) => e);
+    expect(err.code).toBe('BPMN_INVALID');
+    expect(err.details).toEqual([expect.objectContaining({ code: 'FORM_PATTERN_UNSUPPORTED', message: expect.stringContaining('表单“反馈”字段“反馈内容”') })]);
+    expect(err.details[0].message).toContain('forms/feedback.json');
+  });
+
   it('enforces v2 of a form deployed after v1 with the same $id, and keeps v1 for cases on v1', async () => {
     // the same $id, a different constraint: 当事人 at most 20 characters in v1, at most 3 in v2
     const intakeOf = (maxLength: number) => {

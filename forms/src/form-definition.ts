@@ -33,15 +33,7 @@ function checkSchema(schema: FormSchema, problems: FormDefinitionProblem[]): voi
     if (!ajv.formats[format]) problems.push({ pointer, message: `未知的格式“${format}”` });
   });
   const before = problems.length;
-  const form = typeof schema.title === 'string' && schema.title ? `表单“${schema.title}”` : '表单';
-  walkPatterns(schema, '/schema', undefined, (pointer, pattern, field) => {
-    if (patternProblem(pattern) === undefined) return;
-    problems.push({
-      pointer,
-      code: 'FORM_PATTERN_UNSUPPORTED',
-      message: `${form}${field ? `字段“${field}”的` : '的'}格式规则（pattern）“${pattern}”不受支持：只能使用 RE2 正则语法，不能有反向引用（如 \\1）和环视（如 (?=…)、(?<=…)、(?!…)）`,
-    });
-  });
+  problems.push(...unsupportedPatterns(schema));
   if (problems.length > before) return; // the compile error would repeat them
   try {
     const fn = ajv.compile(schema);
@@ -64,6 +56,24 @@ function walkFormats(node: unknown, pointer: string, visit: (pointer: string, fo
     if (key === 'format' && typeof value === 'string') visit(`${pointer}/format`, value);
     else if (!['enum', 'const', 'default', 'examples'].includes(key)) walkFormats(value, `${pointer}/${escapePointer(key)}`, visit);
   }
+}
+
+/**
+ * The `pattern`s and `patternProperties` keys of a form schema that RE2 cannot run (backreferences, lookaround),
+ * each with its pointer into `{ schema }`, code `FORM_PATTERN_UNSUPPORTED` and a message naming form and field.
+ */
+export function unsupportedPatterns(schema: FormSchema): FormDefinitionProblem[] {
+  const problems: FormDefinitionProblem[] = [];
+  const form = typeof schema.title === 'string' && schema.title ? `表单“${schema.title}”` : '表单';
+  walkPatterns(schema, '/schema', undefined, (pointer, pattern, field) => {
+    if (patternProblem(pattern) === undefined) return;
+    problems.push({
+      pointer,
+      code: 'FORM_PATTERN_UNSUPPORTED',
+      message: `${form}${field ? `字段“${field}”的` : '的'}格式规则（pattern）“${pattern}”不受支持：只能使用 RE2 正则语法，不能有反向引用（如 \\1）和环视（如 (?=…)、(?<=…)、(?!…)）`,
+    });
+  });
+  return problems;
 }
 
 /**

@@ -2,7 +2,7 @@
 // built-ins: the React rendering lives in `@yizhan/forms/react`.
 export type { FieldError, FormDefinition, FormSchema, Locale, UiSchema } from './types';
 export { FormDefinitionInvalidError, FormInvalidError, type FormDefinitionProblem } from './errors';
-export { loadFormDefinition, type LoadFormDefinitionOptions } from './form-definition';
+export { loadFormDefinition, unsupportedPatterns, type LoadFormDefinitionOptions } from './form-definition';
 export {
   createFormValidator,
   errorField,
