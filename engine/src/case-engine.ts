@@ -7,7 +7,7 @@ import type pg from 'pg';
 import { CaseExecution, type ServiceCall, type ServiceOutcome, type StoredState } from './bpmn/case-execution';
 import { addDuration, isIsoDuration, systemClock, type Clock } from './clock';
 import { computeDue, WorkingCalendar, type CalendarYear, type DeadlineMode } from './calendar/working-calendar';
-import { DefinitionRepository, type DefinitionRecord, type DeployInput } from './definitions';
+import { DefinitionRepository, intakeFields, type DefinitionRecord, type DeployInput } from './definitions';
 import { BadRequestError, ConflictError, FormDataInvalidError, NotFoundError, TaskNotOpenError, YizhanError, type ErrorDetail } from './errors';
 import { createDefaultFormValidator, type FormValidator } from './form-validation';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
@@ -358,6 +358,7 @@ export class CaseEngine {
     return {
       definitionKey: def.contextHash,
       sourceContext: def.sourceContext,
+      intakeFields: intakeFields(def),
       invoke: (call: ServiceCall) => {
         const handler = this.handlers[call.topic];
         if (!handler) return Promise.reject(new Error(`未知的内置处理器「${call.topic}」`));

@@ -3,6 +3,7 @@
 // version n+1 of the key. Running cases stay on the version they started on.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { declaredFields, unsupportedPatterns, type FormSchema } from '@yizhan/forms';
 import { compileDefinition, type CompiledDefinition } from './bpmn/definition';
 import { BpmnInvalidError, NotFoundError, type ErrorDetail } from './errors';
 
@@ -49,6 +50,19 @@ export interface DefinitionRecord {
   meta: Record<string, unknown> & { startFormKey?: string; userTasks?: CompiledDefinition['userTasks'] };
   deployedBy: string | null;
   createdAt: Date;
+}
+
+const intakeCache = new WeakMap<DefinitionRecord, ReadonlySet<string>>();
+
+/** The fields of a definition's intake (start) form: task data does not overwrite them unless mapped (`mapsIntake`). */
+export function intakeFields(def: DefinitionRecord): ReadonlySet<string> {
+  let fields = intakeCache.get(def);
+  if (!fields) {
+    const form = def.meta.startFormKey ? def.forms[def.meta.startFormKey] : undefined;
+    fields = new Set(form ? declaredFields(form.schema) : []);
+    intakeCache.set(def, fields);
+  }
+  return fields;
 }
 
 export type DefinitionSummary = Omit<DefinitionRecord, 'bpmn' | 'sourceContext' | 'contextHash' | 'forms' | 'ruleSets' | 'org'>;
@@ -109,6 +123,10 @@ export class DefinitionRepository {
       if (ref.formKey && !ref.formKey.includes('${') && !forms[ref.formKey]) {
         missing.push({ elementId: ref.id, code: 'FORM_MISSING', message: `${ref.id}：引用的表单「${ref.formKey}」不存在` });
       }
+    }
+    for (const [key, form] of Object.entries(forms)) {
+      // Patterns run on RE2 (linear time); one it cannot run is refused here rather than at the first submission.
+      for (const p of unsupportedPatterns(form.schema as FormSchema)) missing.push({ code: p.code, message: `forms/${key}.json ${p.pointer}：${p.message}` });
     }
     for (const s of compiled.serviceTasks) {
       const name = s.properties.ruleSet;

@@ -20,7 +20,16 @@ describe.each(databaseTargets())('route handler on $name PostgreSQL', (target) =
     await engine.deploy({
       key: 'longxi/dispute',
       bpmn: jointMediationBpmn,
-      forms: { ...forms, intake: { schema: { type: 'object', required: ['applicant'], properties: { applicant: { type: 'string' } } } } },
+      forms: { ...forms, intake: {
+        schema: {
+          type: 'object',
+          required: ['applicant'],
+          properties: {
+            applicant: { type: 'string' }, type: { type: 'string' }, channel: { type: 'string' }, unit: { type: 'string' },
+            units: { type: 'array', items: { type: 'string' } }, partyCount: { type: 'integer' },
+          },
+        },
+      } },
       ruleSets: { routing: longxi('routing.json') },
       org: longxi('org.json'),
     });

@@ -4,6 +4,8 @@ import type { FieldError } from './types';
 export interface FormDefinitionProblem {
   pointer: string;
   message: string;
+  /** A stable code for problems a tool may act on (`FORM_PATTERN_UNSUPPORTED`); otherwise absent. */
+  code?: 'FORM_PATTERN_UNSUPPORTED';
 }
 
 /** A form definition failed meta-validation (schema does not compile, unknown uiSchema key or widget, …). */

@@ -1,4 +1,4 @@
-import { createAjv } from './ajv-factory';
+import { createAjv, patternProblem } from './ajv-factory';
 import { FormDefinitionInvalidError, type FormDefinitionProblem } from './errors';
 import { escapePointer, isSchemaObject, itemSchemas, propertySchemas } from './schema-walk';
 import type { FormDefinition, FormSchema, UiSchema } from './types';
@@ -32,6 +32,9 @@ function checkSchema(schema: FormSchema, problems: FormDefinitionProblem[]): voi
   walkFormats(schema, '/schema', (pointer, format) => {
     if (!ajv.formats[format]) problems.push({ pointer, message: `未知的格式“${format}”` });
   });
+  const before = problems.length;
+  problems.push(...unsupportedPatterns(schema));
+  if (problems.length > before) return; // the compile error would repeat them
   try {
     const fn = ajv.compile(schema);
     void fn;
@@ -52,6 +55,49 @@ function walkFormats(node: unknown, pointer: string, visit: (pointer: string, fo
   for (const [key, value] of Object.entries(node)) {
     if (key === 'format' && typeof value === 'string') visit(`${pointer}/format`, value);
     else if (!['enum', 'const', 'default', 'examples'].includes(key)) walkFormats(value, `${pointer}/${escapePointer(key)}`, visit);
+  }
+}
+
+/**
+ * The `pattern`s and `patternProperties` keys of a form schema that RE2 cannot run (backreferences, lookaround),
+ * each with its pointer into `{ schema }`, code `FORM_PATTERN_UNSUPPORTED` and a message naming form and field.
+ */
+export function unsupportedPatterns(schema: FormSchema): FormDefinitionProblem[] {
+  const problems: FormDefinitionProblem[] = [];
+  const form = typeof schema.title === 'string' && schema.title ? `表单“${schema.title}”` : '表单';
+  walkPatterns(schema, '/schema', undefined, (pointer, pattern, field) => {
+    if (patternProblem(pattern) === undefined) return;
+    problems.push({
+      pointer,
+      code: 'FORM_PATTERN_UNSUPPORTED',
+      message: `${form}${field ? `字段“${field}”的` : '的'}格式规则（pattern）“${pattern}”不受支持：只能使用 RE2 正则语法，不能有反向引用（如 \\1）和环视（如 (?=…)、(?<=…)、(?!…)）`,
+    });
+  });
+  return problems;
+}
+
+/**
+ * Calls `visit` for every `pattern` and every `patternProperties` key in the schema, with the field it belongs to
+ * (its `title`, else its property name) — not inside `enum`/`const`/`default`/`examples`.
+ */
+function walkPatterns(node: unknown, pointer: string, field: string | undefined, visit: (pointer: string, pattern: string, field: string | undefined) => void): void {
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => walkPatterns(child, `${pointer}/${i}`, field, visit));
+    return;
+  }
+  if (!isSchemaObject(node)) return;
+  const here = field !== undefined && typeof node.title === 'string' && node.title ? node.title : field;
+  for (const [key, value] of Object.entries(node)) {
+    const at = `${pointer}/${escapePointer(key)}`;
+    if (key === 'pattern' && typeof value === 'string') visit(at, value, here);
+    else if (key === 'patternProperties' && isSchemaObject(value)) {
+      for (const [pattern, sub] of Object.entries(value)) {
+        visit(`${at}/${escapePointer(pattern)}`, pattern, here);
+        walkPatterns(sub, `${at}/${escapePointer(pattern)}`, here, visit);
+      }
+    } else if (key === 'properties' && isSchemaObject(value)) {
+      for (const [name, sub] of Object.entries(value)) walkPatterns(sub, `${at}/${escapePointer(name)}`, name, visit);
+    } else if (!['enum', 'const', 'default', 'examples'].includes(key)) walkPatterns(value, at, here, visit);
   }
 }
 

@@ -1,6 +1,7 @@
 import type Ajv from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from './ajv-factory';
+import { validationSchema } from './closed-form';
 import { FormDefinitionInvalidError, FormInvalidError } from './errors';
 import { createLocalizer, type Localizer } from './messages';
 import { escapePointer } from './schema-walk';
@@ -33,9 +34,17 @@ function dropBranchDuplicates(errors: ErrorObject[]): ErrorObject[] {
   return kept;
 }
 
+/** How many distinct form schemas a validator keeps compiled (beyond those still referenced by object). */
+const CONTENT_CACHE_SIZE = 500;
+
 export interface FormValidatorOptions {
   /** Message language; zh-CN unless told otherwise. */
   locale?: Locale;
+  /**
+   * Refuse fields a form does not declare unless the form opts out (see `closed-form.ts`); default true, as
+   * `CaseForm` does. False validates plain JSON Schema (e.g. HTTP request bodies).
+   */
+  closedByDefault?: boolean;
 }
 
 export interface FormValidator {
@@ -52,18 +61,34 @@ export interface FormValidator {
  */
 export function createFormValidator(options: FormValidatorOptions = {}): FormValidator {
   const locale = options.locale ?? 'zh-CN';
+  const closedByDefault = options.closedByDefault ?? true;
   const ajv: Ajv = createAjv();
+  // Compiled validators by schema object (fast path) and by schema content: a new version of a form is a new
+  // schema, whatever its `$id`, and the same content is compiled once. ajv keeps nothing: every compiled schema
+  // is removed from it again, so an `$id` never pins an old version.
   const compiled = new WeakMap<FormSchema, ValidateFunction>();
+  const byContent = new Map<string, ValidateFunction>();
   const localizers = new WeakMap<FormSchema, WeakMap<UiSchema, Localizer> | Localizer>();
 
   function compile(schema: FormSchema): ValidateFunction {
     let fn = compiled.get(schema);
     if (fn) return fn;
-    try {
-      fn = (typeof schema.$id === 'string' ? ajv.getSchema(schema.$id) : undefined) ?? ajv.compile(schema);
-    } catch (err) {
-      throw new FormDefinitionInvalidError([{ pointer: '/schema', message: (err as Error).message }]);
+    const checked = closedByDefault ? validationSchema(schema) : schema;
+    const key = JSON.stringify(checked);
+    fn = byContent.get(key);
+    if (fn) {
+      byContent.delete(key); // most recently used last
+    } else {
+      try {
+        fn = ajv.compile(checked);
+      } catch (err) {
+        throw new FormDefinitionInvalidError([{ pointer: '/schema', message: (err as Error).message }]);
+      } finally {
+        ajv.removeSchema(checked);
+      }
     }
+    byContent.set(key, fn);
+    while (byContent.size > CONTENT_CACHE_SIZE) byContent.delete(byContent.keys().next().value as string);
     compiled.set(schema, fn);
     return fn;
   }

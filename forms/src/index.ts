@@ -2,7 +2,7 @@
 // built-ins: the React rendering lives in `@yizhan/forms/react`.
 export type { FieldError, FormDefinition, FormSchema, Locale, UiSchema } from './types';
 export { FormDefinitionInvalidError, FormInvalidError, type FormDefinitionProblem } from './errors';
-export { loadFormDefinition, type LoadFormDefinitionOptions } from './form-definition';
+export { loadFormDefinition, unsupportedPatterns, type LoadFormDefinitionOptions } from './form-definition';
 export {
   createFormValidator,
   errorField,
@@ -10,7 +10,8 @@ export {
   type FormValidator,
   type FormValidatorOptions,
 } from './form-validator';
-export { AJV_OPTIONS, CUSTOM_FORMATS, createAjv } from './ajv-factory';
+export { AJV_OPTIONS, AJV_OPTIONS_OVERRIDES, CUSTOM_FORMATS, compilePattern, createAjv, patternProblem } from './ajv-factory';
+export { declaredFields, isClosedByDefault, validationSchema } from './closed-form';
 export { createLocalizer, type Localizer, type LocalizerOptions } from './messages';
 export {
   CN_FORMAT_NAMES,

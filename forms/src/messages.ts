@@ -4,12 +4,14 @@
 import type { ErrorObject } from 'ajv';
 import localizeEn from 'ajv-i18n/localize/en';
 import localizeZh from 'ajv-i18n/localize/zh';
+import { reportUndeclaredFields } from './closed-form';
 import { labelAt, unescapePointer } from './schema-walk';
 import type { FormSchema, Locale, UiSchema } from './types';
 
 type Params = Record<string, unknown>;
 interface Wording {
   field: string; // a field without a title
+  undeclared: string; // a field a closed form does not declare
   required: (label: string) => string;
   dependency: (label: string, trigger: string) => string;
   formats: Record<string, string>;
@@ -20,6 +22,7 @@ interface Wording {
 
 const zh: Wording = {
   field: '此项',
+  undeclared: '表单中没有此项，不能填写',
   required: (label) => `请填写${label}`,
   dependency: (label, trigger) => `填写${trigger}时，请同时填写${label}`,
   formats: {
@@ -67,6 +70,7 @@ const zh: Wording = {
 
 const en: Wording = {
   field: 'This field',
+  undeclared: 'The form has no such field',
   required: (label) => `${label} is required`,
   dependency: (label, trigger) => `${label} is required when ${trigger} is filled in`,
   formats: {
@@ -117,7 +121,10 @@ export interface LocalizerOptions {
   uiSchema?: UiSchema;
 }
 
-/** A function that rewrites `message` on ajv errors in place, in rjsf's `Localizer` shape. */
+/**
+ * A function that rewrites `message` on ajv errors in place, in rjsf's `Localizer` shape. It is also the one hook
+ * rjsf gives on the raw errors, so it reports a closed form's undeclared fields (see `closed-form.ts`) first.
+ */
 export type Localizer = (errors?: ErrorObject[] | null) => void;
 
 export function createLocalizer({ locale = 'zh-CN', schema, uiSchema }: LocalizerOptions): Localizer {
@@ -125,11 +132,14 @@ export function createLocalizer({ locale = 'zh-CN', schema, uiSchema }: Localize
   const label = (path: string[]) => labelAt(path, schema, uiSchema) ?? words.field;
   return (errors) => {
     if (!errors || errors.length === 0) return;
+    const undeclared = reportUndeclaredFields(errors, schema);
     FALLBACK[locale](errors);
     for (const error of errors) {
       const path = pathOf(error.instancePath);
       const params = error.params as Params;
-      if (error.keyword === 'required') {
+      if (error.keyword === 'additionalProperties' && path.length === 1 && undeclared.has(path[0])) {
+        error.message = words.undeclared;
+      } else if (error.keyword === 'required') {
         error.message = words.required(label([...path, unquote(params.missingProperty)]));
       } else if (error.keyword === 'dependencies' || error.keyword === 'dependentRequired') {
         const missing = label([...path, unquote(params.missingProperty)]);

@@ -1,11 +1,11 @@
 import { customizeValidator } from '@rjsf/validator-ajv8';
 import { describe, expect, it } from 'vitest';
-import { AJV_OPTIONS, CUSTOM_FORMATS, createAjv } from '../src/index';
+import { AJV_OPTIONS, AJV_OPTIONS_OVERRIDES, CUSTOM_FORMATS, createAjv } from '../src/index';
 
 // The browser builds its ajv through rjsf; the server through createAjv(). They must be the same ajv.
 describe('the shared ajv factory', () => {
   const server = createAjv();
-  const browser = customizeValidator({ customFormats: { ...CUSTOM_FORMATS } }).ajv;
+  const browser = customizeValidator({ customFormats: { ...CUSTOM_FORMATS }, ajvOptionsOverrides: { ...AJV_OPTIONS_OVERRIDES } }).ajv;
 
   it('uses exactly the options rjsf validator-ajv8 uses', () => {
     // `code` holds functions from each package's own copy of ajv (same version): compare those by source.

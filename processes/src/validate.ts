@@ -75,7 +75,7 @@ export async function validatePack(bundle: PackBundle, options: ValidatePackOpti
       goodForms.add(key);
     } catch (err) {
       if (!(err instanceof FormDefinitionInvalidError)) throw err;
-      for (const d of err.details) add({ file: `forms/${key}.json`, pointer: d.pointer, code: 'FORM_DEFINITION_INVALID', message: d.message });
+      for (const d of err.details) add({ file: `forms/${key}.json`, pointer: d.pointer, code: d.code ?? 'FORM_DEFINITION_INVALID', message: d.message });
     }
   }
 
@@ -139,7 +139,7 @@ export async function validatePack(bundle: PackBundle, options: ValidatePackOpti
 
   // --- our BPMN checks -----------------------------------------------------------------------
   for (const [file, model] of Object.entries(models)) {
-    for (const proc of model.processes) checkProcess(file, proc, { bundle, org, ruleSets, goodForms, add });
+    for (const proc of model.processes) checkProcess(file, proc, { bundle, org, ruleSets, goodForms, add, warnings: options.warnings ?? false });
   }
   checkStepConventions(bundle, Object.entries(models).flatMap(([file, mdl]) => mdl.processes.map((proc) => ({ file, proc }))), add, options);
   if (manifestOk) checkPublic(bundle, Object.values(models).flatMap((mdl) => mdl.processes), add);
@@ -177,6 +177,8 @@ interface CheckContext {
   ruleSets: Record<string, RuleSet>;
   goodForms: Set<string>;
   add: (p: PackProblem) => void;
+  /** Also report non-blocking findings. */
+  warnings: boolean;
 }
 
 function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void {
@@ -206,6 +208,7 @@ function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void
     if (t.dueDate && !t.dueDate.includes('${') && !isDuration(t.dueDate) && Number.isNaN(Date.parse(t.dueDate))) {
       add({ file, elementId: t.id, code: 'BAD_DUE_DATE', message: `camunda:dueDate「${t.dueDate}」应为 ISO-8601 时长（如 P7D）、日期，或 \${environment.variables.decision.dueIn}` });
     }
+    checkIntakeMapping(file, proc, t, bundle, add, ctx.warnings);
     const returnTo = t.properties.returnTo;
     if (returnTo !== undefined && org) {
       for (const g of returnTo.split(',').map((x) => x.trim()).filter(Boolean)) {
@@ -234,6 +237,33 @@ function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void
       else if (!EVALUATION_FIELDS.includes(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：evaluation 只有 ${EVALUATION_FIELDS.join('、')}` });
     } else if (!path.startsWith(VARIABLES)) {
       add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：变量应以 environment.variables.（decision / data / case / outputs）开头` });
+    }
+  }
+}
+
+/**
+ * A task's data never overwrites an intake field unless its `mapsIntake` property names it. Every name listed
+ * must be a field of both the intake form and the task's form; a shared name left unmapped is worth a warning.
+ */
+function checkIntakeMapping(
+  file: string, proc: ProcessModel, t: ProcessModel['userTasks'][number], bundle: PackBundle, add: (p: PackProblem) => void, warnings: boolean,
+): void {
+  const startForm = proc.startFormKey ? bundle.forms[proc.startFormKey] : undefined;
+  const taskForm = t.formKey ? bundle.forms[t.formKey] : undefined;
+  const intake = new Set(startForm ? formFields(startForm.schema) : []);
+  const own = new Set(taskForm ? formFields(taskForm.schema) : []);
+  const mapped = (t.properties.mapsIntake ?? '').split(',').map((x) => x.trim()).filter(Boolean);
+  for (const field of mapped) {
+    if (!intake.has(field)) {
+      add({ file, elementId: t.id, code: 'BAD_INTAKE_MAPPING', message: `mapsIntake 中的「${field}」不是受理表单${proc.startFormKey ? `「${proc.startFormKey}」` : ''}的字段` });
+    } else if (taskForm && !own.has(field)) {
+      add({ file, elementId: t.id, code: 'BAD_INTAKE_MAPPING', message: `mapsIntake 中的「${field}」不是本任务表单「${t.formKey}」的字段` });
+    }
+  }
+  if (!warnings) return;
+  for (const field of own) {
+    if (intake.has(field) && !mapped.includes(field)) {
+      add({ file, elementId: t.id, code: 'INTAKE_FIELD_NOT_MAPPED', severity: 'warning', message: `任务表单「${t.formKey}」的字段「${field}」与受理表单同名：它只记在本步骤，不改写受理信息；要改写，请在任务属性 mapsIntake 中列出` });
     }
   }
 }

@@ -82,8 +82,8 @@ export function defineRoute<Body = unknown, Query = Record<string, unknown>>(def
   return def as unknown as RouteDef;
 }
 
-/** Body and query validation with the forms package's ajv and zh-CN messages. */
-const validator = createFormValidator();
+/** Body and query validation with the forms package's ajv and zh-CN messages (plain JSON Schema: not closed like a form). */
+const validator = createFormValidator({ closedByDefault: false });
 
 export function querySchema(params: QueryParam[]): JsonSchema {
   return {

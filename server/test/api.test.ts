@@ -300,4 +300,24 @@ describe.each(databaseTargets())('HTTP API on $name PostgreSQL', (target) => {
     const text = JSON.stringify(r.body);
     for (const secret of ['张三丰', '13812345678', '110101199003077777', '双方和解', '邻里纠纷', '已电话反馈']) expect(text).not.toContain(secret);
   });
+
+  it('refuses result: "success" slipped into a feedback form, and the statistics do not move (issue 11)', async () => {
+    const leader = await s.login('leader');
+    const c = await start(clerka, 't-a-1', { applicant: '李四光' });
+    let r = await s.request('POST', `/api/tasks/${c.openTasks[0].id}/complete`, { token: clerka, body: { data: { result: 'failed', note: '调解未成' } } });
+    expect(r.status).toBe(200);
+    const feedback = r.body.openTasks[0];
+    const before = (await s.request('GET', '/api/stats?groupBy=type', { token: leader })).body.totals;
+
+    r = await s.request('POST', `/api/tasks/${feedback.id}/complete`, { token: centre, body: { data: { message: '已反馈当事人', result: 'success', applicant: '王五' } } });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('FORM_INVALID');
+    expect(r.body.error.details.map((d: Json) => d.field).sort()).toEqual(['/applicant', '/result']);
+
+    const after = (await s.request('GET', '/api/stats?groupBy=type', { token: leader })).body.totals;
+    expect(after).toEqual(before);
+    const detail = (await s.request('GET', `/api/cases/${c.id}`, { token: clerka })).body;
+    expect(detail.variables.data).toMatchObject({ applicant: '李四光', result: 'failed' });
+    expect(detail.openTasks.map((t: Json) => t.id)).toEqual([feedback.id]);
+  });
 });

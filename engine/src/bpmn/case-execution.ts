@@ -80,6 +80,11 @@ export interface ExecutionOptions {
   definitionKey: string;
   sourceContext: string;
   invoke: ServiceInvoker;
+  /**
+   * The intake (start form) fields. A completed task's data is kept per step (`outputs[elementId]`) and merged
+   * into `data`, except these fields: a task writes an intake field only when its `mapsIntake` property lists it.
+   */
+  intakeFields?: ReadonlySet<string>;
 }
 
 export class CaseExecution {
@@ -99,7 +104,7 @@ export class CaseExecution {
       moddleOptions,
       timers: this.timers as never,
       Logger: silentLogger as never,
-      extensions: { yizhan: ((activity: any) => this.extend(activity, options.invoke)) as never },
+      extensions: { yizhan: ((activity: any) => this.extend(activity, options.invoke, options.intakeFields ?? NO_FIELDS)) as never },
     });
     this.engine.on('end', () => (this.ended = true));
     this.engine.on('error', (err: Error) => (this.failure = err));
@@ -213,7 +218,7 @@ export class CaseExecution {
     return listener;
   }
 
-  private extend(activity: any, invoke: ServiceInvoker) {
+  private extend(activity: any, invoke: ServiceInvoker, intakeFields: ReadonlySet<string>) {
     if (activity.type === 'bpmn:ServiceTask' && activity.behaviour.topic) {
       activity.behaviour.Service = this.builtinService(invoke);
     }
@@ -221,7 +226,7 @@ export class CaseExecution {
     const tag = `_yizhan-output-${activity.id}`;
     return {
       activate() {
-        activity.broker.subscribeTmp('event', 'activity.end', (_: string, message: any) => mapTaskOutput(activity, message.content), {
+        activity.broker.subscribeTmp('event', 'activity.end', (_: string, message: any) => mapTaskOutput(activity, message.content, intakeFields), {
           noAck: true,
           consumerTag: tag,
         });
@@ -287,7 +292,14 @@ function describeTask(api: Api, b: Record<string, unknown>): WaitingTask {
   };
 }
 
-function mapTaskOutput(activity: any, content: any): void {
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+/**
+ * A completed task's data: kept per step in `outputs[elementId]`, and merged into the case data so gateways can
+ * test it (`${environment.variables.data.resolved}`) — but never over an intake field, unless the task's
+ * camunda property `mapsIntake` ("field1,field2") names it.
+ */
+function mapTaskOutput(activity: any, content: any, intakeFields: ReadonlySet<string>): void {
   if (content.isMultiInstance && !content.isRootScope) return;
   const variables = activity.environment.variables as Record<string, any>;
   const outputs = (variables.outputs ??= {});
@@ -295,8 +307,11 @@ function mapTaskOutput(activity: any, content: any): void {
   if (Array.isArray(output)) {
     outputs[activity.id] = output.map((o: any) => o?.data ?? null);
   } else if (output && typeof output === 'object') {
-    outputs[activity.id] = output.data ?? {};
-    variables.data = { ...(variables.data ?? {}), ...(output.data ?? {}) };
+    const data: Record<string, unknown> = output.data ?? {};
+    outputs[activity.id] = data;
+    const mapped = new Set(toList(camundaProperties(activity.behaviour).mapsIntake));
+    const merged = Object.fromEntries(Object.entries(data).filter(([field]) => !intakeFields.has(field) || mapped.has(field)));
+    variables.data = { ...(variables.data ?? {}), ...merged };
   }
 }
 

@@ -9,6 +9,7 @@ import 'dayjs/locale/zh-cn';
 import { useMemo, type ReactNode, type Ref } from 'react';
 import type { OrgContext } from '../org';
 import type { FieldError, FormDefinition, Locale } from '../types';
+import { validationSchema } from '../closed-form';
 import { createBrowserValidator, toFieldErrors, transformErrors } from './browser-validator';
 import type { CaseFormContext, CaseFormData, UploadAttachment } from './form-context';
 
@@ -69,6 +70,9 @@ export function CaseForm({
   children,
 }: CaseFormProps) {
   const validator = useMemo(() => createBrowserValidator(definition, locale), [definition, locale]);
+  // The schema the server checks too: a closed form lists its declared fields in `propertyNames`, which rjsf
+  // validates and does not render.
+  const schema = useMemo(() => validationSchema(definition.schema) as RJSFSchema, [definition.schema]);
   const translateString = useMemo(() => translatorFor(locale), [locale]);
   const formContext = useMemo<CaseFormContext>(
     () => ({ units: org?.units ?? [], departments: org?.departments ?? [], uploadAttachment }),
@@ -88,7 +92,7 @@ export function CaseForm({
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
       <Form<CaseFormData, RJSFSchema, CaseFormContext>
         ref={ref}
-        schema={definition.schema as RJSFSchema}
+        schema={schema}
         uiSchema={uiSchema}
         formData={formData}
         formContext={formContext}

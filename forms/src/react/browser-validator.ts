@@ -2,7 +2,7 @@
 // localizer, so it builds an ajv identical to `createAjv()` and words errors like the server.
 import type { RJSFSchema, RJSFValidationError, ValidatorType } from '@rjsf/utils';
 import { customizeValidator } from '@rjsf/validator-ajv8';
-import { CUSTOM_FORMATS } from '../ajv-factory';
+import { AJV_OPTIONS_OVERRIDES, CUSTOM_FORMATS } from '../ajv-factory';
 import { isReportedKeyword } from '../form-validator';
 import { createLocalizer } from '../messages';
 import type { FieldError, FormDefinition, Locale } from '../types';
@@ -15,7 +15,10 @@ export function createBrowserValidator(
   locale: Locale = 'zh-CN',
 ): ValidatorType<Record<string, unknown>, RJSFSchema, CaseFormContext> {
   const localizer = createLocalizer({ locale, schema: def.schema, uiSchema: def.uiSchema });
-  return customizeValidator<Record<string, unknown>, RJSFSchema, CaseFormContext>({ customFormats: { ...CUSTOM_FORMATS } }, localizer);
+  return customizeValidator<Record<string, unknown>, RJSFSchema, CaseFormContext>(
+    { customFormats: { ...CUSTOM_FORMATS }, ajvOptionsOverrides: { ...AJV_OPTIONS_OVERRIDES } },
+    localizer,
+  );
 }
 
 /** rjsf's `transformErrors`: drop the errors the server drops too. */
