@@ -29,6 +29,7 @@ function isFactRef(value: unknown): value is FactRef {
 export function validateRuleSet(ruleSet: RuleSet, options: ValidateOptions): RuleProblem[] {
   const org = OrgIndex.of(options.org);
   const problems: RuleProblem[] = structuralProblems(ruleSet);
+  if (problems.some((p) => p.code === 'RULESET_TOO_DEEP' || p.code === 'RULESET_TOO_LARGE')) return problems;
   const add = (pointer: string, code: string, message: string) => problems.push({ pointer, code, message });
 
   const checkFact = (fact: string, path: string | undefined, pointer: string): void => {
