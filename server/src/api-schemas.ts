@@ -87,7 +87,9 @@ export const componentSchemas: Record<string, JsonSchema> = {
     elementId: nullable('string'), taskId: nullable('string'), data: {},
   }),
   Incident: obj({
-    id: { type: 'integer' }, elementId: str(), message: str(), status: { type: 'string', enum: ['open', 'resolved'] },
+    id: { type: 'integer' },
+    kind: { type: 'string', enum: ['service', 'halted'], description: 'service：内置服务失败；halted：一次操作失控（无等待的循环、引擎异常）已回滚，案件挂起' },
+    elementId: str(), message: str(), status: { type: 'string', enum: ['open', 'resolved'] },
     attempts: { type: 'integer' }, createdAt: dateTime(), resolvedAt: nullableDateTime(),
   }),
   Case: obj({
