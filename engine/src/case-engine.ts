@@ -8,7 +8,7 @@ import { CaseExecution, DEFAULT_BUDGET, type ExecutionBudget, type ExecutionHalt
 import { LIMITS } from './bpmn/limits';
 import { addDuration, isIsoDuration, systemClock, type Clock } from './clock';
 import { computeDue, WorkingCalendar, type CalendarYear, type DeadlineMode } from './calendar/working-calendar';
-import { DefinitionRepository, type DefinitionRecord, type DeployInput } from './definitions';
+import { DefinitionRepository, type DefinitionRecord, type DefinitionSummary, type DeployInput } from './definitions';
 import { BadRequestError, ConflictError, FormDataInvalidError, NotFoundError, TaskNotOpenError, YizhanError, type ErrorDetail } from './errors';
 import { createDefaultFormValidator, type FormValidator } from './form-validation';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
@@ -123,6 +123,19 @@ export class CaseEngine {
 
   deploy(input: DeployInput): Promise<DefinitionRecord> {
     return this.definitions.deploy(input);
+  }
+
+  /**
+   * Takes a definition version out of service for new cases without a new deploy (`startCase`
+   * then uses the latest version not withdrawn); running cases keep their version.
+   */
+  withdrawDefinition(definitionId: string, actor?: string): Promise<DefinitionSummary> {
+    return this.definitions.setWithdrawn(definitionId, true, actor);
+  }
+
+  /** Puts a withdrawn definition version back into service. */
+  restoreDefinition(definitionId: string): Promise<DefinitionSummary> {
+    return this.definitions.setWithdrawn(definitionId, false);
   }
 
   async startCase(input: StartCaseInput): Promise<CaseView> {

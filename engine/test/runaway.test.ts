@@ -168,4 +168,24 @@ describe.each(databaseTargets())('runaway cases on $name PostgreSQL', (target) =
     const again = await engine.getCase(zero.id);
     expect(again.incidents.filter((i) => i.kind === 'halted' && i.status === 'open')).toHaveLength(1);
   });
+
+  it('a failing version is withdrawn without a new deploy: new cases take the latest version not withdrawn', async () => {
+    const good = await engine.deploy({ ...deployInput('hostile/withdrawable') });
+    await insertUnchecked('hostile/withdrawable', gatewayTask); // v2: the runaway, now the latest
+    const [v2] = await engine.definitions.list('hostile/withdrawable');
+    expect(v2.version).toBe(2);
+    const withdrawn = await engine.withdrawDefinition(v2.id, 'admin');
+    expect(withdrawn).toMatchObject({ version: 2, withdrawnBy: 'admin', withdrawnAt: expect.any(Date) });
+    const c = await engine.startCase({ process: 'hostile/withdrawable', data: { applicant: '赵六', type: 'wages', townships: ['a'], departments: ['labour'] } });
+    expect(c.definitionId).toBe(good.id);
+    expect(c.status).toBe('active');
+    await expect(engine.startCase({ process: 'hostile/withdrawable', version: 2, data: {} })).rejects.toMatchObject({ code: 'DEFINITION_WITHDRAWN', message: expect.stringContaining('已撤回') });
+    await engine.withdrawDefinition(good.id, 'admin');
+    await expect(engine.startCase({ process: 'hostile/withdrawable', data: {} })).rejects.toMatchObject({ code: 'DEFINITION_WITHDRAWN', message: expect.stringContaining('所有版本') });
+    await engine.restoreDefinition(good.id);
+    expect((await engine.definitions.byKey('hostile/withdrawable')).id).toBe(good.id);
+    expect((await engine.restoreDefinition(v2.id)).withdrawnAt).toBeNull();
+    expect((await engine.definitions.byKey('hostile/withdrawable')).version).toBe(2);
+    await expect(engine.withdrawDefinition('999999', 'admin')).rejects.toMatchObject({ code: 'DEFINITION_NOT_FOUND' });
+  });
 });
