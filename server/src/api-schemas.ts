@@ -126,6 +126,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
   Definition: obj({
     id: str(), key: str(), version: { type: 'integer' }, name: nullable('string'), processId: str(),
     deployedBy: nullable('string'), createdAt: dateTime(),
+    withdrawnAt: nullableDateTime('撤回时间（不再用于新案件）；null 为可用'),
   }),
   PackDeployment: obj({
     packId: str(), version: str(), name: nullable('string'), county: nullable('string'), description: nullable('string'),
