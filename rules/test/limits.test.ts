@@ -51,4 +51,9 @@ describe('rule-set size limits', () => {
     expect(validateRuleSet(rs, { org: longxiOrg }).map((p) => p.code)).toEqual(['RULESET_TOO_DEEP']);
     await expect(decide(wide(600) as RuleSet, { data: {}, case: { type: '劳资纠纷' } }, longxiOrg)).rejects.toBeInstanceOf(RuleSetInvalidError);
   });
+
+  it('a time limit (dueIn) beyond ~100 years is INVALID_VALUE, as the engine could not schedule it', () => {
+    const rs = loadRuleSet({ name: 'far', hitPolicy: 'FIRST', defaults: { dueIn: 'P100000Y' }, rules: [] });
+    expect(validateRuleSet(rs, { org: longxiOrg })).toEqual([expect.objectContaining({ pointer: '/defaults/dueIn', code: 'INVALID_VALUE' })]);
+  });
 });
