@@ -4,10 +4,11 @@
 // because nothing is acknowledged before the commit.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { CaseExecution, type ServiceCall, type ServiceOutcome, type StoredState } from './bpmn/case-execution';
+import { CaseExecution, DEFAULT_BUDGET, type ExecutionBudget, type ExecutionHalt, type ServiceCall, type ServiceOutcome, type StoredState } from './bpmn/case-execution';
+import { LIMITS } from './bpmn/limits';
 import { addDuration, isIsoDuration, systemClock, type Clock } from './clock';
 import { computeDue, WorkingCalendar, type CalendarYear, type DeadlineMode } from './calendar/working-calendar';
-import { DefinitionRepository, intakeFields, type DefinitionRecord, type DeployInput } from './definitions';
+import { DefinitionRepository, intakeFields, type DefinitionRecord, type DefinitionSummary, type DeployInput } from './definitions';
 import { BadRequestError, ConflictError, FormDataInvalidError, NotFoundError, TaskNotOpenError, YizhanError, type ErrorDetail } from './errors';
 import { createDefaultFormValidator, type FormValidator } from './form-validation';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
@@ -30,6 +31,11 @@ export interface CaseEngineOptions {
   validateForm?: FormValidator;
   /** How many live case engines to keep in memory (0: recover from the store on every step). */
   cacheSize?: number;
+  /**
+   * What one command may make the engine do (default 10,000 steps, 500 ms of engine time). A
+   * command over budget is rolled back and the case halted with an incident.
+   */
+  budget?: Partial<ExecutionBudget>;
 }
 
 export interface StartCaseInput {
@@ -48,6 +54,16 @@ export interface StartCaseInput {
 export class ProcessError extends YizhanError {
   constructor(message: string, elementId?: string) {
     super('PROCESS_ERROR', `流程无法继续：${message}`, [{ elementId, message }]);
+  }
+}
+
+/**
+ * A command ran away and was rolled back; the case is halted with an incident (kind `halted`)
+ * naming the element and the reason. The server stays up; the case waits for an operator.
+ */
+export class CaseHaltedError extends YizhanError {
+  constructor(readonly halt: ExecutionHalt) {
+    super('PROCESS_ERROR', `流程无法继续，案件已挂起为异常：${halt.message}`, [{ code: 'CASE_HALTED', elementId: halt.elementId, message: halt.message }]);
   }
 }
 
@@ -113,6 +129,7 @@ export class CaseEngine {
   private readonly handlers: Record<string, ServiceHandler>;
   private readonly validateForm: FormValidator;
   private readonly cacheSize: number;
+  private readonly budget: ExecutionBudget | undefined;
   private readonly live = new Map<string, { exec: CaseExecution; version: number }>();
   private readonly calendars = new Map<string, { mode: DeadlineMode; calendar: WorkingCalendar; yellowShare: number }>();
 
@@ -122,12 +139,26 @@ export class CaseEngine {
     this.handlers = { ...builtinHandlers, ...(options.handlers ?? {}) };
     this.validateForm = options.validateForm ?? createDefaultFormValidator();
     this.cacheSize = options.cacheSize ?? 1000;
+    this.budget = options.budget ? { ...DEFAULT_BUDGET, ...options.budget } : undefined;
     this.definitions = new DefinitionRepository(this.pool, () => Object.keys(this.handlers));
     this.queries = new CaseQueries(this.pool, this.clock);
   }
 
   deploy(input: DeployInput): Promise<DefinitionRecord> {
     return this.definitions.deploy(input);
+  }
+
+  /**
+   * Takes a definition version out of service for new cases without a new deploy (`startCase`
+   * then uses the latest version not withdrawn); running cases keep their version.
+   */
+  withdrawDefinition(definitionId: string, actor?: string): Promise<DefinitionSummary> {
+    return this.definitions.setWithdrawn(definitionId, true, actor);
+  }
+
+  /** Puts a withdrawn definition version back into service. */
+  restoreDefinition(definitionId: string): Promise<DefinitionSummary> {
+    return this.definitions.setWithdrawn(definitionId, false);
   }
 
   async startCase(input: StartCaseInput): Promise<CaseView> {
@@ -141,18 +172,39 @@ export class CaseEngine {
       channel: input.channel ?? str(input.data.channel),
       unit: input.unit ?? str(input.data.unit),
     };
-    const exec = await CaseExecution.start(caseId, this.executionOptions(caseId, def), { data: input.data, case: facts });
-    if (exec.error) throw new ProcessError(exec.error.message);
-    await this.transaction(async (client) => {
+    const variables = { data: input.data, case: facts };
+    const exec = await CaseExecution.start(caseId, this.executionOptions(caseId, def), variables);
+    if (!exec.halted && exec.error) throw new ProcessError(exec.error.message);
+    const insertCase = async (client: Client) => {
       await client.query(
         `insert into cases (id, definition_id, process_key, status, version, state, variables, title, type, channel, unit, created_by, created_at, updated_at)
-         values ($1, $2, $3, 'active', 0, '{}', '{}', $4, $5, $6, $7, $8, $9, $9)`,
-        [caseId, def.id, def.key, input.title ?? str(input.data.title) ?? def.name, facts.type ?? null, facts.channel ?? null, facts.unit ?? null, input.actor ?? null, now],
+         values ($1, $2, $3, 'active', 0, '{}', $10, $4, $5, $6, $7, $8, $9, $9)`,
+        [caseId, def.id, def.key, input.title ?? str(input.data.title) ?? def.name, facts.type ?? null, facts.channel ?? null, facts.unit ?? null, input.actor ?? null, now, JSON.stringify(variables)],
       );
       await this.history(client, caseId, input.actor, 'case.started', 'start', null, { process: def.key, version: def.version, data: input.data });
-      const version = await this.persist(client, { id: caseId, version: 0, unit: facts.unit ?? null }, def, exec, input.actor);
-      this.remember(caseId, exec, version);
-    });
+    };
+    let halt = exec.halted;
+    if (!halt) {
+      try {
+        await this.transaction(async (client) => {
+          await insertCase(client);
+          const version = await this.persist(client, { id: caseId, version: 0, unit: facts.unit ?? null }, def, exec, input.actor);
+          this.remember(caseId, exec, version);
+        });
+      } catch (err) {
+        if (!(err instanceof CaseHaltedError)) throw err;
+        halt = err.halt;
+      }
+    }
+    if (halt) {
+      // The intake is kept (nothing acknowledged is lost): the case exists, not started
+      // (state {}), halted with an incident. Retrying its incidents starts it again.
+      const h = halt;
+      await this.transaction(async (client) => {
+        await insertCase(client);
+        await this.recordHalt(client, caseId, h);
+      });
+    }
     return this.queries.getCase(caseId);
   }
 
@@ -232,6 +284,9 @@ export class CaseEngine {
     this.live.delete(caseId);
     await this.onCase(caseId, async (client, row, def) => {
       await client.query(`update incidents set attempts = attempts + 1 where case_id = $1 and status = 'open'`, [caseId]);
+      // a halted case runs again from its last committed state; if it runs away again, the
+      // rollback keeps this incident open (with one more attempt)
+      await client.query(`update incidents set status = 'resolved', resolved_at = $2 where case_id = $1 and status = 'open' and kind = 'halted'`, [caseId, this.clock.now()]);
       await this.history(client, caseId, actor, 'incident.retried', null, null, null);
       return this.execution(client, row, def);
     });
@@ -245,7 +300,11 @@ export class CaseEngine {
   async fireDueTimers(limit = 100): Promise<number> {
     const now = this.clock.now();
     const { rows } = await this.pool.query<{ id: string; case_id: string; execution_id: string; element_id: string }>(
-      `select id, case_id, execution_id, element_id from timers where status = 'pending' and due_at <= $1 order by due_at limit $2`,
+      // a halted case's timers wait until its incident is resolved (else each sweep would re-trigger it)
+      `select t.id, t.case_id, t.execution_id, t.element_id from timers t
+        where t.status = 'pending' and t.due_at <= $1
+          and not exists (select 1 from incidents i where i.case_id = t.case_id and i.status = 'open' and i.kind = 'halted')
+        order by t.due_at limit $2`,
       [now, limit],
     );
     let fired = 0;
@@ -266,7 +325,7 @@ export class CaseEngine {
         }, { skipLocked: true });
         if (done) fired++;
       } catch (err) {
-        if (err instanceof NotFoundError) continue;
+        if (err instanceof NotFoundError || err instanceof CaseHaltedError) continue;
         throw err;
       }
     }
@@ -359,6 +418,7 @@ export class CaseEngine {
       definitionKey: def.contextHash,
       sourceContext: def.sourceContext,
       intakeFields: intakeFields(def),
+      budget: this.budget,
       invoke: (call: ServiceCall) => {
         const handler = this.handlers[call.topic];
         if (!handler) return Promise.reject(new Error(`未知的内置处理器「${call.topic}」`));
@@ -374,8 +434,11 @@ export class CaseEngine {
       this.live.delete(row.id);
       return live.exec;
     }
-    const { rows } = await client.query<{ state: StoredState }>('select state from cases where id = $1', [row.id]);
-    return CaseExecution.recover(row.id, this.executionOptions(row.id, def), rows[0].state);
+    const { rows } = await client.query<{ state: Partial<StoredState>; variables: Record<string, unknown> }>('select state, variables from cases where id = $1', [row.id]);
+    const state = rows[0].state;
+    // a case halted at its start has no engine state yet: it starts again from its intake
+    if (!isStoredState(state)) return CaseExecution.start(row.id, this.executionOptions(row.id, def), rows[0].variables);
+    return CaseExecution.recover(row.id, this.executionOptions(row.id, def), state);
   }
 
   private remember(caseId: string, exec: CaseExecution, version: number): void {
@@ -408,7 +471,8 @@ export class CaseEngine {
     options: { skipLocked?: boolean; taskId?: string } = {},
   ): Promise<boolean> {
     let outcome = false;
-    await this.transaction(async (client) => {
+    try {
+      await this.transaction(async (client) => {
       // The state is not read here: the live engine usually matches the version (see execution()).
       const { rows } = await client.query<CaseRow>(
         // With a task, its row is locked too, so a concurrent completion is seen once the lock is ours.
@@ -427,12 +491,33 @@ export class CaseEngine {
       const log: HistoryRow[] = [];
       const exec = await act(client, row, def, log);
       if (!exec) return;
+      if (exec.halted) throw new CaseHaltedError(exec.halted);
       if (exec.error) throw new ProcessError(exec.error.message);
       const version = await this.persist(client, row, def, exec, undefined, log);
       this.remember(caseId, exec, version);
       outcome = true;
-    }, () => this.live.delete(caseId));
+      }, () => this.live.delete(caseId));
+    } catch (err) {
+      // rolled back; the halt itself is recorded on its own (incident, history, status)
+      if (err instanceof CaseHaltedError) await this.transaction((client) => this.recordHalt(client, caseId, err.halt));
+      throw err;
+    }
     return outcome;
+  }
+
+  /** Opens (or counts one more attempt on) the case's `halted` incident; the case shows status `incident`. */
+  private async recordHalt(client: Client, caseId: string, halt: ExecutionHalt): Promise<void> {
+    const now = this.clock.now();
+    await client.query('select 1 from cases where id = $1 for update', [caseId]);
+    const { rowCount } = await client.query(
+      `update incidents set attempts = attempts + 1, message = $3 where case_id = $1 and element_id = $2 and status = 'open' and kind = 'halted'`,
+      [caseId, halt.elementId, halt.message],
+    );
+    if (!rowCount) {
+      await client.query(`insert into incidents (case_id, element_id, message, created_at, kind) values ($1, $2, $3, $4, 'halted')`, [caseId, halt.elementId, halt.message, now]);
+    }
+    await client.query(`update cases set status = 'incident', updated_at = $2 where id = $1`, [caseId, now]);
+    await this.history(client, caseId, 'system', 'incident', halt.elementId || null, null, { message: halt.message, halted: true, reason: halt.reason, steps: halt.steps, ms: halt.ms });
   }
 
   /**
@@ -463,6 +548,7 @@ export class CaseEngine {
     const openIds = new Set(of('task').map((t) => t.execution_id));
     const fresh = waiting.filter((w) => !openIds.has(w.executionId)).map((w) => {
       const due = computeDue(now, w.dueDate, deadlines.mode, deadlines.calendar);
+      if (due && !saneDate(now, due)) throw new CaseHaltedError(outOfRange(w.elementId, `办理时限「${w.dueDate}」`));
       const warn = due ? new Date(now.getTime() + (due.getTime() - now.getTime()) * deadlines.yellowShare) : null;
       return {
         execution_id: w.executionId, element_id: w.elementId, name: w.name ?? null, form_key: w.formKey ?? null,
@@ -491,9 +577,11 @@ export class CaseEngine {
     const stale = of('timer').filter((t) => !pendingIds.has(t.execution_id));
     if (stale.length) await client.query(`update timers set status = 'cancelled' where id = any($1::bigint[])`, [stale.map((t) => t.id)]);
     const knownTimers = new Set(of('timer').map((t) => t.execution_id));
-    const newTimers = pending.filter((p) => !knownTimers.has(p.executionId)).map((p) => ({
-      execution_id: p.executionId, element_id: p.elementId, expression: p.expression ?? null, due_at: timerDue(now, p.expression, p.delayMs),
-    }));
+    const newTimers = pending.filter((p) => !knownTimers.has(p.executionId)).map((p) => {
+      const due = timerDue(now, p.expression, p.delayMs);
+      if (!saneDate(now, due)) throw new CaseHaltedError(outOfRange(p.elementId, `定时器「${p.expression ?? `${p.delayMs} ms`}」`));
+      return { execution_id: p.executionId, element_id: p.elementId, expression: p.expression ?? null, due_at: due };
+    });
     if (newTimers.length) {
       await client.query(
         `insert into timers (case_id, execution_id, element_id, expression, due_at, created_at)
@@ -576,6 +664,20 @@ function returnTarget(def: DefinitionRecord, elementId: string): string[] {
   if (task?.returnTo) return task.returnTo.split(',').map((x) => x.trim()).filter(Boolean);
   const org = def.org as { departments?: { code: string; kind: string }[] } | null;
   return (org?.departments ?? []).filter((d) => d.kind === 'centre').slice(0, 1).map((d) => d.code);
+}
+
+function isStoredState(state: Partial<StoredState>): state is StoredState {
+  return Array.isArray(state.definitions);
+}
+
+/** A due date the database can store and a person can mean: within ~100 years of now. */
+function saneDate(now: Date, at: Date): boolean {
+  const t = at.getTime();
+  return Number.isFinite(t) && Math.abs(t - now.getTime()) <= LIMITS.maxTimerHorizonMs;
+}
+
+function outOfRange(elementId: string, what: string): ExecutionHalt {
+  return { reason: 'engine', elementId, message: `${elementId}：${what}超出允许范围（最长约 100 年）；请改用实际的时限，如 P30D`, steps: 0, ms: 0 };
 }
 
 /** A duration timer is due exactly its ISO duration after now by our clock; others after the engine's delay. */

@@ -42,6 +42,8 @@ export interface HistoryEntry {
 
 export interface IncidentView {
   id: number;
+  /** `service`: a built-in service failed; `halted`: a command ran away and was rolled back. */
+  kind: 'service' | 'halted';
   elementId: string;
   message: string;
   status: 'open' | 'resolved';
@@ -178,7 +180,7 @@ export class CaseQueries {
       openTasks: allTasks.filter((t) => t.status === 'open'),
       tasks: allTasks,
       incidents: (r.incidents as Record<string, never>[]).map((i) => ({
-        id: Number(i.id), elementId: i.element_id, message: i.message, status: i.status, attempts: i.attempts,
+        id: Number(i.id), kind: i.kind ?? 'service', elementId: i.element_id, message: i.message, status: i.status, attempts: i.attempts,
         createdAt: new Date(i.created_at), resolvedAt: date(i.resolved_at),
       })),
       history: (r.history as Record<string, never>[]).map((h) => ({

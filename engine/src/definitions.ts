@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { declaredFields, unsupportedPatterns, type FormSchema } from '@yizhan/forms';
 import { compileDefinition, type CompiledDefinition } from './bpmn/definition';
-import { BpmnInvalidError, NotFoundError, type ErrorDetail } from './errors';
+import { BpmnInvalidError, DefinitionWithdrawnError, NotFoundError, type ErrorDetail } from './errors';
 
 export interface DeployInput {
   /** Process key, stable across versions (e.g. "longxi/dispute"). */
@@ -65,7 +65,11 @@ export function intakeFields(def: DefinitionRecord): ReadonlySet<string> {
   return fields;
 }
 
-export type DefinitionSummary = Omit<DefinitionRecord, 'bpmn' | 'sourceContext' | 'contextHash' | 'forms' | 'ruleSets' | 'org'>;
+export type DefinitionSummary = Omit<DefinitionRecord, 'bpmn' | 'sourceContext' | 'contextHash' | 'forms' | 'ruleSets' | 'org'> & {
+  /** When the version was withdrawn from new cases (null: available). */
+  withdrawnAt: Date | null;
+  withdrawnBy: string | null;
+};
 
 interface DefinitionRow {
   id: string;
@@ -81,6 +85,8 @@ interface DefinitionRow {
   meta: DefinitionRecord['meta'];
   deployed_by: string | null;
   created_at: Date;
+  withdrawn_at?: Date | null;
+  withdrawn_by?: string | null;
 }
 
 function fromRow(r: DefinitionRow): DefinitionRecord {
@@ -180,27 +186,55 @@ export class DefinitionRepository {
     return rec;
   }
 
-  /** The latest version of a key, or a given version. */
+  /**
+   * The version new cases start on: the latest one not withdrawn, or the given version (refused
+   * with DEFINITION_WITHDRAWN when withdrawn).
+   */
   async byKey(key: string, version?: number): Promise<DefinitionRecord> {
-    const { rows } = await this.pool.query<{ id: string }>(
+    const { rows } = await this.pool.query<{ id: string; version: number; withdrawn: boolean }>(
       version === undefined
-        ? 'select id from definitions where key = $1 order by version desc limit 1'
-        : 'select id from definitions where key = $1 and version = $2',
+        ? `select id, version, withdrawn_at is not null as withdrawn from definitions where key = $1
+            order by withdrawn_at is not null, version desc limit 1`
+        : 'select id, version, withdrawn_at is not null as withdrawn from definitions where key = $1 and version = $2',
       version === undefined ? [key] : [key, version],
     );
     if (!rows[0]) throw new NotFoundError('DEFINITION', version === undefined ? key : `${key}@${version}`);
+    if (rows[0].withdrawn) throw new DefinitionWithdrawnError(key, version);
     return this.byIdOrThrow(rows[0].id);
+  }
+
+  /**
+   * Withdraws a version from new cases (`withdrawn: true`) or restores it. Running cases are not
+   * touched. Returns the version's summary; DEFINITION_NOT_FOUND for an unknown id.
+   */
+  async setWithdrawn(id: string, withdrawn: boolean, actor?: string): Promise<DefinitionSummary> {
+    if (!/^\d{1,18}$/.test(id)) throw new NotFoundError('DEFINITION', id);
+    const { rows } = await this.pool.query<DefinitionRow>(
+      withdrawn
+        ? `update definitions set withdrawn_at = coalesce(withdrawn_at, now()), withdrawn_by = coalesce(withdrawn_by, $2) where id = $1
+           returning id, key, version, name, process_id, meta, deployed_by, created_at, withdrawn_at, withdrawn_by`
+        : `update definitions set withdrawn_at = null, withdrawn_by = null where id = $1
+           returning id, key, version, name, process_id, meta, deployed_by, created_at, withdrawn_at, withdrawn_by`,
+      withdrawn ? [id, actor ?? null] : [id],
+    );
+    if (!rows[0]) throw new NotFoundError('DEFINITION', id);
+    return summary(rows[0]);
   }
 
   async list(key?: string): Promise<DefinitionSummary[]> {
     const { rows } = await this.pool.query<DefinitionRow>(
-      `select id, key, version, name, process_id, meta, deployed_by, created_at from definitions
+      `select id, key, version, name, process_id, meta, deployed_by, created_at, withdrawn_at, withdrawn_by from definitions
        ${key ? 'where key = $1' : ''} order by key, version desc`,
       key ? [key] : [],
     );
-    return rows.map((r) => ({
-      id: String(r.id), key: r.key, version: r.version, name: r.name, processId: r.process_id,
-      meta: r.meta, deployedBy: r.deployed_by, createdAt: r.created_at,
-    }));
+    return rows.map(summary);
   }
+}
+
+function summary(r: DefinitionRow): DefinitionSummary {
+  return {
+    id: String(r.id), key: r.key, version: r.version, name: r.name, processId: r.process_id,
+    meta: r.meta, deployedBy: r.deployed_by, createdAt: r.created_at,
+    withdrawnAt: r.withdrawn_at ?? null, withdrawnBy: r.withdrawn_by ?? null,
+  };
 }

@@ -64,3 +64,16 @@ export class BadRequestError extends YizhanError {
     super('BAD_REQUEST', message, details);
   }
 }
+
+/** The definition version is withdrawn from new cases (or every version of the key is). */
+export class DefinitionWithdrawnError extends YizhanError {
+  constructor(key: string, version?: number) {
+    super(
+      'DEFINITION_WITHDRAWN',
+      version === undefined
+        ? `流程「${key}」的所有版本均已撤回，不能新建案件；请恢复某个版本或部署新版本`
+        : `流程「${key}」第 ${version} 版已撤回，不能用它新建案件；请使用最新的可用版本`,
+      [{ code: 'DEFINITION_WITHDRAWN', message: `${key}${version === undefined ? '' : `@${version}`}` }],
+    );
+  }
+}

@@ -30,6 +30,7 @@ function runnerFor(ruleSet: RuleSet, org: OrgIndex): RuleRunner {
 function assertRunnable(ruleSet: RuleSet): void {
   if (runnable.has(ruleSet)) return;
   const problems: RuleProblem[] = structuralProblems(ruleSet);
+  if (problems.length > 0) throw new RuleSetInvalidError(problems);
   walkConditions(ruleSet, (condition, pointer) => {
     if ('fact' in condition && (!operatorInfo(condition.operator) || unknownDecorators(condition.operator).length > 0)) {
       problems.push({ pointer: `${pointer}/operator`, code: 'UNKNOWN_OPERATOR', message: `未知的运算符「${condition.operator}」` });

@@ -9,6 +9,7 @@ export type {
   TopLevelCondition, Condition, DecisionParams, RuleEvent, Rule, RuleGroup, RuleSet,
 } from './rule-set';
 export { loadRuleSet } from './rule-set';
+export { RULE_SET_LIMITS } from './limits';
 export type { CaseFacts, RoutingFacts, OrgFacts, FactInfo, FactValueKind } from './facts';
 export { ORG_FACTS, CASE_FIELDS, deriveOrgFacts } from './facts';
 export type { OperatorInfo, OperatorValueKind, OperatorFn } from './operators';

@@ -2,6 +2,7 @@
 import AjvImport, { type ErrorObject } from 'ajv';
 import schema from '../schema/rule-set.schema.json';
 import { RuleSetInvalidError, type RuleProblem } from './errors';
+import { sizeProblems } from './limits';
 import type { UnitLevel } from './org-model';
 
 export type HitPolicy = 'FIRST' | 'COLLECT' | 'UNIQUE';
@@ -98,6 +99,9 @@ function schemaValidator() {
  * named conditions. Throws RuleSetInvalidError with every problem found.
  */
 export function loadRuleSet(json: unknown): RuleSet {
+  // before the schema validator, which recurses into every nested condition
+  const tooBig = sizeProblems(json);
+  if (tooBig.length > 0) throw new RuleSetInvalidError(tooBig);
   const validate = schemaValidator();
   if (!validate(json)) {
     throw new RuleSetInvalidError(schemaProblems(validate.errors ?? []));
@@ -110,7 +114,8 @@ export function loadRuleSet(json: unknown): RuleSet {
 
 /** Checks the schema cannot express: unique names, known groups, known named conditions. */
 export function structuralProblems(ruleSet: RuleSet): RuleProblem[] {
-  const problems: RuleProblem[] = [];
+  const problems: RuleProblem[] = sizeProblems(ruleSet);
+  if (problems.length > 0) return problems; // nothing below may walk a rule set that is too deep
   const seen = new Map<string, number>();
   ruleSet.rules.forEach((rule, i) => {
     const first = seen.get(rule.name);

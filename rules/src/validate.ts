@@ -5,7 +5,10 @@ import { BASE_FACTS, isOrgFact, type FactValueKind } from './facts';
 import { structuralProblems, type Condition, type DecisionParams, type FactRef, type RuleSet } from './rule-set';
 import type { RuleProblem } from './errors';
 import { isDepartmentKind, isLevel, operatorInfo, unknownDecorators } from './operators';
-import { isDuration } from './duration';
+import { durationSeconds, isDuration } from './duration';
+
+/** The engine's timer horizon (about 100 years): a longer time limit cannot be scheduled. */
+const MAX_DUE_SECONDS = 100 * 366 * 86_400;
 import { describeFact, pathSegments } from './wording';
 import { walkConditions } from './walk';
 
@@ -29,6 +32,7 @@ function isFactRef(value: unknown): value is FactRef {
 export function validateRuleSet(ruleSet: RuleSet, options: ValidateOptions): RuleProblem[] {
   const org = OrgIndex.of(options.org);
   const problems: RuleProblem[] = structuralProblems(ruleSet);
+  if (problems.some((p) => p.code === 'RULESET_TOO_DEEP' || p.code === 'RULESET_TOO_LARGE')) return problems;
   const add = (pointer: string, code: string, message: string) => problems.push({ pointer, code, message });
 
   const checkFact = (fact: string, path: string | undefined, pointer: string): void => {
@@ -143,6 +147,7 @@ export function validateRuleSet(ruleSet: RuleSet, options: ValidateOptions): Rul
     }
     if (level !== undefined && !isLevel(level)) add(`${pointer}/level`, 'INVALID_VALUE', `「${String(level)}」不是层级`);
     if (dueIn !== undefined && !isDuration(dueIn)) add(`${pointer}/dueIn`, 'INVALID_VALUE', `时限「${String(dueIn)}」应为 ISO-8601 时长，如 P1D`);
+    else if (dueIn !== undefined && durationSeconds(dueIn) > MAX_DUE_SECONDS) add(`${pointer}/dueIn`, 'INVALID_VALUE', `时限「${dueIn}」超出允许范围（最长约 100 年；引擎会把这样的案件挂起为异常），请用实际的时限，如 P30D`);
     if (caseClass !== undefined && !['general', 'larger', 'major'].includes(caseClass)) {
       add(`${pointer}/caseClass`, 'INVALID_VALUE', '案件等级应为 general、larger 或 major');
     }

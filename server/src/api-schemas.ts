@@ -87,7 +87,9 @@ export const componentSchemas: Record<string, JsonSchema> = {
     elementId: nullable('string'), taskId: nullable('string'), data: {},
   }),
   Incident: obj({
-    id: { type: 'integer' }, elementId: str(), message: str(), status: { type: 'string', enum: ['open', 'resolved'] },
+    id: { type: 'integer' },
+    kind: { type: 'string', enum: ['service', 'halted'], description: 'service：内置服务失败；halted：一次操作失控（无等待的循环、引擎异常）已回滚，案件挂起' },
+    elementId: str(), message: str(), status: { type: 'string', enum: ['open', 'resolved'] },
     attempts: { type: 'integer' }, createdAt: dateTime(), resolvedAt: nullableDateTime(),
   }),
   Case: obj({
@@ -124,6 +126,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
   Definition: obj({
     id: str(), key: str(), version: { type: 'integer' }, name: nullable('string'), processId: str(),
     deployedBy: nullable('string'), createdAt: dateTime(),
+    withdrawnAt: nullableDateTime('撤回时间（不再用于新案件）；null 为可用'),
   }),
   PackDeployment: obj({
     packId: str(), version: str(), name: nullable('string'), county: nullable('string'), description: nullable('string'),

@@ -19,6 +19,8 @@ const USAGE = `用法：
   yizhan pack validate DIR
   yizhan pack test DIR [--database-url URL]
   yizhan pack deploy DIR [--server URL --token T] [--data ./data] [--database-url URL]
+  yizhan pack withdraw|restore KEY@VERSION [--server URL --token T] [--data ./data] [--database-url URL]
+      （撤回 / 恢复一个流程定义版本，如 longxi/dispute@3：撤回后新案件改用最新的未撤回版本）
   yizhan user add USERNAME --role admin|integrator|staff|leader|auditor [--unit CODE] [--department CODE]... [--name 姓名]
       （密码取自环境变量 YIZHAN_PASSWORD 或标准输入）
 环境变量：PORT、YIZHAN_DATA、DATABASE_URL、YIZHAN_TOKEN、LOG_LEVEL`;
@@ -34,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'pack' && sub === 'validate') return cmdPackValidate(argv.slice(2));
   if (command === 'pack' && sub === 'test') return cmdPackTest(argv.slice(2));
   if (command === 'pack' && sub === 'deploy') return cmdPackDeploy(argv.slice(2));
+  if (command === 'pack' && (sub === 'withdraw' || sub === 'restore')) return cmdPackWithdraw(sub === 'withdraw', argv.slice(2));
   if (command === 'user' && sub === 'add') return cmdUserAdd(argv.slice(2));
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     out(USAGE);
@@ -156,6 +159,54 @@ async function cmdPackDeploy(args: string[]): Promise<number> {
     err(`部署失败：${(e as Error).message}`);
     for (const d of details) err(`  ${d.file ? `${d.file}：` : ''}${d.message}`);
     return 1;
+  } finally {
+    await db.close();
+  }
+}
+
+async function cmdPackWithdraw(withdraw: boolean, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { server: { type: 'string' }, token: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' } },
+  });
+  const m = /^(.+)@(\d+)$/.exec(positionals[0] ?? '');
+  if (!m) return usage('请指定流程定义版本，如 longxi/dispute@3');
+  const [, key, version] = m;
+  const verb = withdraw ? '撤回' : '恢复';
+  const done = (d: { key: string; version: number }) => {
+    out(withdraw ? `已撤回 ${d.key} 第 ${d.version} 版：新案件改用最新的未撤回版本` : `已恢复 ${d.key} 第 ${d.version} 版`);
+    return 0;
+  };
+  if (values.server) {
+    const token = values.token ?? process.env.YIZHAN_TOKEN;
+    if (!token) return usage(`${verb}需要 --token（或环境变量 YIZHAN_TOKEN）`);
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const list = await fetch(new URL(`/api/definitions?key=${encodeURIComponent(key)}`, values.server), { headers });
+    const defs = (await list.json()) as { id: string; version: number }[] | { error: { code: string; message: string } };
+    const def = Array.isArray(defs) ? defs.find((d) => d.version === Number(version)) : undefined;
+    if (!def) {
+      err(`${verb}失败：${Array.isArray(defs) ? `流程定义不存在：${key}@${version}` : defs.error.message}`);
+      return 1;
+    }
+    const res = await fetch(new URL(`/api/definitions/${def.id}/${withdraw ? 'withdraw' : 'restore'}`, values.server), { method: 'POST', headers });
+    const body = (await res.json()) as { key: string; version: number; error?: { code: string; message: string } };
+    if (!res.ok || body.error) {
+      err(`${verb}失败（${res.status} ${body.error?.code ?? ''}）：${body.error?.message ?? ''}`);
+      return 1;
+    }
+    return done(body);
+  }
+  const db = await openDatabase(values['database-url'] ?? process.env.DATABASE_URL
+    ? { url: values['database-url'] ?? process.env.DATABASE_URL }
+    : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
+  try {
+    const engine = new CaseEngine({ pool: db.pool });
+    const def = (await engine.definitions.list(key)).find((d) => d.version === Number(version));
+    if (!def) {
+      err(`${verb}失败：流程定义不存在：${key}@${version}`);
+      return 1;
+    }
+    return done(withdraw ? await engine.withdrawDefinition(def.id, process.env.USER ?? 'cli') : await engine.restoreDefinition(def.id));
   } finally {
     await db.close();
   }

@@ -5,6 +5,7 @@
 import type { ErrorDetail } from '../errors';
 import { isIsoDuration } from '../clock';
 import type { ModdleElement, ModdleParseResult } from './moddle';
+import { checkLoops, checkTimers } from './limits';
 
 /** Element types the engine executes and we support; anything else is rejected at deploy. */
 const SUPPORTED = new Set([
@@ -70,6 +71,12 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
   });
 
   if (!processes.some((p) => p.isExecutable !== false)) add(undefined, 'NO_EXECUTABLE_PROCESS', '没有可执行的流程（process 需 isExecutable="true"）');
+  // what would take the server down at run time: loops nothing waits in, runaway / far timers
+  for (const proc of processes) {
+    const flowElements = (proc.flowElements as ModdleElement[] | undefined) ?? [];
+    checkLoops(flowElements, add);
+    checkTimers(flowElements, add);
+  }
   return problems;
 }
 

@@ -1,10 +1,15 @@
 // 流程包、流程定义与表单：部署（JSON 文件集或 multipart 上传）与查询.
+import type { DefinitionSummary } from '@yizhan/engine';
 import { ref } from '../api-schemas';
 import { notFound } from '../http-errors';
 import { defineRoute, result, type RouteDef } from '../registry';
 import { MAX_PACK_FILES, MAX_PACK_TOTAL_BYTES, packUpload } from '../pack-upload';
 import { packFromFiles } from '../packs';
 import type { Services } from '../services';
+
+function definitionSummary(d: DefinitionSummary) {
+  return { id: d.id, key: d.key, version: d.version, name: d.name, processId: d.processId, deployedBy: d.deployedBy, createdAt: d.createdAt, withdrawnAt: d.withdrawnAt };
+}
 
 export function catalogRoutes(services: Services): RouteDef[] {
   // Multipart: every part is one file; its filename is the path inside the pack (forms/intake.json).
@@ -90,6 +95,28 @@ export function catalogRoutes(services: Services): RouteDef[] {
         return { id: d.id, key: d.key, version: d.version, name: d.name, processId: d.processId, bpmn: d.bpmn, startFormKey: d.meta.startFormKey ?? null, createdAt: d.createdAt };
       },
     }),
+    defineRoute({
+      method: 'post', path: '/api/definitions/:id/withdraw', operationId: 'withdrawDefinition', tag: 'packs', summary: '撤回流程定义版本（不再用于新案件）',
+      description: '出问题的版本无需重新部署即可停用：新案件改用最新的未撤回版本，明确指定该版本启动返回 409 DEFINITION_WITHDRAWN；进行中的案件不受影响。',
+      access: 'pack:deploy', pathParams: { id: '流程定义 id' },
+      success: { status: 200, description: '该版本', schema: ref('Definition') },
+      errors: [404],
+      async handler({ params, user }) {
+        const d = await services.engine.withdrawDefinition(params.id, user.username);
+        return definitionSummary(d);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/api/definitions/:id/restore', operationId: 'restoreDefinition', tag: 'packs', summary: '恢复已撤回的流程定义版本',
+      description: '撤销撤回：该版本重新可用于新案件（若为最新版本，新案件即用它）。',
+      access: 'pack:deploy', pathParams: { id: '流程定义 id' },
+      success: { status: 200, description: '该版本', schema: ref('Definition') },
+      errors: [404],
+      async handler({ params }) {
+        const d = await services.engine.restoreDefinition(params.id);
+        return definitionSummary(d);
+      },
+    }),
     defineRoute<unknown, { key?: string }>({
       method: 'get', path: '/api/definitions', operationId: 'listDefinitions', tag: 'packs', summary: '流程定义（各版本）',
       access: 'form:read',
@@ -97,7 +124,7 @@ export function catalogRoutes(services: Services): RouteDef[] {
       success: { status: 200, description: '流程定义', schema: { type: 'array', items: ref('Definition') } },
       async handler({ query }) {
         const defs = await services.engine.definitions.list(query.key);
-        return defs.map((d) => ({ id: d.id, key: d.key, version: d.version, name: d.name, processId: d.processId, deployedBy: d.deployedBy, createdAt: d.createdAt }));
+        return defs.map(definitionSummary);
       },
     }),
     defineRoute<unknown, { process?: string; version?: number }>({
