@@ -224,7 +224,25 @@ function usage(message: string): number {
   return 2;
 }
 
+/**
+ * What an operator reads when a command fails: one sentence. Errors of ours (a stable `code`) carry
+ * a Chinese sentence saying what to do; anything else is named by its message. The stack trace and
+ * PostgreSQL's last log lines only with LOG_LEVEL=debug.
+ */
+function failureLine(e: unknown): string {
+  const coded = e as { code?: unknown; message?: unknown } | null | undefined;
+  if (coded && typeof coded.code === 'string' && typeof coded.message === 'string' && /[\u4e00-\u9fff]/.test(coded.message)) {
+    return `${coded.message}（${coded.code}）`;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return `出错：${message.split('\n')[0]}：请按此修正后重试；设置 LOG_LEVEL=debug 可看到详细信息。`;
+}
+
 main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
-  err(`出错：${(e as Error).stack ?? String(e)}`);
+  err(failureLine(e));
+  if (process.env.LOG_LEVEL === 'debug') {
+    if (e instanceof Error && e.stack) err(e.stack);
+    for (const d of (e as { details?: { message: string }[] } | undefined)?.details ?? []) err(`  ${d.message}`);
+  }
   process.exit(1);
 });

@@ -38,7 +38,9 @@ export interface RunningServer {
 export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const db = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir ?? './data' });
+  const db = await openDatabase(options.databaseUrl
+    ? { url: options.databaseUrl }
+    : { dataDir: options.dataDir ?? './data', onNotice: print, onLog: (line) => logger.debug({ postgres: line }) });
   let stopSweeper: (() => Promise<void>) | undefined;
   let server: Server | undefined;
   try {
