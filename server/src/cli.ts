@@ -1,12 +1,12 @@
 // The `yizhan` command: serve, pack validate | test | deploy, user add.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { CaseEngine, openDatabase } from '@yizhan/engine';
+import { readPackFiles } from '@yizhan/packs';
 import { formValidator } from './app';
 import { OrgDirectory } from './org-directory';
 import { formatProblem, formatScenarioLine, formatSummary, loadPackDir, packHandlers, PackService, runScenarios, validatePack } from './packs';
@@ -164,24 +164,6 @@ async function cmdPackDeploy(args: string[]): Promise<number> {
 function printDeployed(packId: string, version: string, processes: { key: string; version: number }[]): void {
   out(`已部署流程包「${packId}」版本 ${version}：`);
   for (const p of processes) out(`  ${p.key} → 流程版本 ${p.version}`);
-}
-
-/** The files of a pack folder as `{ relative path: content }` (what POST /api/packs takes). */
-async function readPackFiles(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const sub of ['', 'forms', 'rules', 'scenarios']) {
-    let names: string[] = [];
-    try {
-      names = await readdir(join(dir, sub));
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
-      if (sub === '' ? !/\.(json|bpmn)$/.test(name) : !name.endsWith('.json')) continue;
-      files[sub ? `${sub}/${name}` : name] = await readFile(join(dir, sub, name), 'utf8');
-    }
-  }
-  return files;
 }
 
 async function cmdUserAdd(args: string[]): Promise<number> {
