@@ -139,7 +139,8 @@ function locateCluster(dataDir: string, ids: Ids | undefined, notice: (line: str
     throw new DatabaseOpenError('DB_DATA_DIR_NOT_EMPTY',
       `数据目录 ${dataDir} 里已有别的文件（${foreign.slice(0, 3).join('、')}），不是一站的数据目录：请用 --data 指定一个空目录或新目录。`);
   }
-  if (!ids || canReach(ids, dataDir)) return dataDir;
+  // initdb makes the postgres user own the data dir itself; what it must be able to enter is the way there.
+  if (!ids || canReach(ids, dirname(dataDir))) return dataDir;
   // Root, and the postgres user cannot enter the data dir: keep the cluster where it can.
   const clusters = join(systemHome(), 'clusters');
   if (!existsSync(clusters)) {
