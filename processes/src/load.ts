@@ -58,7 +58,7 @@ export function packFromFiles(files: Record<string, string>): PackBundle {
       return JSON.parse(text) as unknown;
     } catch (err) {
       // V8 quotes the start of the text in its message; a message never repeats a file's contents.
-      const reason = (err as Error).message.replace(/,? ".*" is not valid JSON$/s, '');
+      const reason = (err as Error).message.replace(/, ".*$/s, '');
       parseErrors.push({ file, pointer: '', code: 'JSON_SYNTAX', message: `不是合法的 JSON：${reason}` });
       return undefined;
     }

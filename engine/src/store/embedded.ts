@@ -351,9 +351,9 @@ async function stopOrphan(clusterDir: string, dataDir: string, notice: (line: st
   }
   const owner = readPid(join(dataDir, OWNER_FILE));
   const parent = info?.ppid;
-  const inUse = parent !== undefined && parent !== process.pid && (owner !== undefined
+  const inUse = parent !== undefined && (parent === process.pid || (owner !== undefined
     ? parent === owner && alive(owner)
-    : parent !== 1 && /node/.test(processInfo(parent)?.command ?? ''));
+    : parent !== 1 && /node/.test(processInfo(parent)?.command ?? '')));
   if (inUse || parent === undefined) {
     throw new DatabaseOpenError('DB_DATA_DIR_IN_USE',
       `数据目录 ${dataDir} 正被另一个一站进程（进程 ${parent ?? '未知'}，其 PostgreSQL 为进程 ${pid}）使用：请先停止它，或用 --data 指定另一个数据目录。`);
