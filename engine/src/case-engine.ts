@@ -314,7 +314,9 @@ export class CaseEngine {
           const still = await client.query(`select 1 from timers where id = $1 and status = 'pending'`, [timer.id]);
           if (!still.rowCount) return undefined;
           const exec = await this.execution(client, row, def);
-          if (!exec.fireTimer(timer.execution_id)) {
+          // Recovered (another process or a restart) after the due time, the timer already ran on
+          // resume: that is its firing, and the progress must be kept, not dropped.
+          if (!exec.fireTimer(timer.execution_id) && !exec.elementEnded(timer.element_id)) {
             await client.query(`update timers set status = 'cancelled' where id = $1`, [timer.id]);
             return undefined;
           }

@@ -6,7 +6,7 @@ export { type FormValidator, createDefaultFormValidator } from './form-validatio
 export { type Clock, ManualClock, systemClock, addDuration, isIsoDuration } from './clock';
 export { WorkingCalendar, chinaPublicHolidays, computeDue, type CalendarYear, type DeadlineMode } from './calendar/working-calendar';
 export { openDatabase, migrate, type Database, type DatabaseOptions } from './store/database';
-export { startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';
+export { DatabaseOpenError, startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';
 export { type ServiceOutcome } from './bpmn/case-execution';
 export * from './errors';
 export { builtinHandlers, routeHandler, routingFacts } from './handlers';

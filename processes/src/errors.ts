@@ -17,3 +17,18 @@ export function formatProblem(p: PackProblem): string {
   const where = [p.file, p.elementId ? `#${p.elementId}` : '', p.pointer !== undefined ? ` ${p.pointer || '/'}` : ''].join('');
   return `${p.severity === 'warning' ? '警告 ' : ''}${where}: [${p.code}] ${p.message}`;
 }
+
+/** A file of a pack folder that is not read: a symlink, or not a regular file. Names the file only. */
+export class PackFileError extends Error {
+  readonly code: 'PACK_SYMLINK' | 'PACK_NOT_A_FILE';
+  readonly file: string;
+
+  constructor(code: 'PACK_SYMLINK' | 'PACK_NOT_A_FILE', file: string) {
+    super(code === 'PACK_SYMLINK'
+      ? `流程包里的 ${file} 是符号链接，不予读取：请换成普通文件（复制其内容）后再试。`
+      : `流程包里的 ${file} 不是普通文件，不予读取：请换成普通文件后再试。`);
+    this.name = 'PackFileError';
+    this.code = code;
+    this.file = file;
+  }
+}

@@ -5,8 +5,8 @@ export type {
   Scenario, ScenarioStep, CompleteStep, ClaimStep, ReturnStep, TransferStep, AdvanceStep, ExpectStep,
   StepExpectation, TaskExpectation, RoutingExpectation, ScenarioResult,
 } from './types';
-export { PackInvalidError, formatProblem } from './errors';
-export { loadPackDir, packFromFiles, packToFiles, listPackDirs, PACKS_ROOT } from './load';
+export { PackFileError, PackInvalidError, formatProblem } from './errors';
+export { loadPackDir, readPackFiles, packFromFiles, packToFiles, listPackDirs, PACKS_ROOT } from './load';
 export { validatePack, type ValidatePackOptions } from './validate';
 export { deployPack, processFiles, type DeployPackOptions, type DeployedPack } from './deploy';
 export { runScenarios, formatScenarioLine, formatSummary, SCENARIO_EPOCH, type RunScenariosOptions } from './scenario-runner';

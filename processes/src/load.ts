@@ -1,18 +1,34 @@
 // Reading a pack: from a folder (CLI, `serve`) or from a map of relative paths to contents (an
 // HTTP upload of a JSON bundle). Both give the same PackBundle; syntax errors are kept as
 // problems for validatePack rather than thrown, so one run reports everything.
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FormDefinition } from '@yizhan/forms';
+import { PackFileError } from './errors';
 import type { PackBundle, PackManifest, PackProblem, Scenario } from './types';
 
 /** Reads `pack.json`, `*.bpmn`, `forms/*.json`, `rules/*.json` and `scenarios/*.json` of a folder. */
 export async function loadPackDir(dir: string): Promise<PackBundle> {
+  return { ...packFromFiles(await readPackFiles(dir)), dir: resolve(dir) };
+}
+
+/**
+ * The pack files of a folder as `{ relative path: content }` (what POST /api/packs takes). Only
+ * regular files are read: a symlink (to /etc/passwd, say) or a device / FIFO among them, or a
+ * symlinked sub-folder, is refused with a PackFileError naming the file — never its contents.
+ */
+export async function readPackFiles(dir: string): Promise<Record<string, string>> {
   const root = resolve(dir);
   const files: Record<string, string> = {};
   const take = async (sub: string, ext: string) => {
     const at = join(root, sub);
+    if (sub) {
+      const st = await lstat(at).catch(() => undefined);
+      if (!st) return;
+      if (st.isSymbolicLink()) throw new PackFileError('PACK_SYMLINK', sub);
+      if (!st.isDirectory()) return;
+    }
     let names: string[];
     try {
       names = await readdir(at);
@@ -20,13 +36,18 @@ export async function loadPackDir(dir: string): Promise<PackBundle> {
       return;
     }
     for (const name of names.sort()) {
-      if (name.endsWith(ext)) files[sub ? `${sub}/${name}` : name] = await readFile(join(at, name), 'utf8');
+      if (!name.endsWith(ext)) continue;
+      const rel = sub ? `${sub}/${name}` : name;
+      const st = await lstat(join(at, name));
+      if (st.isSymbolicLink()) throw new PackFileError('PACK_SYMLINK', rel);
+      if (!st.isFile()) throw new PackFileError('PACK_NOT_A_FILE', rel);
+      files[rel] = await readFile(join(at, name), 'utf8');
     }
   };
   await take('', '.json');
   await take('', '.bpmn');
   for (const sub of ['forms', 'rules', 'scenarios']) await take(sub, '.json');
-  return { ...packFromFiles(files), dir: root };
+  return files;
 }
 
 /** Builds a bundle from `{ "pack.json": "…", "dispute.bpmn": "…", "forms/intake.json": "…" }`. */
@@ -36,7 +57,9 @@ export function packFromFiles(files: Record<string, string>): PackBundle {
     try {
       return JSON.parse(text) as unknown;
     } catch (err) {
-      parseErrors.push({ file, pointer: '', code: 'JSON_SYNTAX', message: `不是合法的 JSON：${(err as Error).message}` });
+      // V8 quotes the start of the text in its message; a message never repeats a file's contents.
+      const reason = (err as Error).message.replace(/, ".*$/s, '');
+      parseErrors.push({ file, pointer: '', code: 'JSON_SYNTAX', message: `不是合法的 JSON：${reason}` });
       return undefined;
     }
   };

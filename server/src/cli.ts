@@ -1,12 +1,12 @@
 // The `yizhan` command: serve, pack validate | test | deploy, user add.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { CaseEngine, openDatabase } from '@yizhan/engine';
+import { readPackFiles } from '@yizhan/packs';
 import { formValidator } from './app';
 import { OrgDirectory } from './org-directory';
 import { formatProblem, formatScenarioLine, formatSummary, loadPackDir, packHandlers, PackService, runScenarios, validatePack } from './packs';
@@ -217,24 +217,6 @@ function printDeployed(packId: string, version: string, processes: { key: string
   for (const p of processes) out(`  ${p.key} → 流程版本 ${p.version}`);
 }
 
-/** The files of a pack folder as `{ relative path: content }` (what POST /api/packs takes). */
-async function readPackFiles(dir: string): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const sub of ['', 'forms', 'rules', 'scenarios']) {
-    let names: string[] = [];
-    try {
-      names = await readdir(join(dir, sub));
-    } catch {
-      continue;
-    }
-    for (const name of names.sort()) {
-      if (sub === '' ? !/\.(json|bpmn)$/.test(name) : !name.endsWith('.json')) continue;
-      files[sub ? `${sub}/${name}` : name] = await readFile(join(dir, sub, name), 'utf8');
-    }
-  }
-  return files;
-}
-
 async function cmdUserAdd(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args, allowPositionals: true,
@@ -275,7 +257,25 @@ function usage(message: string): number {
   return 2;
 }
 
+/**
+ * What an operator reads when a command fails: one sentence. Errors of ours (a stable `code`) carry
+ * a Chinese sentence saying what to do; anything else is named by its message. The stack trace and
+ * PostgreSQL's last log lines only with LOG_LEVEL=debug.
+ */
+function failureLine(e: unknown): string {
+  const coded = e as { code?: unknown; message?: unknown } | null | undefined;
+  if (coded && typeof coded.code === 'string' && typeof coded.message === 'string' && /[\u4e00-\u9fff]/.test(coded.message)) {
+    return `${coded.message}（${coded.code}）`;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return `出错：${message.split('\n')[0]}：请按此修正后重试；设置 LOG_LEVEL=debug 可看到详细信息。`;
+}
+
 main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
-  err(`出错：${(e as Error).stack ?? String(e)}`);
+  err(failureLine(e));
+  if (process.env.LOG_LEVEL === 'debug') {
+    if (e instanceof Error && e.stack) err(e.stack);
+    for (const d of (e as { details?: { message: string }[] } | undefined)?.details ?? []) err(`  ${d.message}`);
+  }
   process.exit(1);
 });

@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino, type Logger } from 'pino';
-import { CaseEngine, openDatabase, type Database } from '@yizhan/engine';
+import { CaseEngine, openDatabase, YizhanError, type Database } from '@yizhan/engine';
 import { createApp, formValidator, type YizhanApp } from './app';
 import { ensureDemoUsers } from './demo';
 import { listPackDirs, loadPackDir, packHandlers, type PackUser } from './packs';
@@ -38,7 +38,9 @@ export interface RunningServer {
 export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const db = await openDatabase(options.databaseUrl ? { url: options.databaseUrl } : { dataDir: options.dataDir ?? './data' });
+  const db = await openDatabase(options.databaseUrl
+    ? { url: options.databaseUrl }
+    : { dataDir: options.dataDir ?? './data', onNotice: print, onLog: (line) => logger.debug({ postgres: line }) });
   let stopSweeper: (() => Promise<void>) | undefined;
   let server: Server | undefined;
   try {
@@ -67,7 +69,9 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
     server = yizhan.listen(options.port ?? 3000, options.host ?? '127.0.0.1');
     await new Promise<void>((ok, fail) => {
       server!.once('listening', ok);
-      server!.once('error', fail);
+      server!.once('error', (e: NodeJS.ErrnoException) => fail(e.code === 'EADDRINUSE' || e.code === 'EACCES'
+        ? new YizhanError('PORT_UNAVAILABLE', `端口 ${options.port ?? 3000} ${e.code === 'EADDRINUSE' ? '已被占用' : '无权使用'}：请用 --port 换一个端口，或停止占用它的程序。`)
+        : e));
     });
     const address = server.address() as AddressInfo;
     const host = address.address.includes(':') ? `[${address.address}]` : address.address;

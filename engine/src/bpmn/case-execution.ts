@@ -364,6 +364,14 @@ export class CaseExecution {
     return fired || this.halt !== undefined;
   }
 
+  /**
+   * True when the element ended since the last drain() — e.g. a timer that was already due when
+   * this execution was recovered: bpmn-engine runs it out on resume instead of re-arming it.
+   */
+  elementEnded(elementId: string): boolean {
+    return this.eventsSeen.some((e) => e.kind === 'activity.end' && e.elementId === elementId);
+  }
+
   /** Service failures and engine events since the last call. */
   drain(): { incidents: Incident[]; events: ExecutionEvent[] } {
     const out = { incidents: this.incidentsFound, events: this.eventsSeen };

@@ -1,8 +1,9 @@
 // One store implementation on pg.Pool, whether PostgreSQL is the embedded child process (default,
 // on a data dir) or a server named by DATABASE_URL. Schema changes are versioned SQL migrations.
 import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres, type EmbeddedServer } from './embedded';
+import { DatabaseOpenError, startEmbeddedPostgres, type EmbeddedServer } from './embedded';
 
 export interface DatabaseOptions {
   /** A PostgreSQL server; when absent an embedded server runs on `dataDir`. */
@@ -10,6 +11,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   poolSize?: number;
   onLog?: (line: string) => void;
+  /** One line for the operator when the embedded PostgreSQL did something on their behalf. */
+  onNotice?: (line: string) => void;
 }
 
 export interface Database {
@@ -19,30 +22,42 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * Opens the store and applies pending migrations. Any failure to get there is an
+ * DatabaseOpenError (code + one Chinese sentence saying what to do); nothing is left running.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let embedded: EmbeddedServer | undefined;
   let url = options.url;
   let description: string;
   if (url) {
-    const u = new URL(url);
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      throw new DatabaseOpenError('DB_URL_INVALID', '数据库地址格式不对：请按 postgres://用户:密码@主机:端口/库名 设置 DATABASE_URL。');
+    }
     u.password = '';
     description = u.toString();
   } else {
     const dataDir = options.dataDir ?? './data';
-    embedded = await startEmbeddedPostgres({ dataDir, onLog: options.onLog });
+    embedded = await startEmbeddedPostgres({ dataDir, onLog: options.onLog, onNotice: options.onNotice });
     url = embedded.url;
-    description = `embedded PostgreSQL in ${dataDir}`;
-    await ensureDatabase(url, 'yizhan');
-    url = url.replace(/\/postgres$/, '/yizhan');
+    description = embedded.clusterDir === resolve(dataDir) ? `embedded PostgreSQL in ${dataDir}` : `embedded PostgreSQL in ${dataDir} (files in ${embedded.clusterDir})`;
   }
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
-  pool.on('error', () => {}); // idle client errors (server restart) surface on the next query
+  let pool: pg.Pool | undefined;
   try {
+    if (embedded) {
+      await ensureDatabase(url, 'yizhan');
+      url = url.replace(/\/postgres$/, '/yizhan');
+    }
+    pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    pool.on('error', () => {}); // idle client errors (server restart) surface on the next query
     await migrate(pool);
   } catch (err) {
-    await pool.end();
+    await pool?.end().catch(() => {});
     await embedded?.stop();
-    throw err;
+    throw unreachable(err, description);
   }
   return {
     pool,
@@ -52,6 +67,24 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await embedded?.stop();
     },
   };
+}
+
+/** A failure to connect or migrate, as one sentence for the operator (the cause in details). */
+function unreachable(err: unknown, where: string): DatabaseOpenError {
+  if (err instanceof DatabaseOpenError) return err;
+  const e = err as { code?: string; message?: string } | undefined;
+  const cause = e?.message ?? String(err);
+  const log = [`${e?.code ?? ''} ${cause}`.trim()];
+  if (e?.code === '28P01' || e?.code === '28000') {
+    return new DatabaseOpenError('DB_AUTH_FAILED', `数据库 ${where} 拒绝了用户名或密码：请检查 DATABASE_URL 里的用户名与密码。`, log);
+  }
+  if (e?.code === 'ECONNREFUSED' || e?.code === 'ENOTFOUND' || e?.code === 'ETIMEDOUT' || e?.code === 'EHOSTUNREACH') {
+    return new DatabaseOpenError('DB_UNREACHABLE', `连不上数据库 ${where}（${e.code}）：请确认 PostgreSQL 正在运行且 DATABASE_URL 的主机与端口正确。`, log);
+  }
+  if (e?.code === '3D000') {
+    return new DatabaseOpenError('DB_NOT_FOUND', `数据库 ${where} 不存在：请先创建该数据库（createdb）或改正 DATABASE_URL。`, log);
+  }
+  return new DatabaseOpenError('DB_OPEN_FAILED', `无法打开数据库 ${where}（${cause}）：请按此修正后重新启动。`, log);
 }
 
 async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
