@@ -167,6 +167,7 @@ export default function DashboardPage() {
       </div>
       <Panel title={`按${GROUP_LABELS[groupBy]}统计表`} testId="stats-table">
         <Table<StatsRow>
+          scroll={{ x: 'max-content' }}
           size="small"
           rowKey={(r) => r.key ?? '∅'}
           dataSource={rows}
@@ -186,6 +187,7 @@ export default function DashboardPage() {
         <Panel title={`下钻：${drill.label}`} extra={<Button size="small" onClick={() => setDrill(null)}>关闭</Button>} testId="drill-down">
           <ErrorAlert error={cases.error} onRetry={cases.reload} />
           <Table
+            scroll={{ x: 'max-content' }}
             size="small"
             rowKey="id"
             dataSource={cases.data ?? []}
@@ -209,11 +211,11 @@ export default function DashboardPage() {
           items={[
             {
               key: 'red', label: <span>红牌超期 <Tag color="error">{red.data?.length ?? 0}</Tag></span>,
-              children: <Table size="small" rowKey="id" dataSource={red.data ?? []} loading={red.loading} pagination={{ pageSize: 8, showSizeChanger: false }} columns={taskColumns} />,
+              children: <Table size="small" scroll={{ x: 'max-content' }} rowKey="id" dataSource={red.data ?? []} loading={red.loading} pagination={{ pageSize: 8, showSizeChanger: false }} columns={taskColumns} />,
             },
             {
               key: 'yellow', label: <span>黄牌预警 <Tag color="warning">{yellow.data?.length ?? 0}</Tag></span>,
-              children: <Table size="small" rowKey="id" dataSource={yellow.data ?? []} loading={yellow.loading} pagination={{ pageSize: 8, showSizeChanger: false }} columns={taskColumns} />,
+              children: <Table size="small" scroll={{ x: 'max-content' }} rowKey="id" dataSource={yellow.data ?? []} loading={yellow.loading} pagination={{ pageSize: 8, showSizeChanger: false }} columns={taskColumns} />,
             },
           ]}
         />

@@ -25,10 +25,11 @@ export default function CasesPage() {
         <Select allowClear placeholder={t('status')} style={{ width: 140 }} value={status} onChange={setStatus} options={[
           { value: 'active', label: t('statusActive') }, { value: 'completed', label: t('statusCompleted') }, { value: 'incident', label: t('statusIncident') },
         ]} />
-        <Input.Search placeholder={t('search')} allowClear onSearch={setQ} style={{ width: 240 }} />
+        <Input.Search placeholder={t('search')} allowClear onSearch={setQ} style={{ width: 240, maxWidth: '100%' }} />
       </Space>
       <ErrorAlert error={cases.error} onRetry={cases.reload} />
       <Table<CaseSummary>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={cases.loading}
         dataSource={cases.data ?? []}
