@@ -74,7 +74,8 @@ async function login(page: Page, username: string) {
   await page.locator('#login-username').fill(username);
   await page.locator('#login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
+  // the user's name is in the header, or (on a phone) under its 菜单 button
+  await page.locator('[data-testid="current-user"], [data-testid="menu-toggle"]').first().waitFor();
 }
 
 async function logout(page: Page) {

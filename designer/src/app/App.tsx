@@ -1,5 +1,6 @@
 // The app: language, antd locale, session, the layout with role-aware navigation, and the routes.
 // Every page but login is its own chunk; the BPMN modeler and viewer are loaded only when shown.
+import { CloseOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -148,7 +149,7 @@ function Shell() {
               aria-controls="app-menu"
               data-testid="menu-toggle"
             >
-              {menuOpen ? '✕' : '☰'} {t('menu')}
+              {menuOpen ? <CloseOutlined /> : <MenuOutlined />} {t('menu')}
             </Button>
           ) : (
             <>
