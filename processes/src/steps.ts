@@ -13,6 +13,7 @@ import type { ServiceHandler } from '@yizhan/engine';
 import { formFields } from './form-fields';
 import type { PackBundle, PackProblem } from './types';
 import type { ProcessModel } from './bpmn-model';
+import { RESULT_LABELS, RESULTS, SATISFACTION, SATISFACTION_LABELS } from './wording';
 
 export type Step = 'feedback' | 'evaluation' | 'returnVisit' | 'supervision' | 'handle';
 
@@ -24,11 +25,7 @@ export const STEP_FORMS: Readonly<Record<string, Step>> = {
   supervise: 'supervision',
 };
 
-export const SATISFACTION = ['satisfied', 'basic', 'dissatisfied'] as const;
-export type Satisfaction = (typeof SATISFACTION)[number];
-export const SATISFACTION_LABELS = ['满意', '基本满意', '不满意'] as const;
-export const RESULTS = ['success', 'failed'] as const;
-export const RESULT_LABELS = ['调处成功', '未成功'] as const;
+export { SATISFACTION, SATISFACTION_LABELS, RESULTS, RESULT_LABELS, type Satisfaction } from './wording';
 
 /** Steps every executable process must have (一事一评价: every case is rated after feedback). */
 export const REQUIRED_STEPS: Step[] = ['feedback', 'evaluation'];

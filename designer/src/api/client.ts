@@ -1,8 +1,8 @@
 // The one way the web app talks to the server: JSON over fetch with the Bearer token, errors as
 // ApiError carrying the server's stable code and details.
 import type {
-  CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackFiles,
-  Session, Task, TaskWithForm, User,
+  BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackFiles,
+  QueryOf, ResponseOf, Session, Task, TaskWithForm, User,
 } from './types';
 
 export class ApiError extends Error {
@@ -17,8 +17,8 @@ export class ApiError extends Error {
   }
 }
 
-export type InboxScope = 'inbox' | 'mine' | 'department' | 'unit';
-export type InboxStatus = 'open' | 'overdue' | 'completed' | 'all';
+export type InboxScope = NonNullable<QueryOf<'listTasks'>['scope']>;
+export type InboxStatus = NonNullable<QueryOf<'listTasks'>['status']>;
 
 export interface ApiClientOptions {
   /** Prefix of every path; '' for the same origin. */
@@ -74,7 +74,9 @@ export class ApiClient {
     return json as T;
   }
 
-  login(username: string, password: string) { return this.request<Session>('POST', '/api/auth/login', { username, password }); }
+  login(username: string, password: string) {
+    return this.request<Session>('POST', '/api/auth/login', { username, password } satisfies BodyOf<'login'>);
+  }
   logout() { return this.request<void>('POST', '/api/auth/logout'); }
   me() { return this.request<User>('GET', '/api/me'); }
   org() { return this.request<OrgModel>('GET', '/api/org'); }
@@ -86,19 +88,21 @@ export class ApiClient {
   claim(id: string) { return this.request<InboxTask>('POST', `/api/tasks/${encodeURIComponent(id)}/claim`); }
   unclaim(id: string) { return this.request<InboxTask>('POST', `/api/tasks/${encodeURIComponent(id)}/unclaim`, {}); }
   complete(id: string, data: Record<string, unknown>) {
-    return this.request<CaseDetail>('POST', `/api/tasks/${encodeURIComponent(id)}/complete`, { data });
+    return this.request<CaseDetail>('POST', `/api/tasks/${encodeURIComponent(id)}/complete`, { data } satisfies BodyOf<'completeTask'>);
   }
-  returnTask(id: string, reason: string) { return this.request<Task>('POST', `/api/tasks/${encodeURIComponent(id)}/return`, { reason }); }
+  returnTask(id: string, reason: string) {
+    return this.request<Task>('POST', `/api/tasks/${encodeURIComponent(id)}/return`, { reason } satisfies BodyOf<'returnTask'>);
+  }
   transfer(id: string, department: string, reason?: string) {
-    return this.request<Task>('POST', `/api/tasks/${encodeURIComponent(id)}/transfer`, { department, reason });
+    return this.request<Task>('POST', `/api/tasks/${encodeURIComponent(id)}/transfer`, { department, reason } satisfies BodyOf<'transferTask'>);
   }
 
-  cases(query: { status?: string; type?: string; unit?: string; q?: string; process?: string } = {}) {
+  cases(query: QueryOf<'listCases'> = {}) {
     return this.request<CaseSummary[]>('GET', '/api/cases', undefined, query);
   }
   case(id: string) { return this.request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`); }
   startCase(process: string, data: Record<string, unknown>, title?: string) {
-    return this.request<CaseDetail>('POST', '/api/cases', { process, data, ...(title ? { title } : {}) });
+    return this.request<CaseDetail>('POST', '/api/cases', { process, data, ...(title ? { title } : {}) } satisfies BodyOf<'startCase'>);
   }
 
   form(key: string, process?: string, version?: number) {
@@ -114,7 +118,7 @@ export class ApiClient {
   packVersions(id: string) { return this.request<PackDeployment[]>('GET', `/api/packs/${encodeURIComponent(id)}/versions`); }
   /** The files of a deployed pack version (latest by default), to open it in the designer. */
   packFiles(id: string, version?: string) {
-    return this.request<{ packId: string; version: string; files: PackFiles }>('GET', `/api/packs/${encodeURIComponent(id)}/files`, undefined, { version });
+    return this.request<ResponseOf<'getPackFiles'>>('GET', `/api/packs/${encodeURIComponent(id)}/files`, undefined, { version });
   }
-  deployPack(files: PackFiles) { return this.request<PackDeployment>('POST', '/api/packs', { files }); }
+  deployPack(files: PackFiles) { return this.request<PackDeployment>('POST', '/api/packs', { files } satisfies BodyOf<'deployPack'>); }
 }

@@ -1,174 +1,59 @@
-// The HTTP API's resources as the web app sees them (JSON: dates are ISO strings).
-// Mirrors the server's OpenAPI components (server/src/api-schemas.ts).
+// The HTTP API's resources as the web app sees them (JSON: dates are ISO strings), derived from the
+// server's OpenAPI document: ./schema.d.ts is generated from it (npm run gen:api -w @yizhan/designer)
+// and a test fails when it is stale. The names below are what the components use. Where the document
+// is looser than the packages that produce the data (a routing explanation, an org model, a form
+// definition), the package's own type is used for that field.
 import type { Explanation, OrgModel } from '@yizhan/rules';
 import type { FormDefinition } from '@yizhan/forms';
+import type { components, operations } from './schema';
 
-export type Role = 'admin' | 'integrator' | 'staff' | 'leader' | 'auditor';
-export type DueColour = 'green' | 'yellow' | 'red';
-export type CaseStatus = 'active' | 'completed' | 'incident' | 'failed';
+type Schemas = components['schemas'];
 
-export interface User {
-  username: string;
-  displayName: string;
-  role: Role;
-  unit: string | null;
-  unitName: string | null;
-  departments: string[];
-  demo: boolean;
-}
+/** The JSON body of an operation's success response (200 or 201). */
+export type ResponseOf<Op extends keyof operations> =
+  operations[Op]['responses'] extends { 200: { content: { 'application/json': infer T } } } ? T
+    : operations[Op]['responses'] extends { 201: { content: { 'application/json': infer T } } } ? T
+      : never;
 
-export interface Session {
-  token: string;
-  expiresAt: string;
-  user: User;
-}
+/** An operation's query parameters. */
+export type QueryOf<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
 
-export interface ErrorDetail {
-  field?: string;
-  elementId?: string;
-  pointer?: string;
-  file?: string;
-  code?: string;
-  message: string;
-}
+/** An operation's JSON request body. */
+export type BodyOf<Op extends keyof operations> =
+  NonNullable<operations[Op]['requestBody']> extends { content: { 'application/json': infer T } } ? T : never;
 
-export interface Task {
-  id: string;
-  caseId: string;
-  executionId: string;
-  elementId: string;
-  name: string | null;
-  formKey: string | null;
-  candidateGroups: string[];
-  assignee: string | null;
-  unit: string | null;
-  iteration: number | null;
-  item: unknown;
-  dueAt: string | null;
-  priority: number | null;
-  status: 'open' | 'completed' | 'cancelled';
-  colour: DueColour | null;
-  data: unknown;
-  createdAt: string;
-  completedAt: string | null;
-  completedBy: string | null;
-}
+export type Role = Schemas['User']['role'];
+export type DueColour = NonNullable<Schemas['Task']['colour']>;
+export type CaseStatus = Schemas['Case']['status'];
 
-export interface InboxTask extends Task {
-  caseNumber: number;
-  caseTitle: string | null;
-  caseType: string | null;
-  processKey: string;
-  actionable: boolean;
-  unitName?: string | null;
-}
+export type User = Schemas['User'];
+export type Session = Schemas['Session'];
+export type ErrorDetail = Schemas['ErrorDetail'];
+export type Task = Schemas['Task'];
+/** `unitName` is served (the case's unit by name) but not yet declared in the document. */
+export type InboxTask = Schemas['InboxTask'] & { unitName?: string | null };
+export type HistoryEntry = Schemas['HistoryEntry'];
+export type Incident = Schemas['Incident'];
 
-export interface TaskWithForm extends InboxTask {
-  form: FormDefinition | null;
-}
+/** A task with its form; the document leaves the form's schema open, the forms package types it. */
+export type TaskWithForm = Omit<ResponseOf<'getTask'>, 'form'> & { form?: FormDefinition | null };
 
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  actor: string | null;
-  kind: string;
-  elementId: string | null;
-  taskId: string | null;
-  data: unknown;
-}
-
-export interface Incident {
-  id: number;
-  elementId: string;
-  message: string;
-  status: 'open' | 'resolved';
-  attempts: number;
-  createdAt: string;
-  resolvedAt: string | null;
-}
-
+/** The last routing decision; the document leaves it open (the rules package types the explanation). */
 export interface Routing {
   ruleSet?: string;
   decision?: Record<string, unknown>;
   explanation?: Explanation;
 }
 
-export interface CaseDetail {
-  id: string;
-  number: number;
-  processKey: string;
-  definitionId: string;
-  version: number;
-  status: CaseStatus;
-  title: string | null;
-  type: string | null;
-  channel: string | null;
-  unit: string | null;
-  unitName: string | null;
-  variables: Record<string, unknown>;
-  routing: Routing | null;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-  openTasks: Task[];
-  tasks: Task[];
-  incidents: Incident[];
-  history: HistoryEntry[];
-}
-
-export interface CaseSummary {
-  id: string;
-  number: number;
-  processKey: string;
-  status: CaseStatus;
-  title: string | null;
-  type: string | null;
-  channel: string | null;
-  unit: string | null;
-  unitName: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-  openTaskCount: number;
-  nextDueAt: string | null;
-  colour: DueColour | null;
-}
-
-export interface PackDeployment {
-  packId: string;
-  version: string;
-  name: string | null;
-  county: string | null;
-  description: string | null;
-  processes: { key: string; definitionId: string; version: number }[];
-  deployedBy: string | null;
-  deployedAt: string;
-}
-
-export interface Definition {
-  id: string;
-  key: string;
-  version: number;
-  name: string | null;
-  processId: string;
-  deployedBy: string | null;
-  createdAt: string;
-}
-
-export interface DefinitionDetail extends Definition {
-  bpmn?: string;
-  startFormKey?: string | null;
-}
-
-export interface FormResource extends FormDefinition {
-  key: string;
-  process: string;
-  version: number;
-}
+export type CaseDetail = Omit<Schemas['Case'], 'routing'> & { routing: Routing | null };
+export type CaseSummary = Schemas['CaseSummary'];
+export type PackDeployment = Schemas['PackDeployment'];
+export type Definition = Schemas['Definition'];
+/** One deployed definition with its BPMN XML and the start form key. */
+export type DefinitionDetail = ResponseOf<'getDefinition'>;
+export type FormResource = Omit<Schemas['FormDefinition'], 'schema' | 'uiSchema'> & FormDefinition;
 
 /** A pack as files: path inside the pack → text (`pack.json`, `dispute.bpmn`, `forms/intake.json`). */
-export type PackFiles = Record<string, string>;
+export type PackFiles = ResponseOf<'getPackFiles'>['files'];
 
 export type { OrgModel };

@@ -1,5 +1,6 @@
 // The app: language, antd locale, session, the layout with role-aware navigation, and the routes.
 // Every page but login is its own chunk; the BPMN modeler and viewer are loaded only when shown.
+import { CloseOutlined, MenuOutlined } from '@ant-design/icons';
 import { Button, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -8,7 +9,9 @@ import { I18nProvider, useI18n, type Lang, type MessageKey } from './i18n';
 import { matchPath, RouterProvider, useRouter } from './router';
 import { SessionProvider, useSession, type Ability } from './session';
 import { LoginPage } from '../pages/LoginPage';
+import { PageErrorBoundary } from './ErrorBoundary';
 import { ToastProvider } from './ui';
+import { useNarrow } from './use-narrow';
 
 const InboxPage = lazy(() => import('../pages/InboxPage'));
 const TaskPage = lazy(() => import('../pages/TaskPage'));
@@ -82,6 +85,8 @@ function Shell() {
   const { user, restoring, can, logout } = useSession();
   const { location, navigate } = useRouter();
   const { t, lang, setLang } = useI18n();
+  const narrow = useNarrow();
+  const [menuOpen, setMenuOpen] = useState(false);
 
   const matched = ROUTES.map((r) => ({ r, params: matchPath(r.path, location.path) })).find((m) => m.params);
   useEffect(() => {
@@ -103,36 +108,74 @@ function Shell() {
     .sort((a, b) => b.length - a.length)[0];
   const content = matched && can(matched.r.ability) ? matched.r.render(matched.params ?? {}) : null;
 
+  const go = (to: string) => {
+    setMenuOpen(false);
+    navigate(to);
+  };
+  const navButtons = (vertical: boolean) => items.map((g, gi) => (
+    <span key={g.key} style={{ display: 'flex', flexDirection: vertical ? 'column' : 'row', gap: 4, alignItems: vertical ? 'stretch' : 'center' }}>
+      {gi > 0 && <span style={vertical ? { height: 1, background: 'rgba(255,255,255,.2)', margin: '4px 0' } : { width: 1, height: 20, background: 'rgba(255,255,255,.3)', margin: '0 8px' }} />}
+      {g.children.map((c) => (
+        <Button
+          key={c.key}
+          type={selected === c.key ? 'primary' : 'text'}
+          style={{ ...(selected === c.key ? {} : { color: 'rgba(255,255,255,.85)' }), ...(vertical ? { justifyContent: 'flex-start', height: 40 } : {}) }}
+          onClick={() => go(c.key)}
+          data-testid={`nav-${c.key}`}
+        >
+          {c.label}
+        </Button>
+      ))}
+    </span>
+  ));
+  const langButton = <Button size="small" ghost onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')} data-testid="lang-switch">{t('langSwitch')}</Button>;
+  const userName = (
+    <span style={{ color: '#fff', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} data-testid="current-user">
+      {user.displayName}（{user.unitName ?? user.username}）
+    </span>
+  );
+  const logoutButton = <Button size="small" type="text" style={{ color: 'rgba(255,255,255,.85)' }} onClick={() => { setMenuOpen(false); logout(); navigate('/login'); }} data-testid="logout">{t('logout')}</Button>;
+
   return (
     <div style={{ minHeight: '100vh', background: '#f5f7fa' }}>
-      <header style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '0 20px', minHeight: 56, background: '#001529' }}>
-        <strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>{t('appName')}</strong>
-        <nav style={{ flex: 1, minWidth: 0, display: 'flex', gap: 4, flexWrap: 'wrap' }} data-testid="nav">
-          {items.map((g, gi) => (
-            <span key={g.key} style={{ display: 'flex', gap: 4, alignItems: 'center' }}>
-              {gi > 0 && <span style={{ width: 1, height: 20, background: 'rgba(255,255,255,.3)', margin: '0 8px' }} />}
-              {g.children.map((c) => (
-                <Button
-                  key={c.key}
-                  type={selected === c.key ? 'primary' : 'text'}
-                  style={selected === c.key ? undefined : { color: 'rgba(255,255,255,.85)' }}
-                  onClick={() => navigate(c.key)}
-                  data-testid={`nav-${c.key}`}
-                >
-                  {c.label}
-                </Button>
-              ))}
-            </span>
-          ))}
-        </nav>
-        <Button size="small" ghost onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')} data-testid="lang-switch">{t('langSwitch')}</Button>
-        <span style={{ color: '#fff', whiteSpace: 'nowrap' }} data-testid="current-user">
-          {user.displayName}（{user.unitName ?? user.username}）
-        </span>
-        <Button size="small" type="text" style={{ color: 'rgba(255,255,255,.85)' }} onClick={() => { logout(); navigate('/login'); }} data-testid="logout">{t('logout')}</Button>
+      <header style={{ background: '#001529' }}>
+        <div style={{ display: 'flex', alignItems: 'center', gap: narrow ? 8 : 16, padding: narrow ? '0 12px' : '0 20px', minHeight: 56 }}>
+          <strong style={{ color: '#fff', fontSize: narrow ? 16 : 17, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', flex: narrow ? 1 : undefined, minWidth: 0 }}>{t('appName')}</strong>
+          {narrow ? (
+            <Button
+              ghost
+              onClick={() => setMenuOpen((o) => !o)}
+              aria-expanded={menuOpen}
+              aria-controls="app-menu"
+              data-testid="menu-toggle"
+            >
+              {menuOpen ? <CloseOutlined /> : <MenuOutlined />} {t('menu')}
+            </Button>
+          ) : (
+            <>
+              <nav style={{ flex: 1, minWidth: 0, display: 'flex', gap: 4, flexWrap: 'wrap' }} data-testid="nav">{navButtons(false)}</nav>
+              {langButton}
+              {userName}
+              {logoutButton}
+            </>
+          )}
+        </div>
+        {narrow && menuOpen && (
+          <div id="app-menu" style={{ padding: '4px 12px 12px', borderTop: '1px solid rgba(255,255,255,.15)' }} data-testid="app-menu">
+            <nav style={{ display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="nav">{navButtons(true)}</nav>
+            <div style={{ display: 'flex', alignItems: 'center', gap: 8, marginTop: 8, paddingTop: 8, borderTop: '1px solid rgba(255,255,255,.2)' }}>
+              {userName}
+              <span style={{ flex: 1 }} />
+              {langButton}
+              {logoutButton}
+            </div>
+          </div>
+        )}
       </header>
-      <main style={{ padding: 20 }}>
-        <Suspense fallback={<Spin />}>{content ?? <NotFound />}</Suspense>
+      <main style={{ padding: narrow ? 12 : 20 }}>
+        <PageErrorBoundary key={location.path} onBack={() => (window.history.length > 1 ? window.history.back() : navigate(homeFor(can)))}>
+          <Suspense fallback={<Spin />}>{content ?? <NotFound />}</Suspense>
+        </PageErrorBoundary>
       </main>
     </div>
   );

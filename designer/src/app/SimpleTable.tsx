@@ -21,7 +21,9 @@ export function SimpleTable<T>({ rows, columns, rowKey, loading, rowTestId, empt
   const cell = { padding: '8px 12px', borderBottom: '1px solid #f0f0f0', textAlign: 'left' as const, verticalAlign: 'top' as const };
   return (
     <Spin spinning={!!loading}>
-      <table style={{ width: '100%', borderCollapse: 'collapse', background: '#fff', fontSize: 14 }}>
+      {/* Scrolls sideways inside the page on a phone rather than widening it. */}
+      <div style={{ overflowX: 'auto' }}>
+      <table style={{ width: '100%', minWidth: 'max-content', borderCollapse: 'collapse', background: '#fff', fontSize: 14 }}>
         <thead>
           <tr style={{ background: '#fafafa' }}>
             {columns.map((c) => <th key={c.key} style={{ ...cell, fontWeight: 600, width: c.width }}>{c.title}</th>)}
@@ -38,6 +40,7 @@ export function SimpleTable<T>({ rows, columns, rowKey, loading, rowTestId, empt
           )}
         </tbody>
       </table>
+      </div>
     </Spin>
   );
 }

@@ -46,6 +46,8 @@ export const zh = {
   viewerLoading: '正在加载流程图…', current: '当前环节', diagramUnavailable: '无法取得流程图',
   save: '保存', cancel: '取消', ok: '确定', loading: '加载中…', error: '出错了', retry: '重试', back: '返回',
   yes: '是', no: '否', none: '无',
+  pageError: '此页面出错了', pageErrorHint: '页面未能显示，其他页面不受影响。可以重试，或返回后再打开；问题持续时请把下面的错误信息告诉管理员。',
+  errorInfo: '错误信息', menu: '菜单',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -89,6 +91,8 @@ export const en: Record<MessageKey, string> = {
   viewerLoading: 'Loading the diagram…', current: 'Current step', diagramUnavailable: 'Diagram unavailable',
   save: 'Save', cancel: 'Cancel', ok: 'OK', loading: 'Loading…', error: 'Error', retry: 'Retry', back: 'Back',
   yes: 'Yes', no: 'No', none: 'None',
+  pageError: 'This page failed', pageErrorHint: 'The page could not be shown; other pages still work. Retry, or go back and open it again; if it keeps failing, tell the administrator the error below.',
+  errorInfo: 'Error', menu: 'Menu',
 };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

@@ -38,15 +38,21 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
   onChangeRef.current = onChange;
   const [lint, setLint] = useState<LintFinding[]>([]);
   const [error, setError] = useState<string>();
+  /** Counts imports: the badges are drawn again on each newly imported diagram. */
+  const [imported, setImported] = useState(0);
   Object.assign(choicesRef.current, choices);
 
   const relint = async (m: Modeler) => {
     const definitions = (m as unknown as { getDefinitions(): unknown }).getDefinitions();
-    setLint(await lintDefinitions(definitions));
+    const found = await lintDefinitions(definitions);
+    if (modelerRef.current === m) setLint(found);
   };
 
   useEffect(() => {
     if (!canvasRef.current || !panelRef.current) return;
+    // A new modeler has no diagram yet, whatever the last one showed (React's StrictMode mounts
+    // twice in development: the second modeler must import the diagram too).
+    lastXml.current = '';
     const modeler = new Modeler({
       container: canvasRef.current,
       propertiesPanel: { parent: panelRef.current },
@@ -58,7 +64,7 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
     (window as unknown as { __yizhanModeler?: Modeler }).__yizhanModeler = modeler;
     modeler.on('commandStack.changed', async () => {
       const { xml: out } = await modeler.saveXML({ format: true });
-      if (!out) return;
+      if (!out || modelerRef.current !== modeler) return;
       lastXml.current = out;
       onChangeRef.current(out);
       void relint(modeler);
@@ -74,10 +80,14 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
     if (!m || xml === lastXml.current) return;
     lastXml.current = xml;
     m.importXML(xml).then(() => {
+      if (modelerRef.current !== m) return;
       m.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
       setError(undefined);
+      setImported((n) => n + 1);
       void relint(m);
-    }, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    }, (e: unknown) => {
+      if (modelerRef.current === m) setError(e instanceof Error ? e.message : String(e));
+    });
   }, [xml]);
 
   const findings: Finding[] = [
@@ -109,12 +119,16 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
       overlays.add(id, 'yizhan-lint', { position: { top: -8, right: 8 }, html: badge });
     }
     return () => {
+      // The modeler may be gone (unmount) and a marked element deleted since (Delete, undo of its
+      // creation): bpmn-js throws for an id it no longer knows.
+      if (modelerRef.current !== m) return;
       for (const id of marked) {
+        if (!registry.get(id)) continue;
         canvas.removeMarker(id, 'yz-problem');
         canvas.removeMarker(id, 'yz-warning');
       }
     };
-  }, [findingsKey]);
+  }, [findingsKey, imported]);
 
   const select = (id?: string) => {
     const m = modelerRef.current;

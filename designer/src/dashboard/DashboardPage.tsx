@@ -10,6 +10,7 @@ import { useSession } from '../app/session';
 import { Panel, PageTitle, useToast } from '../app/ui';
 import { useLoad } from '../app/use-load';
 import type { CaseStatus, InboxTask } from '../api/types';
+import { RESULT_LABEL, SATISFACTION_LABEL } from '@yizhan/packs/wording';
 import { Chart, type ChartOption } from './Chart';
 import {
   download, exportUrl, fetchStats, fetchStatsCases, fetchTasks, GROUP_LABELS, percent,
@@ -22,8 +23,6 @@ const RATES: { key: keyof Figures; label: string; color: string }[] = [
   { key: 'satisfactionRate', label: '满意率', color: '#d48806' },
   { key: 'onTimeRate', label: '按时办结率', color: '#722ed1' },
 ];
-const RESULT_LABEL = { success: '调处成功', failed: '未成功' } as const;
-const SATISFACTION_LABEL = { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意' } as const;
 const TOKEN_KEY = 'yizhan.token';
 
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
@@ -90,9 +89,9 @@ export default function DashboardPage() {
     series: [{
       name: '一事一评价', type: 'pie', radius: ['35%', '60%'], center: ['50%', '45%'],
       data: totals ? [
-        { name: '满意', value: totals.satisfied, itemStyle: { color: '#389e0d' } },
-        { name: '基本满意', value: totals.basic, itemStyle: { color: '#d48806' } },
-        { name: '不满意', value: totals.dissatisfied, itemStyle: { color: '#cf1322' } },
+        { name: SATISFACTION_LABEL.satisfied, value: totals.satisfied, itemStyle: { color: '#389e0d' } },
+        { name: SATISFACTION_LABEL.basic, value: totals.basic, itemStyle: { color: '#d48806' } },
+        { name: SATISFACTION_LABEL.dissatisfied, value: totals.dissatisfied, itemStyle: { color: '#cf1322' } },
       ] : [],
     }],
   }), [totals]);
@@ -168,6 +167,7 @@ export default function DashboardPage() {
       </div>
       <Panel title={`按${GROUP_LABELS[groupBy]}统计表`} testId="stats-table">
         <Table<StatsRow>
+          scroll={{ x: 'max-content' }}
           size="small"
           rowKey={(r) => r.key ?? '∅'}
           dataSource={rows}
@@ -187,6 +187,7 @@ export default function DashboardPage() {
         <Panel title={`下钻：${drill.label}`} extra={<Button size="small" onClick={() => setDrill(null)}>关闭</Button>} testId="drill-down">
           <ErrorAlert error={cases.error} onRetry={cases.reload} />
           <Table
+            scroll={{ x: 'max-content' }}
             size="small"
             rowKey="id"
             dataSource={cases.data ?? []}
@@ -210,11 +211,11 @@ export default function DashboardPage() {
           items={[
             {
               key: 'red', label: <span>红牌超期 <Tag color="error">{red.data?.length ?? 0}</Tag></span>,
-              children: <Table size="small" rowKey="id" dataSource={red.data ?? []} loading={red.loading} pagination={{ pageSize: 8, showSizeChanger: false }} columns={taskColumns} />,
+              children: <Table size="small" scroll={{ x: 'max-content' }} rowKey="id" dataSource={red.data ?? []} loading={red.loading} pagination={{ pageSize: 8, showSizeChanger: false }} columns={taskColumns} />,
             },
             {
               key: 'yellow', label: <span>黄牌预警 <Tag color="warning">{yellow.data?.length ?? 0}</Tag></span>,
-              children: <Table size="small" rowKey="id" dataSource={yellow.data ?? []} loading={yellow.loading} pagination={{ pageSize: 8, showSizeChanger: false }} columns={taskColumns} />,
+              children: <Table size="small" scroll={{ x: 'max-content' }} rowKey="id" dataSource={yellow.data ?? []} loading={yellow.loading} pagination={{ pageSize: 8, showSizeChanger: false }} columns={taskColumns} />,
             },
           ]}
         />

@@ -1,27 +1,15 @@
 // The dashboard's view of the server: /api/stats (figures by a grouping), /api/stats/cases
 // (drill-down), /api/stats/export (xlsx / CSV download) and the red / yellow task lists.
 import type { ApiClient } from '../api/client';
-import type { InboxTask } from '../api/types';
+import type { components } from '../api/schema';
+import type { InboxTask, QueryOf, ResponseOf } from '../api/types';
 
-export type GroupBy = 'type' | 'unit' | 'level' | 'department' | 'month';
-
-export interface Figures {
-  total: number; closed: number; onTime: number; overdue: number;
-  mediated: number; succeeded: number; rated: number; satisfied: number; basic: number; dissatisfied: number;
-  closureRate: number | null; onTimeRate: number | null; successRate: number | null; satisfactionRate: number | null;
-}
-
-export interface StatsRow extends Figures { key: string | null; label: string | null }
-
-export interface StatsReport { from: string | null; to: string | null; groupBy: GroupBy; counting: 'cases'; totals: Figures; rows: StatsRow[] }
-
-export interface StatsCase {
-  id: string; number: number; processKey: string; title: string | null; type: string | null; unit: string | null; unitName: string | null;
-  status: string; createdAt: string; completedAt: string | null; month: string; onTime: boolean; overdue: boolean;
-  result: 'success' | 'failed' | null; satisfaction: 'satisfied' | 'basic' | 'dissatisfied' | null;
-}
-
-export interface StatsFilter { from?: string; to?: string; process?: string }
+export type StatsReport = ResponseOf<'getStats'>;
+export type GroupBy = StatsReport['groupBy'];
+export type Figures = StatsReport['totals'];
+export type StatsRow = components['schemas']['StatsRow'];
+export type StatsCase = components['schemas']['StatsCase'];
+export type StatsFilter = Pick<QueryOf<'getStats'>, 'from' | 'to' | 'process'>;
 
 export const GROUP_LABELS: Record<GroupBy, string> = { type: '类型', unit: '单位', level: '层级', department: '部门', month: '月份' };
 
@@ -30,7 +18,7 @@ export function fetchStats(api: ApiClient, groupBy: GroupBy, f: StatsFilter): Pr
 }
 
 export function fetchStatsCases(api: ApiClient, groupBy: GroupBy, key: string | null, f: StatsFilter): Promise<StatsCase[]> {
-  return api.request<StatsCase[]>('GET', '/api/stats/cases', undefined, { groupBy, key: key ?? '', limit: 500, ...f });
+  return api.request<ResponseOf<'getStatsCases'>>('GET', '/api/stats/cases', undefined, { groupBy, key: key ?? '', limit: 500, ...f });
 }
 
 export function fetchTasks(api: ApiClient, status: 'overdue' | 'warning'): Promise<InboxTask[]> {

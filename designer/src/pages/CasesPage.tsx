@@ -1,7 +1,7 @@
 // 案件列表 (scoped by the server to the caller's units).
 import { Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
-import type { CaseSummary } from '../api/types';
+import type { CaseStatus, CaseSummary } from '../api/types';
 import { DueTag, ErrorAlert, formatTime, StatusTag } from '../app/common';
 import { useI18n } from '../app/i18n';
 import { Link, useRouter } from '../app/router';
@@ -12,7 +12,7 @@ export default function CasesPage() {
   const { api, can } = useSession();
   const { t } = useI18n();
   const { navigate } = useRouter();
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<CaseStatus>();
   const [q, setQ] = useState('');
   const cases = useLoad(() => api.cases({ status, q: q || undefined }), [api, status, q]);
   return (
@@ -25,10 +25,11 @@ export default function CasesPage() {
         <Select allowClear placeholder={t('status')} style={{ width: 140 }} value={status} onChange={setStatus} options={[
           { value: 'active', label: t('statusActive') }, { value: 'completed', label: t('statusCompleted') }, { value: 'incident', label: t('statusIncident') },
         ]} />
-        <Input.Search placeholder={t('search')} allowClear onSearch={setQ} style={{ width: 240 }} />
+        <Input.Search placeholder={t('search')} allowClear onSearch={setQ} style={{ width: 240, maxWidth: '100%' }} />
       </Space>
       <ErrorAlert error={cases.error} onRetry={cases.reload} />
       <Table<CaseSummary>
+        scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={cases.loading}
         dataSource={cases.data ?? []}

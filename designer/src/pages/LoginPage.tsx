@@ -26,8 +26,8 @@ export function LoginPage() {
     }
   };
   return (
-    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#eef2f7' }}>
-      <Panel style={{ width: 380 }} title={t('appName')} extra={<a onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>{t('langSwitch')}</a>}>
+    <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', background: '#eef2f7', padding: 12, boxSizing: 'border-box' }}>
+      <Panel style={{ width: '100%', maxWidth: 380, boxSizing: 'border-box' }} title={t('appName')} extra={<a onClick={() => setLang(lang === 'en' ? 'zh-CN' : 'en')}>{t('langSwitch')}</a>}>
         <form onSubmit={(e) => void onSubmit(e)}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <label>

@@ -16,6 +16,11 @@ declare module '@bpmn-io/properties-panel/preact' {
   export function h(type: unknown, props: Record<string, unknown> | null, ...children: unknown[]): unknown;
 }
 
+declare module 'bpmnlint/config/recommended' {
+  const config: { rules: Record<string, 'error' | 'warn' | 'info' | 'off'> };
+  export default config;
+}
+
 declare module 'bpmnlint/rules/*' {
   const rule: () => unknown;
   export default rule;

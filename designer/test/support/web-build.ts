@@ -10,8 +10,11 @@ import { BROWSER_CACHE } from './browser';
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const DESIGNER = join(ROOT, 'designer');
 const INDEX = join(DESIGNER, 'dist', 'index.html');
-/** What the bundle is built from: the app, its build config and the two workspaces it imports. */
-const SOURCES = ['designer/src', 'designer/index.html', 'designer/vite.config.ts', 'designer/package.json', 'forms/src', 'rules/src', 'package-lock.json'];
+/** What the bundle is built from: the app, its build config and the workspace files it imports. */
+const SOURCES = [
+  'designer/src', 'designer/index.html', 'designer/vite.config.ts', 'designer/package.json', 'forms/src', 'rules/src',
+  'processes/src/wording.ts', 'package-lock.json',
+];
 const LOCK = join(BROWSER_CACHE, 'web-build.lock');
 const STALE_LOCK_MS = 10 * 60_000;
 

@@ -1,0 +1,1894 @@
+// Generated from the server's OpenAPI document by openapi-typescript — do not edit.
+// Regenerate after changing a route or a schema: npm run gen:api -w @yizhan/designer
+// (designer/test/api-schema.test.ts fails while this file is stale).
+
+export interface paths {
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 登录，取得 Bearer 令牌
+         * @description 令牌在 expiresAt 之后失效；同一来源的登录尝试有频率限制（超出返回 429）。
+         */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出登录（令牌立即失效） */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 当前用户 */
+        get: operations["me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用户列表（本辖区） */
+        get: operations["listUsers"];
+        put?: never;
+        /**
+         * 新建用户
+         * @description 只能在自己的辖区内建用户；unit 为 null（全部单位）仅限全辖区的管理员。
+         */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织架构（单位树与部门，合并自已部署的流程包） */
+        get: operations["getOrg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件列表（本辖区） */
+        get: operations["listCases"];
+        put?: never;
+        /**
+         * 受理：新建案件
+         * @description 按流程的受理表单校验 data（不合格返回 400 与逐字段错误）；分流规则决定去向。data.unit（发生地单位编码）须在本人辖区内，缺省为本人所属单位。
+         */
+        post: operations["startCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件详情
+         * @description 案件、流程变量、分流决定及其解释（routing）、待办任务、异常与办理时间线（history）。
+         */
+        get: operations["getCase"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重试异常（重新执行出错的服务任务） */
+        post: operations["retryCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 待办（收件箱）
+         * @description scope：mine 我认领的；department 我部门的；unit 本辖区案件的；缺省为 inbox（我认领的与可认领的）。status：open（默认）、warning 黄牌预警（已过转黄时间、未到期）、overdue 红牌超期、completed、all。每条任务带办理时限 dueAt、转黄时间 warnAt 与红黄绿 colour。
+         */
+        get: operations["listTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务详情（含办理表单） */
+        get: operations["getTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 认领 */
+        post: operations["claimTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/unclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 释放（退回到部门待认领）
+         * @description 只有认领人可以释放；管理员可用 force 释放他人认领的任务。
+         */
+        post: operations["unclaimTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 办理（提交任务表单）
+         * @description 按任务表单校验 data：不合格返回 400 FORM_INVALID 与逐字段错误，不做任何改动；重复提交返回 409 TASK_ALREADY_COMPLETED；他人已认领返回 409 TASK_CLAIMED。
+         */
+        post: operations["completeTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回（交回综治中心重新分流） */
+        post: operations["returnTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转办（交给另一部门） */
+        post: operations["transferTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已部署的流程包（每个包的最新版本） */
+        get: operations["listPacks"];
+        put?: never;
+        /**
+         * 部署流程包（生成新的不可变版本）
+         * @description JSON：{ files: { "pack.json": "…", "dispute.bpmn": "…", "forms/intake.json": "…" } }；或 multipart/form-data，每个文件一部分，文件名为包内路径。校验不通过返回 422 PACK_INVALID，逐条给出文件、元素 id / JSON Pointer 与说明；同一版本重复部署返回 409 PACK_VERSION_EXISTS。进行中的案件仍按其启动时的版本运行。
+         */
+        post: operations["deployPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packs/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流程包的各个版本 */
+        get: operations["listPackVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packs/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 已部署流程包的文件（用于打开编辑）
+         * @description 与 POST /api/packs 相同的 { files } 形式；缺省为最新版本。
+         */
+        get: operations["getPackFiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流程定义（含 BPMN，用于显示流程图） */
+        get: operations["getDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 流程定义（各版本） */
+        get: operations["listDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 表单定义 { schema, uiSchema }
+         * @description 缺省取最近部署的、含该表单的流程定义；process / version 指定流程及版本。
+         */
+        get: operations["getForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 统计：受理数、办结率、调处成功率、满意率、按时办结率、超期数
+         * @description 按受理时间 [from, to) 统计本辖区案件。办结率 = 办结 / 受理；调处成功率 = 最后一次调处结果为成功 / 有调处结果；满意率 =（满意 + 基本满意）/ 已评价（以最后一次评价为准）；按时办结率 = 没有任何任务超时完成的办结案件 / 办结；超期 = 未办结且有任务已过办理时限。
+         */
+        get: operations["getStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 统计下钻：某一分组（如某类型、某月）的案件
+         * @description 与 /api/stats 同一口径：groupBy 与 key（/api/stats 返回行的 key；缺省为全部，key 为空串表示未填）给出分组，每件案件带调处结果、满意度、是否按时、是否超期。
+         */
+        get: operations["getStatsCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stats/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 统计导出（Excel xlsx 或 CSV）
+         * @description 与 /api/stats 同一口径。xlsx：「汇总」表（各分组与合计）和「案件明细」表（最多 10000 件）；CSV：汇总表，UTF-8（带 BOM）。
+         */
+        get: operations["exportStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公示：已办结案件（脱敏，无需登录）
+         * @description 只列出流程包 pack.json 的 public.enabled 为 true 的案件；显示 public.fields 中的受理字段（其中的身份证号、电话号码及脱敏字段的值也会被遮盖）和 public.mask 中的字段（脱敏：姓名只留姓，身份证号留前 3 后 2 位，电话留前 3 后 4 位）。从不返回其他表单数据。
+         */
+        get: operations["listPublicCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本 API 的 OpenAPI 3.1 文档 */
+        get: operations["getOpenApi"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 健康检查（含数据库） */
+        get: operations["health"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ErrorDetail: {
+            /** @description 表单字段的 JSON Pointer（如 /applicant） */
+            field?: string;
+            /** @description BPMN 元素 id */
+            elementId?: string;
+            /** @description 文件内的 JSON Pointer */
+            pointer?: string;
+            /** @description 流程包内的文件 */
+            file?: string;
+            code?: string;
+            message: string;
+        };
+        Error: {
+            error: {
+                /** @description 稳定的错误码，如 FORM_INVALID、TASK_ALREADY_COMPLETED */
+                code: string;
+                /** @description 中文说明 */
+                message: string;
+                details: components["schemas"]["ErrorDetail"][];
+            };
+        };
+        User: {
+            username: string;
+            displayName: string;
+            /** @enum {string} */
+            role: "admin" | "integrator" | "staff" | "leader" | "auditor";
+            /** @description 所属单位编码；null 表示全部单位 */
+            unit: string | null;
+            unitName: string | null;
+            departments: string[];
+            demo: boolean;
+        };
+        Session: {
+            /** @description Bearer 令牌 */
+            token: string;
+            /** Format: date-time */
+            expiresAt: string;
+            user: components["schemas"]["User"];
+        };
+        Task: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            executionId: string;
+            /** @description BPMN 元素 id */
+            elementId: string;
+            name: string | null;
+            formKey: string | null;
+            /** @description 候选部门 / 层级 */
+            candidateGroups: string[];
+            /** @description 认领人 */
+            assignee: string | null;
+            /** @description 案件所属单位编码 */
+            unit: string | null;
+            iteration: number | null;
+            /** @description 多实例元素（如联合调解中的部门） */
+            item: unknown;
+            /**
+             * Format: date-time
+             * @description 办理时限
+             */
+            dueAt: string | null;
+            /**
+             * Format: date-time
+             * @description 转黄时间（时限的一定比例，按流程包设置）
+             */
+            warnAt: string | null;
+            priority: number | null;
+            /** @enum {string} */
+            status: "open" | "completed" | "cancelled";
+            /**
+             * @description 红黄绿：超期为红，已用时限三分之二为黄
+             * @enum {string|null}
+             */
+            colour: "green" | "yellow" | "red" | null;
+            /** @description 办理时提交的表单数据 */
+            data: unknown;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            completedBy: string | null;
+        };
+        InboxTask: components["schemas"]["Task"] & {
+            caseNumber: number;
+            caseTitle: string | null;
+            caseType: string | null;
+            processKey: string;
+            /** @description 当前用户能否认领 / 办理 */
+            actionable: boolean;
+        };
+        HistoryEntry: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actor: string | null;
+            /** @description 如 case.started、task.completed、task.returned */
+            kind: string;
+            elementId: string | null;
+            taskId: string | null;
+            data: unknown;
+        };
+        Incident: {
+            id: number;
+            elementId: string;
+            message: string;
+            /** @enum {string} */
+            status: "open" | "resolved";
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            resolvedAt: string | null;
+        };
+        Case: {
+            /** Format: uuid */
+            id: string;
+            /** @description 案件编号 */
+            number: number;
+            processKey: string;
+            definitionId: string;
+            version: number;
+            /** @enum {string} */
+            status: "active" | "completed" | "incident" | "failed";
+            title: string | null;
+            type: string | null;
+            channel: string | null;
+            unit: string | null;
+            unitName: string | null;
+            /** @description 流程变量，含受理数据 data 与分流决定 decision */
+            variables: Record<string, unknown>;
+            /** @description 最近一次分流决定及其解释（命中的规则、条件与事实） */
+            routing: unknown;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            openTasks: components["schemas"]["Task"][];
+            tasks: components["schemas"]["Task"][];
+            incidents: components["schemas"]["Incident"][];
+            /** @description 办理过程时间线 */
+            history: components["schemas"]["HistoryEntry"][];
+        };
+        CaseSummary: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            processKey: string;
+            /** @enum {string} */
+            status: "active" | "completed" | "incident" | "failed";
+            title: string | null;
+            type: string | null;
+            channel: string | null;
+            unit: string | null;
+            unitName: string | null;
+            createdBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            openTaskCount: number;
+            /** Format: date-time */
+            nextDueAt: string | null;
+            /**
+             * @description 红黄绿：超期为红，已用时限三分之二为黄
+             * @enum {string|null}
+             */
+            colour: "green" | "yellow" | "red" | null;
+        };
+        FormDefinition: {
+            key: string;
+            /** @description 所属流程 */
+            process: string;
+            version: number;
+            schema: Record<string, unknown>;
+            uiSchema: Record<string, unknown>;
+        };
+        Definition: {
+            id: string;
+            key: string;
+            version: number;
+            name: string | null;
+            processId: string;
+            deployedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        PackDeployment: {
+            packId: string;
+            version: string;
+            name: string | null;
+            county: string | null;
+            description: string | null;
+            processes: {
+                key: string;
+                definitionId: string;
+                version: number;
+            }[];
+            deployedBy: string | null;
+            /** Format: date-time */
+            deployedAt: string;
+        };
+        OrgUnit: {
+            code: string;
+            name: string;
+            /** @enum {string} */
+            level: "county" | "township" | "village" | "grid";
+            children?: components["schemas"]["OrgUnit"][];
+        };
+        OrgModel: {
+            units: components["schemas"]["OrgUnit"][];
+            departments: {
+                code: string;
+                name: string;
+                unit: string;
+                kind: string;
+                domains?: string[];
+            }[];
+        };
+        StatsRow: {
+            /** @description 分组值（类型、单位编码、层级、部门编码、YYYY-MM） */
+            key: string | null;
+            label: string | null;
+            /** @description 受理数 */
+            total: number;
+            /** @description 办结数 */
+            closed: number;
+            /** @description 按时办结数 */
+            onTime: number;
+            /** @description 超期未办结数 */
+            overdue: number;
+            /** @description 有调处结果的案件数 */
+            mediated: number;
+            /** @description 调处成功数 */
+            succeeded: number;
+            /** @description 已评价案件数 */
+            rated: number;
+            /** @description 满意 */
+            satisfied: number;
+            /** @description 基本满意 */
+            basic: number;
+            /** @description 不满意 */
+            dissatisfied: number;
+            /** @description 办结率 = 办结 / 受理 */
+            closureRate: number | null;
+            /** @description 按时办结率 = 按时办结 / 办结 */
+            onTimeRate: number | null;
+            /** @description 调处成功率 = 调处成功 / 有调处结果 */
+            successRate: number | null;
+            /** @description 满意率 =（满意 + 基本满意）/ 已评价 */
+            satisfactionRate: number | null;
+        };
+        Stats: {
+            from: string | null;
+            to: string | null;
+            /** @enum {string} */
+            groupBy: "type" | "unit" | "level" | "department" | "month";
+            /**
+             * @description 计的是案件数（按部门统计时一案可计入多个部门，合计仍按案件计一次）
+             * @enum {string}
+             */
+            counting: "cases";
+            totals: {
+                /** @description 受理数 */
+                total: number;
+                /** @description 办结数 */
+                closed: number;
+                /** @description 按时办结数 */
+                onTime: number;
+                /** @description 超期未办结数 */
+                overdue: number;
+                /** @description 有调处结果的案件数 */
+                mediated: number;
+                /** @description 调处成功数 */
+                succeeded: number;
+                /** @description 已评价案件数 */
+                rated: number;
+                /** @description 满意 */
+                satisfied: number;
+                /** @description 基本满意 */
+                basic: number;
+                /** @description 不满意 */
+                dissatisfied: number;
+                /** @description 办结率 = 办结 / 受理 */
+                closureRate: number | null;
+                /** @description 按时办结率 = 按时办结 / 办结 */
+                onTimeRate: number | null;
+                /** @description 调处成功率 = 调处成功 / 有调处结果 */
+                successRate: number | null;
+                /** @description 满意率 =（满意 + 基本满意）/ 已评价 */
+                satisfactionRate: number | null;
+            };
+            rows: components["schemas"]["StatsRow"][];
+        };
+        StatsCase: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            processKey: string;
+            title: string | null;
+            type: string | null;
+            unit: string | null;
+            unitName: string | null;
+            /** @enum {string} */
+            status: "active" | "completed" | "incident" | "failed";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description 受理月份 YYYY-MM（北京时间） */
+            month: string;
+            /** @description 已办结且没有任务超时完成 */
+            onTime: boolean;
+            /** @description 未办结且有任务已超期 */
+            overdue: boolean;
+            /**
+             * @description 最后一次调处结果
+             * @enum {string|null}
+             */
+            result: "success" | "failed" | null;
+            /**
+             * @description 最后一次评价
+             * @enum {string|null}
+             */
+            satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+        };
+        PublicCase: {
+            number: number;
+            type: string | null;
+            unitName: string | null;
+            /** @description 当事人（脱敏，如 张*） */
+            party: string | null;
+            /** @enum {string} */
+            status: "completed";
+            /** @description 办理结果摘要 */
+            result: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description 流程包 public 配置的公示字段（脱敏字段已遮盖） */
+            fields: {
+                field: string;
+                title: string;
+                value: string;
+            }[];
+        };
+        ScenarioResult: {
+            name: string;
+            passed: boolean;
+            failures: string[];
+            durationMs: number;
+        };
+    };
+    responses: {
+        /** @description 请求有误（VALIDATION_FAILED、FORM_INVALID 逐字段错误、BAD_REQUEST） */
+        E400: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 未登录或令牌已失效（UNAUTHORIZED） */
+        E401: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 角色无权或不属于本人 / 本部门（FORBIDDEN） */
+        E403: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 不存在或不在辖区内（CASE_NOT_FOUND、TASK_NOT_FOUND、FORM_NOT_FOUND、PACK_NOT_FOUND、DEFINITION_NOT_FOUND） */
+        E404: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 冲突（TASK_ALREADY_COMPLETED、TASK_CLAIMED、NOT_ASSIGNEE、TASK_NOT_OPEN、PACK_VERSION_EXISTS、USER_EXISTS） */
+        E409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 请求体过大（PAYLOAD_TOO_LARGE） */
+        E413: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 请求体须为 JSON（UNSUPPORTED_MEDIA_TYPE） */
+        E415: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 流程、规则或流程包无法执行 / 未通过校验（PROCESS_ERROR、BPMN_INVALID、PACK_INVALID、RULESET_INVALID、FORM_DEFINITION_INVALID） */
+        E422: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 请求过于频繁（RATE_LIMITED） */
+        E429: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 用户名 */
+                    username: string;
+                    /** 密码 */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 登录成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已退出 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["E401"];
+        };
+    };
+    me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 当前用户 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["E401"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 用户 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"][];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 用户名 */
+                    username: string;
+                    /** 姓名 */
+                    displayName?: string;
+                    /** 密码 */
+                    password: string;
+                    /**
+                     * 角色
+                     * @enum {string}
+                     */
+                    role: "admin" | "integrator" | "staff" | "leader" | "auditor";
+                    /** 所属单位编码 */
+                    unit?: string | null;
+                    /** 所属部门编码 */
+                    departments?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 已创建 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getOrg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 组织架构 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgModel"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    listCases: {
+        parameters: {
+            query?: {
+                /** @description 状态 */
+                status?: "active" | "completed" | "incident" | "failed";
+                /** @description 案件类型 */
+                type?: string;
+                /** @description 发生地单位编码（仅在辖区内生效） */
+                unit?: string;
+                /** @description 流程标识 */
+                process?: string;
+                /** @description 标题、类型或编号中的关键字 */
+                q?: string;
+                /** @description 条数 */
+                limit?: number;
+                /** @description 偏移 */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseSummary"][];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    startCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 流程标识（如 longxi/dispute） */
+                    process: string;
+                    /** 流程版本（缺省为最新） */
+                    version?: number;
+                    /** 案件标题 */
+                    title?: string;
+                    /** 受理表单数据 */
+                    data: Record<string, unknown>;
+                };
+            };
+        };
+        responses: {
+            /** @description 已受理：案件及其待办任务 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
+    getCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    retryCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            422: components["responses"]["E422"];
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description 范围 */
+                scope?: "inbox" | "mine" | "department" | "unit";
+                /** @description 状态 */
+                status?: "open" | "warning" | "overdue" | "completed" | "all";
+                /** @description 只看某一案件 */
+                caseId?: string;
+                /** @description 条数 */
+                limit?: number;
+                /** @description 偏移 */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 任务 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTask"][];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 任务与其表单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTask"] & {
+                        form?: {
+                            schema?: Record<string, unknown>;
+                            uiSchema?: Record<string, unknown>;
+                        } | null;
+                    };
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    claimTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已认领 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTask"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    unclaimTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** 强制释放（管理员） */
+                    force?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description 已释放 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTask"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    completeTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 表单数据 */
+                    data: Record<string, unknown>;
+                };
+            };
+        };
+        responses: {
+            /** @description 办理后的案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
+    returnTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 退回理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已退回 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTask"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
+    transferTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 任务 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 转办部门编码 */
+                    department: string;
+                    /** 转办理由 */
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已转办 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxTask"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    listPacks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 流程包 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackDeployment"][];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    deployPack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 包内路径 → 文件内容 */
+                    files: {
+                        [key: string]: string;
+                    };
+                };
+                "multipart/form-data": {
+                    files?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 已部署 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackDeployment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
+    listPackVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程包 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 版本（新的在前） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackDeployment"][];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    getPackFiles: {
+        parameters: {
+            query?: {
+                /** @description 版本（缺省为最新） */
+                version?: string;
+            };
+            header?: never;
+            path: {
+                /** @description 流程包 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 包内路径 → 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        packId: string;
+                        version: string;
+                        files: {
+                            [key: string]: string;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    getDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程定义 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 流程定义 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        key: string;
+                        version: number;
+                        name?: string | null;
+                        processId?: string;
+                        bpmn: string;
+                        startFormKey?: string | null;
+                        /** Format: date-time */
+                        createdAt?: string;
+                    };
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    listDefinitions: {
+        parameters: {
+            query?: {
+                /** @description 流程标识 */
+                key?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 流程定义 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Definition"][];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    getForm: {
+        parameters: {
+            query?: {
+                /** @description 流程标识 */
+                process?: string;
+                /** @description 流程版本 */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 表单标识（camunda:formKey） */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 表单 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDefinition"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    getStats: {
+        parameters: {
+            query?: {
+                /** @description 受理时间起（含），YYYY-MM-DD（北京时间）或 ISO 8601 */
+                from?: string;
+                /** @description 受理时间止（不含） */
+                to?: string;
+                /** @description 只统计某一流程（longxi/dispute）或某一流程包（longxi） */
+                process?: string;
+                /** @description 分组：type 类型、unit 单位、level 层级、department 部门（办理过该案的部门，一案可计入多个部门）、month 受理月份 */
+                groupBy?: "type" | "unit" | "level" | "department" | "month";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Stats"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    getStatsCases: {
+        parameters: {
+            query?: {
+                /** @description 受理时间起（含），YYYY-MM-DD（北京时间）或 ISO 8601 */
+                from?: string;
+                /** @description 受理时间止（不含） */
+                to?: string;
+                /** @description 只统计某一流程（longxi/dispute）或某一流程包（longxi） */
+                process?: string;
+                /** @description 分组：type 类型、unit 单位、level 层级、department 部门（办理过该案的部门，一案可计入多个部门）、month 受理月份 */
+                groupBy?: "type" | "unit" | "level" | "department" | "month";
+                /** @description 分组的 key */
+                key?: string;
+                /** @description 条数 */
+                limit?: number;
+                /** @description 偏移 */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatsCase"][];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    exportStats: {
+        parameters: {
+            query?: {
+                /** @description 受理时间起（含），YYYY-MM-DD（北京时间）或 ISO 8601 */
+                from?: string;
+                /** @description 受理时间止（不含） */
+                to?: string;
+                /** @description 只统计某一流程（longxi/dispute）或某一流程包（longxi） */
+                process?: string;
+                /** @description 分组：type 类型、unit 单位、level 层级、department 部门（办理过该案的部门，一案可计入多个部门）、month 受理月份 */
+                groupBy?: "type" | "unit" | "level" | "department" | "month";
+                /** @description 文件格式 */
+                format?: "xlsx" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 统计文件（附件下载） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    listPublicCases: {
+        parameters: {
+            query?: {
+                /** @description 条数 */
+                limit?: number;
+                /** @description 偏移 */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公示列表 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCase"][];
+                };
+            };
+            400: components["responses"]["E400"];
+        };
+    };
+    getOpenApi: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 文档 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, unknown>;
+                };
+            };
+        };
+    };
+    health: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 正常 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        status: string;
+                    };
+                };
+            };
+        };
+    };
+}
