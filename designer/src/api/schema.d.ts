@@ -14,7 +14,7 @@ export interface paths {
         put?: never;
         /**
          * 登录，取得 Bearer 令牌
-         * @description 令牌在 expiresAt 之后失效；同一来源的登录尝试有频率限制（超出返回 429）。
+         * @description 令牌在 expiresAt 之后失效。失败的登录按账号和来源地址分别计数（成功登录不计数，并清零该账号的失败次数）；超出限制后一段时间内一律返回 429 RATE_LIMITED，消息与 Retry-After 头给出需等待的时间。
          */
         post: operations["login"];
         delete?: never;
@@ -69,7 +69,7 @@ export interface paths {
         put?: never;
         /**
          * 新建用户
-         * @description 只能在自己的辖区内建用户；unit 为 null（全部单位）仅限全辖区的管理员。
+         * @description 只能在自己的辖区内建用户，且只能授予辖区内单位的部门；unit 为 null（全部单位）仅限全辖区的管理员。
          */
         post: operations["createUser"];
         delete?: never;
@@ -107,7 +107,7 @@ export interface paths {
         put?: never;
         /**
          * 受理：新建案件
-         * @description 按流程的受理表单校验 data（不合格返回 400 与逐字段错误）；分流规则决定去向。data.unit（发生地单位编码）须在本人辖区内，缺省为本人所属单位。
+         * @description 按流程的受理表单校验 data（不合格返回 400 与逐字段错误）；分流规则决定去向。data.unit（发生地单位编码）须在本人辖区内，缺省为本人所属单位。带 Idempotency-Key 头时，同一用户以同一键重发同一请求只返回第一次的结果，不会重复受理。
          */
         post: operations["startCase"];
         delete?: never;
@@ -125,7 +125,7 @@ export interface paths {
         };
         /**
          * 案件详情
-         * @description 案件、流程变量、分流决定及其解释（routing）、待办任务、异常与办理时间线（history）。
+         * @description 案件、流程变量、分流决定及其解释（routing）、待办任务、异常与办理时间线（history）。审计人员看到的身份证号、电话、住址、姓名等个人信息已脱敏。
          */
         get: operations["getCase"];
         put?: never;
@@ -238,7 +238,7 @@ export interface paths {
         put?: never;
         /**
          * 办理（提交任务表单）
-         * @description 按任务表单校验 data：不合格返回 400 FORM_INVALID 与逐字段错误，不做任何改动；重复提交返回 409 TASK_ALREADY_COMPLETED；他人已认领返回 409 TASK_CLAIMED。
+         * @description 按任务表单校验 data：不合格返回 400 FORM_INVALID 与逐字段错误，不做任何改动；重复提交返回 409 TASK_ALREADY_COMPLETED；他人已认领返回 409 TASK_CLAIMED。带 Idempotency-Key 头时，以同一键重发同一请求返回第一次的结果（200 与办理后的案件）。
          */
         post: operations["completeTask"];
         delete?: never;
@@ -273,7 +273,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 转办（交给另一部门） */
+        /**
+         * 转办（交给另一部门）
+         * @description 只能转办给本案件流程（所在县的流程包）组织架构中的部门，否则返回 422 TRANSFER_OUT_OF_SCOPE，不做任何改动。
+         */
         post: operations["transferTask"];
         delete?: never;
         options?: never;
@@ -293,7 +296,7 @@ export interface paths {
         put?: never;
         /**
          * 部署流程包（生成新的不可变版本）
-         * @description JSON：{ files: { "pack.json": "…", "dispute.bpmn": "…", "forms/intake.json": "…" } }；或 multipart/form-data，每个文件一部分，文件名为包内路径。校验不通过返回 422 PACK_INVALID，逐条给出文件、元素 id / JSON Pointer 与说明；同一版本重复部署返回 409 PACK_VERSION_EXISTS。进行中的案件仍按其启动时的版本运行。
+         * @description JSON：{ files: { "pack.json": "…", "dispute.bpmn": "…", "forms/intake.json": "…" } }；或 multipart/form-data，每个文件一部分，文件名为包内路径。校验不通过返回 422 PACK_INVALID，逐条给出文件、元素 id / JSON Pointer 与说明；同一版本重复部署返回 409 PACK_VERSION_EXISTS；组织架构使用了其他流程包的单位或部门编码返回 409 ORG_CODE_TAKEN；限定辖区的用户只能部署本辖区的流程包（否则 403）。进行中的案件仍按其启动时的版本运行。multipart 上传最多 100 个文件、合计 5 MB，超出即中止并返回 413 PAYLOAD_TOO_LARGE；JSON 请求体最多 1 MB。
          */
         post: operations["deployPack"];
         delete?: never;
@@ -350,6 +353,46 @@ export interface paths {
         get: operations["getDefinition"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 撤回流程定义版本（不再用于新案件）
+         * @description 出问题的版本无需重新部署即可停用：新案件改用最新的未撤回版本，明确指定该版本启动返回 409 DEFINITION_WITHDRAWN；进行中的案件不受影响。
+         */
+        post: operations["withdrawDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 恢复已撤回的流程定义版本
+         * @description 撤销撤回：该版本重新可用于新案件（若为最新版本，新案件即用它）。
+         */
+        post: operations["restoreDefinition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -442,7 +485,7 @@ export interface paths {
         };
         /**
          * 统计导出（Excel xlsx 或 CSV）
-         * @description 与 /api/stats 同一口径。xlsx：「汇总」表（各分组与合计）和「案件明细」表（最多 10000 件）；CSV：汇总表，UTF-8（带 BOM）。
+         * @description 与 /api/stats 同一口径，同一时刻的数据。xlsx：「汇总」表（各分组与合计）和「案件明细」表（全部案件，不截断，明细行数等于合计受理数）；CSV（UTF-8，带 BOM）：sheet=summary（缺省）为汇总表，sheet=cases 为全部案件明细。文件边生成边下载；每个用户同时最多 2 个导出、全部用户同时最多 4 个，超出返回 429 TOO_MANY_EXPORTS。
          */
         get: operations["exportStats"];
         put?: never;
@@ -616,6 +659,11 @@ export interface components {
         };
         Incident: {
             id: number;
+            /**
+             * @description service：内置服务失败；halted：一次操作失控（无等待的循环、引擎异常）已回滚，案件挂起
+             * @enum {string}
+             */
+            kind: "service" | "halted";
             elementId: string;
             message: string;
             /** @enum {string} */
@@ -703,6 +751,11 @@ export interface components {
             deployedBy: string | null;
             /** Format: date-time */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description 撤回时间（不再用于新案件）；null 为可用
+             */
+            withdrawnAt: string | null;
         };
         PackDeployment: {
             packId: string;
@@ -908,7 +961,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description 冲突（TASK_ALREADY_COMPLETED、TASK_CLAIMED、NOT_ASSIGNEE、TASK_NOT_OPEN、PACK_VERSION_EXISTS、USER_EXISTS） */
+        /** @description 冲突（TASK_ALREADY_COMPLETED、TASK_CLAIMED、NOT_ASSIGNEE、TASK_NOT_OPEN、PACK_VERSION_EXISTS、USER_EXISTS、IDEMPOTENCY_KEY_IN_USE） */
         E409: {
             headers: {
                 [name: string]: unknown;
@@ -935,7 +988,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description 流程、规则或流程包无法执行 / 未通过校验（PROCESS_ERROR、BPMN_INVALID、PACK_INVALID、RULESET_INVALID、FORM_DEFINITION_INVALID） */
+        /** @description 流程、规则或流程包无法执行 / 未通过校验（PROCESS_ERROR、BPMN_INVALID、PACK_INVALID、RULESET_INVALID、FORM_DEFINITION_INVALID），或幂等键已用于另一请求（IDEMPOTENCY_KEY_REUSED） */
         E422: {
             headers: {
                 [name: string]: unknown;
@@ -944,7 +997,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description 请求过于频繁（RATE_LIMITED） */
+        /** @description 请求过于频繁（RATE_LIMITED，登录失败过多；TOO_MANY_EXPORTS，同时导出过多），Retry-After 头给出等待秒数 */
         E429: {
             headers: {
                 [name: string]: unknown;
@@ -1166,7 +1219,10 @@ export interface operations {
     startCase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键（如 UUID，本用户内唯一，保留 24 小时）：以同一键重发同一请求（方法、路径、请求体相同）返回第一次的状态码与响应体（响应头 Idempotent-Replayed: true），不会重复执行；同一键用于不同请求返回 422 IDEMPOTENCY_KEY_REUSED；第一次请求仍在处理时返回 409 IDEMPOTENCY_KEY_IN_USE。 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -1198,6 +1254,7 @@ export interface operations {
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
             422: components["responses"]["E422"];
@@ -1389,7 +1446,10 @@ export interface operations {
     completeTask: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 幂等键（如 UUID，本用户内唯一，保留 24 小时）：以同一键重发同一请求（方法、路径、请求体相同）返回第一次的状态码与响应体（响应头 Idempotent-Replayed: true），不会重复执行；同一键用于不同请求返回 422 IDEMPOTENCY_KEY_REUSED；第一次请求仍在处理时返回 409 IDEMPOTENCY_KEY_IN_USE。 */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description 任务 id */
                 id: string;
@@ -1499,6 +1559,7 @@ export interface operations {
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
         };
     };
     listPacks: {
@@ -1660,6 +1721,58 @@ export interface operations {
             404: components["responses"]["E404"];
         };
     };
+    withdrawDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程定义 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 该版本 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Definition"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    restoreDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程定义 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 该版本 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Definition"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
     listDefinitions: {
         parameters: {
             query?: {
@@ -1801,6 +1914,8 @@ export interface operations {
                 groupBy?: "type" | "unit" | "level" | "department" | "month";
                 /** @description 文件格式 */
                 format?: "xlsx" | "csv";
+                /** @description CSV 的内容：summary 汇总、cases 案件明细（xlsx 两者都有） */
+                sheet?: "summary" | "cases";
             };
             header?: never;
             path?: never;
@@ -1821,6 +1936,7 @@ export interface operations {
             400: components["responses"]["E400"];
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
+            429: components["responses"]["E429"];
         };
     };
     listPublicCases: {
