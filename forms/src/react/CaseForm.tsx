@@ -1,12 +1,12 @@
 import { generateTheme } from '@rjsf/antd';
 import Form, { type IChangeEvent } from '@rjsf/core';
-import type { RJSFSchema, RJSFValidationError, UiSchema as RjsfUiSchema } from '@rjsf/utils';
-import { ConfigProvider } from 'antd';
+import type { RJSFSchema, RJSFValidationError, TitleFieldProps, UiSchema as RjsfUiSchema } from '@rjsf/utils';
+import { ConfigProvider, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useMemo, type ReactNode, type Ref } from 'react';
+import { useInsertionEffect, useMemo, type ReactNode, type Ref } from 'react';
 import type { OrgContext } from '../org';
 import type { FieldError, FormDefinition, Locale } from '../types';
 import { validationSchema } from '../closed-form';
@@ -23,6 +23,25 @@ export type CaseFormRef = Form<Record<string, unknown>, RJSFSchema, CaseFormCont
 // The antd theme applied by hand (not through withTheme) so that `ref` is typed as the rjsf Form.
 const antdTheme = generateTheme<CaseFormData, RJSFSchema, CaseFormContext>();
 const widgets = { ...antdTheme.widgets, ...caseFormWidgets };
+
+/** A section heading, left-aligned and without a colon (antd's theme draws an object's title as a field label). */
+function SectionTitle({ id, title }: TitleFieldProps<CaseFormData, RJSFSchema, CaseFormContext>) {
+  if (!title) return null;
+  return <Typography.Title id={id} level={5} style={{ marginTop: 0 }}>{title}</Typography.Title>;
+}
+const templates = { ...antdTheme.templates, TitleFieldTemplate: SectionTitle };
+
+// The theme renders objects in a bare <fieldset>; without antd's form wrapper the browser draws its border.
+const FORM_CSS = '.yz-case-form fieldset{border:0;margin:0;padding:0;min-width:0}';
+function useFormCss(): void {
+  useInsertionEffect(() => {
+    if (document.getElementById('yz-case-form-css')) return;
+    const style = document.createElement('style');
+    style.id = 'yz-case-form-css';
+    style.textContent = FORM_CSS;
+    document.head.appendChild(style);
+  }, []);
+}
 
 export interface CaseFormProps {
   /** The form (`loadFormDefinition` output). */
@@ -69,6 +88,7 @@ export function CaseForm({
   ref,
   children,
 }: CaseFormProps) {
+  useFormCss();
   const validator = useMemo(() => createBrowserValidator(definition, locale), [definition, locale]);
   // The schema the server checks too: a closed form lists its declared fields in `propertyNames`, which rjsf
   // validates and does not render.
@@ -83,7 +103,7 @@ export function CaseForm({
   const uiSchema = useMemo<RjsfUiSchema>(
     () => ({
       ...(definition.uiSchema ?? {}),
-      'ui:submitButtonOptions': { submitText: submitText ?? (locale === 'en' ? 'Submit' : '提交') },
+      'ui:submitButtonOptions': { submitText: submitText ?? (locale === 'en' ? 'Submit' : '提交'), props: { type: 'primary' } },
     }),
     [definition.uiSchema, submitText, locale],
   );
@@ -92,13 +112,14 @@ export function CaseForm({
     <ConfigProvider locale={locale === 'en' ? enUS : zhCN}>
       <Form<CaseFormData, RJSFSchema, CaseFormContext>
         ref={ref}
+        className="yz-case-form"
         schema={schema}
         uiSchema={uiSchema}
         formData={formData}
         formContext={formContext}
         validator={validator}
         widgets={widgets}
-        templates={antdTheme.templates}
+        templates={templates}
         translateString={translateString}
         transformErrors={transformErrors}
         // Never invent data the clerk did not enter: the server must see what the browser validated.
