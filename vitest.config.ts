@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{rules,forms,engine,processes,server,designer,bench}/test/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
+    include: ['{errors,rules,forms,engine,processes,server,designer,bench}/test/**/*.test.{ts,tsx}', 'test/**/*.test.ts'],
     globalSetup: ['./engine/test/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -9,7 +9,8 @@ import { LIMITS } from './bpmn/limits';
 import { addDuration, isIsoDuration, systemClock, type Clock } from './clock';
 import { computeDue, WorkingCalendar, type CalendarYear, type DeadlineMode } from './calendar/working-calendar';
 import { DefinitionRepository, intakeFields, type DefinitionRecord, type DefinitionSummary, type DeployInput } from './definitions';
-import { BadRequestError, ConflictError, FormDataInvalidError, NotFoundError, TaskNotOpenError, YizhanError, type ErrorDetail } from './errors';
+import { FormInvalidError } from '@yizhan/forms';
+import { BadRequestError, NotAssigneeError, NotFoundError, TaskAlreadyCompletedError, TaskClaimedError, TaskNotOpenError, YizhanError, type ErrorDetail } from './errors';
 import { createDefaultFormValidator, type FormValidator } from './form-validation';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
 import { builtinHandlers } from './handlers';
@@ -217,11 +218,11 @@ export class CaseEngine {
     await this.onCase(caseId, async (client, row, def, log) => {
       const task = row.task;
       if (!task) throw new NotFoundError('TASK', taskId);
-      if (task.status === 'completed') throw new ConflictError(`任务 ${taskId} 已办结，不能重复提交`);
+      if (task.status === 'completed') throw new TaskAlreadyCompletedError(taskId);
       if (task.status !== 'open') throw new TaskNotOpenError(taskId, task.status);
       await options.authorize?.(lockedTask(task));
       // checked under the lock: a claim made by someone else just now still wins
-      if (task.assignee && actor && task.assignee !== actor && !options.force) throw new ConflictError(`任务已由 ${task.assignee} 认领`, 'TASK_CLAIMED');
+      if (task.assignee && actor && task.assignee !== actor && !options.force) throw new TaskClaimedError(task.assignee);
       this.checkForm(def, task.form_key ?? undefined, data);
       const exec = await this.execution(client, row, def);
       if (!exec.signal({ elementId: task.element_id, executionId: task.execution_id }, data, actor)) {
@@ -239,7 +240,7 @@ export class CaseEngine {
   /** Takes a task into one's own hands. Someone else's claim is a CONFLICT. */
   claimTask(taskId: string, user: string, options: { authorize?: AuthorizeTask } = {}): Promise<TaskView> {
     return this.taskAction(taskId, user, options.authorize, async (client, task) => {
-      if (task.assignee && task.assignee !== user) throw new ConflictError(`任务已由 ${task.assignee} 认领`, 'TASK_CLAIMED');
+      if (task.assignee && task.assignee !== user) throw new TaskClaimedError(task.assignee);
       if (task.assignee === user) return false;
       await client.query('update tasks set assignee = $2 where id = $1', [task.id, user]);
       return { kind: 'task.claimed', data: null };
@@ -250,7 +251,7 @@ export class CaseEngine {
   unclaimTask(taskId: string, user: string, options: { force?: boolean; authorize?: AuthorizeTask } = {}): Promise<TaskView> {
     return this.taskAction(taskId, user, options.authorize, async (client, task) => {
       if (!task.assignee) return false;
-      if (task.assignee !== user && !options.force) throw new ConflictError(`任务由 ${task.assignee} 认领，只有认领人可以释放`, 'NOT_ASSIGNEE');
+      if (task.assignee !== user && !options.force) throw new NotAssigneeError(task.assignee);
       await client.query('update tasks set assignee = null where id = $1', [task.id]);
       return { kind: 'task.unclaimed', data: { from: task.assignee } };
     });
@@ -412,7 +413,7 @@ export class CaseEngine {
     const form = def.forms[formKey];
     if (!form) return; // deploy guarantees literal form keys exist
     const errors: ErrorDetail[] = this.validateForm(form, data, formKey);
-    if (errors.length) throw new FormDataInvalidError(formKey, errors);
+    if (errors.length) throw new FormInvalidError(errors, formKey);
   }
 
   private executionOptions(caseId: string, def: DefinitionRecord) {

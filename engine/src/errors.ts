@@ -1,28 +1,10 @@
-// Domain errors of the engine. Each has a stable `code` (the API contract) and `details` as data;
-// the server maps codes to HTTP status in one place.
+// Domain errors of the engine: one class per condition, each extending the one root YizhanError
+// (@yizhan/errors) with a stable `code` from its ErrorCode union and `details` as data; the server
+// maps codes to HTTP status in one place. A form that fails validation is @yizhan/forms'
+// FormInvalidError.
+import { YizhanError, type ErrorDetail } from '@yizhan/errors';
 
-export interface ErrorDetail {
-  /** JSON pointer of a form field (`/employer`), when the problem is in data. */
-  field?: string;
-  /** BPMN element id, when the problem is in a process definition. */
-  elementId?: string;
-  /** JSON pointer into a file, when the problem is in a pack file. */
-  pointer?: string;
-  code?: string;
-  message: string;
-  [key: string]: unknown;
-}
-
-export class YizhanError extends Error {
-  readonly code: string;
-  readonly details: ErrorDetail[];
-  constructor(code: string, message: string, details: ErrorDetail[] = []) {
-    super(message);
-    this.name = new.target.name;
-    this.code = code;
-    this.details = details;
-  }
-}
+export { YizhanError, type ErrorCode, type ErrorDetail } from '@yizhan/errors';
 
 export class NotFoundError extends YizhanError {
   constructor(what: 'CASE' | 'TASK' | 'DEFINITION' | 'FORM' | 'INCIDENT', id: string) {
@@ -39,16 +21,29 @@ export class TaskNotOpenError extends YizhanError {
 }
 
 /** Someone else got there first: the task was completed by a concurrent or earlier request. */
-export class ConflictError extends YizhanError {
-  constructor(message: string, reason = 'TASK_ALREADY_COMPLETED') {
-    super('CONFLICT', message, [{ code: reason, message }]);
+export class TaskAlreadyCompletedError extends YizhanError {
+  declare readonly code: 'TASK_ALREADY_COMPLETED';
+  constructor(taskId: string) {
+    const message = `任务 ${taskId} 已办结，不能重复提交`;
+    super('TASK_ALREADY_COMPLETED', message, [{ code: 'TASK_ALREADY_COMPLETED', message }]);
   }
 }
 
-/** Form data failed validation against the form's JSON Schema; nothing was changed. */
-export class FormDataInvalidError extends YizhanError {
-  constructor(formKey: string, details: ErrorDetail[]) {
-    super('FORM_INVALID', `表单「${formKey}」填写有误，共 ${details.length} 处`, details);
+/** The task is claimed by someone else: only its assignee may complete it (or claim it). */
+export class TaskClaimedError extends YizhanError {
+  declare readonly code: 'TASK_CLAIMED';
+  constructor(assignee: string) {
+    const message = `任务已由 ${assignee} 认领`;
+    super('TASK_CLAIMED', message, [{ code: 'TASK_CLAIMED', message }]);
+  }
+}
+
+/** Only the assignee may give a claimed task back. */
+export class NotAssigneeError extends YizhanError {
+  declare readonly code: 'NOT_ASSIGNEE';
+  constructor(assignee: string) {
+    const message = `任务由 ${assignee} 认领，只有认领人可以释放`;
+    super('NOT_ASSIGNEE', message, [{ code: 'NOT_ASSIGNEE', message }]);
   }
 }
 

@@ -127,7 +127,7 @@ describe.each(databaseTargets())('case engine on $name PostgreSQL', (target) => 
     expect(unknown.code).toBe('TASK_NOT_FOUND');
   });
 
-  it('lets exactly one of ten concurrent completions through; the rest get CONFLICT', async () => {
+  it('lets exactly one of ten concurrent completions through; the rest get TASK_ALREADY_COMPLETED', async () => {
     const live = new CaseEngine({ pool, clock, handlers: { route: routeHandler } });
     const started = await live.startCase({ process: 'test/dispute', data: { applicant: '孙八', type: 'neighbour', townships: ['a'] } });
     const task = started.openTasks[0];
@@ -135,7 +135,7 @@ describe.each(databaseTargets())('case engine on $name PostgreSQL', (target) => 
     const ok = results.filter((r) => r.status === 'fulfilled');
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok).toHaveLength(1);
-    expect(failed.map((r) => r.reason.code)).toEqual(Array(9).fill('CONFLICT'));
+    expect(failed.map((r) => r.reason.code)).toEqual(Array(9).fill('TASK_ALREADY_COMPLETED'));
     const { rows } = await pool.query(`select count(*)::int as n from history where task_id = $1 and kind = 'task.completed'`, [task.id]);
     expect(rows[0].n).toBe(1);
     const c = await live.getCase(started.id);

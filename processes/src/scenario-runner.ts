@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { CaseEngine, ManualClock, WorkingCalendar, computeDue, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
+import { YizhanError } from '@yizhan/errors';
 import { deployPack, processIds } from './deploy';
 import { packHandlers } from './steps';
 import type { PackBundle, Scenario, ScenarioResult, ScenarioStep, StepExpectation, TaskExpectation } from './types';
@@ -99,17 +100,14 @@ async function adminQuery(url: string, sql: string): Promise<void> {
   }
 }
 
-interface ErrorLike { code?: unknown; message?: unknown; details?: unknown }
-
+/** The stable code of one of our errors (`FORM_INVALID` …); anything else is `ERROR`. */
 function errorCode(err: unknown): string {
-  const e = err as ErrorLike;
-  return typeof e?.code === 'string' ? e.code : 'ERROR';
+  return err instanceof YizhanError ? err.code : 'ERROR';
 }
 
 function errorText(err: unknown): string {
-  const e = err as ErrorLike;
-  const details = Array.isArray(e?.details) ? ` ${JSON.stringify(e.details)}` : '';
-  return `${errorCode(err)}: ${String(e?.message ?? err)}${details}`;
+  const details = err instanceof YizhanError ? ` ${JSON.stringify(err.details)}` : '';
+  return `${errorCode(err)}: ${err instanceof Error ? err.message : String(err)}${details}`;
 }
 
 async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle, s: Scenario, processKey: string): Promise<string[]> {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { CaseEngine, openDatabase } from '@yizhan/engine';
+import { YizhanError } from '@yizhan/errors';
 import { readPackFiles } from '@yizhan/packs';
 import { formValidator } from './app';
 import { OrgDirectory } from './org-directory';
@@ -258,15 +259,12 @@ function usage(message: string): number {
 }
 
 /**
- * What an operator reads when a command fails: one sentence. Errors of ours (a stable `code`) carry
- * a Chinese sentence saying what to do; anything else is named by its message. The stack trace and
- * PostgreSQL's last log lines only with LOG_LEVEL=debug.
+ * What an operator reads when a command fails: one sentence. Errors of ours (a YizhanError: a
+ * stable `code`) carry a Chinese sentence saying what to do; anything else is named by its message.
+ * The stack trace and PostgreSQL's last log lines only with LOG_LEVEL=debug.
  */
 function failureLine(e: unknown): string {
-  const coded = e as { code?: unknown; message?: unknown } | null | undefined;
-  if (coded && typeof coded.code === 'string' && typeof coded.message === 'string' && /[\u4e00-\u9fff]/.test(coded.message)) {
-    return `${coded.message}（${coded.code}）`;
-  }
+  if (e instanceof YizhanError) return `${e.message}（${e.code}）`;
   const message = e instanceof Error ? e.message : String(e);
   return `出错：${message.split('\n')[0]}：请按此修正后重试；设置 LOG_LEVEL=debug 可看到详细信息。`;
 }
@@ -275,7 +273,7 @@ main(process.argv.slice(2)).then((code) => process.exit(code), (e: unknown) => {
   err(failureLine(e));
   if (process.env.LOG_LEVEL === 'debug') {
     if (e instanceof Error && e.stack) err(e.stack);
-    for (const d of (e as { details?: { message: string }[] } | undefined)?.details ?? []) err(`  ${d.message}`);
+    if (e instanceof YizhanError) for (const d of e.details) err(`  ${d.message}`);
   }
   process.exit(1);
 });

@@ -1,19 +1,28 @@
 // One error shape for the whole API — `{ error: { code, message, details } }` — and the one place
-// where stable error codes become HTTP statuses.
+// where stable error codes become HTTP statuses. Every domain error of every package extends
+// YizhanError (@yizhan/errors) and carries a code of its ErrorCode union; anything else is either
+// an error of the HTTP layer below the routes (body-parser, the router, PostgreSQL's data
+// exceptions) or a bug (500 INTERNAL, logged).
 import type { ErrorRequestHandler } from 'express';
+import pg from 'pg';
 import type { Logger } from 'pino';
-import { YizhanError, type ErrorDetail } from '@yizhan/engine';
+import { YizhanError, type ErrorCode, type ErrorDetail } from '@yizhan/errors';
 
 /** Errors raised by the server itself (auth, scoping, request validation). */
 export class ApiError extends YizhanError {}
 
 export const unauthorized = (message = '请先登录') => new ApiError('UNAUTHORIZED', message);
 export const forbidden = (message = '无权执行此操作') => new ApiError('FORBIDDEN', message);
-export const notFound = (code: string, message: string) => new ApiError(code, message);
+export const notFound = (code: Extract<ErrorCode, `${string}_NOT_FOUND`>, message: string) => new ApiError(code, message);
 export const badRequest = (message: string, details: ErrorDetail[] = []) => new ApiError('BAD_REQUEST', message, details);
 
-/** Every code the API answers with, and its status. Codes are stable; messages are zh-CN. */
-export const ERROR_STATUS: Record<string, number> = {
+/**
+ * Every code and the status the API answers it with. Codes are stable; messages are zh-CN. The
+ * table covers the whole ErrorCode union, so a new code without a status does not compile. 500
+ * marks codes that are never an API answer (start-up errors, a rule conflict inside a step): the
+ * client gets the generic INTERNAL body and the server logs the error.
+ */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
   VALIDATION_FAILED: 400,
   FORM_INVALID: 400,
@@ -49,27 +58,43 @@ export const ERROR_STATUS: Record<string, number> = {
   RATE_LIMITED: 429,
   TOO_MANY_EXPORTS: 429,
   INTERNAL: 500,
+  RULE_CONFLICT: 500,
+  PACK_SYMLINK: 500,
+  PACK_NOT_A_FILE: 500,
+  PORT_UNAVAILABLE: 500,
+  DB_URL_INVALID: 500,
+  DB_AUTH_FAILED: 500,
+  DB_UNREACHABLE: 500,
+  DB_NOT_FOUND: 500,
+  DB_OPEN_FAILED: 500,
+  DB_BINARIES_MISSING: 500,
+  DB_DATA_DIR_UNREACHABLE: 500,
+  DB_DATA_DIR_NOT_EMPTY: 500,
+  DB_DATA_DIR_IN_USE: 500,
+  DB_NO_POSTGRES_USER: 500,
+  DB_PASSWORD_UNKNOWN: 500,
+  DB_INIT_FAILED: 500,
+  DB_START_FAILED: 500,
+  DB_START_TIMEOUT: 500,
+  DB_DISK_FULL: 500,
+  DB_PERMISSION_DENIED: 500,
+  DB_VERSION_MISMATCH: 500,
+  DB_PORT_IN_USE: 500,
 };
 
 export interface ErrorBody {
-  error: { code: string; message: string; details: ErrorDetail[] };
+  error: { code: ErrorCode; message: string; details: ErrorDetail[] };
 }
 
 /** A domain or server error as the API answers it. */
 export function toErrorBody(err: unknown): { status: number; body: ErrorBody } {
-  if (err instanceof YizhanError || isCoded(err)) {
-    let code = err.code;
-    // The engine's CONFLICT carries the precise reason (TASK_ALREADY_COMPLETED, TASK_CLAIMED …):
-    // the API answers with the reason, which is what a client needs to decide what to do.
-    const reason = err.details?.[0]?.code;
-    if (code === 'CONFLICT' && typeof reason === 'string' && ERROR_STATUS[reason] === 409) code = reason;
-    const status = ERROR_STATUS[code] ?? 500;
+  if (err instanceof YizhanError) {
+    // A code outside the union can only come from a cast: a bug, answered as one.
+    const status = ERROR_STATUS[err.code] ?? 500;
     if (status === 500) return internal();
-    return { status, body: { error: { code, message: err.message, details: normaliseDetails(err.details ?? []) } } };
+    return { status, body: { error: { code: err.code, message: err.message, details: normaliseDetails(err.details) } } };
   }
-  const http = httpError(err);
-  if (http) return http;
-  return internal();
+  return httpError(err) ?? internal();
 }
 
 function internal(): { status: number; body: ErrorBody } {
@@ -83,8 +108,8 @@ function internal(): { status: number; body: ErrorBody } {
  */
 function httpError(err: unknown): { status: number; body: ErrorBody } | undefined {
   if (!err || typeof err !== 'object') return undefined;
-  const e = err as { type?: string; code?: string; status?: number; statusCode?: number; message?: string };
-  const body = (code: string, message: string) => ({ status: ERROR_STATUS[code], body: { error: { code, message, details: [] } } });
+  const e = err as { type?: string; status?: number; statusCode?: number; message?: string };
+  const body = (code: ErrorCode, message: string) => ({ status: ERROR_STATUS[code], body: { error: { code, message, details: [] } } });
   if (e.type === 'entity.too.large') return body('PAYLOAD_TOO_LARGE', '请求体过大');
   if (e.type === 'entity.parse.failed') return body('BAD_REQUEST', '请求体不是合法的 JSON');
   if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return body('UNSUPPORTED_MEDIA_TYPE', '不支持的请求编码');
@@ -95,14 +120,8 @@ function httpError(err: unknown): { status: number; body: ErrorBody } | undefine
     if (status === 415) return body('UNSUPPORTED_MEDIA_TYPE', '不支持的请求体类型或编码');
     return body('BAD_REQUEST', e.type === undefined && /decode param/i.test(e.message ?? '') ? '请求路径不是合法的 URL 编码' : '请求格式有误，无法解析');
   }
-  if (typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return body('BAD_REQUEST', '请求中含有数据库无法保存的值');
+  if (err instanceof pg.DatabaseError && /^22[0-9A-Z]{3}$/.test(err.code ?? '')) return body('BAD_REQUEST', '请求中含有数据库无法保存的值');
   return undefined;
-}
-
-function isCoded(err: unknown): err is { code: string; message: string; details?: ErrorDetail[] } {
-  // Errors of @yizhan/packs, rules and forms carry `code` + `details` like YizhanError.
-  return !!err && typeof err === 'object' && typeof (err as { code?: unknown }).code === 'string'
-    && (err as { code: string }).code in ERROR_STATUS && typeof (err as { message?: unknown }).message === 'string';
 }
 
 function normaliseDetails(details: unknown[]): ErrorDetail[] {

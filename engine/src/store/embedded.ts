@@ -22,7 +22,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import pg from 'pg';
-import { YizhanError } from '../errors';
+import { YizhanError, type DatabaseErrorCode } from '@yizhan/errors';
 
 export interface EmbeddedServer {
   /** Connection string for the `postgres` database of the embedded server. */
@@ -45,7 +45,8 @@ export interface EmbeddedOptions {
 
 /** Opening the store (the embedded PostgreSQL or a server) failed; `message` says, in one sentence, what to do. */
 export class DatabaseOpenError extends YizhanError {
-  constructor(code: string, message: string, log: string[] = []) {
+  declare readonly code: DatabaseErrorCode;
+  constructor(code: DatabaseErrorCode, message: string, log: string[] = []) {
     super(code, message, log.map((line) => ({ message: line })));
   }
 }
@@ -306,7 +307,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-function failure(output: string[], clusterDir: string, code: string, fixedPort?: number): DatabaseOpenError {
+function failure(output: string[], clusterDir: string, code: 'DB_INIT_FAILED' | 'DB_START_FAILED', fixedPort?: number): DatabaseOpenError {
   const text = output.join('\n');
   if (/No space left on device/i.test(text)) {
     return new DatabaseOpenError('DB_DISK_FULL', `磁盘已满，内置 PostgreSQL 无法在 ${clusterDir} 写入：请清理磁盘空间后重新启动。`, output);
