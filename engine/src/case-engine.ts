@@ -13,6 +13,7 @@ import { BadRequestError, ConflictError, FormDataInvalidError, NotFoundError, Ta
 import { createDefaultFormValidator, type FormValidator } from './form-validation';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
 import { builtinHandlers } from './handlers';
+import { isUuid } from './ids';
 
 export interface ServiceHandlerContext extends ServiceCall {
   caseId: string;
@@ -690,8 +691,4 @@ function timerDue(now: Date, expression: string | undefined, delayMs: number): D
 
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v ? v : undefined;
-}
-
-export function isUuid(v: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 }

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { Clock } from './clock';
 import { NotFoundError } from './errors';
+import { isUuid } from './ids';
 
 export type DueColour = 'green' | 'yellow' | 'red';
 
@@ -147,7 +148,7 @@ export class CaseQueries {
 
   /** One round trip: the case row with its tasks, incidents and history aggregated as JSON. */
   async getCase(caseId: string): Promise<CaseView> {
-    if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new NotFoundError('CASE', caseId);
+    if (!isUuid(caseId)) throw new NotFoundError('CASE', caseId);
     const { rows } = await this.pool.query(
       `select c.id, c.number, c.process_key, c.definition_id, c.version, c.status, c.title, c.type, c.channel, c.unit, c.variables,
               c.routing, c.created_by, c.created_at, c.updated_at, c.completed_at,
@@ -255,7 +256,7 @@ export class CaseQueries {
   }
 
   async getTask(taskId: string): Promise<TaskView> {
-    if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw new NotFoundError('TASK', taskId);
+    if (!isUuid(taskId)) throw new NotFoundError('TASK', taskId);
     const { rows } = await this.pool.query<TaskRow>('select * from tasks where id = $1', [taskId]);
     if (!rows[0]) throw new NotFoundError('TASK', taskId);
     return this.task(rows[0]);

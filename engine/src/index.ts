@@ -9,6 +9,7 @@ export { openDatabase, migrate, type Database, type DatabaseOptions } from './st
 export { DatabaseOpenError, startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';
 export { type ServiceOutcome } from './bpmn/case-execution';
 export * from './errors';
+export { isUuid } from './ids';
 export { builtinHandlers, routeHandler, routingFacts } from './handlers';
 
 import { validateBpmn as validateWithHandlers } from './bpmn/definition';
