@@ -4,7 +4,7 @@
 // because nothing is acknowledged before the commit.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import { CaseExecution, DEFAULT_BUDGET, type ExecutionBudget, type ExecutionHalt, type ServiceCall, type ServiceOutcome, type StoredState } from './bpmn/case-execution';
+import { CaseExecution, DEFAULT_BUDGET, type ExecutionBudget, type ExecutionHalt, type ServiceCall, type StoredState } from './bpmn/case-execution';
 import { LIMITS } from './bpmn/limits';
 import { addDuration, isIsoDuration, systemClock, type Clock } from './clock';
 import { computeDue, WorkingCalendar, type CalendarYear, type DeadlineMode } from './calendar/working-calendar';
@@ -12,17 +12,8 @@ import { DefinitionRepository, intakeFields, type DefinitionRecord, type Definit
 import { BadRequestError, ConflictError, FormDataInvalidError, NotFoundError, TaskNotOpenError, YizhanError, type ErrorDetail } from './errors';
 import { createDefaultFormValidator, type FormValidator } from './form-validation';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
-import { builtinHandlers } from './handlers';
+import { builtinHandlers, type ServiceHandler } from './handlers';
 import { isUuid } from './ids';
-
-export interface ServiceHandlerContext extends ServiceCall {
-  caseId: string;
-  definition: DefinitionRecord;
-  clock: Clock;
-}
-
-/** A built-in service handler (no JavaScript from BPMN ever runs). Must be idempotent. */
-export type ServiceHandler = (ctx: ServiceHandlerContext) => Promise<ServiceOutcome>;
 
 export interface CaseEngineOptions {
   pool: pg.Pool;

@@ -1,5 +1,5 @@
 // @yizhan/engine — durable BPMN execution on bpmn-engine with a PostgreSQL store.
-export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type ServiceHandler, type ServiceHandlerContext, type StartCaseInput } from './case-engine';
+export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type StartCaseInput } from './case-engine';
 export { CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter, type DueColour, dueColour, taskColour } from './case-queries';
 export { type DeployInput, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';
 export { type FormValidator, createDefaultFormValidator } from './form-validation';
@@ -10,7 +10,7 @@ export { DatabaseOpenError, startEmbeddedPostgres, type EmbeddedServer } from '.
 export { type ServiceOutcome } from './bpmn/case-execution';
 export * from './errors';
 export { isUuid } from './ids';
-export { builtinHandlers, routeHandler, routingFacts } from './handlers';
+export { builtinHandlers, routeHandler, routingFacts, type ServiceHandler, type ServiceHandlerContext } from './handlers';
 
 import { validateBpmn as validateWithHandlers } from './bpmn/definition';
 import { builtinHandlers as handlers } from './handlers';
