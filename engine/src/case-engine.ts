@@ -13,6 +13,7 @@ import { BadRequestError, ConflictError, FormDataInvalidError, NotFoundError, Ta
 import { createDefaultFormValidator, type FormValidator } from './form-validation';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
 import { builtinHandlers, type ServiceHandler } from './handlers';
+import { appendHistory, historyBatch, HistoryKind, insertHistoryBatchSql, type HistoryEvent, type HistoryRecord } from './history';
 import { isUuid } from './ids';
 
 export interface CaseEngineOptions {
@@ -105,14 +106,6 @@ const lockedTask = (t: TaskRow): LockedTask => ({
 
 type Client = pg.PoolClient;
 
-interface HistoryRow {
-  actor: string | null;
-  kind: string;
-  element_id: string | null;
-  task_id: string | null;
-  data: unknown;
-}
-
 export class CaseEngine {
   readonly definitions: DefinitionRepository;
   readonly queries: CaseQueries;
@@ -173,7 +166,7 @@ export class CaseEngine {
          values ($1, $2, $3, 'active', 0, '{}', $10, $4, $5, $6, $7, $8, $9, $9)`,
         [caseId, def.id, def.key, input.title ?? str(input.data.title) ?? def.name, facts.type ?? null, facts.channel ?? null, facts.unit ?? null, input.actor ?? null, now, JSON.stringify(variables)],
       );
-      await this.history(client, caseId, input.actor, 'case.started', 'start', null, { process: def.key, version: def.version, data: input.data });
+      await appendHistory(client, caseId, this.clock.now(), { actor: input.actor ?? null, kind: HistoryKind.CaseStarted, elementId: 'start', taskId: null, data: { process: def.key, version: def.version, data: input.data } });
     };
     let halt = exec.halted;
     if (!halt) {
@@ -222,7 +215,7 @@ export class CaseEngine {
       await exec.settle();
       const now = this.clock.now();
       await client.query(`update tasks set status = 'completed', data = $2, completed_at = $3, completed_by = $4 where id = $1`, [taskId, data, now, actor ?? null]);
-      log.push({ actor: actor ?? null, kind: 'task.completed', element_id: task.element_id, task_id: taskId, data: { data } });
+      log.push({ actor: actor ?? null, kind: HistoryKind.TaskCompleted, elementId: task.element_id, taskId, data: { data } });
       return exec;
     }, { taskId });
     return this.queries.getCase(caseId);
@@ -234,7 +227,7 @@ export class CaseEngine {
       if (task.assignee && task.assignee !== user) throw new ConflictError(`任务已由 ${task.assignee} 认领`, 'TASK_CLAIMED');
       if (task.assignee === user) return false;
       await client.query('update tasks set assignee = $2 where id = $1', [task.id, user]);
-      return { kind: 'task.claimed', data: null };
+      return { kind: HistoryKind.TaskClaimed, data: null };
     });
   }
 
@@ -244,7 +237,7 @@ export class CaseEngine {
       if (!task.assignee) return false;
       if (task.assignee !== user && !options.force) throw new ConflictError(`任务由 ${task.assignee} 认领，只有认领人可以释放`, 'NOT_ASSIGNEE');
       await client.query('update tasks set assignee = null where id = $1', [task.id]);
-      return { kind: 'task.unclaimed', data: { from: task.assignee } };
+      return { kind: HistoryKind.TaskUnclaimed, data: { from: task.assignee } };
     });
   }
 
@@ -253,7 +246,7 @@ export class CaseEngine {
     return this.taskAction(taskId, input.actor, input.authorize, async (client, task) => {
       if (!input.department) throw new BadRequestError('请指定转办部门', [{ field: '/department', message: '必填' }]);
       await client.query('update tasks set candidate_groups = $2, assignee = null where id = $1', [task.id, [input.department]]);
-      return { kind: 'task.transferred', data: { from: task.candidate_groups, to: [input.department], reason: input.reason ?? null } };
+      return { kind: HistoryKind.TaskTransferred, data: { from: task.candidate_groups, to: [input.department], reason: input.reason ?? null } };
     });
   }
 
@@ -267,7 +260,7 @@ export class CaseEngine {
       const to = returnTarget(def, task.element_id);
       if (!to.length) throw new ProcessError('未配置退回对象（任务属性 returnTo 或组织中的县综治中心）', task.element_id);
       await client.query('update tasks set candidate_groups = $2, assignee = null where id = $1', [task.id, to]);
-      return { kind: 'task.returned', data: { from: task.candidate_groups, to, reason: input.reason } };
+      return { kind: HistoryKind.TaskReturned, data: { from: task.candidate_groups, to, reason: input.reason } };
     });
   }
 
@@ -279,7 +272,7 @@ export class CaseEngine {
       // a halted case runs again from its last committed state; if it runs away again, the
       // rollback keeps this incident open (with one more attempt)
       await client.query(`update incidents set status = 'resolved', resolved_at = $2 where case_id = $1 and status = 'open' and kind = 'halted'`, [caseId, this.clock.now()]);
-      await this.history(client, caseId, actor, 'incident.retried', null, null, null);
+      await appendHistory(client, caseId, this.clock.now(), { actor: actor ?? null, kind: HistoryKind.IncidentRetried, elementId: null, taskId: null, data: null });
       return this.execution(client, row, def);
     });
     return this.queries.getCase(caseId);
@@ -314,7 +307,7 @@ export class CaseEngine {
           }
           await exec.settle();
           await client.query(`update timers set status = 'fired', fired_at = $2 where id = $1`, [timer.id, this.clock.now()]);
-          await this.history(client, timer.case_id, 'system', 'timer.fired', timer.element_id, null, null);
+          await appendHistory(client, timer.case_id, this.clock.now(), { actor: 'system', kind: HistoryKind.TimerFired, elementId: timer.element_id, taskId: null, data: null });
           return exec;
         }, { skipLocked: true });
         if (done) fired++;
@@ -366,7 +359,7 @@ export class CaseEngine {
     taskId: string,
     actor: string,
     authorize: AuthorizeTask | undefined,
-    act: (client: Client, task: TaskRow, def: DefinitionRecord) => Promise<{ kind: string; data: unknown } | false>,
+    act: (client: Client, task: TaskRow, def: DefinitionRecord) => Promise<HistoryEvent | false>,
   ): Promise<TaskView> {
     const caseId = await this.caseOfTask(taskId);
     await this.transaction(async (client) => {
@@ -378,7 +371,7 @@ export class CaseEngine {
       const def = await this.definitions.byIdOrThrow(rows[0].definition_id);
       const change = await act(client, task, def);
       if (!change) return;
-      await this.history(client, caseId, actor, change.kind, task.element_id, taskId, change.data);
+      await appendHistory(client, caseId, this.clock.now(), { ...change, actor, elementId: task.element_id, taskId });
       await client.query('update cases set updated_at = $2 where id = $1', [caseId, this.clock.now()]);
     });
     return this.queries.getTask(taskId);
@@ -461,7 +454,7 @@ export class CaseEngine {
    */
   private async onCase(
     caseId: string,
-    act: (client: Client, row: CaseRow, def: DefinitionRecord, log: HistoryRow[]) => Promise<CaseExecution | undefined>,
+    act: (client: Client, row: CaseRow, def: DefinitionRecord, log: HistoryRecord[]) => Promise<CaseExecution | undefined>,
     options: { skipLocked?: boolean; taskId?: string } = {},
   ): Promise<boolean> {
     let outcome = false;
@@ -482,7 +475,7 @@ export class CaseEngine {
         throw new NotFoundError('CASE', caseId);
       }
       const def = await this.definitions.byIdOrThrow(row.definition_id);
-      const log: HistoryRow[] = [];
+      const log: HistoryRecord[] = [];
       const exec = await act(client, row, def, log);
       if (!exec) return;
       if (exec.halted) throw new CaseHaltedError(exec.halted);
@@ -511,14 +504,14 @@ export class CaseEngine {
       await client.query(`insert into incidents (case_id, element_id, message, created_at, kind) values ($1, $2, $3, $4, 'halted')`, [caseId, halt.elementId, halt.message, now]);
     }
     await client.query(`update cases set status = 'incident', updated_at = $2 where id = $1`, [caseId, now]);
-    await this.history(client, caseId, 'system', 'incident', halt.elementId || null, null, { message: halt.message, halted: true, reason: halt.reason, steps: halt.steps, ms: halt.ms });
+    await appendHistory(client, caseId, this.clock.now(), { actor: 'system', kind: HistoryKind.Incident, elementId: halt.elementId || null, taskId: null, data: { message: halt.message, halted: true, reason: halt.reason, steps: halt.steps, ms: halt.ms } });
   }
 
   /**
    * Projects the settled engine onto tasks, timers, incidents and history, and writes the case —
    * in a handful of statements whatever the number of tasks (one read, batched writes).
    */
-  private async persist(client: Client, row: Pick<CaseRow, 'id' | 'version' | 'unit'>, def: DefinitionRecord, exec: CaseExecution, actor: string | undefined, log: HistoryRow[] = []): Promise<number> {
+  private async persist(client: Client, row: Pick<CaseRow, 'id' | 'version' | 'unit'>, def: DefinitionRecord, exec: CaseExecution, actor: string | undefined, log: HistoryRecord[] = []): Promise<number> {
     const now = this.clock.now();
     const deadlines = this.deadlines(def);
     const caseId = row.id;
@@ -537,7 +530,7 @@ export class CaseEngine {
     const gone = of('task').filter((t) => !waitingIds.has(t.execution_id));
     if (gone.length) {
       await client.query(`update tasks set status = 'cancelled', completed_at = $2 where id = any($1::uuid[])`, [gone.map((t) => t.id), now]);
-      for (const t of gone) log.push({ actor: 'system', kind: 'task.cancelled', element_id: t.element_id, task_id: t.id, data: null });
+      for (const t of gone) log.push({ actor: 'system', kind: HistoryKind.TaskCancelled, elementId: t.element_id, taskId: t.id, data: null });
     }
     const openIds = new Set(of('task').map((t) => t.execution_id));
     const fresh = waiting.filter((w) => !openIds.has(w.executionId)).map((w) => {
@@ -561,7 +554,7 @@ export class CaseEngine {
         [caseId, JSON.stringify(fresh), row.unit, now],
       );
       for (const t of created) {
-        log.push({ actor: 'system', kind: 'task.created', element_id: t.element_id, task_id: t.id, data: { name: t.name, candidateGroups: t.candidate_groups, dueAt: t.due_at } });
+        log.push({ actor: 'system', kind: HistoryKind.TaskCreated, elementId: t.element_id, taskId: t.id, data: { name: t.name, candidateGroups: t.candidate_groups, dueAt: t.due_at?.toISOString() ?? null } });
       }
     }
 
@@ -595,9 +588,9 @@ export class CaseEngine {
           await client.query(`update incidents set status = 'resolved', resolved_at = $3 where case_id = $1 and element_id = $2 and status = 'open'`, [caseId, e.elementId, now]);
         }
         if (e.annotations?.routing) routing = e.annotations.routing;
-        log.push({ actor: 'system', kind: 'service.completed', element_id: e.elementId, task_id: null, data: { name: e.name ?? null, ...(e.annotations ?? {}) } });
+        log.push({ actor: 'system', kind: HistoryKind.ServiceCompleted, elementId: e.elementId, taskId: null, data: { name: e.name ?? null, ...(e.annotations ?? {}) } });
       } else if (e.elementType.endsWith('Event') || e.elementType.endsWith('Gateway')) {
-        log.push({ actor: 'system', kind: 'element.passed', element_id: e.elementId, task_id: null, data: { type: e.elementType, name: e.name } });
+        log.push({ actor: 'system', kind: HistoryKind.ElementPassed, elementId: e.elementId, taskId: null, data: { type: e.elementType, name: e.name } });
       }
     }
     for (const i of incidents) {
@@ -607,34 +600,24 @@ export class CaseEngine {
         await client.query(`insert into incidents (case_id, element_id, message, created_at) values ($1, $2, $3, $4)`, [caseId, i.elementId, i.message, now]);
         openIncidents.add(i.elementId);
       }
-      log.push({ actor: 'system', kind: 'incident', element_id: i.elementId, task_id: null, data: { message: i.message } });
+      log.push({ actor: 'system', kind: HistoryKind.Incident, elementId: i.elementId, taskId: null, data: { message: i.message } });
     }
     const status = exec.completed ? 'completed' : openIncidents.size ? 'incident' : 'active';
-    if (exec.completed) log.push({ actor: actor ?? 'system', kind: 'case.completed', element_id: null, task_id: null, data: null });
+    if (exec.completed) log.push({ actor: actor ?? 'system', kind: HistoryKind.CaseCompleted, elementId: null, taskId: null, data: null });
     const version = row.version + 1;
     // the history batch and the case row in one statement (one round trip)
     await client.query(
       `with logged as (
-         insert into history (case_id, at, actor, kind, element_id, task_id, data)
-         select $1, $6, x.actor, x.kind, x.element_id, x.task_id, x.data
-           from jsonb_to_recordset($8::jsonb) as x(n int, actor text, kind text, element_id text, task_id uuid, data jsonb)
-          order by x.n
+         ${insertHistoryBatchSql('$1', '$6', '$8')}
          returning 1)
        update cases set state = $2, variables = $3, version = $4, status = $5, updated_at = $6,
          completed_at = case when $5 = 'completed' then $6 else completed_at end,
          routing = coalesce($7, routing)
        where id = $1`,
       [caseId, JSON.stringify(exec.getState()), JSON.stringify(exec.variables()), version, status, now,
-        routing === undefined ? null : JSON.stringify(routing), JSON.stringify(log.map((entry, n) => ({ n, ...entry })))],
+        routing === undefined ? null : JSON.stringify(routing), historyBatch(log)],
     );
     return version;
-  }
-
-  private async history(client: Client, caseId: string, actor: string | undefined, kind: string, elementId: string | null, taskId: string | null, data: unknown): Promise<void> {
-    await client.query(
-      'insert into history (case_id, at, actor, kind, element_id, task_id, data) values ($1, $2, $3, $4, $5, $6, $7)',
-      [caseId, this.clock.now(), actor ?? null, kind, elementId, taskId, data === null || data === undefined ? null : JSON.stringify(data)],
-    );
   }
 
   private async transaction(work: (client: Client) => Promise<void>, onRollback?: () => void): Promise<void> {

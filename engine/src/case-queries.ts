@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { Clock } from './clock';
 import { NotFoundError } from './errors';
+import type { HistoryEvent } from './history';
 import { isUuid } from './ids';
 
 export type DueColour = 'green' | 'yellow' | 'red';
@@ -31,15 +32,14 @@ export interface TaskView {
   completedBy: string | null;
 }
 
-export interface HistoryEntry {
+/** A history entry as read: the event (kind and its data, see history.ts) with who and when. */
+export type HistoryEntry = HistoryEvent & {
   id: number;
   at: Date;
   actor: string | null;
-  kind: string;
   elementId: string | null;
   taskId: string | null;
-  data: unknown;
-}
+};
 
 export interface IncidentView {
   id: number;
