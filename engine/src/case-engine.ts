@@ -4,7 +4,7 @@
 // that was acknowledged, because nothing is acknowledged before the commit. The work is in
 // commands/ (one concern a file); this class wires it and keeps the public API.
 import type pg from 'pg';
-import { DEFAULT_BUDGET, type ExecutionBudget } from './bpmn/case-execution';
+import { DEFAULT_BUDGET, type ExecutionBudget } from './bpmn/budget';
 import { systemClock, type Clock } from './clock';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
 import { CaseSteps, type StartCaseInput } from './commands/case-steps';

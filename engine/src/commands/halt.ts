@@ -2,7 +2,7 @@
 // changed), or a command ran away (budget exceeded, bpmn-engine threw, a value out of range) — it
 // is rolled back and the case halted with an incident, so the server stays up and the case waits
 // for an operator.
-import type { ExecutionHalt } from '../bpmn/case-execution';
+import type { ExecutionHalt } from '../bpmn/budget';
 import type { Clock } from '../clock';
 import { YizhanError } from '../errors';
 import { appendHistory, HistoryKind } from '../history';

@@ -2,7 +2,8 @@
 // recover it from the store → act → settle → project → write version + 1 → commit. A command that
 // runs away is rolled back and the halt recorded on its own; nothing is acknowledged before commit.
 import type pg from 'pg';
-import { CaseExecution, type ExecutionBudget, type ExecutionOptions, type ServiceCall, type StoredState } from '../bpmn/case-execution';
+import type { ExecutionBudget } from '../bpmn/budget';
+import { CaseExecution, type ExecutionOptions, type ServiceCall, type StoredState } from '../bpmn/case-execution';
 import type { Clock } from '../clock';
 import { intakeFields, type DefinitionRecord, type DefinitionRepository } from '../definitions';
 import type { ServiceHandler } from '../handlers';
