@@ -1,11 +1,10 @@
 // Read side: a case with its tasks, incidents and history; task lists for inboxes.
 import type pg from 'pg';
 import type { Clock } from './clock';
+import { taskColour, type DueColour } from './due-colour';
 import { NotFoundError } from './errors';
 import type { HistoryEvent } from './history';
 import { isUuid } from './ids';
-
-export type DueColour = 'green' | 'yellow' | 'red';
 
 export interface TaskView {
   id: string;
@@ -288,22 +287,6 @@ export class CaseQueries {
   }
 }
 
-/** 红黄绿 of an open task: red past its due date, yellow past its warning time (else two thirds). */
-export function taskColour(t: { createdAt: Date; dueAt: Date | null; warnAt: Date | null }, now: Date): DueColour | null {
-  if (!t.dueAt) return null;
-  if (now.getTime() > t.dueAt.getTime()) return 'red';
-  if (t.warnAt) return now.getTime() >= t.warnAt.getTime() ? 'yellow' : 'green';
-  return dueColour(t.createdAt, t.dueAt, now);
-}
-
 function taskColourOfRow(t: Pick<TaskRow, 'created_at' | 'due_at' | 'warn_at'>, now: Date): DueColour | null {
   return taskColour({ createdAt: t.created_at, dueAt: t.due_at, warnAt: t.warn_at }, now);
-}
-
-/** Red when overdue, yellow once two thirds of the time limit are used, else green. */
-export function dueColour(created: Date, due: Date | null, now: Date, yellowShare = 2 / 3): DueColour | null {
-  if (!due) return null;
-  if (now.getTime() > due.getTime()) return 'red';
-  const limit = due.getTime() - created.getTime();
-  return now.getTime() - created.getTime() >= limit * yellowShare ? 'yellow' : 'green';
 }
