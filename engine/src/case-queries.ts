@@ -1,9 +1,10 @@
 // Read side: a case with its tasks, incidents and history; task lists for inboxes.
 import type pg from 'pg';
 import type { Clock } from './clock';
+import { taskColour, type DueColour } from './due-colour';
 import { NotFoundError } from './errors';
-
-export type DueColour = 'green' | 'yellow' | 'red';
+import type { HistoryEvent } from './history';
+import { isUuid } from './ids';
 
 export interface TaskView {
   id: string;
@@ -30,15 +31,14 @@ export interface TaskView {
   completedBy: string | null;
 }
 
-export interface HistoryEntry {
+/** A history entry as read: the event (kind and its data, see history.ts) with who and when. */
+export type HistoryEntry = HistoryEvent & {
   id: number;
   at: Date;
   actor: string | null;
-  kind: string;
   elementId: string | null;
   taskId: string | null;
-  data: unknown;
-}
+};
 
 export interface IncidentView {
   id: number;
@@ -147,7 +147,7 @@ export class CaseQueries {
 
   /** One round trip: the case row with its tasks, incidents and history aggregated as JSON. */
   async getCase(caseId: string): Promise<CaseView> {
-    if (!/^[0-9a-f-]{36}$/i.test(caseId)) throw new NotFoundError('CASE', caseId);
+    if (!isUuid(caseId)) throw new NotFoundError('CASE', caseId);
     const { rows } = await this.pool.query(
       `select c.id, c.number, c.process_key, c.definition_id, c.version, c.status, c.title, c.type, c.channel, c.unit, c.variables,
               c.routing, c.created_by, c.created_at, c.updated_at, c.completed_at,
@@ -255,7 +255,7 @@ export class CaseQueries {
   }
 
   async getTask(taskId: string): Promise<TaskView> {
-    if (!/^[0-9a-f-]{36}$/i.test(taskId)) throw new NotFoundError('TASK', taskId);
+    if (!isUuid(taskId)) throw new NotFoundError('TASK', taskId);
     const { rows } = await this.pool.query<TaskRow>('select * from tasks where id = $1', [taskId]);
     if (!rows[0]) throw new NotFoundError('TASK', taskId);
     return this.task(rows[0]);
@@ -287,22 +287,6 @@ export class CaseQueries {
   }
 }
 
-/** 红黄绿 of an open task: red past its due date, yellow past its warning time (else two thirds). */
-export function taskColour(t: { createdAt: Date; dueAt: Date | null; warnAt: Date | null }, now: Date): DueColour | null {
-  if (!t.dueAt) return null;
-  if (now.getTime() > t.dueAt.getTime()) return 'red';
-  if (t.warnAt) return now.getTime() >= t.warnAt.getTime() ? 'yellow' : 'green';
-  return dueColour(t.createdAt, t.dueAt, now);
-}
-
 function taskColourOfRow(t: Pick<TaskRow, 'created_at' | 'due_at' | 'warn_at'>, now: Date): DueColour | null {
   return taskColour({ createdAt: t.created_at, dueAt: t.due_at, warnAt: t.warn_at }, now);
-}
-
-/** Red when overdue, yellow once two thirds of the time limit are used, else green. */
-export function dueColour(created: Date, due: Date | null, now: Date, yellowShare = 2 / 3): DueColour | null {
-  if (!due) return null;
-  if (now.getTime() > due.getTime()) return 'red';
-  const limit = due.getTime() - created.getTime();
-  return now.getTime() - created.getTime() >= limit * yellowShare ? 'yellow' : 'green';
 }

@@ -1,6 +1,7 @@
 // @yizhan/engine — durable BPMN execution on bpmn-engine with a PostgreSQL store.
-export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type ServiceHandler, type ServiceHandlerContext, type StartCaseInput } from './case-engine';
-export { CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter, type DueColour, dueColour, taskColour } from './case-queries';
+export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type StartCaseInput } from './case-engine';
+export { CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter } from './case-queries';
+export { type DueColour, dueColour, taskColour } from './due-colour';
 export { type DeployInput, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';
 export { type FormValidator, createDefaultFormValidator } from './form-validation';
 export { type Clock, ManualClock, systemClock, addDuration, isIsoDuration } from './clock';
@@ -8,8 +9,10 @@ export { WorkingCalendar, chinaPublicHolidays, computeDue, type CalendarYear, ty
 export { openDatabase, migrate, type Database, type DatabaseOptions } from './store/database';
 export { DatabaseOpenError, startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';
 export { type ServiceOutcome } from './bpmn/case-execution';
+export { HistoryKind, type HistoryData, type HistoryEvent, type HistoryRecord } from './history';
 export * from './errors';
-export { builtinHandlers, routeHandler, routingFacts } from './handlers';
+export { isUuid } from './ids';
+export { builtinHandlers, routeHandler, routingFacts, type ServiceHandler, type ServiceHandlerContext } from './handlers';
 
 import { validateBpmn as validateWithHandlers } from './bpmn/definition';
 import { builtinHandlers as handlers } from './handlers';

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { CaseEngine, ManualClock, WorkingCalendar, computeDue, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
+import { CaseEngine, HistoryKind, ManualClock, WorkingCalendar, computeDue, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
 import { YizhanError } from '@yizhan/errors';
 import { deployPack, processIds } from './deploy';
 import { packHandlers } from './steps';
@@ -151,7 +151,7 @@ async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle
   }
 
   if (s.path) {
-    const path = current.history.filter((h) => h.kind === 'task.completed').map((h) => h.elementId ?? '');
+    const path = current.history.filter((h) => h.kind === HistoryKind.TaskCompleted).map((h) => h.elementId ?? '');
     if (JSON.stringify(path) !== JSON.stringify(s.path)) failures.push(`办理路径：期望 ${s.path.join(' → ')}，实际 ${path.join(' → ') || '（无）'}`);
   }
   if (s.status && current.status !== s.status) failures.push(`最终状态：期望 ${s.status}，实际 ${current.status}`);

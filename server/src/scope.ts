@@ -11,6 +11,7 @@ import type { User } from './users';
 import type { OrgDirectory } from './org-directory';
 import type { Role } from './roles';
 import { ApiError } from './http-errors';
+import { HistoryKind } from '@yizhan/engine';
 
 export interface Scope {
   username: string;
@@ -69,6 +70,9 @@ export function offeredToSql(scope: Scope, args: Pick<SqlArgs, 'add'>, t = 't'):
   return `(${parts.join(' or ')})`;
 }
 
+/** History kinds that offered a task to departments (`data.candidateGroups` or `data.from`). */
+const OFFERED_KINDS: readonly HistoryKind[] = [HistoryKind.TaskCreated, HistoryKind.TaskTransferred, HistoryKind.TaskReturned];
+
 /** Cases the user may read. `c` = cases. */
 export function caseVisibleSql(scope: Scope, args: Pick<SqlArgs, 'add'>, c = 'c'): string {
   if (scope.all) return 'true';
@@ -80,7 +84,7 @@ export function caseVisibleSql(scope: Scope, args: Pick<SqlArgs, 'add'>, c = 'c'
     if (scope.departments.length) {
       // Offered in the past: a task created for, or transferred / returned from, one of their departments.
       const deps = args.add(scope.departments);
-      parts.push(`exists (select 1 from history ih where ih.case_id = ${c}.id and ih.kind in ('task.created', 'task.transferred', 'task.returned')
+      parts.push(`exists (select 1 from history ih where ih.case_id = ${c}.id and ih.kind = any(${args.add(OFFERED_KINDS)}::text[])
         and (coalesce(ih.data -> 'candidateGroups', '[]'::jsonb) ?| ${deps}::text[] or coalesce(ih.data -> 'from', '[]'::jsonb) ?| ${deps}::text[]))`);
     }
   }

@@ -2,7 +2,7 @@
 // queries are unscoped; the server answers lists from here and fetches details from the engine
 // only after a scoped existence check.
 import type pg from 'pg';
-import { CaseQueries, taskColour, type CaseSummary, type Clock, type TaskView } from '@yizhan/engine';
+import { CaseQueries, isUuid, taskColour, type CaseSummary, type Clock, type TaskView } from '@yizhan/engine';
 import { caseVisibleSql, offeredToSql, SqlArgs, taskActionableSql, type Scope } from './scope';
 
 export interface CaseListFilter {
@@ -120,8 +120,4 @@ export class ScopedQueries {
       actionable: t.actionable,
     };
   }
-}
-
-export function isUuid(v: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
 }

@@ -1,6 +1,6 @@
 // The registry of built-in service handlers. BPMN service tasks name one with
 // camunda:type="external" camunda:topic="<name>"; no JavaScript from a BPMN file ever runs.
-import type { ServiceHandler } from '../case-engine';
+import type { ServiceHandler } from './types';
 import { routeHandler } from './route';
 
 export const builtinHandlers: Readonly<Record<string, ServiceHandler>> = Object.freeze({
@@ -8,3 +8,4 @@ export const builtinHandlers: Readonly<Record<string, ServiceHandler>> = Object.
 });
 
 export { routeHandler, routingFacts } from './route';
+export type { ServiceHandler, ServiceHandlerContext } from './types';

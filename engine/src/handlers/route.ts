@@ -3,7 +3,7 @@
 // facts and the pack's org model, and stores the decision in the case variables (`decision`)
 // and the decision with its explanation beside the case (`routing`, "why routed here").
 import { decide, loadRuleSet, OrgIndex, type OrgModel, type RoutingFacts, type RuleSet } from '@yizhan/rules';
-import type { ServiceHandler } from '../case-engine';
+import type { ServiceHandler } from './types';
 
 const ruleSets = new WeakMap<object, RuleSet>();
 const orgs = new WeakMap<object, OrgIndex>();

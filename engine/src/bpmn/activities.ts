@@ -1,0 +1,82 @@
+// What a case's waiting user tasks look like to the store, and where a completed task's data
+// goes — read off bpmn-engine's activity objects (untyped; confined to here and case-execution.ts).
+import { camundaProperties } from './definition';
+
+export interface WaitingTask {
+  executionId: string;
+  elementId: string;
+  name?: string;
+  formKey?: string;
+  candidateGroups: string[];
+  assignee?: string;
+  dueDate?: string;
+  priority?: number;
+  /** Multi-instance iteration index and element (e.g. the department of a joint mediation). */
+  index?: number;
+  item?: unknown;
+}
+
+/** The part of a bpmn-engine activity API we read. */
+export interface Api {
+  id: string;
+  type: string;
+  name?: string;
+  executionId: string;
+  content: Record<string, unknown> & { index?: number; isRootScope?: boolean; isMultiInstance?: boolean };
+  owner: { behaviour: Record<string, unknown> };
+  environment: { resolveExpression(expr: string, message: unknown): unknown; variables: Record<string, unknown> };
+  getExecuting(): Api[];
+  getPostponed?(): Api[];
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-engine's activity objects are untyped */
+
+export function describeTask(api: Api, b: Record<string, unknown>): WaitingTask {
+  const resolve = (v: unknown): unknown => (typeof v === 'string' && v.includes('${') ? api.environment.resolveExpression(v, api) : v);
+  const groups = resolve(b.candidateGroups);
+  const elementVariable = (b.loopCharacteristics as any)?.behaviour?.elementVariable ?? 'item';
+  const priority = resolve(b.priority);
+  return {
+    executionId: api.executionId,
+    elementId: api.id,
+    name: (b.name as string | undefined) ?? api.name,
+    formKey: str(resolve(b.formKey)),
+    candidateGroups: toList(groups),
+    assignee: str(resolve(b.assignee)),
+    dueDate: str(resolve(b.dueDate)),
+    priority: priority === undefined || priority === '' ? undefined : Number(priority),
+    index: typeof api.content.index === 'number' ? api.content.index : undefined,
+    item: api.content[elementVariable],
+  };
+}
+
+/**
+ * A completed task's data: kept per step in `outputs[elementId]`, and merged into the case data so gateways can
+ * test it (`${environment.variables.data.resolved}`) — but never over an intake field, unless the task's
+ * camunda property `mapsIntake` ("field1,field2") names it.
+ */
+export function mapTaskOutput(activity: any, content: any, intakeFields: ReadonlySet<string>): void {
+  if (content.isMultiInstance && !content.isRootScope) return;
+  const variables = activity.environment.variables as Record<string, any>;
+  const outputs = (variables.outputs ??= {});
+  const output = content.output;
+  if (Array.isArray(output)) {
+    outputs[activity.id] = output.map((o: any) => o?.data ?? null);
+  } else if (output && typeof output === 'object') {
+    const data: Record<string, unknown> = output.data ?? {};
+    outputs[activity.id] = data;
+    const mapped = new Set(toList(camundaProperties(activity.behaviour).mapsIntake));
+    const merged = Object.fromEntries(Object.entries(data).filter(([field]) => !intakeFields.has(field) || mapped.has(field)));
+    variables.data = { ...(variables.data ?? {}), ...merged };
+  }
+}
+
+function str(v: unknown): string | undefined {
+  return v === undefined || v === null || v === '' ? undefined : String(v);
+}
+
+function toList(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(String).filter(Boolean);
+  if (typeof v === 'string') return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v === undefined || v === null ? [] : [String(v)];
+}

@@ -1,0 +1,112 @@
+// The case lock: every command on a case runs in one transaction holding the case's row lock
+// (and, for a task command, the task's row lock), reading the rows fresh under it.
+import type pg from 'pg';
+import { NotFoundError } from '../errors';
+import { isUuid } from '../ids';
+
+export type Client = pg.PoolClient;
+
+/** The case row a command works on, read under its lock (the engine state is read only when needed). */
+export interface CaseRow {
+  id: string;
+  definition_id: string;
+  status: string;
+  version: number;
+  unit: string | null;
+  /** The task a command is about, read under the same lock (completeTask). */
+  task?: TaskRow | null;
+}
+
+export interface TaskRow {
+  id: string;
+  case_id: string;
+  execution_id: string;
+  element_id: string;
+  form_key: string | null;
+  candidate_groups: string[];
+  assignee: string | null;
+  unit: string | null;
+  status: string;
+}
+
+/** A task as it stands under the case lock, given to a command's `authorize` callback. */
+export interface LockedTask {
+  id: string;
+  caseId: string;
+  elementId: string;
+  candidateGroups: string[];
+  assignee: string | null;
+  unit: string | null;
+  status: string;
+}
+
+/**
+ * A permission check run inside a task command's transaction, after the row lock, on the fresh
+ * task row: it throws to refuse (the transaction rolls back, nothing changes). The caller's check
+ * before the command can be stale by then — another user may just have transferred the task.
+ */
+export type AuthorizeTask = (task: LockedTask) => void | Promise<void>;
+
+export const lockedTask = (t: TaskRow): LockedTask => ({
+  id: t.id, caseId: t.case_id, elementId: t.element_id, candidateGroups: t.candidate_groups, assignee: t.assignee, unit: t.unit ?? null, status: t.status,
+});
+
+/** Runs `work` in one transaction on a pooled connection; `onRollback` runs when it fails. */
+export async function transaction(pool: pg.Pool, work: (client: Client) => Promise<void>, onRollback?: () => void): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await work(client);
+    await client.query('commit');
+  } catch (err) {
+    onRollback?.();
+    await client.query('rollback').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+/** The case a task belongs to (read without a lock, to know which case to lock). */
+export async function caseOfTask(pool: pg.Pool, taskId: string): Promise<string> {
+  if (!isUuid(taskId)) throw new NotFoundError('TASK', taskId);
+  const { rows } = await pool.query<{ case_id: string }>('select case_id from tasks where id = $1', [taskId]);
+  if (!rows[0]) throw new NotFoundError('TASK', taskId);
+  return rows[0].case_id;
+}
+
+/**
+ * Locks the case row (and the task's, with `taskId`) and reads it. Undefined only with
+ * `skipLocked` when the case is busy or gone; else a missing case or task is NOT_FOUND.
+ */
+export async function lockCase(client: Client, caseId: string, options: { skipLocked?: boolean; taskId?: string } = {}): Promise<CaseRow | undefined> {
+  // The state is not read here: the live engine usually matches the version.
+  const { rows } = await client.query<CaseRow>(
+    // With a task, its row is locked too, so a concurrent completion is seen once the lock is ours.
+    `select c.id, c.definition_id, c.status, c.version, c.unit${options.taskId ? ', row_to_json(t) as task' : ''}
+       from cases c${options.taskId ? ' join tasks t on t.id = $2 and t.case_id = c.id' : ''}
+      where c.id = $1 for update of c${options.taskId ? ', t' : ''}${options.skipLocked ? ' skip locked' : ''}`,
+    options.taskId ? [caseId, options.taskId] : [caseId],
+  );
+  const row = rows[0];
+  if (!row) {
+    if (options.skipLocked) return undefined;
+    if (options.taskId) throw new NotFoundError('TASK', options.taskId);
+    throw new NotFoundError('CASE', caseId);
+  }
+  return row;
+}
+
+/** Locks the case row only, for a change to a task row (no engine step). */
+export async function lockCaseRow(client: Client, caseId: string): Promise<{ id: string; definition_id: string }> {
+  const { rows } = await client.query<{ id: string; definition_id: string }>('select id, definition_id from cases where id = $1 for update', [caseId]);
+  if (!rows[0]) throw new NotFoundError('CASE', caseId);
+  return rows[0];
+}
+
+/** A task row, read under its case's lock. */
+export async function readTask(client: Client, taskId: string): Promise<TaskRow> {
+  const { rows } = await client.query<TaskRow>('select * from tasks where id = $1', [taskId]);
+  if (!rows[0]) throw new NotFoundError('TASK', taskId);
+  return rows[0];
+}

@@ -1,0 +1,96 @@
+// One command on one case: lock the row → reuse the live engine if its version matches, else
+// recover it from the store → act → settle → project → write version + 1 → commit. A command that
+// runs away is rolled back and the halt recorded on its own; nothing is acknowledged before commit.
+import type pg from 'pg';
+import type { ExecutionBudget } from '../bpmn/budget';
+import { CaseExecution, type ExecutionOptions, type ServiceCall, type StoredState } from '../bpmn/case-execution';
+import type { Clock } from '../clock';
+import { intakeFields, type DefinitionRecord, type DefinitionRepository } from '../definitions';
+import type { ServiceHandler } from '../handlers';
+import type { HistoryRecord } from '../history';
+import type { DeadlinePolicy } from './deadlines';
+import { CaseHaltedError, ProcessError, recordHalt } from './halt';
+import type { LiveExecutions } from './live-executions';
+import { lockCase, transaction, type CaseRow, type Client } from './lock';
+import { projectCase } from './projection';
+
+/** What the commands share: the store, the clock, the definitions, the handlers passed in, the caches. */
+export interface CommandContext {
+  pool: pg.Pool;
+  clock: Clock;
+  definitions: DefinitionRepository;
+  handlers: Readonly<Record<string, ServiceHandler>>;
+  budget: ExecutionBudget | undefined;
+  live: LiveExecutions;
+  deadlines: DeadlinePolicy;
+}
+
+/** A command's work under the lock: the engine to persist, or undefined when there was nothing to do. */
+export type CaseAct = (client: Client, row: CaseRow, def: DefinitionRecord, log: HistoryRecord[]) => Promise<CaseExecution | undefined>;
+
+export class CaseCommandRunner {
+  constructor(readonly ctx: CommandContext) {}
+
+  /** How a case's engine runs: its definition version, intake fields, budget and the service handlers. */
+  executionOptions(caseId: string, def: DefinitionRecord): ExecutionOptions {
+    return {
+      definitionKey: def.contextHash,
+      sourceContext: def.sourceContext,
+      intakeFields: intakeFields(def),
+      budget: this.ctx.budget,
+      invoke: (call: ServiceCall) => {
+        const handler = this.ctx.handlers[call.topic];
+        if (!handler) return Promise.reject(new Error(`未知的内置处理器「${call.topic}」`));
+        return handler({ ...call, caseId, definition: def, clock: this.ctx.clock });
+      },
+    };
+  }
+
+  /** The live engine when its version matches the stored one, else recovered from the store. */
+  async execution(client: Client, row: CaseRow, def: DefinitionRecord): Promise<CaseExecution> {
+    const live = this.ctx.live.take(row.id, row.version);
+    if (live) return live;
+    const { rows } = await client.query<{ state: Partial<StoredState>; variables: Record<string, unknown> }>('select state, variables from cases where id = $1', [row.id]);
+    const state = rows[0].state;
+    // a case halted at its start has no engine state yet: it starts again from its intake
+    if (!isStoredState(state)) return CaseExecution.start(row.id, this.executionOptions(row.id, def), rows[0].variables);
+    return CaseExecution.recover(row.id, this.executionOptions(row.id, def), state);
+  }
+
+  /** Projects the settled engine and keeps it live at the new version (once committed, it matches the store). */
+  async persist(client: Client, row: Pick<CaseRow, 'id' | 'version' | 'unit'>, def: DefinitionRecord, exec: CaseExecution, actor: string | undefined, log?: HistoryRecord[]): Promise<void> {
+    const version = await projectCase(client, this.ctx, row, def, exec, actor, log);
+    this.ctx.live.remember(row.id, exec, version);
+  }
+
+  /**
+   * One command on one case: lock the row, run `act`, persist what the engine did, commit.
+   * Returns false when `act` decided there was nothing to do (or the case was busy and skipLocked).
+   */
+  async onCase(caseId: string, act: CaseAct, options: { skipLocked?: boolean; taskId?: string } = {}): Promise<boolean> {
+    let outcome = false;
+    try {
+      await transaction(this.ctx.pool, async (client) => {
+        const row = await lockCase(client, caseId, options);
+        if (!row) return;
+        const def = await this.ctx.definitions.byIdOrThrow(row.definition_id);
+        const log: HistoryRecord[] = [];
+        const exec = await act(client, row, def, log);
+        if (!exec) return;
+        if (exec.halted) throw new CaseHaltedError(exec.halted);
+        if (exec.error) throw new ProcessError(exec.error.message);
+        await this.persist(client, row, def, exec, undefined, log);
+        outcome = true;
+      }, () => this.ctx.live.forget(caseId));
+    } catch (err) {
+      // rolled back; the halt itself is recorded on its own (incident, history, status)
+      if (err instanceof CaseHaltedError) await transaction(this.ctx.pool, (client) => recordHalt(client, this.ctx.clock, caseId, err.halt));
+      throw err;
+    }
+    return outcome;
+  }
+}
+
+function isStoredState(state: Partial<StoredState>): state is StoredState {
+  return Array.isArray(state.definitions);
+}
