@@ -14,7 +14,7 @@ import type { AuthorizeTask } from './commands/lock';
 import { CaseCommandRunner } from './commands/runner';
 import { TaskActions } from './commands/task-actions';
 import { fireDueTimers, startTimerSweeper } from './commands/timer-sweeper';
-import { DefinitionRepository, type DefinitionRecord, type DefinitionSummary, type DeployInput } from './definitions';
+import { DefinitionRepository, type DefinitionRecord, type DefinitionSummary, type DeployInput, type DeployOptions } from './definitions';
 import { createDefaultFormValidator, type FormValidator } from './form-validation';
 import { builtinHandlers, type ServiceHandler } from './handlers';
 
@@ -65,8 +65,9 @@ export class CaseEngine {
     this.tasks = new TaskActions({ pool, clock, definitions: this.definitions });
   }
 
-  deploy(input: DeployInput): Promise<DefinitionRecord> {
-    return this.definitions.deploy(input);
+  /** Deploys version n+1 of the key; with `client`, inside the caller's open transaction (see DeployOptions). */
+  deploy(input: DeployInput, options: DeployOptions = {}): Promise<DefinitionRecord> {
+    return this.definitions.deploy(input, options);
   }
 
   /**

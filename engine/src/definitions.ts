@@ -29,6 +29,14 @@ export interface DeployInput {
   actor?: string;
 }
 
+export interface DeployOptions {
+  /**
+   * Deploy inside the caller's open transaction on this client: nothing is committed here, and
+   * the new version is not cached (it is read on first use, once the caller has committed).
+   */
+  client?: pg.PoolClient;
+}
+
 export interface FormDefinitionLike {
   schema: Record<string, unknown>;
   uiSchema?: Record<string, unknown>;
@@ -114,7 +122,7 @@ export class DefinitionRepository {
 
   constructor(private readonly pool: pg.Pool, private readonly handlers: () => string[]) {}
 
-  async deploy(input: DeployInput): Promise<DefinitionRecord> {
+  async deploy(input: DeployInput, options: DeployOptions = {}): Promise<DefinitionRecord> {
     if (!/^[a-z0-9][a-z0-9._/-]*$/i.test(input.key)) {
       throw new BpmnInvalidError([{ code: 'BAD_KEY', message: `流程标识「${input.key}」只能包含字母、数字和 . _ / -` }]);
     }
@@ -142,29 +150,12 @@ export class DefinitionRepository {
     }
     if (missing.length) throw new BpmnInvalidError(missing);
 
+    if (options.client) return this.insert(options.client, input, compiled, forms);
     const client = await this.pool.connect();
     try {
       await client.query('begin');
-      await client.query('select pg_advisory_xact_lock(hashtext($1))', [`definition:${input.key}`]);
-      const { rows } = await client.query<DefinitionRow>(
-        `insert into definitions (key, version, name, process_id, bpmn, source_context, forms, rule_sets, org, meta, deployed_by)
-         select $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10 from definitions where key = $1
-         returning *`,
-        [
-          input.key,
-          input.name ?? compiled.processName ?? null,
-          compiled.processId,
-          input.bpmn,
-          compiled.sourceContext,
-          JSON.stringify(forms),
-          JSON.stringify(input.ruleSets ?? {}),
-          input.org === undefined ? null : JSON.stringify(input.org),
-          JSON.stringify({ ...(input.meta ?? {}), deadlines: input.deadlines, startFormKey: compiled.startFormKey, userTasks: compiled.userTasks }),
-          input.actor ?? null,
-        ],
-      );
+      const rec = await this.insert(client, input, compiled, forms);
       await client.query('commit');
-      const rec = fromRow(rows[0]);
       this.byId.set(rec.id, rec);
       return rec;
     } catch (err) {
@@ -173,6 +164,29 @@ export class DefinitionRepository {
     } finally {
       client.release();
     }
+  }
+
+  /** Inserts version n+1 of the key within the transaction open on `client`. */
+  private async insert(client: pg.PoolClient, input: DeployInput, compiled: CompiledDefinition, forms: Record<string, FormDefinitionLike>): Promise<DefinitionRecord> {
+    await client.query('select pg_advisory_xact_lock(hashtext($1))', [`definition:${input.key}`]);
+    const { rows } = await client.query<DefinitionRow>(
+      `insert into definitions (key, version, name, process_id, bpmn, source_context, forms, rule_sets, org, meta, deployed_by)
+       select $1, coalesce(max(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8, $9, $10 from definitions where key = $1
+       returning *`,
+      [
+        input.key,
+        input.name ?? compiled.processName ?? null,
+        compiled.processId,
+        input.bpmn,
+        compiled.sourceContext,
+        JSON.stringify(forms),
+        JSON.stringify(input.ruleSets ?? {}),
+        input.org === undefined ? null : JSON.stringify(input.org),
+        JSON.stringify({ ...(input.meta ?? {}), deadlines: input.deadlines, startFormKey: compiled.startFormKey, userTasks: compiled.userTasks }),
+        input.actor ?? null,
+      ],
+    );
+    return fromRow(rows[0]);
   }
 
   /** A definition version by id; versions are immutable, so they are cached forever. */

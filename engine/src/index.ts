@@ -2,7 +2,7 @@
 export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type StartCaseInput } from './case-engine';
 export { CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter } from './case-queries';
 export { type DueColour, dueColour, taskColour } from './due-colour';
-export { type DeployInput, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';
+export { type DeployInput, type DeployOptions, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';
 export { type FormValidator, createDefaultFormValidator } from './form-validation';
 export { type Clock, ManualClock, systemClock, addDuration, isIsoDuration } from './clock';
 export { WorkingCalendar, chinaPublicHolidays, computeDue, type CalendarYear, type DeadlineMode } from './calendar/working-calendar';

@@ -1,7 +1,7 @@
 // Deploying a pack: validate everything first (nothing is deployed if anything is wrong), then
 // one immutable definition version per BPMN process, keyed `<pack id>/<process id>`, carrying the
 // pack's forms, rule sets and org model. Running cases stay on the version they started on.
-import type { CaseEngine } from '@yizhan/engine';
+import type { CaseEngine, DeployOptions } from '@yizhan/engine';
 import { readBpmn } from './bpmn-model';
 import { PackInvalidError } from './errors';
 import type { PackBundle } from './types';
@@ -9,6 +9,11 @@ import { validatePack } from './validate';
 
 export interface DeployPackOptions {
   actor?: string;
+  /**
+   * Deploy every process inside the caller's open transaction on this client (the caller commits
+   * or rolls back the whole pack); without it each process commits on its own.
+   */
+  client?: DeployOptions['client'];
 }
 
 export interface DeployedPack {
@@ -52,7 +57,7 @@ export async function deployPack(engine: CaseEngine, bundle: PackBundle, options
       // 公示 is decided per pack version: the server reads it from the case's definition.
       meta: { pack: m.id, packName: m.name, packVersion: m.version, county: m.county, file, public: m.public ?? { enabled: false } },
       actor: options.actor,
-    });
+    }, { client: options.client });
     processes.push({ key: rec.key, definitionId: rec.id, version: rec.version });
   }
   return { packId: m.id, version: processes[0]?.version ?? 0, processes };

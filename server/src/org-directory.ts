@@ -14,14 +14,17 @@ export class OrgDirectory {
     this.index = new OrgIndex(mergeOrgModels(rows.map((r) => r.model)));
   }
 
-  /** Stores (replaces) one source's org model and refreshes. */
-  async put(id: string, model: OrgModel): Promise<void> {
-    await this.pool.query(
+  /**
+   * Stores (replaces) one source's org model and refreshes. With `client`, the write joins the
+   * caller's open transaction and the caller calls refresh() after committing.
+   */
+  async put(id: string, model: OrgModel, client?: pg.PoolClient): Promise<void> {
+    await (client ?? this.pool).query(
       `insert into org_models (id, model, updated_at) values ($1, $2, now())
        on conflict (id) do update set model = excluded.model, updated_at = now()`,
       [id, JSON.stringify(model)],
     );
-    await this.refresh();
+    if (!client) await this.refresh();
   }
 
   get org(): OrgIndex {

@@ -54,29 +54,39 @@ export class PackService {
     if (problems.length) throw new PackInvalidError(problems);
     const m = bundle.manifest;
     // One deploy at a time across every server process (several may start together): the org
-    // codes a pack takes are checked and stored under this lock.
-    const lock = await this.pool.connect();
+    // codes a pack takes are checked and stored under this lock. The whole deploy — every
+    // process's definition, the pack_deployments row, the org model — is one transaction: a
+    // failure anywhere leaves nothing behind. The in-memory org directory follows after commit.
+    const client = await this.pool.connect();
+    let deployment: PackDeploymentView;
     try {
-      await lock.query('select pg_advisory_lock(hashtext($1))', [DEPLOY_LOCK]);
+      await client.query('begin');
+      await client.query('select pg_advisory_xact_lock(hashtext($1))', [DEPLOY_LOCK]);
       const existing = await this.version(m.id, m.version);
       if (existing) {
+        await client.query('rollback');
         if (options.skipExisting) return { deployment: existing, created: false };
         throw new ApiError('PACK_VERSION_EXISTS', `流程包「${m.id}」版本 ${m.version} 已部署；请提高 pack.json 中的 version 后再部署`);
       }
       if (options.scope) await this.checkDeployScope(m.id, m.org, m.county, options.scope);
       await this.checkOrgOwnership(m.id, m.org);
-      const deployed = await deployPack(this.engine, bundle, { actor });
-      const { rows } = await this.pool.query<Row>(
+      const deployed = await deployPack(this.engine, bundle, { actor, client });
+      const { rows } = await client.query<Row>(
         `insert into pack_deployments (pack_id, version, name, county, description, processes, deployed_by, files)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,
         [m.id, m.version, m.name ?? null, m.county ?? null, m.description ?? null, JSON.stringify(deployed.processes), actor, JSON.stringify(packToFiles(bundle))],
       );
-      if (m.org) await this.directory.put(`pack:${m.id}`, m.org);
-      return { deployment: fromRow(rows[0]), created: true };
+      if (m.org) await this.directory.put(`pack:${m.id}`, m.org, client);
+      await client.query('commit');
+      deployment = fromRow(rows[0]);
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
     } finally {
-      await lock.query('select pg_advisory_unlock(hashtext($1))', [DEPLOY_LOCK]).catch(() => {});
-      lock.release();
+      client.release();
     }
+    if (m.org) await this.directory.refresh();
+    return { deployment, created: true };
   }
 
   /**

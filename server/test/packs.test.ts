@@ -209,4 +209,44 @@ describe.each(databaseTargets())('packs on $name PostgreSQL', (target) => {
     r = await s.request('GET', '/api/packs/othertest/versions', { token: integrator });
     expect(r.body.map((v: Json) => v.version)).toEqual(['1.0.0']);
   });
+
+  // The last writes of a deploy fail for real (a trigger raises): nothing of it may remain.
+  it.each([
+    { table: 'pack_deployments', id: 'atomic-a', code: 'w' },
+    { table: 'org_models', id: 'atomic-b', code: 'x' },
+  ])('leaves nothing behind when writing $table fails, and the same pack then deploys as version 1', async ({ table, id, code }) => {
+    const files: Record<string, string> = {};
+    for (const [path, content] of Object.entries(otherCountyPack('1.0.0'))) {
+      let text = content.replace(/(["\s=,])u(?=["-])/g, `$1${code}`);
+      if (path === 'pack.json') text = JSON.stringify({ ...JSON.parse(text), id, county: code });
+      files[path] = text;
+    }
+    const pool = s.db.pool;
+    const snapshot = async () => {
+      const out: Record<string, string[]> = {};
+      for (const t of ['definitions', 'pack_deployments', 'org_models']) {
+        out[t] = (await pool.query<{ row: string }>(`select t::text as row from ${t} t order by t::text`)).rows.map((r) => r.row);
+      }
+      return out;
+    };
+    const orgBefore = (await s.request('GET', '/api/org', { token: integrator })).body;
+    const before = await snapshot();
+    await pool.query(`create function atomic_fail() returns trigger language plpgsql as $$ begin raise exception 'atomic test: % refused', tg_table_name; end $$`);
+    await pool.query(`create trigger atomic_fail before insert on ${table} for each row execute function atomic_fail()`);
+    try {
+      const r = await s.request('POST', '/api/packs', { token: integrator, body: { files } });
+      expect(r.status, JSON.stringify(r.body)).toBe(500);
+    } finally {
+      await pool.query(`drop trigger atomic_fail on ${table}`);
+      await pool.query('drop function atomic_fail()');
+    }
+    expect(await snapshot()).toEqual(before);
+    expect((await s.request('GET', '/api/org', { token: integrator })).body).toEqual(orgBefore);
+    expect((await s.request('GET', `/api/packs/${id}/versions`, { token: integrator })).status).toBe(404);
+    await expect(s.engine.definitions.byKey(`${id}/dispute`)).rejects.toMatchObject({ code: 'DEFINITION_NOT_FOUND' });
+    const r = await s.request('POST', '/api/packs', { token: integrator, body: { files } });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body).toMatchObject({ packId: id, version: '1.0.0', processes: [{ key: `${id}/dispute`, version: 1 }] });
+    expect((await s.request('GET', '/api/org', { token: integrator })).body.units.map((u: Json) => u.code)).toContain(code);
+  });
 });
