@@ -35,6 +35,28 @@ describe.each(databaseTargets())('deployPack on $name PostgreSQL', (target) => {
     expect(c.openTasks.map((t) => [t.elementId, t.candidateGroups])).toEqual([['handle', ['mini.labour']]]);
   });
 
+  it('deploys inside the caller\'s transaction with { client }: a rollback leaves no version behind', async () => {
+    const renamed: PackBundle = { ...mini, manifest: { ...mini.manifest, id: 'txmini' } };
+    const client = await db.pool.connect();
+    let rolledBack = '';
+    try {
+      await client.query('begin');
+      const inTx = await deployPack(engine, renamed, { client });
+      expect(inTx.processes[0]).toMatchObject({ key: 'txmini/dispute', version: 1 });
+      rolledBack = inTx.processes[0].definitionId;
+      // Not visible outside the transaction until the caller commits.
+      expect(await engine.definitions.list('txmini/dispute')).toEqual([]);
+      await client.query('rollback');
+    } finally {
+      client.release();
+    }
+    expect(await engine.definitions.list('txmini/dispute')).toEqual([]);
+    // Nor was it cached: the rolled-back id is unknown to the engine.
+    await expect(engine.definitions.byIdOrThrow(rolledBack)).rejects.toMatchObject({ code: 'DEFINITION_NOT_FOUND' });
+    const committed = await deployPack(engine, renamed);
+    expect(committed.processes[0]).toMatchObject({ key: 'txmini/dispute', version: 1 });
+  });
+
   it('rejects an invalid pack with PACK_INVALID before deploying anything', async () => {
     const broken = await loadPackDir(new URL('./broken/script-task/', import.meta.url).pathname);
     const error = await deployPack(engine, { ...broken, manifest: { ...broken.manifest, id: 'never' } }).catch((e: unknown) => e);
