@@ -27,7 +27,7 @@ const widgets = { ...antdTheme.widgets, ...caseFormWidgets };
 /** A section heading, left-aligned and without a colon (antd's theme draws an object's title as a field label). */
 function SectionTitle({ id, title }: TitleFieldProps<CaseFormData, RJSFSchema, CaseFormContext>) {
   if (!title) return null;
-  return <Typography.Title id={id} level={5} style={{ marginTop: 0 }}>{title}</Typography.Title>;
+  return <Typography.Title id={id} level={5} style={{ marginTop: 0, textAlign: 'start' }}>{title}</Typography.Title>;
 }
 const templates = { ...antdTheme.templates, TitleFieldTemplate: SectionTitle };
 
