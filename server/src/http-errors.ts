@@ -3,6 +3,7 @@
 // YizhanError (@yizhan/errors) and carries a code of its ErrorCode union; anything else is either
 // an error of the HTTP layer below the routes (body-parser, the router, PostgreSQL's data
 // exceptions) or a bug (500 INTERNAL, logged).
+import type { Socket } from 'node:net';
 import type { ErrorRequestHandler } from 'express';
 import pg from 'pg';
 import type { Logger } from 'pino';
@@ -128,12 +129,29 @@ function normaliseDetails(details: unknown[]): ErrorDetail[] {
   return details.map((d) => (d && typeof d === 'object' ? (d as ErrorDetail) : { message: String(d) }));
 }
 
+/**
+ * Closes the connection after the answer without resetting it. A client still sending the body it
+ * was refused would otherwise get a TCP reset, and a reset may discard the answer before the client
+ * reads it: so the socket is half-closed (the answer and FIN go out) and destroyed at most 2 s later,
+ * or as soon as the client closes its side.
+ */
+function lingerOnClose(socket: Socket): void {
+  const lingering = socket as Socket & { destroySoon?: () => void };
+  lingering.destroySoon = () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), 2000).unref();
+  };
+}
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const { status, body } = toErrorBody(err);
     // Refused before its body was read (401, 413, 415 …): close rather than read the rest.
-    if (!req.complete) res.setHeader('connection', 'close');
+    if (!req.complete) {
+      res.setHeader('connection', 'close');
+      lingerOnClose(req.socket);
+    }
     if (status >= 500) logger.error({ err, url: req.originalUrl }, 'request failed');
     res.status(status).json(body);
   };
