@@ -1,7 +1,7 @@
 // The browser of the browser tests, with nothing installed by hand. By default it is the headless
 // Chromium inside the npm package @sparticuz/chromium (brotli-compressed in the package; nothing is
 // downloaded), unpacked once into node_modules/.cache/yizhan-browser/. CHROMIUM_PATH picks another
-// Chromium instead (e.g. CHROMIUM_PATH=/usr/bin/chromium for Debian's); a path that does not exist
+// Chromium instead (e.g. Debian's package, if installed); a path that does not exist
 // fails the test, it never skips it.
 //
 // Fonts: Chromium draws text with the fonts fontconfig shows it. The tests give it a fontconfig file
