@@ -12,21 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
 import type { RouteDef } from '../src/registry';
 import { FIXTURE_PACK, intake, PROCESS, startTestServer, type TestServer } from './support/harness';
+import { prng } from './support/prng';
 
 const SEED = 20260411;
 const REQUESTS = 2400;
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface FuzzRequest {
   kind: string;

@@ -1,51 +1,15 @@
 // CI check of `npm start` as a user runs it: a fresh data dir, the demo logins printed, a case
 // from intake to closure over HTTP, Ctrl-C, a restart that still has the case, and a start
 // without --demo where the demo accounts no longer work.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PACK, intake, type Json } from './support/harness';
+import { spawnServer, type Served } from './reliability/support';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-interface Started {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  /** Ctrl-C: SIGINT to the whole process group, as a terminal sends it; resolves when all is closed. */
-  interrupt(): Promise<number | null>;
-}
-
-async function start(command: string, args: string[], env: Record<string, string> = {}): Promise<Started> {
-  const child = spawn(command, args, { cwd: ROOT, detached: true, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  // 'close': the process and everything holding its output (npm's child, the server) are gone.
-  const exited = new Promise<number | null>((ok) => child.once('close', (code) => ok(code)));
-  const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 240_000);
-    const check = () => {
-      const m = /已启动：(http:\/\/\S+)/.exec(out);
-      if (m && out.includes('按 Ctrl-C 停止')) {
-        clearTimeout(timer);
-        ok(m[1]);
-      }
-    };
-    child.stdout!.on('data', check);
-    void exited.then((code) => fail(new Error(`server exited with ${code}:\n${out}`)));
-  });
-  return {
-    child, url, output: () => out,
-    async interrupt() {
-      process.kill(-child.pid!, 'SIGINT');
-      return exited;
-    },
-  };
-}
+const start = (command: string, args: string[], env: Record<string, string> = {}): Promise<Served> => spawnServer(command, args, env, 240_000);
 
 async function call(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: Json }> {
   const res = await fetch(url + path, {
@@ -64,7 +28,7 @@ async function login(url: string, username: string): Promise<string> {
 
 describe('npm start', () => {
   const data = mkdtempSync(join(tmpdir(), 'yizhan-start-'));
-  const running: Started[] = [];
+  const running: Served[] = [];
   afterAll(async () => {
     for (const s of running) if (s.child.exitCode === null) await s.interrupt().catch(() => null);
     rmSync(data, { recursive: true, force: true });

@@ -11,22 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
 import { loadPackDir } from '../src/packs';
 import { startTestServer, type Json, type TestServer } from './support/harness';
+import { prng } from './support/prng';
 
 const LONGXI = new URL('../../processes/longxi/', import.meta.url).pathname;
 const CASES = 200;
 const HOUR = 3600_000;
-
-/** mulberry32: a small deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Where a case is reported, its level and (for 邻里纠纷) the local centre that handles it. */
 const UNITS = [

@@ -31,8 +31,13 @@ export interface Served {
 }
 
 /** `yizhan serve --port 0 …args`; resolves once it prints its URL, rejects with its output if it exits first. */
-export async function serve(args: string[], env: Record<string, string> = {}): Promise<Served> {
-  const child = spawn(process.execPath, [join(ROOT, 'server/bin/yizhan.js'), 'serve', '--port', '0', ...args], {
+export function serve(args: string[], env: Record<string, string> = {}): Promise<Served> {
+  return spawnServer(process.execPath, [join(ROOT, 'server/bin/yizhan.js'), 'serve', '--port', '0', ...args], env);
+}
+
+/** Any command that starts the server (`npm start`, `yizhan serve`) in its own process group, run from the repository root. */
+export async function spawnServer(command: string, args: string[], env: Record<string, string> = {}, timeoutMs = 120_000): Promise<Served> {
+  const child = spawn(command, args, {
     cwd: ROOT, detached: true, env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -40,7 +45,7 @@ export async function serve(args: string[], env: Record<string, string> = {}): P
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exited = new Promise<number | null>((ok) => child.once('close', (code) => ok(code)));
   const url = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), 120_000);
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${out}`)), timeoutMs);
     const check = () => {
       const m = /已启动：(http:\/\/\S+)/.exec(out);
       if (m && out.includes('按 Ctrl-C 停止')) {
