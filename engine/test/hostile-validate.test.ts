@@ -1,30 +1,10 @@
 // Deploy-time refusal of definitions that would take the server down when a case runs (issue 11):
 // loops nothing waits in, timer cycles that fire continuously, timers beyond any sane horizon.
 import { describe, expect, it } from 'vitest';
-import { compileDefinition } from '../src/bpmn/definition';
 import { timerProblem } from '../src/bpmn/limits';
+import { bpmn, problems as compileProblems } from './support/bpmn';
 
-function bpmn(body: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
-  <bpmn:process id="p" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    ${body}
-  </bpmn:process>
-</bpmn:definitions>`;
-}
-
-async function problems(xml: string) {
-  try {
-    await compileDefinition(xml, ['route', 'noop']);
-    return [];
-  } catch (err) {
-    const e = err as { code: string; details: { elementId: string; code: string; message: string }[] };
-    expect(e.code).toBe('BPMN_INVALID');
-    return e.details;
-  }
-}
+const problems = (xml: string) => compileProblems(xml, ['route', 'noop']);
 
 const boundaryTimer = (kind: string, value: string, cancel = true) => `
   <bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="handle" />

@@ -1,29 +1,8 @@
 // Deploy-time validation: nothing that would run JavaScript or be mis-evaluated gets deployed.
 import { describe, expect, it } from 'vitest';
 import { compileDefinition } from '../src/bpmn/definition';
+import { bpmn, problems } from './support/bpmn';
 import { jointMediationBpmn } from './support/fixture';
-
-function bpmn(body: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-  xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
-  <bpmn:process id="p" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    ${body}
-  </bpmn:process>
-</bpmn:definitions>`;
-}
-
-async function problems(xml: string) {
-  try {
-    await compileDefinition(xml, ['route']);
-    return [];
-  } catch (err) {
-    const e = err as { code: string; details: { elementId: string; code: string; message: string }[] };
-    expect(e.code).toBe('BPMN_INVALID');
-    return e.details;
-  }
-}
 
 describe('deploy-time BPMN validation', () => {
   it('accepts the joint mediation fixture', async () => {

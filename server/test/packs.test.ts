@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
-import { FIXTURE_PACK, fixtureFiles, otherCountyPack, PASSWORD, startTestServer, type Json, type TestServer } from './support/harness';
+import { FIXTURE_PACK, fixtureFiles, otherCountyPack, packFiles, PASSWORD, startTestServer, type Json, type TestServer } from './support/harness';
 
 const BIN = fileURLToPath(new URL('../bin/yizhan.js', import.meta.url));
 const run = promisify(execFile);
@@ -20,20 +20,6 @@ async function yizhan(args: string[], env: Record<string, string> = {}): Promise
     const e = err as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
-}
-
-function packFiles(version = '1.0.0'): Record<string, string> {
-  const read = (p: string) => readFileSync(join(FIXTURE_PACK, p), 'utf8');
-  const manifest = JSON.parse(read('pack.json'));
-  manifest.version = version;
-  return {
-    'pack.json': JSON.stringify(manifest),
-    'dispute.bpmn': read('dispute.bpmn'),
-    'forms/intake.json': read('forms/intake.json'),
-    'forms/mediation.json': read('forms/mediation.json'),
-    'forms/feedback.json': read('forms/feedback.json'),
-    'rules/routing.json': read('rules/routing.json'),
-  };
 }
 
 describe.each(databaseTargets())('packs on $name PostgreSQL', (target) => {

@@ -7,24 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
-import { FIXTURE_PACK, intake, PROCESS, startTestServer, type TestServer } from './support/harness';
+import { FIXTURE_PACK, intake, packFiles, PROCESS, startTestServer, type TestServer } from './support/harness';
 
 const BIN = fileURLToPath(new URL('../bin/yizhan.js', import.meta.url));
 const run = promisify(execFile);
-
-function packFiles(version: string, routing?: unknown): Record<string, string> {
-  const read = (p: string) => readFileSync(join(FIXTURE_PACK, p), 'utf8');
-  const manifest = JSON.parse(read('pack.json'));
-  manifest.version = version;
-  return {
-    'pack.json': JSON.stringify(manifest),
-    'dispute.bpmn': read('dispute.bpmn'),
-    'forms/intake.json': read('forms/intake.json'),
-    'forms/mediation.json': read('forms/mediation.json'),
-    'forms/feedback.json': read('forms/feedback.json'),
-    'rules/routing.json': routing === undefined ? read('rules/routing.json') : JSON.stringify(routing),
-  };
-}
 
 describe.each(databaseTargets())('withdrawing definitions on $name PostgreSQL', (target) => {
   let s: TestServer;

@@ -115,6 +115,21 @@ export function intake(unit: string, extra: Record<string, unknown> = {}): Recor
 }
 
 /** The fixture pack as `{ path: content }`, as POST /api/packs takes it. */
+/** The fixture pack's deployable files as a JSON bundle, with `version` in pack.json and, optionally, another routing rule set. */
+export function packFiles(version = '1.0.0', routing?: unknown): Record<string, string> {
+  const read = (p: string) => readFileSync(join(FIXTURE_PACK, p), 'utf8');
+  const manifest = JSON.parse(read('pack.json'));
+  manifest.version = version;
+  return {
+    'pack.json': JSON.stringify(manifest),
+    'dispute.bpmn': read('dispute.bpmn'),
+    'forms/intake.json': read('forms/intake.json'),
+    'forms/mediation.json': read('forms/mediation.json'),
+    'forms/feedback.json': read('forms/feedback.json'),
+    'rules/routing.json': routing === undefined ? read('rules/routing.json') : JSON.stringify(routing),
+  };
+}
+
 export function fixtureFiles(): Record<string, string> {
   const out: Record<string, string> = {};
   const walk = (dir: string) => {
