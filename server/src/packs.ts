@@ -90,6 +90,17 @@ export class PackService {
   }
 
   /**
+   * A user scoped to a unit acts (withdraw / restore a definition version) only on a deployed pack
+   * of their county, by the same rule as a deploy; FORBIDDEN otherwise.
+   */
+  async checkPackScope(packId: string, scope: Scope): Promise<void> {
+    const previous = await this.pool.query<{ county: string | null }>('select county from pack_deployments where pack_id = $1 order by deployed_at desc, id desc limit 1', [packId]);
+    if (!previous.rows[0] || scope.all) return;
+    const { rows } = await this.pool.query<{ model: OrgModel }>('select model from org_models where id = $1', [`pack:${packId}`]);
+    await this.checkDeployScope(packId, rows[0]?.model, previous.rows[0].county ?? undefined, scope);
+  }
+
+  /**
    * A user scoped to a unit (an integrator or administrator of one county) deploys only that
    * county's pack: the new version's org and the one it replaces must be theirs — their unit is
    * one of its top units, or all its top units are within their subtree (without an org: the

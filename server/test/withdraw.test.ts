@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
-import { FIXTURE_PACK, intake, packFiles, PROCESS, startTestServer, type TestServer } from './support/harness';
+import { FIXTURE_PACK, intake, otherCountyPack, packFiles, PASSWORD, PROCESS, startTestServer, type TestServer } from './support/harness';
 
 const BIN = fileURLToPath(new URL('../bin/yizhan.js', import.meta.url));
 const run = promisify(execFile);
@@ -49,6 +49,25 @@ describe.each(databaseTargets())('withdrawing definitions on $name PostgreSQL', 
     r = await s.request('POST', '/api/cases', { token: clerk, body: { process: PROCESS, data: intake('t-a') } });
     expect(r.body.definitionId).toBe(v2.id);
     expect((await s.request('POST', '/api/definitions/999999/withdraw', { token: integrator })).status).toBe(404);
+  });
+
+  it('only users of the pack\'s county withdraw or restore its versions: another county\'s integrator gets 403 and nothing changes', async () => {
+    expect((await s.request('POST', '/api/packs', { token: integrator, body: { files: otherCountyPack('1.0.0') } })).status).toBe(201);
+    const admin = await s.login('admin');
+    for (const [username, unit] of [['uwithdrawer', 'u'], ['twithdrawer', 't']]) {
+      const r = await s.request('POST', '/api/users', { token: admin, body: { username, password: PASSWORD, role: 'integrator', unit } });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+    }
+    const [latest] = await s.engine.definitions.list(PROCESS);
+    const other = await s.login('uwithdrawer');
+    for (const action of ['withdraw', 'restore']) {
+      const r = await s.request('POST', `/api/definitions/${latest.id}/${action}`, { token: other });
+      expect(r.status, JSON.stringify(r.body)).toBe(403);
+    }
+    expect((await s.engine.definitions.list(PROCESS))[0].withdrawnAt).toBeNull();
+    const own = await s.login('twithdrawer');
+    expect((await s.request('POST', `/api/definitions/${latest.id}/withdraw`, { token: own })).status).toBe(200);
+    expect((await s.request('POST', `/api/definitions/${latest.id}/restore`, { token: own })).status).toBe(200);
   });
 
   it('yizhan pack withdraw / restore KEY@VERSION against the server', async () => {

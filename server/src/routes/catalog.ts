@@ -5,6 +5,7 @@ import { notFound } from '../http-errors';
 import { defineRoute, result, type RouteDef } from '../registry';
 import { MAX_PACK_FILES, MAX_PACK_TOTAL_BYTES, packUpload } from '../pack-upload';
 import { packFromFiles } from '../packs';
+import type { Scope } from '../scope';
 import type { Services } from '../services';
 
 function definitionSummary(d: DefinitionSummary) {
@@ -14,6 +15,12 @@ function definitionSummary(d: DefinitionSummary) {
 export function catalogRoutes(services: Services): RouteDef[] {
   // Multipart: every part is one file; its filename is the path inside the pack (forms/intake.json).
   const upload = packUpload();
+  // A version belongs to the pack its key starts with (`<pack id>/<process id>`); only its county's users may withdraw or restore it.
+  const checkDefinitionScope = async (id: string, scope: Scope) => {
+    if (!/^\d{1,18}$/.test(id)) throw notFound('DEFINITION_NOT_FOUND', `流程定义不存在：${id}`);
+    const d = await services.engine.definitions.byIdOrThrow(id);
+    await services.packs.checkPackScope(d.key.split('/')[0], scope);
+  };
 
   return [
     defineRoute({
@@ -101,7 +108,8 @@ export function catalogRoutes(services: Services): RouteDef[] {
       access: 'pack:deploy', pathParams: { id: '流程定义 id' },
       success: { status: 200, description: '该版本', schema: ref('Definition') },
       errors: [404],
-      async handler({ params, user }) {
+      async handler({ params, user, scope }) {
+        await checkDefinitionScope(params.id, scope);
         const d = await services.engine.withdrawDefinition(params.id, user.username);
         return definitionSummary(d);
       },
@@ -112,7 +120,8 @@ export function catalogRoutes(services: Services): RouteDef[] {
       access: 'pack:deploy', pathParams: { id: '流程定义 id' },
       success: { status: 200, description: '该版本', schema: ref('Definition') },
       errors: [404],
-      async handler({ params }) {
+      async handler({ params, scope }) {
+        await checkDefinitionScope(params.id, scope);
         const d = await services.engine.restoreDefinition(params.id);
         return definitionSummary(d);
       },
