@@ -353,6 +353,10 @@ async function scenario(page: Page) {
     await login(page, 'lx-clerk');
     await page.getByTestId('nav-/cases/new').click();
     await page.getByTestId('process-select').click();
+    // Intake offers the clerk's own county's processes only (a case can't land in another county).
+    const offered = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.filter((o) => !o.includes('longxi/')), offered.join(' | ')).toEqual([]);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'longxi/dispute v2' }).click();
     await page.locator('#root_applicant').waitFor();
     await page.getByTestId('case-title').fill('药材收购款结算纠纷');

@@ -72,3 +72,15 @@ export class DefinitionWithdrawnError extends YizhanError {
     );
   }
 }
+
+/**
+ * A case may only start at a unit of its process's own org model (its pack, its county): a case of
+ * one county's unit on another county's process would be routed to that county's departments.
+ */
+export class UnitOutsideProcessError extends YizhanError {
+  declare readonly code: 'UNIT_OUTSIDE_PROCESS';
+  constructor(unit: string, process: string) {
+    const message = `单位「${unit}」不属于流程「${process}」所在县的组织架构，不能用该流程受理；请选择本县的流程`;
+    super('UNIT_OUTSIDE_PROCESS', message, [{ field: '/data/unit', code: 'UNIT_OUTSIDE_PROCESS', message }]);
+  }
+}

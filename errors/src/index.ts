@@ -27,6 +27,7 @@ export type EngineErrorCode =
   | 'TASK_CLAIMED'
   | 'NOT_ASSIGNEE'
   | 'DEFINITION_WITHDRAWN'
+  | 'UNIT_OUTSIDE_PROCESS'
   | 'BPMN_INVALID'
   | 'PROCESS_ERROR';
 

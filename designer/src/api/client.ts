@@ -79,7 +79,8 @@ export class ApiClient {
   }
   logout() { return this.request<void>('POST', '/api/auth/logout'); }
   me() { return this.request<User>('GET', '/api/me'); }
-  org() { return this.request<OrgModel>('GET', '/api/org'); }
+  /** The merged org, or with `process` the org of that process's county (its pack). */
+  org(process?: string) { return this.request<OrgModel>('GET', '/api/org', undefined, { process }); }
 
   tasks(scope: InboxScope, status: InboxStatus = 'open', caseId?: string) {
     return this.request<InboxTask[]>('GET', '/api/tasks', undefined, { scope, status, caseId });
@@ -109,6 +110,8 @@ export class ApiClient {
     return this.request<FormResource>('GET', `/api/forms/${encodeURIComponent(key)}`, undefined, { process, version });
   }
   definitions(key?: string) { return this.request<Definition[]>('GET', '/api/definitions', undefined, { key }); }
+  /** The processes the caller may start a case in (their county's; every county's for a user of every unit). */
+  startableDefinitions() { return this.request<Definition[]>('GET', '/api/definitions', undefined, { startable: 'true' }); }
   /** One deployed definition with its BPMN XML and start form key (the case view's diagram, the intake form). */
   definition(id: string) {
     return this.request<DefinitionDetail>('GET', `/api/definitions/${encodeURIComponent(id)}`);

@@ -85,7 +85,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 组织架构（单位树与部门，合并自已部署的流程包） */
+        /**
+         * 组织架构（单位树与部门，合并自已部署的流程包）
+         * @description process=流程标识 时只返回该流程所在县（其流程包）的组织架构，用于受理与转办时选择单位和部门。
+         */
         get: operations["getOrg"];
         put?: never;
         post?: never;
@@ -406,7 +409,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 流程定义（各版本） */
+        /**
+         * 流程定义（各版本）
+         * @description startable=true 时只返回本人可用于受理的流程（每个流程当前用于新案件的版本）：本人所属单位在该流程所在县的组织架构中；不限辖区的用户（如系统管理员）得到全部可用流程。
+         */
         get: operations["listDefinitions"];
         put?: never;
         post?: never;
@@ -1158,7 +1164,10 @@ export interface operations {
     };
     getOrg: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 流程标识 */
+                process?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1174,8 +1183,10 @@ export interface operations {
                     "application/json": components["schemas"]["OrgModel"];
                 };
             };
+            400: components["responses"]["E400"];
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
         };
     };
     listCases: {
@@ -1778,6 +1789,8 @@ export interface operations {
             query?: {
                 /** @description 流程标识 */
                 key?: string;
+                /** @description 只返回本人可用于受理的流程 */
+                startable?: boolean;
             };
             header?: never;
             path?: never;

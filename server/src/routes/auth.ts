@@ -1,6 +1,7 @@
 // 登录 / 退出 / 当前用户 / 用户管理 / 组织架构.
 import { ref } from '../api-schemas';
-import { ApiError, unauthorized } from '../http-errors';
+import type { OrgModel } from '@yizhan/rules';
+import { ApiError, notFound, unauthorized } from '../http-errors';
 import { LoginGuard, LoginRateLimited, type LoginLimit } from '../login-guard';
 import { defineRoute, type RouteDef } from '../registry';
 import { ROLES, type Role } from '../roles';
@@ -107,11 +108,20 @@ export function authRoutes(services: Services, loginLimit: LoginLimit): RouteDef
         return userView(user, services);
       },
     }),
-    defineRoute({
+    defineRoute<unknown, { process?: string }>({
       method: 'get', path: '/api/org', operationId: 'getOrg', tag: 'org', summary: '组织架构（单位树与部门，合并自已部署的流程包）',
-      access: 'org:read', success: { status: 200, description: '组织架构', schema: ref('OrgModel') },
-      async handler() {
-        return services.directory.model();
+      description: 'process=流程标识 时只返回该流程所在县（其流程包）的组织架构，用于受理与转办时选择单位和部门。',
+      access: 'org:read',
+      query: [{ name: 'process', schema: { type: 'string', maxLength: 200 }, description: '流程标识' }],
+      success: { status: 200, description: '组织架构', schema: ref('OrgModel') },
+      errors: [404],
+      async handler({ query }) {
+        if (!query.process) return services.directory.model();
+        const versions = await services.engine.definitions.list(query.process);
+        if (!versions.length) throw notFound('DEFINITION_NOT_FOUND', `流程定义不存在：${query.process}`);
+        const def = await services.engine.definitions.byIdOrThrow(versions[0].id);
+        const org = def.org as OrgModel | null;
+        return org && Array.isArray(org.units) && org.units.length ? { units: org.units, departments: org.departments ?? [] } : services.directory.model();
       },
     }),
   ];
