@@ -6,13 +6,12 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type pg from 'pg';
-import { CaseEngine, systemClock, type Clock } from '@yizhan/engine';
-import { createFormValidator } from '@yizhan/forms';
+import { systemClock, type CaseEngine, type Clock } from '@yizhan/engine';
 import { ApiError, errorHandler, unauthorized } from './http-errors';
 import { IdempotencyStore } from './idempotency';
 import { buildOpenApi } from './openapi';
 import { OrgDirectory } from './org-directory';
-import { packHandlers, PackService } from './packs';
+import { createPackEngine, packFormValidator, PackService } from './packs';
 import { defineRoute, mountRoutes, type JsonSchema, type RouteDef } from './registry';
 import { PublicCases } from './public-cases';
 import { Reports } from './reports';
@@ -99,17 +98,13 @@ export function createHttpServer(app: Express, limits: Partial<HttpLimits> = {})
 }
 
 /** Validates form data with the forms package (zh-CN messages, CN formats): the browser's rules. */
-export function formValidator() {
-  const forms = createFormValidator();
-  return (form: Parameters<typeof forms.validate>[0], data: unknown) =>
-    forms.validate(form, data).map((e) => ({ field: e.field, code: e.keyword, message: e.message }));
-}
+export const formValidator = packFormValidator;
 
 export async function createApp(options: AppOptions): Promise<YizhanApp> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: 'info' });
   const pool = options.pool;
-  const engine = options.engine ?? new CaseEngine({ pool, clock, validateForm: formValidator(), handlers: { ...packHandlers } });
+  const engine = options.engine ?? createPackEngine({ pool, clock });
   const directory = new OrgDirectory(pool);
   await directory.refresh();
   const services: Services = {
