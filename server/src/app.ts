@@ -15,7 +15,7 @@ import { createPackEngine, packFormValidator, PackService } from './packs';
 import { defineRoute, mountRoutes, type JsonSchema, type RouteDef } from './registry';
 import { PublicCases } from './public-cases';
 import { Reports } from './reports';
-import type { LoginLimit } from './login-guard';
+import { DEFAULT_LOGIN_LIMIT, type LoginLimit } from './login-guard';
 import { authRoutes, bearer } from './routes/auth';
 import { caseRoutes } from './routes/cases';
 import { catalogRoutes } from './routes/catalog';
@@ -38,7 +38,7 @@ export interface AppOptions {
   logger?: Logger;
   /** Token lifetime; 8 hours by default (a working day). */
   tokenTtlMs?: number;
-  /** Failed logins per client address and per account per window; 50 and 10 per 15 minutes by default. */
+  /** Login throttling (failed logins per account and per client address, see login-guard.ts); DEFAULT_LOGIN_LIMIT by default. */
   loginLimit?: LoginLimit;
   /** JSON body limit of signed-in routes (413 beyond); 1 MB by default. Login reads 16 kB at most. */
   bodyLimit?: string;
@@ -119,7 +119,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
   };
 
   const routes: RouteDef[] = [
-    ...authRoutes(services, options.loginLimit ?? { windowMs: 15 * 60_000, limit: 50, accountLimit: 10 }),
+    ...authRoutes(services, options.loginLimit ?? DEFAULT_LOGIN_LIMIT),
     ...caseRoutes(services),
     ...taskRoutes(services),
     ...catalogRoutes(services),
