@@ -7,6 +7,9 @@
 // RATE_LIMITED with the seconds left in the message and in Retry-After. A counter is forgotten once
 // it has been quiet for `windowMs` after its last wait ended. Nobody is ever locked out for long:
 // the user who mistypes a few times waits seconds, a guesser soon waits minutes per guess.
+// Attempts on one account run one after another within a server process (`attempt`), so a burst of
+// parallel guesses is checked against the wait each earlier guess set, instead of all slipping in
+// before the first failure is counted; across processes at most one more guess per process slips in.
 import type pg from 'pg';
 import type { Clock } from '@yizhan/engine';
 import { ApiError } from './http-errors';
@@ -37,6 +40,8 @@ export class LoginRateLimited extends ApiError {
 
 export class LoginGuard {
   private readonly limits: Required<LoginLimit>;
+  /** Per account: the end of the last attempt queued in this process. */
+  private readonly queues = new Map<string, Promise<void>>();
 
   constructor(private readonly pool: pg.Pool, private readonly clock: Clock, limits: LoginLimit) {
     this.limits = {
@@ -52,6 +57,25 @@ export class LoginGuard {
   policy(): string {
     const w = Math.ceil(this.limits.windowMs / 1000);
     return `"ip";q=${this.limits.limit};w=${w}, "account";q=${this.limits.accountLimit};w=${w}`;
+  }
+
+  /**
+   * Runs one login attempt on the account (check, password, counting) after the attempts on the
+   * same account already under way in this process.
+   */
+  async attempt<T>(username: string, run: () => Promise<T>): Promise<T> {
+    const before = this.queues.get(username) ?? Promise.resolve();
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    const mine = before.then(() => finished);
+    this.queues.set(username, mine);
+    try {
+      await before;
+      return await run();
+    } finally {
+      done();
+      if (this.queues.get(username) === mine) this.queues.delete(username);
+    }
   }
 
   /** Throws LoginRateLimited while the account or the address has to wait. */

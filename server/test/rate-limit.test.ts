@@ -151,6 +151,18 @@ describe.each(databaseTargets())('login throttling ($name PostgreSQL)', (target)
     expect((await loginFrom(s.url, '127.0.9.250', { username: 'leader', password: PASSWORD })).status).toBe(200);
   });
 
+  it('takes a burst of parallel guesses on one account one after another: none slips in past the wait', async () => {
+    s.clock.advance(60 * 60_000);
+    const burst = await Promise.all(Array.from({ length: 10 }, (_, i) =>
+      loginFrom(s.url, `127.0.11.${i + 1}`, { username: 'clerka', password: `burst-${i}` })));
+    // three free failures, the fourth sets the wait, the other six are refused without a try
+    expect(burst.map((r) => r.status).sort()).toEqual([401, 401, 401, 401, 429, 429, 429, 429, 429, 429]);
+    expect(burst.filter((r) => r.status === 429).every((r) => r.headers['retry-after'] === '1' && r.body.error.message === waitMessage(1))).toBe(true);
+    // meanwhile other accounts log in at the same time
+    const others = await Promise.all(['clerkb', 'labour', 'centre'].map((username) => loginFrom(s.url, '127.0.11.99', { username, password: PASSWORD })));
+    expect(others.map((r) => r.status)).toEqual([200, 200, 200]);
+  });
+
   it('shares the counts between two server nodes on one database', async () => {
     s.clock.advance(60 * 60_000);
     const node = await otherNode(s, LIMIT);
@@ -165,12 +177,14 @@ describe.each(databaseTargets())('login throttling ($name PostgreSQL)', (target)
       expect((await loginFrom(node.url, '127.0.5.6', { username: 'centre', password: PASSWORD })).status).toBe(200);
 
       // Failures at the same moment on both nodes are each counted: the wait is exactly the one
-      // that the number of failures answered 401 calls for.
+      // that the number of failures answered 401 calls for. Each node takes one account's attempts
+      // one after another, so at most one guess per node slips in past the free ones.
       const burst = await Promise.all(Array.from({ length: 8 }, (_, i) =>
         loginFrom(i % 2 ? node.url : s.url, `127.0.10.${i + 1}`, { username: 'clerka2', password: `burst-${i}` })));
       const counted = burst.filter((r) => r.status === 401).length;
       expect(burst.every((r) => r.status === 401 || r.status === 429)).toBe(true);
       expect(counted).toBeGreaterThanOrEqual(4);
+      expect(counted).toBeLessThanOrEqual(LIMIT.accountLimit + 2);
       const after = await loginFrom(s.url, '127.0.10.99', { username: 'clerka2', password: PASSWORD });
       expect(after.status).toBe(429);
       expect(Number(after.headers['retry-after'])).toBe(2 ** (counted - 4));

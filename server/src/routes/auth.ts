@@ -36,18 +36,21 @@ export function authRoutes(services: Services, loginLimit: LoginLimit): RouteDef
       async handler({ body, req, res }) {
         const address = req.socket.remoteAddress ?? 'unknown';
         res.setHeader('ratelimit-policy', guard.policy());
-        try {
-          await guard.check(body.username, address);
-        } catch (err) {
-          if (err instanceof LoginRateLimited) res.setHeader('retry-after', String(err.retryAfterSeconds));
-          throw err;
-        }
-        const user = await services.users.verifyPassword(body.username, body.password);
-        if (!user) {
-          await guard.failed(body.username, address);
-          throw unauthorized('用户名或密码错误');
-        }
-        await guard.succeeded(user.username);
+        const user = await guard.attempt(body.username, async () => {
+          try {
+            await guard.check(body.username, address);
+          } catch (err) {
+            if (err instanceof LoginRateLimited) res.setHeader('retry-after', String(err.retryAfterSeconds));
+            throw err;
+          }
+          const verified = await services.users.verifyPassword(body.username, body.password);
+          if (!verified) {
+            await guard.failed(body.username, address);
+            throw unauthorized('用户名或密码错误');
+          }
+          await guard.succeeded(verified.username);
+          return verified;
+        });
         const session = await services.sessions.issue(user.username);
         return { token: session.token, expiresAt: session.expiresAt, user: userView(user, services) };
       },
