@@ -6,10 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { CaseEngine, HistoryKind, ManualClock, WorkingCalendar, computeDue, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
+import { HistoryKind, ManualClock, type CaseEngine, WorkingCalendar, computeDue, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
 import { YizhanError } from '@yizhan/errors';
 import { deployPack, processIds } from './deploy';
-import { packHandlers } from './steps';
+import { createPackEngine } from './engine';
 import type { PackBundle, Scenario, ScenarioResult, ScenarioStep, StepExpectation, TaskExpectation } from './types';
 
 export interface RunScenariosOptions {
@@ -27,7 +27,7 @@ export async function runScenarios(bundle: PackBundle, options: RunScenariosOpti
   const store = await throwawayStore(options.databaseUrl);
   try {
     const clock = new ManualClock(SCENARIO_EPOCH);
-    const engine = new CaseEngine({ pool: store.db.pool, clock, handlers: { ...packHandlers } });
+    const engine = createPackEngine({ pool: store.db.pool, clock });
     await deployPack(engine, bundle, { actor: 'pack-test' });
     const processes = await processIds(bundle);
     const packId = bundle.manifest.id;
