@@ -402,6 +402,14 @@ async function scenario(page: Page) {
     await page.getByTestId('intake-form').getByRole('button', { name: '提交受理' }).click();
     await page.getByTestId('routing').waitFor();
     const caseUrl = page.url();
+    // evidence: a photo added on the case page is listed with its sniffed type and can be downloaded
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '现场照片.png', mimeType: 'application/pdf', buffer: png });
+    await page.getByTestId('attachments').locator('.ant-list-item', { hasText: '现场照片.png' }).waitFor();
+    expect(await page.getByTestId('attachments').textContent()).toContain('image/png');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('attachments').getByRole('button', { name: /下载/ }).first().click();
+    expect((await download).suggestedFilename()).toBe('现场照片.png');
     await snap(page, 'case-started');
 
     // ---- staff: every task through the inbox, by the department it went to --------------------

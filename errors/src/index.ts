@@ -66,6 +66,7 @@ export type ServerErrorCode =
   | 'NOT_FOUND'
   | 'PACK_NOT_FOUND'
   | 'USER_NOT_FOUND'
+  | 'ATTACHMENT_NOT_FOUND'
   | 'CONFLICT'
   | 'IDEMPOTENCY_KEY_IN_USE'
   | 'IDEMPOTENCY_KEY_REUSED'

@@ -133,6 +133,15 @@ export const componentSchemas: Record<string, JsonSchema> = {
     processes: { type: 'array', items: obj({ key: str(), definitionId: str(), version: { type: 'integer' } }) },
     deployedBy: nullable('string'), deployedAt: dateTime(),
   }),
+  Attachment: obj({
+    id: { type: 'string', format: 'uuid' },
+    caseId: { type: ['string', 'null'], format: 'uuid', description: '所属案件；null：已上传、待随表单提交' },
+    name: str('文件名（仅用于显示）'),
+    contentType: str('按文件内容识别的类型'),
+    size: { type: 'integer', description: '字节数' },
+    sha256: str('内容的 SHA-256（存证）'),
+    uploadedBy: str(), uploadedAt: dateTime(),
+  }),
   OrgUnit: {
     type: 'object',
     properties: {

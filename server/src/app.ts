@@ -7,6 +7,7 @@ import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type pg from 'pg';
 import { systemClock, type CaseEngine, type Clock } from '@yizhan/engine';
+import { AttachmentStore } from './attachments';
 import { ApiError, errorHandler, unauthorized } from './http-errors';
 import { IdempotencyStore } from './idempotency';
 import { buildOpenApi } from './openapi';
@@ -16,6 +17,7 @@ import { defineRoute, mountRoutes, type JsonSchema, type RouteDef } from './regi
 import { PublicCases } from './public-cases';
 import { Reports } from './reports';
 import { DEFAULT_LOGIN_LIMIT, type LoginLimit } from './login-guard';
+import { attachmentRoutes } from './routes/attachments';
 import { authRoutes, bearer } from './routes/auth';
 import { caseRoutes } from './routes/cases';
 import { catalogRoutes } from './routes/catalog';
@@ -116,6 +118,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     publicCases: new PublicCases(pool, directory),
     packs: new PackService(engine, pool, directory),
     idempotency: new IdempotencyStore(pool, clock),
+    attachments: new AttachmentStore(pool, clock),
   };
 
   const routes: RouteDef[] = [
@@ -123,6 +126,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ...caseRoutes(services),
     ...taskRoutes(services),
     ...catalogRoutes(services),
+    ...attachmentRoutes(services),
     ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2, exportsTotal: options.exportsTotal ?? 4 }),
   ];
   let openapi: JsonSchema = {};

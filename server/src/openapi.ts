@@ -73,6 +73,8 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }): Jso
             ...(r.multipart ? { 'multipart/form-data': { schema: r.multipart } } : {}),
           },
         },
+      } : r.multipart ? {
+        requestBody: { required: true, content: { 'multipart/form-data': { schema: r.multipart } } },
       } : {}),
       responses,
       security: r.access === 'public' ? [] : [{ bearer: [] }],

@@ -13,7 +13,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const PERMISSIONS = [
-  'case:read', 'case:create', 'case:retry',
+  'case:read', 'case:create', 'case:retry', 'attachment:upload',
   'task:read', 'task:act',
   'pack:read', 'pack:deploy',
   'form:read', 'stats:read', 'org:read',
@@ -24,8 +24,8 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Integrators deploy packs and connect other systems (12345, 110, courts), which submit cases.
-  integrator: ['pack:read', 'pack:deploy', 'form:read', 'org:read', 'case:create'],
-  staff: ['case:read', 'case:create', 'task:read', 'task:act', 'form:read', 'org:read'],
+  integrator: ['pack:read', 'pack:deploy', 'form:read', 'org:read', 'case:create', 'attachment:upload'],
+  staff: ['case:read', 'case:create', 'attachment:upload', 'task:read', 'task:act', 'form:read', 'org:read'],
   leader: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read', 'user:read'],
   auditor: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read'],
 };

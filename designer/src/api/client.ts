@@ -1,7 +1,7 @@
 // The one way the web app talks to the server: JSON over fetch with the Bearer token, errors as
 // ApiError carrying the server's stable code and details.
 import type {
-  BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackFiles,
+  Attachment, BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackFiles,
   QueryOf, ResponseOf, Session, Task, TaskWithForm, User,
 } from './types';
 
@@ -53,10 +53,11 @@ export class ApiClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = this.options.getToken();
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const form = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     const doFetch = this.options.fetch ?? fetch;
     const res = await doFetch(`${this.options.baseUrl ?? ''}${path}${qs ? `?${qs}` : ''}`, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
     });
     if (res.status === 204) return undefined as T;
     const text = await res.text();
@@ -124,4 +125,25 @@ export class ApiClient {
     return this.request<ResponseOf<'getPackFiles'>>('GET', `/api/packs/${encodeURIComponent(id)}/files`, undefined, { version });
   }
   deployPack(files: PackFiles) { return this.request<PackDeployment>('POST', '/api/packs', { files } satisfies BodyOf<'deployPack'>); }
+
+  /** Uploads one file: to a case, or staged until the form that references it is submitted. */
+  uploadAttachment(file: Blob, name: string, caseId?: string) {
+    const body = new FormData();
+    body.append('file', file, name);
+    return this.request<Attachment>('POST', '/api/attachments', body, { caseId });
+  }
+  caseAttachments(caseId: string) { return this.request<Attachment[]>('GET', `/api/cases/${encodeURIComponent(caseId)}/attachments`); }
+  /** The bytes of an attachment (the token is a header, so a plain link cannot fetch it). */
+  async attachmentBlob(id: string): Promise<Blob> {
+    const token = this.options.getToken();
+    const res = await (this.options.fetch ?? fetch)(`${this.options.baseUrl ?? ''}/api/attachments/${encodeURIComponent(id)}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    if (!res.ok) {
+      const err = ((await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined)?.error;
+      if (res.status === 401) this.options.onUnauthorized?.();
+      throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText);
+    }
+    return res.blob();
+  }
 }

@@ -442,6 +442,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传附件
+         * @description multipart/form-data，一个名为 file 的文件部分。带 caseId 时直接归入该案件（须在本人辖区内）；不带时先暂存，随后在受理或办理表单中引用（{ id, name }）并提交时归入该案件，一天内未引用即删除。单个文件不超过 10 MB（超出 413）；文件类型按内容识别，不采信客户端声明（不接受的类型 415）。可上传：PDF、PNG 图片、JPEG 图片、GIF 图片、WebP 图片、HEIC 图片、HEIF 图片、BMP 图片、TIFF 图片、Word 文档、Excel 表格、PowerPoint 演示文稿、Office 97–2003 文档、ODF 文档、ODF 表格、MP3 录音、M4A 录音、AMR 录音、WAV 录音、MP4 视频、MOV 视频、文本。文件名只用于显示；附件一经归入案件不可替换或删除。
+         */
+        post: operations["uploadAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件的附件 */
+        get: operations["listCaseAttachments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载附件
+         * @description 案件在本人辖区内（或本人暂存的附件）才可下载，否则 404。图片与 PDF 可 inline=true 在浏览器中查看。
+         */
+        get: operations["downloadAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stats": {
         parameters: {
             query?: never;
@@ -777,6 +834,26 @@ export interface components {
             deployedBy: string | null;
             /** Format: date-time */
             deployedAt: string;
+        };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description 所属案件；null：已上传、待随表单提交
+             */
+            caseId: string | null;
+            /** @description 文件名（仅用于显示） */
+            name: string;
+            /** @description 按文件内容识别的类型 */
+            contentType: string;
+            /** @description 字节数 */
+            size: number;
+            /** @description 内容的 SHA-256（存证） */
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
         };
         OrgUnit: {
             code: string;
@@ -1836,6 +1913,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FormDefinition"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    uploadAttachment: {
+        parameters: {
+            query?: {
+                /** @description 归入的案件 */
+                caseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已上传 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    listCaseAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 附件（按上传时间） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"][];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: {
+                /** @description 在浏览器中查看（仅图片与 PDF） */
+                inline?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description 附件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             400: components["responses"]["E400"];

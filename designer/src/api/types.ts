@@ -49,6 +49,7 @@ export type CaseDetail = Omit<Schemas['Case'], 'routing'> & { routing: Routing |
 export type CaseSummary = Schemas['CaseSummary'];
 export type PackDeployment = Schemas['PackDeployment'];
 export type Definition = Schemas['Definition'];
+export type Attachment = Schemas['Attachment'];
 /** One deployed definition with its BPMN XML and the start form key. */
 export type DefinitionDetail = ResponseOf<'getDefinition'>;
 export type FormResource = Omit<Schemas['FormDefinition'], 'schema' | 'uiSchema'> & FormDefinition;

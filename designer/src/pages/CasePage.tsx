@@ -10,6 +10,7 @@ import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
 import { DecisionView, ExplanationView } from '../rules/ExplanationView';
+import { CaseAttachments } from './CaseAttachments';
 
 const BpmnViewer = lazy(() => import('../bpmn/BpmnViewer'));
 
@@ -62,7 +63,7 @@ function findUnitName(units: { code: string; name: string; children?: unknown[] 
 }
 
 export default function CasePage({ id }: { id: string }) {
-  const { api, org } = useSession();
+  const { api, org, user } = useSession();
   const { t } = useI18n();
   const kase = useLoad(() => api.case(id), [api, id]);
   const definitionId = kase.data?.definitionId;
@@ -90,6 +91,8 @@ export default function CasePage({ id }: { id: string }) {
   const data = (c.variables.data ?? {}) as Record<string, unknown>;
   const deptName = (code: string) => org.departments.find((d) => d.code === code)?.name ?? code;
   const unitOrDept = (code: string) => findUnitName(org.units, code) ?? org.departments.find((d) => d.code === code)?.name ?? code;
+  // staff and administrators of a visible case may add evidence; leaders and auditors only read
+  const canUpload = c.status !== 'completed' && (user?.role === 'staff' || user?.role === 'admin');
   const doneIds = [...new Set(c.tasks.filter((x) => x.status === 'completed').map((x) => x.elementId))];
 
   return (
@@ -156,6 +159,7 @@ export default function CasePage({ id }: { id: string }) {
                 ),
               }))} />
             </Card>
+            <CaseAttachments api={api} caseId={c.id} canUpload={canUpload} />
             <Card size="small" title={t('variables')}>
               <Descriptions size="small" column={1} items={Object.entries(data).map(([k, v]) => ({
                 key: k, label: fieldTitle(intake.data?.schema, k), children: fieldText(intake.data?.schema, intake.data?.uiSchema, k, v, unitOrDept),

@@ -79,7 +79,19 @@ export default function NewCasePage() {
       <Card loading={form.loading || org.loading} data-testid="intake-form">
         {!def && defs.data && defs.data.length > 0 && <Typography.Text type="secondary">{t('chooseProcessFirst')}</Typography.Text>}
         {form.data && org.data && (
-          <CaseForm definition={form.data} org={org.data} locale={lang} disabled={busy} submitText={t('startCase')} onSubmit={(data) => void start(data)} />
+          <CaseForm
+            definition={form.data}
+            org={org.data}
+            locale={lang}
+            disabled={busy}
+            submitText={t('startCase')}
+            uploadAttachment={async (file) => {
+              // staged on the server until this intake is submitted, then kept with the new case
+              const a = await api.uploadAttachment(file, file.name);
+              return { id: a.id, name: a.name, size: a.size, contentType: a.contentType };
+            }}
+            onSubmit={(data) => void start(data)}
+          />
         )}
       </Card>
       <ErrorAlert error={error} />

@@ -89,6 +89,10 @@ export default function TaskPage({ id }: { id: string }) {
               org={org}
               locale={lang}
               disabled={!canFill || busy}
+              uploadAttachment={async (file) => {
+                const a = await api.uploadAttachment(file, file.name, tk.caseId);
+                return { id: a.id, name: a.name, size: a.size, contentType: a.contentType };
+              }}
               onSubmit={(data) => void submit(data)}
               onChange={() => serverErrors.length && setServerErrors([])}
             />
