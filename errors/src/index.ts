@@ -26,6 +26,7 @@ export type EngineErrorCode =
   | 'TASK_ALREADY_COMPLETED'
   | 'TASK_CLAIMED'
   | 'NOT_ASSIGNEE'
+  | 'NOT_WAITING'
   | 'DEFINITION_WITHDRAWN'
   | 'BPMN_INVALID'
   | 'PROCESS_ERROR';
