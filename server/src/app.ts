@@ -19,6 +19,7 @@ import { Reports } from './reports';
 import type { LoginLimit } from './login-guard';
 import { authRoutes, bearer } from './routes/auth';
 import { caseRoutes } from './routes/cases';
+import { messageRoutes } from './routes/messages';
 import { catalogRoutes } from './routes/catalog';
 import { reportRoutes } from './routes/reports';
 import { taskRoutes } from './routes/tasks';
@@ -126,6 +127,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
   const routes: RouteDef[] = [
     ...authRoutes(services, options.loginLimit ?? { windowMs: 15 * 60_000, limit: 50, accountLimit: 10 }),
     ...caseRoutes(services),
+    ...messageRoutes(services),
     ...taskRoutes(services),
     ...catalogRoutes(services),
     ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2, exportsTotal: options.exportsTotal ?? 4 }),
