@@ -43,6 +43,8 @@ describe.each(databaseTargets())('messages and signals on $name PostgreSQL', (ta
     expect(after.openTasks).toEqual([]);
     expect(after.variables.data).toMatchObject({ applicant: '张三', reason: '双方已和解' });
     expect(after.variables.outputs).toMatchObject({ withdrawn_by_party: { reason: '双方已和解' } });
+    // the payload lands in data and outputs only, not among the process variables
+    expect(Object.keys(after.variables).sort()).toEqual(['case', 'data', 'outputs']);
     const received = after.history.find((h) => h.kind === 'message.received');
     expect(received).toMatchObject({ actor: 'wang', elementId: 'withdrawn_by_party', data: { name: '撤回', payload: { reason: '双方已和解' } } });
     expect(after.history.filter((h) => h.kind === 'task.cancelled').map((h) => h.elementId)).toEqual(['handle']);
