@@ -47,6 +47,15 @@ export class NotAssigneeError extends YizhanError {
   }
 }
 
+/** A message (or signal) was sent to a case that is not waiting for it: nothing was changed. */
+export class NotWaitingError extends YizhanError {
+  declare readonly code: 'NOT_WAITING';
+  constructor(kind: 'message' | 'signal', name: string, caseId: string) {
+    const message = `案件 ${caseId} 当前没有在等待${kind === 'message' ? '消息' : '信号'}「${name}」`;
+    super('NOT_WAITING', message, [{ code: 'NOT_WAITING', message }]);
+  }
+}
+
 /** A BPMN definition was rejected at deploy: every problem with its element id. */
 export class BpmnInvalidError extends YizhanError {
   constructor(details: ErrorDetail[]) {

@@ -196,6 +196,9 @@ function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void
   const routed = proc.routeTasks.length > 0;
   const allFormFields = new Set(Object.values(bundle.forms).flatMap((f) => formFields(f?.schema)));
 
+  for (const c of proc.catches) {
+    if (c.formKey && !formExists(c.formKey)) add({ file, elementId: c.id, code: 'FORM_MISSING', message: `${c.kind === 'message' ? '消息' : '信号'}「${c.name ?? ''}」的表单（camunda 属性 formKey）「${c.formKey}」不存在（应有 forms/${c.formKey}.json）` });
+  }
   for (const t of proc.userTasks) {
     if (!t.formKey) add({ file, elementId: t.id, code: 'FORM_KEY_MISSING', message: `用户任务「${t.name ?? t.id}」没有 camunda:formKey：办理人需要一张表单` });
     else if (!t.formKey.includes('${') && !formExists(t.formKey)) add({ file, elementId: t.id, code: 'FORM_MISSING', message: `用户任务引用的表单「${t.formKey}」不存在（应有 forms/${t.formKey}.json）` });
@@ -320,6 +323,12 @@ function checkScenario(file: string, s: Scenario, processes: ProcessModel[], org
     for (const key of ['complete', 'claim', 'return', 'transfer'] as const) {
       const id = (step as unknown as Record<string, unknown>)[key];
       if (typeof id === 'string' && !tasks.has(id)) add({ file, pointer: `${at}/${key}`, code: 'UNKNOWN_TASK', message: `流程「${proc.id}」中没有用户任务「${id}」` });
+    }
+    for (const kind of ['message', 'signal'] as const) {
+      const name = (step as unknown as Record<string, unknown>)[kind];
+      if (typeof name === 'string' && !proc.catches.some((c) => c.kind === kind && c.name === name)) {
+        add({ file, pointer: `${at}/${kind}`, code: 'UNKNOWN_MESSAGE', message: `流程「${proc.id}」中没有捕获${kind === 'message' ? '消息' : '信号'}「${name}」的事件` });
+      }
     }
     checkDept(step.department, `${at}/department`);
     if ('to' in step) checkDept(step.to, `${at}/to`);

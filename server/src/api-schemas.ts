@@ -83,7 +83,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     })],
   },
   HistoryEntry: obj({
-    id: { type: 'integer' }, at: dateTime(), actor: nullable('string'), kind: str('如 case.started、task.completed、task.returned'),
+    id: { type: 'integer' }, at: dateTime(), actor: nullable('string'), kind: str('如 case.started、task.completed、task.returned、message.received'),
     elementId: nullable('string'), taskId: nullable('string'), data: {},
   }),
   Incident: obj({
@@ -181,6 +181,14 @@ export const componentSchemas: Record<string, JsonSchema> = {
     status: { type: 'string', enum: ['completed'] }, result: str('办理结果摘要'),
     createdAt: dateTime(), completedAt: nullableDateTime(),
     fields: { type: 'array', description: '流程包 public 配置的公示字段（脱敏字段已遮盖）', items: obj({ field: str(), title: str(), value: str() }) },
+  }),
+  WaitingMessage: obj({
+    name: str('消息名（BPMN message 的 name），如 撤回'), elementId: str('等待该消息的 BPMN 元素 id'), label: str('显示名（元素名，缺省为消息名）'),
+    formKey: str('消息内容须符合的表单（元素的 camunda 属性 formKey）'),
+  }, ['name', 'elementId', 'label']),
+  SignalResult: obj({
+    reached: { type: 'array', items: { type: 'string', format: 'uuid' }, description: '已送达的案件 id' },
+    failed: { type: 'array', description: '未能送达的案件（如内容不符合表单、案件被挂起）', items: obj({ caseId: { type: 'string', format: 'uuid' }, code: str(), message: str() }) },
   }),
   ScenarioResult: obj({ name: str(), passed: { type: 'boolean' }, failures: { type: 'array', items: str() }, durationMs: { type: 'number' } }),
 };

@@ -2,7 +2,7 @@
 // ApiError carrying the server's stable code and details.
 import type {
   Attachment, BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackFiles,
-  QueryOf, ResponseOf, Session, Task, TaskWithForm, User,
+  QueryOf, ResponseOf, Session, Task, TaskWithForm, User, WaitingMessage,
 } from './types';
 
 export class ApiError extends Error {
@@ -103,6 +103,11 @@ export class ApiClient {
     return this.request<CaseSummary[]>('GET', '/api/cases', undefined, query);
   }
   case(id: string) { return this.request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`); }
+  /** The BPMN messages the case waits for (撤回 …). */
+  waitingMessages(id: string) { return this.request<WaitingMessage[]>('GET', `/api/cases/${encodeURIComponent(id)}/messages`); }
+  sendMessage(id: string, name: string, payload: Record<string, unknown>) {
+    return this.request<CaseDetail>('POST', `/api/cases/${encodeURIComponent(id)}/messages`, { name, payload } satisfies BodyOf<'sendMessage'>);
+  }
   startCase(process: string, data: Record<string, unknown>, title?: string) {
     return this.request<CaseDetail>('POST', '/api/cases', { process, data, ...(title ? { title } : {}) } satisfies BodyOf<'startCase'>);
   }

@@ -156,6 +156,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件正在等待的消息
+         * @description 案件当前可以接收的 BPMN 消息（中间捕获事件、边界事件等）：消息名、元素 id、显示名及消息内容须符合的表单。
+         */
+        get: operations["listWaitingMessages"];
+        put?: never;
+        /**
+         * 向案件发送消息（如「撤回」）
+         * @description 把名为 name 的 BPMN 消息送达等待它的案件，流程随即继续；payload 按消息声明的表单校验（不合格返回 400），记入 outputs[元素 id] 并并入案件数据，办理时间线记下发送人。案件没有在等待该消息时返回 409 NOT_WAITING，案件不变。带 Idempotency-Key 头时，同一用户以同一键重发同一请求只返回第一次的结果。
+         */
+        post: operations["sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 广播信号（本辖区内所有等待它的案件）
+         * @description 把名为 name 的 BPMN 信号送达您辖区内所有正在等待它的案件，每个案件单独提交；返回送达的案件和未能送达的案件（如内容不符合表单）。可用 processes 限定流程标识。
+         */
+        post: operations["broadcastSignal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -714,7 +758,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             actor: string | null;
-            /** @description 如 case.started、task.completed、task.returned */
+            /** @description 如 case.started、task.completed、task.returned、message.received */
             kind: string;
             elementId: string | null;
             taskId: string | null;
@@ -998,6 +1042,27 @@ export interface components {
                 field: string;
                 title: string;
                 value: string;
+            }[];
+        };
+        WaitingMessage: {
+            /** @description 消息名（BPMN message 的 name），如 撤回 */
+            name: string;
+            /** @description 等待该消息的 BPMN 元素 id */
+            elementId: string;
+            /** @description 显示名（元素名，缺省为消息名） */
+            label: string;
+            /** @description 消息内容须符合的表单（元素的 camunda 属性 formKey） */
+            formKey?: string;
+        };
+        SignalResult: {
+            /** @description 已送达的案件 id */
+            reached: string[];
+            /** @description 未能送达的案件（如内容不符合表单、案件被挂起） */
+            failed: {
+                /** Format: uuid */
+                caseId: string;
+                code: string;
+                message: string;
             }[];
         };
         ScenarioResult: {
@@ -1399,6 +1464,116 @@ export interface operations {
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
+            422: components["responses"]["E422"];
+        };
+    };
+    listWaitingMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 等待中的消息 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingMessage"][];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    sendMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键（如 UUID，本用户内唯一，保留 24 小时）：以同一键重发同一请求（方法、路径、请求体相同）返回第一次的状态码与响应体（响应头 Idempotent-Replayed: true），不会重复执行；同一键用于不同请求返回 422 IDEMPOTENCY_KEY_REUSED；第一次请求仍在处理时返回 409 IDEMPOTENCY_KEY_IN_USE。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 消息名（BPMN message 的 name） */
+                    name: string;
+                    /** 消息内容（按消息声明的表单校验，并入案件数据） */
+                    payload?: Record<string, unknown>;
+                };
+            };
+        };
+        responses: {
+            /** @description 送达后的案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
+    broadcastSignal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键（如 UUID，本用户内唯一，保留 24 小时）：以同一键重发同一请求（方法、路径、请求体相同）返回第一次的状态码与响应体（响应头 Idempotent-Replayed: true），不会重复执行；同一键用于不同请求返回 422 IDEMPOTENCY_KEY_REUSED；第一次请求仍在处理时返回 409 IDEMPOTENCY_KEY_IN_USE。 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 信号名（BPMN signal 的 name） */
+                    name: string;
+                    /** 消息内容（按消息声明的表单校验，并入案件数据） */
+                    payload?: Record<string, unknown>;
+                    /** 只送达这些流程的案件 */
+                    processes?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 送达结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalResult"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
             422: components["responses"]["E422"];
         };
     };
