@@ -1,11 +1,13 @@
 // Deploy-time validation of a BPMN definition. bpmn-engine would run script tasks and JavaScript
-// conditions in node:vm (not a sandbox), and silently mis-evaluate `${a > 1}` (its expressions
-// are property paths only, so the gateway takes the wrong branch). We reject all of it here,
-// each problem with the element id and a message an administrator can act on.
+// conditions in node:vm (not a sandbox), and its own resolver silently mis-evaluates `${a > 1}`.
+// We reject scripts here, and check every expression with our safe evaluator's parser
+// (conditions/: JUEL forms and FEEL, no calls, no reaching past the case variables), each
+// problem with the element id and a message an administrator can act on.
 import type { ErrorDetail } from '../errors';
 import { isIsoDuration } from '../clock';
 import type { ModdleElement, ModdleParseResult } from './moddle';
 import { checkLoops, checkTimers } from './limits';
+import { attributeExpressionProblem, conditionProblem } from './conditions';
 
 /** Element types the engine executes and we support; anything else is rejected at deploy. */
 const SUPPORTED = new Set([
@@ -22,8 +24,6 @@ const SUPPORTED = new Set([
 
 const DI_PREFIXES = ['bpmndi:', 'dc:', 'di:'];
 
-/** `${a.b.c}` or `${a[0].b}` — property paths, the only expressions bpmn-engine evaluates correctly. */
-const PATH_EXPRESSION = /^\$\{\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*\s*\}$/;
 const EMBEDDED = /\$\{[^}]*\}/g;
 
 export interface ValidateOptions {
@@ -83,19 +83,8 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
 type Add = (el: ModdleElement | undefined, code: string, message: string) => void;
 
 function checkCondition(cond: ModdleElement, flow: ModdleElement, add: Add): void {
-  const language = cond.language as string | undefined;
-  if (language) {
-    add(flow, 'SCRIPT_NOT_ALLOWED', `条件使用了脚本语言「${language}」；只支持 \${变量路径} 形式，比较请在规则中完成，网关按布尔或枚举变量分支`);
-    return;
-  }
-  const body = String(cond.body ?? '').trim();
-  if (!body) {
-    add(flow, 'EMPTY_CONDITION', '条件表达式为空');
-    return;
-  }
-  if (!PATH_EXPRESSION.test(body)) {
-    add(flow, 'UNSUPPORTED_EXPRESSION', `条件「${body}」不受支持：表达式只能是变量路径，如 \${environment.variables.decision.joint}；比较和运算会被引擎静默算错，请在路由规则中计算出布尔值`);
-  }
+  const problem = conditionProblem(cond.body, cond.language);
+  if (problem) add(flow, problem.code, problem.message);
 }
 
 function checkFormalExpression(el: ModdleElement, parent: ModdleElement | undefined, add: Add): void {
@@ -118,7 +107,8 @@ function isTimerLiteral(v: string): boolean {
 
 function checkTemplate(value: string, el: ModdleElement | undefined, attr: string, add: Add): void {
   for (const m of value.match(EMBEDDED) ?? []) {
-    if (!PATH_EXPRESSION.test(m)) add(el, 'UNSUPPORTED_EXPRESSION', `属性 ${attr} 的表达式「${m}」不受支持：只能是变量路径`);
+    const problem = attributeExpressionProblem(m);
+    if (problem) add(el, 'UNSUPPORTED_EXPRESSION', `属性 ${attr} 的表达式「${m}」不受支持：${problem}`);
   }
 }
 
