@@ -12,6 +12,7 @@ export { type ServiceOutcome } from './bpmn/case-execution';
 export { HistoryKind, type HistoryData, type HistoryEvent, type HistoryRecord } from './history';
 export * from './errors';
 export { isUuid } from './ids';
+export { expressionReferences, CASE_VARIABLES, type VariableRef } from './bpmn/conditions';
 export { builtinHandlers, routeHandler, routingFacts, type ServiceHandler, type ServiceHandlerContext } from './handlers';
 
 import { validateBpmn as validateWithHandlers } from './bpmn/definition';

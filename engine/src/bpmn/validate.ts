@@ -7,7 +7,7 @@ import type { ErrorDetail } from '../errors';
 import { isIsoDuration } from '../clock';
 import type { ModdleElement, ModdleParseResult } from './moddle';
 import { checkLoops, checkTimers } from './limits';
-import { attributeExpressionProblem, conditionProblem } from './conditions';
+import { attributeExpressionProblem, conditionProblem, referenceProblems, type VariableScope } from './conditions';
 
 /** Element types the engine executes and we support; anything else is rejected at deploy. */
 const SUPPORTED = new Set([
@@ -29,6 +29,8 @@ const EMBEDDED = /\$\{[^}]*\}/g;
 export interface ValidateOptions {
   /** Names of the built-in service handlers (route, notify, …). */
   handlers: string[];
+  /** What the process's expressions may read (its forms' fields, its rule sets' decision fields); unchecked without. */
+  variables?: VariableScope;
 }
 
 export function validateDefinition(parsed: ModdleParseResult, options: ValidateOptions): ErrorDetail[] {
@@ -51,17 +53,17 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
       add(el, 'UNSUPPORTED_ELEMENT', `不支持的 BPMN 元素类型 ${t}`);
       return false;
     }
-    if (t === 'bpmn:FormalExpression' || t === 'bpmn:Expression') checkFormalExpression(el, parent, add);
+    if (t === 'bpmn:FormalExpression' || t === 'bpmn:Expression') checkFormalExpression(el, parent, add, options.variables);
     if (t === 'bpmn:ServiceTask') checkServiceTask(el, options, add);
     if (t === 'bpmn:UserTask' || t === 'bpmn:StartEvent' || t === 'bpmn:MultiInstanceLoopCharacteristics') {
       for (const attr of ['candidateGroups', 'candidateUsers', 'assignee', 'dueDate', 'followUpDate', 'priority', 'formKey', 'collection', 'elementVariable']) {
         const v = el[attr];
-        if (typeof v === 'string') checkTemplate(v, el.id ? el : parent, attr, add);
+        if (typeof v === 'string') checkTemplate(v, el.id ? el : parent, attr, add, options.variables);
       }
     }
     if (t === 'bpmn:SequenceFlow') {
       const cond = el.conditionExpression as ModdleElement | undefined;
-      if (cond) checkCondition(cond, el, add);
+      if (cond) checkCondition(cond, el, add, options.variables);
     }
     for (const [k, v] of Object.entries(el.$attrs ?? {})) {
       if (k.startsWith('xmlns')) continue;
@@ -82,15 +84,16 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
 
 type Add = (el: ModdleElement | undefined, code: string, message: string) => void;
 
-function checkCondition(cond: ModdleElement, flow: ModdleElement, add: Add): void {
+function checkCondition(cond: ModdleElement, flow: ModdleElement, add: Add, variables: VariableScope | undefined): void {
   const problem = conditionProblem(cond.body, cond.language);
   if (problem) add(flow, problem.code, problem.message);
+  else if (variables) for (const m of referenceProblems(String(cond.body), cond.language, variables)) add(flow, 'UNKNOWN_VARIABLE', `条件${m}`);
 }
 
-function checkFormalExpression(el: ModdleElement, parent: ModdleElement | undefined, add: Add): void {
+function checkFormalExpression(el: ModdleElement, parent: ModdleElement | undefined, add: Add, variables: VariableScope | undefined): void {
   const body = String(el.body ?? '').trim();
   if (parent?.$type === 'bpmn:SequenceFlow') return; // handled with the flow
-  if (/\$\{/.test(body)) checkTemplate(body, parent, 'expression', add);
+  if (/\$\{/.test(body)) checkTemplate(body, parent, 'expression', add, variables);
   else if (body && isTimerEvent(parent) && !isTimerLiteral(body)) {
     add(parent, 'BAD_TIMER', `定时器「${body}」不是 ISO-8601 时长 / 日期 / 周期（例如 P1D、P30D、PT4H）`);
   }
@@ -105,10 +108,11 @@ function isTimerLiteral(v: string): boolean {
   return isIsoDuration(v) || /^R\d*\//.test(v) || !Number.isNaN(Date.parse(v));
 }
 
-function checkTemplate(value: string, el: ModdleElement | undefined, attr: string, add: Add): void {
+function checkTemplate(value: string, el: ModdleElement | undefined, attr: string, add: Add, variables: VariableScope | undefined): void {
   for (const m of value.match(EMBEDDED) ?? []) {
     const problem = attributeExpressionProblem(m);
     if (problem) add(el, 'UNSUPPORTED_EXPRESSION', `属性 ${attr} 的表达式「${m}」不受支持：${problem}`);
+    else if (variables) for (const msg of referenceProblems(m, undefined, variables)) add(el, 'UNKNOWN_VARIABLE', `属性 ${attr} 的表达式${msg}`);
   }
 }
 

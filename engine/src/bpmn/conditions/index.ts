@@ -5,3 +5,4 @@ export {
   isFeelLanguage, isLegacyPath, legacyPathProblem, type CompiledExpression, type VariableRef,
 } from './compile';
 export { attributeExpressionProblem, conditionProblem, expressionReferences, type ExpressionProblem } from './check';
+export { referenceProblems, variableScope, type VariableScope } from './scope';
