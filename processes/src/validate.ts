@@ -228,13 +228,12 @@ function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void
     const inner = use.expression.slice(2, -1).trim();
     // the packs' long paths as they always were; anything else (comparisons, short names, FEEL) by the variables it reads
     const legacy = !use.language && use.expression.startsWith('${') && /^(environment|content)(\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(inner);
-    const paths = legacy ? [inner] : expressionReferences(use.expression, use.language).map((r) => r.path);
-    for (const path of paths) checkVariablePath(path, use);
+    const refs = legacy ? [{ path: inner, written: inner }] : expressionReferences(use.expression, use.language);
+    for (const ref of refs) checkVariablePath(ref.path, ref.written, use);
   }
 
-  function checkVariablePath(path: string, use: ProcessModel['expressions'][number]): void {
-    const named = use.expression.includes(path) ? '' : `读取的 ${path}`;
-    const at = `${use.where}「${use.expression}」${named && `（${named}）`}`;
+  function checkVariablePath(path: string, written: string, use: ProcessModel['expressions'][number]): void {
+    const at = `${use.where}「${use.expression}」${written === use.expression.slice(2, -1).trim() ? '' : `（读取的变量 ${written}）`}`;
     if (path.startsWith(`${VARIABLES}decision.`)) {
       const field = path.slice(`${VARIABLES}decision.`.length).split(/[.[]/)[0];
       if (!routed) add({ file, elementId: use.elementId, code: 'NO_ROUTING', message: `${at}引用了分流结果，但流程中没有分流任务（camunda:topic="route"）` });
