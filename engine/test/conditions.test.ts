@@ -2,7 +2,8 @@
 // flow's id and a Chinese reason), and how the evaluator behaves at run time — values compared as
 // written, missing values false rather than a crash, no way into prototypes or the engine.
 import { describe, expect, it } from 'vitest';
-import { compileExpression, evaluateExpression, feelConditionScripts } from '../src/bpmn/conditions';
+import { compileExpression, evaluateExpression, feelConditionScripts, variableScope } from '../src/bpmn/conditions';
+import { compileDefinition } from '../src/bpmn/definition';
 import { guardedExpressions } from '../src/bpmn/expressions';
 import { BudgetGuard, DEFAULT_BUDGET } from '../src/bpmn/budget';
 import { bpmn, problems } from './support/bpmn';
@@ -107,6 +108,47 @@ describe('conditions a deploy refuses, naming the flow and the reason', () => {
     expect(p[0].message).toContain('属性 assignee 的表达式「${process.env.USER}」不受支持：「process」不是流程变量');
     expect(p[1].message).toContain('属性 dueDate');
     expect(p[1].message).toContain('属性中只能是变量路径');
+  });
+});
+
+describe('variables a deploy checks against the forms and rule sets', () => {
+  const forms = {
+    intake: { schema: { type: 'object', properties: { applicant: { type: 'string' }, amount: { type: 'number' } } } },
+    mediation: { schema: { type: 'object', properties: { result: { type: 'string' } }, if: { properties: { result: { const: 'failed' } } }, then: { properties: { reason: { type: 'string' } } } } },
+  };
+  const ruleSets = { routing: { defaults: { onSite: false }, rules: [{ name: 'r', event: { params: { urgent: true } } }] } };
+  const refused = async (body: string, scope = variableScope(forms, ruleSets)) => {
+    try {
+      await compileDefinition(withCondition(body), ['route'], scope);
+      return [];
+    } catch (err) {
+      return (err as { details: { elementId: string; code: string; message: string }[] }).details;
+    }
+  };
+
+  it('accepts fields of any form (conditional ones too) and decided fields', async () => {
+    expect(await refused('${result == "failed" && reason != null && amount > 1000}')).toEqual([]);
+    expect(await refused('${decision.urgent || decision.onSite || decision.joint}')).toEqual([]);
+    expect(await refused('=data.applicant != null and environment.variables.decision.level = "county"')).toEqual([]);
+  });
+
+  it.each([
+    ['${reslt == "success"}', '「reslt」', /可用：amount、applicant、reason、result/],
+    ['=amout > 1000', '「amout」', /可用：amount/],
+    ['${decision.urgnt}', '「decision.urgnt」', /可用：.*onSite.*urgent/],
+    ['${environment.variables.data.resul == "x"}', '「environment.variables.data.resul」', /可用：/],
+  ])('refuses %s, naming the variable and what is available', async (body, named, available) => {
+    const p = await refused(body);
+    expect(p).toEqual([expect.objectContaining({ elementId: 'cond', code: 'UNKNOWN_VARIABLE' })]);
+    expect(p[0].message).toContain(named);
+    expect(p[0].message).toMatch(available);
+  });
+
+  it('leaves the packs\' long paths to the pack validator, and does not check data when a form accepts any field', async () => {
+    expect(await refused('${environment.variables.data.anything}')).toEqual([]);
+    const open = { ...forms, notes: { schema: { type: 'object', additionalProperties: true, properties: {} } } };
+    expect(await refused('${anything == 1}', variableScope(open, ruleSets))).toEqual([]);
+    expect(await refused('${anything == 1}', variableScope({}, {}))).toEqual([]);
   });
 });
 

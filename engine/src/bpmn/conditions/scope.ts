@@ -1,6 +1,6 @@
 // What a process's expressions may read, as far as a deploy knows it: the fields of its forms (the
 // case data) and the fields its rule sets decide. References outside it are refused at deploy.
-import { declaredFields, type FormSchema } from '@yizhan/forms';
+import { declaredFields, isClosedByDefault, type FormSchema } from '@yizhan/forms';
 import { compileCached, ExpressionError, isFeelLanguage, isLegacyPath } from './compile';
 
 export interface VariableScope {
@@ -16,8 +16,10 @@ const ALWAYS_DECIDED = ['departments', 'level', 'leadUnit', 'joint', 'caseClass'
 interface RuleSetLike { defaults?: Record<string, unknown>; rules?: { event?: { params?: Record<string, unknown> } }[] }
 
 export function variableScope(forms: Record<string, { schema: Record<string, unknown> }>, ruleSets: Record<string, unknown> = {}): VariableScope {
-  const schemas = Object.values(forms).filter((f) => f?.schema && typeof f.schema === 'object');
-  const dataFields = schemas.length ? new Set(schemas.flatMap((f) => declaredFields(f.schema as FormSchema))) : undefined;
+  const schemas = Object.values(forms).filter((f) => f?.schema && typeof f.schema === 'object').map((f) => f.schema as FormSchema);
+  // a form that accepts undeclared fields (additionalProperties: true …) can put anything in the data
+  const open = schemas.some((schema) => !isClosedByDefault(schema) && schema.additionalProperties !== false);
+  const dataFields = schemas.length && !open ? new Set(schemas.flatMap((schema) => declaredFields(schema))) : undefined;
   const sets = Object.values(ruleSets).filter((r): r is RuleSetLike => !!r && typeof r === 'object');
   if (!sets.length) return { dataFields };
   const decisionFields = new Set(ALWAYS_DECIDED);
