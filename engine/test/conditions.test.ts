@@ -109,6 +109,13 @@ describe('conditions a deploy refuses, naming the flow and the reason', () => {
     expect(p[1].message).toContain('属性 dueDate');
     expect(p[1].message).toContain('属性中只能是变量路径');
   });
+
+  it('FEEL (=…) in a task attribute is refused rather than taken as a literal', async () => {
+    const p = await problems(bpmn(`<bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="t" />
+      <bpmn:userTask id="t" camunda:candidateGroups="=decision.departments" />`));
+    expect(p).toEqual([expect.objectContaining({ elementId: 't', code: 'UNSUPPORTED_EXPRESSION' })]);
+    expect(p[0].message).toContain('属性中不支持 FEEL');
+  });
 });
 
 describe('variables a deploy checks against the forms and rule sets', () => {

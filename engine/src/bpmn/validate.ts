@@ -109,6 +109,7 @@ function isTimerLiteral(v: string): boolean {
 }
 
 function checkTemplate(value: string, el: ModdleElement | undefined, attr: string, add: Add, variables: VariableScope | undefined): void {
+  if (value.trimStart().startsWith('=')) add(el, 'UNSUPPORTED_EXPRESSION', `属性 ${attr} 的值「${value}」：属性中不支持 FEEL（=…）表达式，请写变量路径，如 \${decision.dueIn}`);
   for (const m of value.match(EMBEDDED) ?? []) {
     const problem = attributeExpressionProblem(m);
     if (problem) add(el, 'UNSUPPORTED_EXPRESSION', `属性 ${attr} 的表达式「${m}」不受支持：${problem}`);
