@@ -10,6 +10,7 @@ export { WorkingCalendar, chinaPublicHolidays, computeDue, type CalendarYear, ty
 export { openDatabase, migrate, type Database, type DatabaseOptions } from './store/database';
 export { DatabaseOpenError, startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';
 export { type ServiceOutcome } from './bpmn/case-execution';
+export { expressionReferences, CASE_VARIABLES, type VariableRef } from './bpmn/conditions';
 export { HistoryKind, type HistoryData, type HistoryEvent, type HistoryRecord } from './history';
 export * from './errors';
 export { isUuid } from './ids';

@@ -30,6 +30,8 @@ export interface ExpressionUse {
   /** Where it is used, for messages: `条件`, `camunda:candidateGroups` … */
   where: string;
   expression: string;
+  /** A condition's `language` attribute (`feel`), when it has one. */
+  language?: string;
 }
 
 export interface ProcessModel {
@@ -100,7 +102,10 @@ function processModel(proc: ModdleElement): ProcessModel {
     if (caught) model.catches.push(caught);
     if (el.$type === 'bpmn:SequenceFlow') {
       const cond = el.conditionExpression as ModdleElement | undefined;
-      if (cond && !cond.language) expr(id, '条件', cond.body);
+      const body = typeof cond?.body === 'string' ? cond.body.trim() : '';
+      if (cond?.language) model.expressions.push({ elementId: id, where: '条件', expression: body, language: String(cond.language) });
+      else if (body.startsWith('=')) model.expressions.push({ elementId: id, where: '条件', expression: body });
+      else if (cond) expr(id, '条件', cond.body);
     }
   }
   return model;

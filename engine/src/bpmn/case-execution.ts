@@ -7,6 +7,7 @@ import { describeTask, mapTaskOutput, type Api, type WaitingTask } from './activ
 import { BudgetGuard, DEFAULT_BUDGET, type ExecutionBudget, type ExecutionHalt } from './budget';
 import { camundaProperties, loadSourceContext } from './definition';
 import { DurableTimers, type PendingTimer } from './durable-timers';
+import { feelConditionScripts } from './conditions';
 import { guardedExpressions } from './expressions';
 import { findCatches, mapPayload, type WaitingCatch } from './message-events';
 import { moddleOptions } from './moddle';
@@ -88,6 +89,7 @@ export class CaseExecution {
       timers: this.timers as never,
       Logger: silentLogger as never,
       expressions: guardedExpressions(this.guard) as never,
+      scripts: feelConditionScripts() as never, // FEEL conditions only: no JavaScript (node:vm) at all
       extensions: { yizhan: ((activity: any) => this.extend(activity, options.invoke, options.intakeFields ?? NO_FIELDS)) as never },
     });
     this.engine.on('end', () => (this.ended = true));

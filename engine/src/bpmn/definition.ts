@@ -6,6 +6,7 @@ import serializer, { deserialize, TypeResolver } from 'moddle-context-serializer
 import { BpmnInvalidError } from '../errors';
 import { parseBpmnXml, type ModdleElement } from './moddle';
 import { validateDefinition } from './validate';
+import type { VariableScope } from './conditions';
 
 const typeResolver = TypeResolver(Elements as unknown as Record<string, unknown>);
 
@@ -29,14 +30,14 @@ export interface CompiledDefinition {
   serviceTasks: { id: string; topic: string; properties: Record<string, string> }[];
 }
 
-export async function compileDefinition(xml: string, handlers: string[]): Promise<CompiledDefinition> {
+export async function compileDefinition(xml: string, handlers: string[], variables?: VariableScope): Promise<CompiledDefinition> {
   let parsed;
   try {
     parsed = await parseBpmnXml(xml);
   } catch (err) {
     throw new BpmnInvalidError([{ code: 'BPMN_PARSE', elementId: '', message: `BPMN 无法解析：${(err as Error).message}` }]);
   }
-  const problems = validateDefinition(parsed, { handlers });
+  const problems = validateDefinition(parsed, { handlers, variables });
   if (problems.length) throw new BpmnInvalidError(problems);
 
   const context = serializer(parsed as never, typeResolver);
