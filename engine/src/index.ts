@@ -1,6 +1,14 @@
 // @yizhan/engine — durable BPMN execution on bpmn-engine with a PostgreSQL store.
 export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type StartCaseInput } from './case-engine';
-export { CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter } from './case-queries';
+export {
+  CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter,
+  type ScopedTaskFilter, type ScopedTaskView,
+} from './case-queries';
+export { mayActOnTask, type ReadScope } from './read-scope';
+export {
+  CaseStatistics, type StepConventions, type StatisticsFilter, type MetricsGroupBy, type MetricsSelection, type CaseCounts, type CaseMetrics,
+  type CountsReader, type StatisticsSnapshot, type PublishedCaseRow,
+} from './case-statistics';
 export { type DueColour, dueColour, taskColour } from './due-colour';
 export { type DeployInput, type DeployOptions, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';
 export { type FormValidator, createDefaultFormValidator } from './form-validation';
