@@ -14,7 +14,7 @@ export { type DeployInput, type DeployOptions, type DefinitionRecord, type Defin
 export { type FormValidator, createDefaultFormValidator } from './form-validation';
 export { type Clock, ManualClock, systemClock, addDuration, isIsoDuration } from './clock';
 export { WorkingCalendar, chinaPublicHolidays, computeDue, type CalendarYear, type DeadlineMode } from './calendar/working-calendar';
-export { openDatabase, migrate, type Database, type DatabaseOptions } from './store/database';
+export { openDatabase, migrate, type Database, type DatabaseOptions, type MigrationSet } from './store/database';
 export { DatabaseOpenError, startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';
 export { type ServiceOutcome } from './bpmn/case-execution';
 export { HistoryKind, type HistoryData, type HistoryEvent, type HistoryRecord } from './history';
