@@ -6,7 +6,7 @@
 // written, the names given in the intake (applicant, third parties) and its other personal values.
 import type pg from 'pg';
 import { CaseStatistics, systemClock, type Clock } from '@yizhan/engine';
-import { STATS_CONVENTIONS } from '@yizhan/packs';
+import { STATS_CONVENTIONS, type RESULTS } from '@yizhan/packs';
 import { maskAddress, maskIdNumber, maskName, maskNames, maskPhone, maskText, normalise } from './mask';
 import { personalKind, type PersonalKind } from './packs';
 import type { OrgDirectory } from './org-directory';
@@ -29,7 +29,8 @@ interface PublicConfig { enabled?: boolean; fields?: string[]; mask?: string[] }
 interface FieldSchema { type?: string | string[]; format?: string; title?: string; enum?: unknown[]; items?: FieldSchema; properties?: Record<string, FieldSchema> }
 interface FormsJson { [key: string]: { schema?: { properties?: Record<string, FieldSchema> }; uiSchema?: Record<string, { 'ui:enumNames'?: string[] } | undefined> } }
 
-const RESULT_LABELS: Record<string, string> = { success: '调处成功', failed: '调处未成功' };
+/** 公示 wording of the packs' 调处结果 values (RESULTS), which the engine reads by STATS_CONVENTIONS. */
+const RESULT_LABELS: Record<(typeof RESULTS)[number], string> = { success: '调处成功', failed: '调处未成功' };
 
 export class PublicCases {
   private readonly statistics: CaseStatistics;
@@ -68,7 +69,7 @@ export class PublicCases {
         unitName: this.directory.unitName(r.unit),
         party: nameField ? maskName(data[nameField] as string) : null,
         status: 'completed' as const,
-        result: (r.result && RESULT_LABELS[r.result]) ?? '已办结',
+        result: (r.result && RESULT_LABELS[r.result as keyof typeof RESULT_LABELS]) ?? '已办结',
         createdAt: r.createdAt,
         completedAt: r.completedAt,
         fields,

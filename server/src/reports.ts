@@ -6,7 +6,7 @@
 // processes/src/steps.ts). Here: levels, labels and rates.
 import type pg from 'pg';
 import { CaseStatistics, type CaseCounts, type CaseMetrics, type Clock, type CountsReader, type MetricsSelection } from '@yizhan/engine';
-import { STATS_CONVENTIONS } from '@yizhan/packs';
+import { STATS_CONVENTIONS, type RESULTS, type Satisfaction } from '@yizhan/packs';
 import { LEVEL_LABELS, type UnitLevel } from '@yizhan/rules';
 import type { OrgDirectory } from './org-directory';
 import { readScope, type Scope } from './scope';
@@ -65,8 +65,10 @@ export interface StatsCase {
   month: string;
   onTime: boolean;
   overdue: boolean;
-  result: 'success' | 'failed' | null;
-  satisfaction: 'satisfied' | 'basic' | 'dissatisfied' | null;
+  /** One of the packs' RESULTS (调处结果), or null. */
+  result: (typeof RESULTS)[number] | null;
+  /** One of the packs' SATISFACTION values (满意度), or null. */
+  satisfaction: Satisfaction | null;
 }
 
 export class Reports {
