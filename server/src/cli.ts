@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { openDatabase } from '@yizhan/engine';
+import { openServerDatabase } from './database';
 import { YizhanError } from '@yizhan/errors';
 import { readPackFiles } from '@yizhan/packs';
 import { OrgDirectory } from './org-directory';
@@ -145,7 +145,7 @@ async function cmdPackDeploy(args: string[]): Promise<number> {
     printDeployed(body.packId ?? '', body.version ?? '', body.processes ?? []);
     return 0;
   }
-  const db = await openDatabase(values['database-url'] ?? process.env.DATABASE_URL
+  const db = await openServerDatabase(values['database-url'] ?? process.env.DATABASE_URL
     ? { url: values['database-url'] ?? process.env.DATABASE_URL }
     : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
   try {
@@ -196,7 +196,7 @@ async function cmdPackWithdraw(withdraw: boolean, args: string[]): Promise<numbe
     }
     return done(body);
   }
-  const db = await openDatabase(values['database-url'] ?? process.env.DATABASE_URL
+  const db = await openServerDatabase(values['database-url'] ?? process.env.DATABASE_URL
     ? { url: values['database-url'] ?? process.env.DATABASE_URL }
     : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
   try {
@@ -230,7 +230,7 @@ async function cmdUserAdd(args: string[]): Promise<number> {
   const password = process.env.YIZHAN_PASSWORD ?? (await readStdin()).trim();
   if (password.length < 8) return usage('密码至少 8 位（YIZHAN_PASSWORD 或标准输入）');
   const url = values['database-url'] ?? process.env.DATABASE_URL;
-  const db = await openDatabase(url ? { url } : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
+  const db = await openServerDatabase(url ? { url } : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
   try {
     const user = await new UserRepository(db.pool).create({
       username, password, role: values.role, unit: values.unit ?? null, departments: values.department ?? [], displayName: values.name,

@@ -4,7 +4,8 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino, type Logger } from 'pino';
-import { openDatabase, YizhanError, type Database } from '@yizhan/engine';
+import { YizhanError, type Database } from '@yizhan/engine';
+import { openServerDatabase } from './database';
 import { createApp, type YizhanApp } from './app';
 import { ensureDemoUsers } from './demo';
 import { createPackEngine, listPackDirs, loadPackDir, type PackUser } from './packs';
@@ -38,7 +39,7 @@ export interface RunningServer {
 export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const db = await openDatabase(options.databaseUrl
+  const db = await openServerDatabase(options.databaseUrl
     ? { url: options.databaseUrl }
     : { dataDir: options.dataDir ?? './data', onNotice: print, onLog: (line) => logger.debug({ postgres: line }) });
   let stopSweeper: (() => Promise<void>) | undefined;

@@ -168,8 +168,7 @@ export function catalogRoutes(services: Services): RouteDef[] {
         if (query.process) {
           defId = (await services.engine.definitions.byKey(query.process, query.version)).id;
         } else {
-          const { rows } = await services.pool.query<{ id: string }>('select id from definitions where forms ? $1 order by created_at desc, id desc limit 1', [params.key]);
-          defId = rows[0]?.id;
+          defId = (await services.engine.definitions.latestWithForm(params.key))?.id;
         }
         if (!defId) throw formNotFound();
         const def = await services.engine.definitions.byIdOrThrow(defId);

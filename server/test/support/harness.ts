@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { ManualClock, openDatabase, type CaseEngine, type Database } from '@yizhan/engine';
+import { ManualClock, type CaseEngine, type Database } from '@yizhan/engine';
+import { openServerDatabase } from '../../src/database';
 import { createApp, type AppOptions, type YizhanApp } from '../../src/app';
 import { createPackEngine, loadPackDir } from '../../src/packs';
 import type { Role } from '../../src/roles';
@@ -55,7 +56,7 @@ export interface TestServer {
 
 export async function startTestServer(target: DatabaseTarget, options: Partial<AppOptions> = {}): Promise<TestServer> {
   const tdb: TestDatabase = await createTestDatabase(target);
-  const db = await openDatabase({ url: tdb.url });
+  const db = await openServerDatabase({ url: tdb.url });
   const clock = new ManualClock('2026-03-02T09:00:00+08:00');
   const engine = createPackEngine({ pool: db.pool, clock });
   const yizhan = await createApp({

@@ -5,7 +5,7 @@
 -- there is no update, and a new version of a document is a new attachment.
 create table attachments (
   id            uuid primary key,
-  case_id       uuid references cases (id),
+  case_id       uuid,                  -- the case (the engine owns its table: no foreign key across owners)
   name          text not null,         -- display name only (sanitised); never used as a path
   content_type  text not null,         -- sniffed from the bytes, not taken from the client
   declared_type text,                  -- what the client said it was, kept for the record
