@@ -88,7 +88,8 @@ describe.each(databaseTargets().slice(0, 1))('server migrations ($name PostgreSQ
     const db = await openServerDatabase({ url: tdb.url });
     try {
       const serverVersions = readdirSync(SERVER_DIR).filter((f) => f.endsWith('.sql')).map((f) => Number(f.split('_')[0])).sort((a, b) => a - b);
-      expect(serverVersions).toEqual([101, 102, 103, 110]);
+      expect(serverVersions.slice(0, 4)).toEqual([101, 102, 103, 110]);
+      expect(serverVersions.every((v) => v > 100)).toBe(true);
       expect((await recorded(db.pool)).map((r) => r.version)).toEqual([...engineVersions, ...serverVersions]);
       expect((await db.pool.query("select to_regclass('users') is not null as ok")).rows[0].ok).toBe(true);
     } finally {
