@@ -5,7 +5,14 @@ import { CaseEngine, openDatabase, TaskClaimedError, YizhanError, type Database,
 import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
 import { deployInput, routeHandler } from './support/fixture';
 
-const org = { units: [{ code: 'c', name: '县', level: 'county' }], departments: [{ code: 'centre', name: '县综治中心', unit: 'c', kind: 'centre' }] };
+// The units cases start at belong to the process's org (a case outside its process's county is refused).
+const org = {
+  units: [{
+    code: 'c', name: '县', level: 'county',
+    children: ['gongchang', 'scope-a', 'scope-b'].map((code) => ({ code, name: code, level: 'township' })),
+  }],
+  departments: [{ code: 'centre', name: '县综治中心', unit: 'c', kind: 'centre' }],
+};
 
 describe.each(databaseTargets())('task actions on $name PostgreSQL', (target) => {
   let tdb: TestDatabase;

@@ -208,6 +208,11 @@ export function mountRoutes(router: Router, routes: RouteDef[], options: MountOp
         if (!route.multipart) throw new ApiError('UNSUPPORTED_MEDIA_TYPE', '请求体须为 application/json');
         return next();
       }
+      // JSON is UTF-8 (RFC 8259): a charset parameter, if any, must say so — an empty or other one is refused, not guessed.
+      const charset = /;\s*charset\s*=\s*"?([^";]*)"?/i.exec(req.headers['content-type'] ?? '')?.[1];
+      if (charset !== undefined && !/^utf-?8$/i.test(charset.trim())) {
+        throw new ApiError('UNSUPPORTED_MEDIA_TYPE', `请求体须为 UTF-8 编码的 JSON（收到 charset=${charset.slice(0, 40)}）`);
+      }
       json(req, res, next);
     };
     const handler: RequestHandler = async (req, res) => {
