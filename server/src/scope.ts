@@ -9,46 +9,15 @@
 //   an admin may act on any visible task.
 import type { User } from './users';
 import type { OrgDirectory } from './org-directory';
-import type { Role } from './roles';
 import { ApiError } from './http-errors';
 import { HistoryKind } from '@yizhan/engine';
+import { actorScope, mayActOnTask as sharedMayActOnTask, type ActorScope, type TaskOffer } from '@yizhan/packs';
 
-export interface Scope {
-  username: string;
-  role: Role;
-  /** Null unit: every unit. */
-  all: boolean;
-  /** The user's own unit (null: every unit). */
-  unit: string | null;
-  units: string[];
-  departments: string[];
-  /** The level name of the user's unit ("township" …), as used in candidate groups. */
-  levels: string[];
-  /**
-   * Staff who work for their whole unit (its 综治中心, a township or village office, or staff
-   * without a department) see the unit subtree's cases; staff of a line department (进驻部门,
-   * 窗口单位, 报到部门, court) only the cases offered to their departments — past or present —
-   * and their own.
-   */
-  wholeUnit: boolean;
-}
-
-/** Department kinds whose staff serve the whole unit (see Scope.wholeUnit). */
-const UNIT_WIDE_KINDS = new Set(['centre', 'township', 'village']);
+/** What a user may see and act on (computed by the shared people model of @yizhan/packs). */
+export type Scope = ActorScope;
 
 export function scopeOf(user: User, directory: OrgDirectory): Scope {
-  const level = user.unit ? directory.org.level(user.unit) : undefined;
-  return {
-    username: user.username,
-    role: user.role,
-    all: user.unit === null,
-    unit: user.unit,
-    units: user.unit ? directory.subtree(user.unit) : [],
-    departments: user.departments,
-    levels: level ? [level] : [],
-    wholeUnit: user.role !== 'staff' || user.departments.length === 0
-      || user.departments.some((d) => UNIT_WIDE_KINDS.has(directory.department(d)?.kind ?? '')),
-  };
+  return actorScope(user, directory.org);
 }
 
 /** Binds values as positional parameters while a query is assembled. */
@@ -106,14 +75,10 @@ export function seesPersonalData(scope: Scope, view: 'detail' | 'list'): boolean
  * The same rule as taskActionableSql, on a task row as the engine holds it under the case lock
  * (the engine calls this inside its transaction: a task transferred away a moment ago is no
  * longer the user's). An admin's right rests on the case's unit, which a task command never
- * changes, so the check before the command stands.
+ * changes, so the check before the command stands. Shared with `yizhan pack test`.
  */
-export function mayActOnTask(scope: Scope, task: { assignee: string | null; candidateGroups: string[]; unit: string | null }): boolean {
-  if (scope.role === 'admin') return true;
-  if (scope.role !== 'staff') return false;
-  if (task.assignee === scope.username) return true;
-  if (task.candidateGroups.some((g) => scope.departments.includes(g))) return true;
-  return task.candidateGroups.some((g) => scope.levels.includes(g)) && task.unit !== null && scope.units.includes(task.unit);
+export function mayActOnTask(scope: Scope, task: TaskOffer): boolean {
+  return sharedMayActOnTask(scope, task);
 }
 
 /** Tasks the user may act on (claim, complete, return, transfer). `t` = tasks, `c` = its case. */
