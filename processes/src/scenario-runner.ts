@@ -117,7 +117,7 @@ async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle
   const users = scenarioPeople(bundle);
   const dueOf = dueCalculator(bundle);
   const refused = mayNot(users, s.start.as, 'case:create', '受理');
-  if (refused) return [refused];
+  if (refused) return s.start.expectError === 'FORBIDDEN' ? [] : [refused];
   let current: CaseView;
   try {
     current = await engine.startCase({ process: processKey, data: s.start.data, actor: s.start.as });
@@ -164,6 +164,11 @@ async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle
 
 class ScenarioFailure extends Error {}
 
+/** What the server would answer 403 to: expected with `expectError: "FORBIDDEN"`, else a failure. */
+function forbidden(step: ScenarioStep, message: string): Error {
+  return step.expectError === 'FORBIDDEN' ? new YizhanError('FORBIDDEN', message) : new ScenarioFailure(message);
+}
+
 function describe(step: ScenarioStep): string {
   if ('complete' in step) return `办理 ${step.complete}`;
   if ('claim' in step) return `认领 ${step.claim}`;
@@ -206,10 +211,10 @@ async function act(engine: CaseEngine, clock: ManualClock, c: CaseView, step: Sc
     while ((await engine.fireDueTimers()) > 0);
     return engine.getCase(c.id);
   }
-  const permission: Permission = 'message' in step ? 'case:message' : 'signal' in step ? 'signal:send' : 'task:act';
-  const refused = 'advance' in step || !('complete' in step || 'claim' in step || 'return' in step || 'transfer' in step || 'message' in step || 'signal' in step)
-    ? undefined : mayNot(users, step.as, permission, label);
-  if (refused) throw new ScenarioFailure(refused);
+  const onTask = 'complete' in step || 'claim' in step || 'return' in step || 'transfer' in step;
+  const permission: Permission | undefined = 'message' in step ? 'case:message' : 'signal' in step ? 'signal:send' : onTask ? 'task:act' : undefined;
+  const refused = permission && mayNot(users, step.as, permission, label);
+  if (refused) throw forbidden(step, refused);
   if ('message' in step) return engine.correlateMessage(c.id, step.message, step.payload ?? {}, step.as ?? 'scenario');
   if ('signal' in step) {
     // scoped to this scenario's case (the store holds the other scenarios' cases too)
@@ -245,7 +250,7 @@ function pickTask(c: CaseView, elementId: string, step: ScenarioStep, users: Peo
     const groups = open.map((t) => `${t.candidateGroups.join('、') || '（无）'}${t.unit ? `，单位 ${t.unit}` : ''}`).join('；');
     const who = scope ? `${scope.username}（${scope.departments.join('、') || '无部门'}）` : `部门 ${step.department}`;
     const where = scope ? `，也不是认领人或本级本辖区（单位 ${scope.unit ?? '全部单位'}）的任务，服务器会拒绝（403）` : '';
-    throw new ScenarioFailure(`${label}：${who}不在任务「${elementId}」的候选组中（${groups}）${where}`);
+    throw forbidden(step, `${label}：${who}不在任务「${elementId}」的候选组中（${groups}）${where}`);
   }
   const free = mine.filter((t) => !t.assignee || t.assignee === step.as);
   if (!free.length) throw new ScenarioFailure(`${label}：任务「${elementId}」已由 ${mine[0].assignee} 认领`);

@@ -82,7 +82,7 @@ describe.each(databaseTargets())('pack test enforces the server\'s permissions o
     const results = await runScenarios(bundle, { databaseUrl: target.adminUrl });
     const byFile = new Map(results.map((r) => [r.file, r]));
     expect(results.map((r) => [r.file, r.passed])).toEqual([
-      ['01-allowed', true], ['02-leader-completes', false], ['03-other-department', false], ['04-leader-starts', false],
+      ['01-allowed', true], ['02-leader-completes', false], ['03-other-department', false], ['04-leader-starts', false], ['05-refused-as-expected', true],
     ]);
     expect(byFile.get('02-leader-completes')?.failures).toEqual([
       expect.stringMatching(/^第 2 步（办理 feedback）：用户「director」的角色是「领导（督办，查看本辖区）」（leader），没有办理任务的权限（task:act），服务器会拒绝（403）/),
