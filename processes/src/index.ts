@@ -13,4 +13,8 @@ export { deployPack, processFiles, type DeployPackOptions, type DeployedPack } f
 export { runScenarios, formatScenarioLine, formatSummary, SCENARIO_EPOCH, type RunScenariosOptions } from './scenario-runner';
 export { packHandlers, evaluationHandler, stepOf, STEP_FORMS, STATS_CONVENTIONS, EVALUATION_FORM, SATISFACTION_FIELD, RESULT_FIELD, SATISFACTION, SATISFACTION_LABELS, RESULTS, RESULT_LABELS, EVALUATION_TOPIC, type Step, type Satisfaction } from './steps';
 export { formFields } from './form-fields';
+export {
+  ROLES, ROLE_LABELS, PERMISSIONS, can, isRole, actorScope, mayActOnTask, readScopeOf, unitSubtree, packUserAccount,
+  type Role, type Permission, type Person, type ActorScope, type TaskOffer,
+} from './people';
 export { personalKind, type PersonalKind, type FieldLike } from './personal-fields';

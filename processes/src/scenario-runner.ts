@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { HistoryKind, ManualClock, NotWaitingError, type CaseEngine, WorkingCalendar, computeDue, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
 import { YizhanError, type ErrorCode } from '@yizhan/errors';
+import { OrgIndex } from '@yizhan/rules';
 import { deployPack, processIds } from './deploy';
+import { ROLE_LABELS, actorScope, can, mayActOnTask, packUserAccount, type ActorScope, type Permission } from './people';
 import { createPackEngine } from './engine';
 import type { PackBundle, Scenario, ScenarioResult, ScenarioStep, StepExpectation, TaskExpectation } from './types';
 
@@ -112,8 +114,10 @@ function errorText(err: unknown): string {
 
 async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle, s: Scenario, processKey: string): Promise<string[]> {
   const failures: string[] = [];
-  const users = new Map((bundle.manifest.users ?? []).map((u) => [u.username, u.departments]));
+  const users = scenarioPeople(bundle);
   const dueOf = dueCalculator(bundle);
+  const refused = mayNot(users, s.start.as, 'case:create', '受理');
+  if (refused) return s.start.expectError === 'FORBIDDEN' ? [] : [refused];
   let current: CaseView;
   try {
     current = await engine.startCase({ process: processKey, data: s.start.data, actor: s.start.as });
@@ -160,6 +164,11 @@ async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle
 
 class ScenarioFailure extends Error {}
 
+/** What the server would answer 403 to: expected with `expectError: "FORBIDDEN"`, else a failure. */
+function forbidden(step: ScenarioStep, message: string): Error {
+  return step.expectError === 'FORBIDDEN' ? new YizhanError('FORBIDDEN', message) : new ScenarioFailure(message);
+}
+
 function describe(step: ScenarioStep): string {
   if ('complete' in step) return `办理 ${step.complete}`;
   if ('claim' in step) return `认领 ${step.claim}`;
@@ -171,12 +180,41 @@ function describe(step: ScenarioStep): string {
   return '检查';
 }
 
-async function act(engine: CaseEngine, clock: ManualClock, c: CaseView, step: ScenarioStep, users: Map<string, string[]>, label: string): Promise<CaseView> {
+/** The pack's users as the server would see them (role, unit, departments → their scope). */
+type People = Map<string, ActorScope>;
+
+function scenarioPeople(bundle: PackBundle): People {
+  const users = bundle.manifest.users ?? [];
+  const org = OrgIndex.of(bundle.manifest.org);
+  return new Map(users.map((u) => [u.username, actorScope(packUserAccount(u, org), org)]));
+}
+
+const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
+  'case:create': '受理案件', 'task:act': '办理任务', 'case:message': '向案件发送消息', 'signal:send': '发送信号',
+};
+
+/**
+ * Why the server would refuse `as` the permission (403), or undefined when it would not. Actors
+ * must be users of pack.json when it lists any; without `as` (or without users) nothing is checked.
+ */
+function mayNot(users: People, as: string | undefined, permission: Permission, label: string): string | undefined {
+  if (as === undefined || users.size === 0) return undefined;
+  const scope = users.get(as);
+  if (!scope) return `${label}：用户「${as}」不在 pack.json 的 users 中，服务器上没有这个用户`;
+  if (can(scope.role, permission)) return undefined;
+  return `${label}：用户「${as}」的角色是「${ROLE_LABELS[scope.role]}」（${scope.role}），没有${PERMISSION_LABELS[permission] ?? permission}的权限（${permission}），服务器会拒绝（403）；请在 pack.json 中给他合适的 role，或换一位办理人`;
+}
+
+async function act(engine: CaseEngine, clock: ManualClock, c: CaseView, step: ScenarioStep, users: People, label: string): Promise<CaseView> {
   if ('advance' in step) {
     clock.advance(step.advance);
     while ((await engine.fireDueTimers()) > 0);
     return engine.getCase(c.id);
   }
+  const onTask = 'complete' in step || 'claim' in step || 'return' in step || 'transfer' in step;
+  const permission: Permission | undefined = 'message' in step ? 'case:message' : 'signal' in step ? 'signal:send' : onTask ? 'task:act' : undefined;
+  const refused = permission && mayNot(users, step.as, permission, label);
+  if (refused) throw forbidden(step, refused);
   if ('message' in step) return engine.correlateMessage(c.id, step.message, step.payload ?? {}, step.as ?? 'scenario');
   if ('signal' in step) {
     // scoped to this scenario's case (the store holds the other scenarios' cases too)
@@ -197,14 +235,22 @@ async function act(engine: CaseEngine, clock: ManualClock, c: CaseView, step: Sc
   return engine.getCase(c.id);
 }
 
-/** The open task of the element the acting user may act on: in their department, not claimed by someone else. */
-function pickTask(c: CaseView, elementId: string, step: ScenarioStep, users: Map<string, string[]>, label: string): TaskView {
+/**
+ * The open task of the element the acting user may act on as the server decides it (offered to
+ * them, their department, or their level within their unit; see people.ts), in `step.department`
+ * if given, not claimed by someone else.
+ */
+function pickTask(c: CaseView, elementId: string, step: ScenarioStep, users: People, label: string): TaskView {
   const open = c.openTasks.filter((t) => t.elementId === elementId);
   if (!open.length) throw new ScenarioFailure(`${label}：没有待办任务「${elementId}」；当前待办：${openList(c)}`);
-  const departments = step.department ? [step.department] : step.as ? users.get(step.as) : undefined;
-  const mine = departments ? open.filter((t) => t.candidateGroups.some((g) => departments.includes(g))) : open;
+  const scope = step.as ? users.get(step.as) : undefined;
+  const inDepartment = step.department ? open.filter((t) => t.candidateGroups.includes(step.department as string)) : open;
+  const mine = scope ? inDepartment.filter((t) => mayActOnTask(scope, t)) : inDepartment;
   if (!mine.length) {
-    throw new ScenarioFailure(`${label}：${step.as ?? ''}（${departments?.join('、')}）不在任务「${elementId}」的候选组中（${open.map((t) => t.candidateGroups.join('、')).join('；')}）`);
+    const groups = open.map((t) => `${t.candidateGroups.join('、') || '（无）'}${t.unit ? `，单位 ${t.unit}` : ''}`).join('；');
+    const who = scope ? `${scope.username}（${scope.departments.join('、') || '无部门'}）` : `部门 ${step.department}`;
+    const where = scope ? `，也不是认领人或本级本辖区（单位 ${scope.unit ?? '全部单位'}）的任务，服务器会拒绝（403）` : '';
+    throw forbidden(step, `${label}：${who}不在任务「${elementId}」的候选组中（${groups}）${where}`);
   }
   const free = mine.filter((t) => !t.assignee || t.assignee === step.as);
   if (!free.length) throw new ScenarioFailure(`${label}：任务「${elementId}」已由 ${mine[0].assignee} 认领`);

@@ -2,6 +2,7 @@
 // The JSON Schemas in processes/schema/ describe the same files for editors and integrators.
 import type { FormDefinition } from '@yizhan/forms';
 import type { OrgModel } from '@yizhan/rules';
+import type { Role } from './people';
 
 /** A BPMN file of the pack that is deployed as a process (default: every *.bpmn file). */
 export interface PackProcess {
@@ -11,13 +12,22 @@ export interface PackProcess {
   description?: string;
 }
 
-/** A demo / scenario user: who acts in which department (the server creates them on `serve`). */
+/**
+ * A user of the pack: the actor of scenarios, and an account to create on a server
+ * (`yizhan user import`, or a demo account with `yizhan serve --demo`). `yizhan pack test` lets
+ * them act exactly as the server would (see people.ts).
+ */
 export interface PackUser {
   username: string;
+  /** Display name (显示名). */
   name: string;
-  /** Department codes of the org model the user works in. */
+  /** Department codes of the org model the user works in (their candidate groups). */
   departments: string[];
-  /** Free role names, e.g. `clerk`, `mediator`, `leader`. */
+  /** The user's role on the server; default `staff` (办理人员). Only staff and admin act on tasks. */
+  role?: Role;
+  /** Org unit code; default: the unit of the first department. */
+  unit?: string;
+  /** Duties for readers (`clerk`, `mediator`, `judge` …); no rights follow from them. */
   roles?: string[];
 }
 

@@ -14,6 +14,7 @@ import { loadRuleSet, OrgIndex, RuleSetInvalidError, validateOrgModel, validateR
 import { readBpmn, type BpmnModel, type ProcessModel } from './bpmn-model';
 import { lintDefinitions } from './lint';
 import { checkSchema } from './schemas';
+import { isRole } from './people';
 import { formFields } from './form-fields';
 import { personalKind, type FieldLike, type PersonalKind } from './personal-fields';
 import { checkStepConventions, EVALUATION_FIELDS, EVALUATION_TOPIC, packHandlers } from './steps';
@@ -58,10 +59,26 @@ export async function validatePack(bundle: PackBundle, options: ValidatePackOpti
     if (typeof m.county === 'string' && (!org.hasUnit(m.county) || org.level(m.county) !== 'county')) {
       add({ file: 'pack.json', pointer: '/county', code: 'UNKNOWN_COUNTY', message: `county「${m.county}」应为 org.units 中一个县级（level county）单位的编码` });
     }
-    manifestUsers(bundle).forEach((u, i) => (Array.isArray(u.departments) ? u.departments : []).forEach((d, j) => {
-      if (!org.hasDepartment(d)) add({ file: 'pack.json', pointer: `/users/${i}/departments/${j}`, code: 'UNKNOWN_DEPARTMENT', message: `用户「${u.username}」所在部门「${d}」不在组织模型中` });
-    }));
+    manifestUsers(bundle).forEach((u, i) => {
+      (Array.isArray(u.departments) ? u.departments : []).forEach((d, j) => {
+        if (!org.hasDepartment(d)) add({ file: 'pack.json', pointer: `/users/${i}/departments/${j}`, code: 'UNKNOWN_DEPARTMENT', message: `用户「${u.username}」所在部门「${d}」不在组织模型中` });
+      });
+      if (typeof u.unit === 'string' && !org.hasUnit(u.unit)) add({ file: 'pack.json', pointer: `/users/${i}/unit`, code: 'UNKNOWN_UNIT', message: `用户「${u.username}」的单位「${u.unit}」不在组织模型中` });
+    });
   }
+  const seenUsers = new Set<string>();
+  manifestUsers(bundle).forEach((u, i) => {
+    if (typeof u.username === 'string') {
+      if (seenUsers.has(u.username)) add({ file: 'pack.json', pointer: `/users/${i}/username`, code: 'DUPLICATE_USER', message: `用户名「${u.username}」重复` });
+      seenUsers.add(u.username);
+    }
+    // `roles` are duties for readers; a role name there would look like a right and grant none.
+    (Array.isArray(u.roles) ? u.roles : []).forEach((r, j) => {
+      if (isRole(r) && r !== (u.role ?? 'staff')) {
+        add({ file: 'pack.json', pointer: `/users/${i}/roles/${j}`, code: 'USER_ROLE', message: `用户「${u.username}」：「${r}」是服务器角色，应写在 role 中（"role": "${r}"）；roles 只是职责说明，不授予权限` });
+      }
+    });
+  });
   (m.processes ?? []).forEach((p, i) => {
     if (p?.bpmn && !(p.bpmn in bundle.bpmn)) add({ file: 'pack.json', pointer: `/processes/${i}/bpmn`, code: 'BPMN_FILE_MISSING', message: `流程文件「${p.bpmn}」不存在` });
   });

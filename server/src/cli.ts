@@ -1,14 +1,16 @@
-// The `yizhan` command: serve, pack validate | test | deploy, user add.
+// The `yizhan` command: serve, pack validate | test | deploy, user add | import.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
+import type { Database } from '@yizhan/engine';
 import { openServerDatabase } from './database';
 import { YizhanError } from '@yizhan/errors';
 import { readPackFiles } from '@yizhan/packs';
 import { OrgDirectory } from './org-directory';
+import { describeAccount, importAccounts, missingUsersReport, packAccounts, parsePasswordFile, type AccountTarget } from './pack-users';
 import { createPackEngine, formatProblem, formatScenarioLine, formatSummary, loadPackDir, PackService, runScenarios, validatePack } from './packs';
 import { isRole } from './roles';
 import { serve } from './serve';
@@ -23,6 +25,8 @@ const USAGE = `用法：
       （撤回 / 恢复一个流程定义版本，如 longxi/dispute@3：撤回后新案件改用最新的未撤回版本）
   yizhan user add USERNAME --role admin|integrator|staff|leader|auditor [--unit CODE] [--department CODE]... [--name 姓名]
       （密码取自环境变量 YIZHAN_PASSWORD 或标准输入）
+  yizhan user import DIR [--passwords FILE] [--server URL --token T] [--data ./data] [--database-url URL]
+      （创建流程包 pack.json 中 users 的账号；密码文件每行「用户名:密码」，或从 YIZHAN_PASSWORD / 标准输入给出同一个初始密码；已有的用户不改动）
 环境变量：PORT、YIZHAN_DATA、DATABASE_URL、YIZHAN_TOKEN、LOG_LEVEL`;
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,6 +42,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'pack' && sub === 'deploy') return cmdPackDeploy(argv.slice(2));
   if (command === 'pack' && (sub === 'withdraw' || sub === 'restore')) return cmdPackWithdraw(sub === 'withdraw', argv.slice(2));
   if (command === 'user' && sub === 'add') return cmdUserAdd(argv.slice(2));
+  if (command === 'user' && sub === 'import') return cmdUserImport(argv.slice(2));
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     out(USAGE);
     return 0;
@@ -143,6 +148,7 @@ async function cmdPackDeploy(args: string[]): Promise<number> {
       return 1;
     }
     printDeployed(body.packId ?? '', body.version ?? '', body.processes ?? []);
+    await reportMissingUsers(dir, httpAccounts(values.server, token));
     return 0;
   }
   const db = await openServerDatabase(values['database-url'] ?? process.env.DATABASE_URL
@@ -153,6 +159,7 @@ async function cmdPackDeploy(args: string[]): Promise<number> {
     const directory = new OrgDirectory(db.pool);
     const { deployment } = await new PackService(engine, db.pool, directory).deploy(await loadPackDir(dir), process.env.USER ?? 'cli');
     printDeployed(deployment.packId, deployment.version, deployment.processes);
+    await reportMissingUsers(dir, databaseAccounts(new UserRepository(db.pool)));
     return 0;
   } catch (e) {
     const details = (e as { details?: { file?: string; message: string }[] }).details ?? [];
@@ -243,6 +250,116 @@ async function cmdUserAdd(args: string[]): Promise<number> {
   } finally {
     await db.close();
   }
+}
+
+/** After a deploy: the pack's users that have no account on the server (a Chinese list). */
+async function reportMissingUsers(dir: string, target: AccountTarget): Promise<void> {
+  const accounts = packAccounts(await loadPackDir(dir));
+  if (!accounts.length) return;
+  let existing: ReadonlySet<string>;
+  try {
+    existing = await target.existing();
+  } catch (e) {
+    out(`无法核对流程包的 ${accounts.length} 个用户是否已在服务器上：${(e as Error).message}`);
+    return;
+  }
+  for (const line of missingUsersReport(accounts, existing, dir)) out(line);
+}
+
+async function cmdUserImport(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: {
+      passwords: { type: 'string' }, server: { type: 'string' }, token: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' },
+    },
+  });
+  const dir = positionals[0];
+  if (!dir) return usage('缺少流程包目录');
+  const bundle = await loadPackDir(dir);
+  const problems = (await validatePack(bundle)).filter((p) => p.severity !== 'warning' && p.file === 'pack.json');
+  if (problems.length) {
+    for (const p of problems) err(`错误 ${formatProblem(p)}`);
+    err('pack.json 有错误，未创建任何用户');
+    return 1;
+  }
+  const accounts = packAccounts(bundle);
+  if (!accounts.length) {
+    out(`流程包「${bundle.manifest.id}」的 pack.json 中没有 users`);
+    return 0;
+  }
+  let passwordOf: (username: string) => string | undefined;
+  if (values.passwords) {
+    const file = parsePasswordFile(readFileSync(values.passwords, 'utf8'));
+    passwordOf = (u) => file.get(u);
+  } else {
+    const one = process.env.YIZHAN_PASSWORD ?? (await readStdin()).trim();
+    passwordOf = () => (one ? one : undefined);
+  }
+  let target: AccountTarget;
+  let db: Database | undefined;
+  if (values.server) {
+    const token = values.token ?? process.env.YIZHAN_TOKEN;
+    if (!token) return usage('导入到服务器需要 --token（或环境变量 YIZHAN_TOKEN）');
+    target = httpAccounts(values.server, token);
+  } else {
+    const url = values['database-url'] ?? process.env.DATABASE_URL;
+    db = await openServerDatabase(url ? { url } : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
+    target = databaseAccounts(new UserRepository(db.pool));
+  }
+  try {
+    const { created, existing } = await importAccounts(accounts, passwordOf, target);
+    for (const a of created) out(`已创建 ${describeAccount(a)}`);
+    for (const a of existing) out(`已存在，未改动 ${a.username}`);
+    out(`创建 ${created.length} 个用户，${existing.length} 个已存在`);
+    return 0;
+  } catch (e) {
+    err(`导入失败：${(e as Error).message}`);
+    return 1;
+  } finally {
+    await db?.close();
+  }
+}
+
+/** Accounts in the database (the user repository). */
+function databaseAccounts(users: UserRepository): AccountTarget {
+  return {
+    existing: async () => new Set((await users.list()).map((u) => u.username)),
+    async create(a, password) {
+      try {
+        await users.create({ ...a, password });
+        return 'created';
+      } catch (e) {
+        if (e instanceof YizhanError && e.code === 'USER_EXISTS') return 'exists';
+        throw e;
+      }
+    },
+  };
+}
+
+/** Accounts on a running server: GET / POST /api/users (user:read / user:manage). */
+function httpAccounts(server: string, token: string): AccountTarget {
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const failure = async (res: Response): Promise<Error> => {
+    const body = (await res.json().catch(() => ({}))) as { error?: { code?: string; message?: string; details?: { message: string }[] } };
+    const details = (body.error?.details ?? []).map((d) => d.message).join('；');
+    return new Error(`服务器拒绝（${res.status} ${body.error?.code ?? ''}）：${body.error?.message ?? ''}${details ? `：${details}` : ''}`);
+  };
+  return {
+    async existing() {
+      const res = await fetch(new URL('/api/users', server), { headers });
+      if (!res.ok) throw await failure(res);
+      return new Set(((await res.json()) as { username: string }[]).map((u) => u.username));
+    },
+    async create(a, password) {
+      const res = await fetch(new URL('/api/users', server), {
+        method: 'POST', headers,
+        body: JSON.stringify({ username: a.username, displayName: a.displayName, password, role: a.role, unit: a.unit, departments: a.departments }),
+      });
+      if (res.status === 409) return 'exists';
+      if (!res.ok) throw await failure(res);
+      return 'created';
+    },
+  };
 }
 
 async function readStdin(): Promise<string> {

@@ -1,10 +1,11 @@
 // `yizhan serve --demo`: demo accounts (password demo1234) fitted to the deployed packs' org —
 // admin and integrator for every unit, a leader and an auditor of the first county, and staff
-// from the packs' `users` (or, without any, one per centre / township / department). Without
-// any pack the built-in 示范县 org is used.
+// from the packs' `users` with their role and unit (or, without any, one per centre / township /
+// department). Without any pack the built-in 示范县 org is used.
 import type { OrgModel } from '@yizhan/rules';
 import type { PackUser } from './packs';
-import { ROLE_LABELS, type Role } from './roles';
+import { packUserAccount } from '@yizhan/packs';
+import { ROLE_LABELS } from './roles';
 import type { Services } from './services';
 import type { NewUser } from './users';
 import type { DemoLogin } from './web';
@@ -45,8 +46,7 @@ export async function ensureDemoUsers(services: Services, packUsers: PackUser[])
     const departments = u.departments.filter((d) => org.hasDepartment(d));
     if (taken.has(u.username) || !departments.length) continue;
     taken.add(u.username);
-    const role: Role = u.roles?.includes('leader') ? 'leader' : 'staff';
-    staff.push({ username: u.username, displayName: u.name, role, unit: org.department(departments[0])?.unit ?? null, departments, password: DEMO_PASSWORD });
+    staff.push({ ...packUserAccount({ ...u, departments }, org), password: DEMO_PASSWORD });
   }
   if (!staff.length && county) {
     const depts = org.departments();

@@ -2,6 +2,7 @@
 // OrgIndex. Scoping asks it for a unit's subtree; the API asks it for names.
 import type pg from 'pg';
 import { OrgIndex, type Department, type OrgModel, type OrgUnit } from '@yizhan/rules';
+import { unitSubtree } from '@yizhan/packs';
 
 export class OrgDirectory {
   private index = new OrgIndex({ units: [], departments: [] });
@@ -37,15 +38,7 @@ export class OrgDirectory {
 
   /** The unit and every unit below it; an unknown code is its own (empty) subtree. */
   subtree(code: string): string[] {
-    const unit = this.index.unit(code);
-    if (!unit) return [code];
-    const out: string[] = [];
-    const walk = (u: OrgUnit) => {
-      out.push(u.code);
-      u.children?.forEach(walk);
-    };
-    walk(unit);
-    return out;
+    return unitSubtree(this.index, code);
   }
 
   unitName(code: string | null | undefined): string | null {

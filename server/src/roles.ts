@@ -1,40 +1,4 @@
 // Roles and what each may do. Handlers declare the permission they need; org scoping (which
-// cases and tasks) is applied on top of this in the queries (see scope.ts).
-
-export const ROLES = ['admin', 'integrator', 'staff', 'leader', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '系统管理员（县级）',
-  integrator: '集成开发人员（流程包）',
-  staff: '办理人员',
-  leader: '领导（督办，查看本辖区）',
-  auditor: '审计人员（只读）',
-};
-
-export const PERMISSIONS = [
-  'case:read', 'case:create', 'case:retry', 'case:message', 'signal:send', 'attachment:upload',
-  'task:read', 'task:act',
-  'pack:read', 'pack:deploy',
-  'form:read', 'stats:read', 'org:read',
-  'user:read', 'user:manage',
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-const GRANTS: Record<Role, readonly Permission[]> = {
-  admin: PERMISSIONS,
-  // Integrators deploy packs and connect other systems (12345, 110, courts), which submit cases.
-  // They also deliver BPMN messages (撤回 …) and signals from those systems to waiting cases.
-  integrator: ['pack:read', 'pack:deploy', 'form:read', 'org:read', 'case:create', 'case:message', 'signal:send', 'attachment:upload'],
-  staff: ['case:read', 'case:create', 'attachment:upload', 'task:read', 'task:act', 'form:read', 'org:read', 'case:message', 'signal:send'],
-  leader: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read', 'user:read'],
-  auditor: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read'],
-};
-
-export function can(role: Role, permission: Permission): boolean {
-  return GRANTS[role].includes(permission);
-}
-
-export function isRole(v: unknown): v is Role {
-  return typeof v === 'string' && (ROLES as readonly string[]).includes(v);
-}
+// cases and tasks) is applied on top of this in the queries (see scope.ts). The model itself is
+// shared with `yizhan pack test` (@yizhan/packs, people.ts), so scenarios act as users do here.
+export { ROLES, ROLE_LABELS, PERMISSIONS, can, isRole, type Role, type Permission } from '@yizhan/packs';

@@ -10,55 +10,20 @@
 //   an admin may act on any visible task.
 import type { User } from './users';
 import type { OrgDirectory } from './org-directory';
-import type { Role } from './roles';
 import { ApiError } from './http-errors';
-import { mayActOnTask as engineMayActOnTask, type ReadScope } from '@yizhan/engine';
+import type { ReadScope } from '@yizhan/engine';
+import { actorScope, mayActOnTask as sharedMayActOnTask, readScopeOf, type ActorScope, type TaskOffer } from '@yizhan/packs';
 
-export interface Scope {
-  username: string;
-  role: Role;
-  /** Null unit: every unit. */
-  all: boolean;
-  /** The user's own unit (null: every unit). */
-  unit: string | null;
-  units: string[];
-  departments: string[];
-  /** The level name of the user's unit ("township" …), as used in candidate groups. */
-  levels: string[];
-  /**
-   * Staff who work for their whole unit (its 综治中心, a township or village office, or staff
-   * without a department) see the unit subtree's cases; staff of a line department (进驻部门,
-   * 窗口单位, 报到部门, court) only the cases offered to their departments — past or present —
-   * and their own.
-   */
-  wholeUnit: boolean;
-}
-
-/** Department kinds whose staff serve the whole unit (see Scope.wholeUnit). */
-const UNIT_WIDE_KINDS = new Set(['centre', 'township', 'village']);
+/** What a user may see and act on (computed by the shared people model of @yizhan/packs). */
+export type Scope = ActorScope;
 
 export function scopeOf(user: User, directory: OrgDirectory): Scope {
-  const level = user.unit ? directory.org.level(user.unit) : undefined;
-  return {
-    username: user.username,
-    role: user.role,
-    all: user.unit === null,
-    unit: user.unit,
-    units: user.unit ? directory.subtree(user.unit) : [],
-    departments: user.departments,
-    levels: level ? [level] : [],
-    wholeUnit: user.role !== 'staff' || user.departments.length === 0
-      || user.departments.some((d) => UNIT_WIDE_KINDS.has(directory.department(d)?.kind ?? '')),
-  };
+  return actorScope(user, directory.org);
 }
 
 /** The scope as the engine's scoped reads take it (the engine turns it into SQL, see its read-scope.ts). */
 export function readScope(scope: Scope): ReadScope {
-  return {
-    username: scope.username, all: scope.all, units: scope.units, wholeUnit: scope.wholeUnit, departments: scope.departments, levels: scope.levels,
-    handlesTasks: scope.role === 'staff',
-    actsOn: scope.role === 'admin' ? 'any' : scope.role === 'staff' ? 'offered' : 'none',
-  };
+  return readScopeOf(scope);
 }
 
 /**
@@ -75,10 +40,10 @@ export function seesPersonalData(scope: Scope, view: 'detail' | 'list'): boolean
 /**
  * Whether the user may act on a task as the engine holds it under the case lock (the engine calls
  * this inside its transaction: a task transferred away a moment ago is no longer the user's) —
- * the same rule as the engine's scoped task reads (`actionable`).
+ * the same rule as the engine's scoped task reads (`actionable`) and as `yizhan pack test`.
  */
-export function mayActOnTask(scope: Scope, task: { assignee: string | null; candidateGroups: string[]; unit: string | null }): boolean {
-  return engineMayActOnTask(readScope(scope), task);
+export function mayActOnTask(scope: Scope, task: TaskOffer): boolean {
+  return sharedMayActOnTask(scope, task);
 }
 
 /**
