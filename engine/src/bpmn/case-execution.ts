@@ -146,19 +146,33 @@ export class CaseExecution {
 
   /** The process variables, without the names bpmn-engine copies in from messages. */
   variables(): Record<string, unknown> {
-    const def = this.engine.execution?.definitions?.[0];
-    const proc = def?.getProcesses?.()[0];
-    const vars = (proc?.environment?.variables ?? def?.environment?.variables ?? {}) as Record<string, unknown>;
-    const { fields: _f, content: _c, properties: _p, ...rest } = vars;
+    const { fields: _f, content: _c, properties: _p, ...rest } = this.caseVariables() ?? {};
     return rest;
   }
 
+  /** The top-level process's variables object (sub-processes run on copies of it). */
+  private caseVariables(): Record<string, unknown> | undefined {
+    const def = this.engine.execution?.definitions?.[0];
+    const proc = def?.getProcesses?.()[0];
+    return (proc?.environment?.variables ?? def?.environment?.variables) as Record<string, unknown> | undefined;
+  }
+
   waitingTasks(): WaitingTask[] {
-    const out: WaitingTask[] = [];
+    return this.waitingApis().map((w) => w.task);
+  }
+
+  /** The waiting user / manual tasks with the engine API of each (top level and inside sub-processes). */
+  private waitingApis(): { api: Api; task: WaitingTask }[] {
+    const out: { api: Api; task: WaitingTask }[] = [];
     const execution = this.engine.execution;
     if (!execution || this.ended) return out;
+    // A sub-process's postponed list holds its own execution (and, multi-instance, its
+    // iterations, whose lists are the same): visit each execution id once, or it never ends.
+    const seen = new Set<string>();
     const visit = (apis: Api[]) => {
       for (const api of apis) {
+        if (seen.has(api.executionId)) continue;
+        seen.add(api.executionId);
         if (api.type === 'bpmn:SubProcess' && api.getPostponed) {
           visit(api.getPostponed());
           continue;
@@ -166,7 +180,7 @@ export class CaseExecution {
         if (api.type !== 'bpmn:UserTask' && api.type !== 'bpmn:ManualTask') continue;
         const b = api.owner.behaviour;
         const iterations = b.loopCharacteristics ? api.getExecuting() : [api];
-        for (const it of iterations) out.push(describeTask(it, b));
+        for (const it of iterations) out.push({ api: it, task: describeTask(it, b) });
       }
     };
     visit(execution.getPostponed() as Api[]);
@@ -179,9 +193,12 @@ export class CaseExecution {
 
   /** Completes a waiting task. The caller must have checked it is waiting (the engine ignores unknown ids). */
   signal(task: { elementId: string; executionId: string }, data: Record<string, unknown>, actor: string | undefined): boolean {
-    if (!this.waitingTasks().some((t) => t.executionId === task.executionId)) return false;
+    // Signalled through the task's own API: a signal by element id would reach every execution
+    // of that element (e.g. the same task in each instance of a multi-instance sub-process).
+    const waiting = this.waitingApis().find((w) => w.task.executionId === task.executionId);
+    if (!waiting) return false;
     this.guard.arm();
-    this.guard.enter(() => this.engine.execution.signal({ id: task.elementId, executionId: task.executionId, data, actor }));
+    this.guard.enter(() => waiting.api.signal({ id: task.elementId, executionId: task.executionId, data, actor }));
     return true;
   }
 
@@ -243,9 +260,10 @@ export class CaseExecution {
     }
     if (activity.type !== 'bpmn:UserTask' && activity.type !== 'bpmn:ManualTask') return undefined;
     const tag = `_yizhan-output-${activity.id}`;
+    const caseVariables = () => this.caseVariables();
     return {
       activate() {
-        activity.broker.subscribeTmp('event', 'activity.end', (_: string, message: any) => mapTaskOutput(activity, message.content, intakeFields), {
+        activity.broker.subscribeTmp('event', 'activity.end', (_: string, message: any) => mapTaskOutput(activity, message.content, intakeFields, caseVariables()), {
           noAck: true,
           consumerTag: tag,
         });
