@@ -10,6 +10,7 @@ import { CaseQueries, type CaseView, type TaskView } from './case-queries';
 import { CaseSteps, type StartCaseInput } from './commands/case-steps';
 import { DeadlinePolicy } from './commands/deadlines';
 import { LiveExecutions } from './commands/live-executions';
+import { CaseMessages, type WaitingMessage } from './commands/messages';
 import type { AuthorizeTask } from './commands/lock';
 import { CaseCommandRunner } from './commands/runner';
 import { TaskActions } from './commands/task-actions';
@@ -21,6 +22,7 @@ import { builtinHandlers, type ServiceHandler } from './handlers';
 export { CaseHaltedError, ProcessError } from './commands/halt';
 export type { AuthorizeTask, LockedTask } from './commands/lock';
 export type { StartCaseInput } from './commands/case-steps';
+export type { WaitingMessage } from './commands/messages';
 
 export interface CaseEngineOptions {
   pool: pg.Pool;
@@ -44,6 +46,7 @@ export class CaseEngine {
   private readonly runner: CaseCommandRunner;
   private readonly steps: CaseSteps;
   private readonly tasks: TaskActions;
+  private readonly messages: CaseMessages;
 
   constructor(options: CaseEngineOptions) {
     const pool = options.pool;
@@ -63,6 +66,7 @@ export class CaseEngine {
     });
     this.steps = new CaseSteps(this.runner, options.validateForm ?? createDefaultFormValidator());
     this.tasks = new TaskActions({ pool, clock, definitions: this.definitions });
+    this.messages = new CaseMessages(this.runner);
   }
 
   /** Deploys version n+1 of the key; with `client`, inside the caller's open transaction (see DeployOptions). */
@@ -140,6 +144,25 @@ export class CaseEngine {
   /** Polls for due timers until stopped. */
   startTimerSweeper(intervalMs = 1000, onError: (err: unknown) => void = () => {}): () => Promise<void> {
     return startTimerSweeper(() => this.fireDueTimers(), intervalMs, onError);
+  }
+
+  /**
+   * Delivers message `name` to the case (the first element there waiting for it); the payload becomes that
+   * element's step data. NOT_WAITING (409) when the case does not wait for that message.
+   */
+  async correlateMessage(caseId: string, name: string, payload: Record<string, unknown> = {}, actor?: string): Promise<CaseView> {
+    await this.messages.correlateMessage(caseId, name, payload, actor);
+    return this.queries.getCase(caseId);
+  }
+
+  /** Broadcasts signal `name` to every case waiting for it; returns the ids of the cases reached. */
+  broadcastSignal(name: string, payload: Record<string, unknown> = {}, actor?: string): Promise<string[]> {
+    return this.messages.broadcastSignal(name, payload, actor);
+  }
+
+  /** The messages the case waits for now (name and waiting element). */
+  waitingMessages(caseId: string): Promise<WaitingMessage[]> {
+    return this.messages.waitingMessages(caseId);
   }
 
   getCase(caseId: string): Promise<CaseView> {

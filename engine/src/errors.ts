@@ -20,6 +20,13 @@ export class TaskNotOpenError extends YizhanError {
   }
 }
 
+/** A message was sent to a case that does not wait for it (no receive task, catch or boundary event for it). */
+export class NotWaitingError extends YizhanError {
+  constructor(caseId: string, message: string) {
+    super('NOT_WAITING', `案件 ${caseId} 当前没有在等待消息「${message}」`, [{ message: `message: ${message}` }]);
+  }
+}
+
 /** Someone else got there first: the task was completed by a concurrent or earlier request. */
 export class TaskAlreadyCompletedError extends YizhanError {
   declare readonly code: 'TASK_ALREADY_COMPLETED';

@@ -1,5 +1,5 @@
 // @yizhan/engine — durable BPMN execution on bpmn-engine with a PostgreSQL store.
-export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type StartCaseInput } from './case-engine';
+export { CaseEngine, ProcessError, type WaitingMessage, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type StartCaseInput } from './case-engine';
 export { CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter } from './case-queries';
 export { type DueColour, dueColour, taskColour } from './due-colour';
 export { type DeployInput, type DeployOptions, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';

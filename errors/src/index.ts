@@ -23,6 +23,7 @@ export type EngineErrorCode =
   | 'FORM_NOT_FOUND'
   | 'INCIDENT_NOT_FOUND'
   | 'TASK_NOT_OPEN'
+  | 'NOT_WAITING'
   | 'TASK_ALREADY_COMPLETED'
   | 'TASK_CLAIMED'
   | 'NOT_ASSIGNEE'

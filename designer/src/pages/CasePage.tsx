@@ -17,6 +17,7 @@ const KIND_LABELS: Record<string, string> = {
   'case.started': '受理', 'element.passed': '流转', 'case.completed': '办结', 'service.completed': '自动处理', 'task.created': '生成待办',
   'task.claimed': '认领', 'task.unclaimed': '释放', 'task.transferred': '转办', 'task.returned': '退回',
   'task.completed': '办理完成', 'task.cancelled': '取消', 'timer.fired': '时限到期', incident: '异常', 'incident.retried': '异常重试',
+  'message.received': '收到消息', 'signal.received': '收到信号',
 };
 
 function historyText(h: HistoryEntry, c: CaseDetail): string {

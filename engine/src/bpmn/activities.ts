@@ -58,23 +58,43 @@ export function describeTask(api: Api, b: Record<string, unknown>): WaitingTask 
  */
 export function mapTaskOutput(activity: any, content: any, intakeFields: ReadonlySet<string>, caseVariables?: Record<string, any>): void {
   if (content.isMultiInstance && !content.isRootScope) return;
-  // A task inside a sub-process writes to the sub-process's variables (its gateways read them)
-  // and to the case's (what is kept and what the flow after the sub-process reads).
-  const targets = new Set<Record<string, any>>([activity.environment.variables as Record<string, any>]);
-  if (caseVariables) targets.add(caseVariables);
-  for (const variables of targets) {
-    const outputs = (variables.outputs = { ...(variables.outputs ?? {}) });
-    const output = content.output;
-    if (Array.isArray(output)) {
-      outputs[activity.id] = output.map((o: any) => o?.data ?? null);
-    } else if (output && typeof output === 'object') {
-      const data: Record<string, unknown> = output.data ?? {};
-      outputs[activity.id] = data;
-      const mapped = new Set(toList(camundaProperties(activity.behaviour).mapsIntake));
-      const merged = Object.fromEntries(Object.entries(data).filter(([field]) => !intakeFields.has(field) || mapped.has(field)));
+  const targets = [activity.environment.variables as Record<string, any>, ...(caseVariables ? [caseVariables] : [])];
+  const output = content.output;
+  if (Array.isArray(output)) {
+    recordStepData(targets, activity.id, output.map((o: any) => o?.data ?? null), undefined);
+  } else if (output && typeof output === 'object') {
+    const mapped = new Set(toList(camundaProperties(activity.behaviour).mapsIntake));
+    recordStepData(targets, activity.id, output.data ?? {}, (field) => !intakeFields.has(field) || mapped.has(field));
+  }
+}
+
+/**
+ * Keeps a step's data in `outputs[elementId]` and, for an object, merges the fields `merge` allows into `data`.
+ * A step inside a sub-process writes to the sub-process's variables (its gateways read them) and to the
+ * case's (what is kept and what the flow after the sub-process reads): `targets` lists both.
+ */
+export function recordStepData(targets: Iterable<Record<string, any>>, elementId: string, data: unknown, merge: ((field: string) => boolean) | undefined): void {
+  for (const variables of new Set(targets)) {
+    variables.outputs = { ...(variables.outputs ?? {}), [elementId]: data };
+    if (merge && data && typeof data === 'object' && !Array.isArray(data)) {
+      const merged = Object.fromEntries(Object.entries(data).filter(([field]) => merge(field)));
       variables.data = { ...(variables.data ?? {}), ...merged };
     }
   }
+}
+
+/** What a waiting catch (receive task, catch event, boundary event) waits for: a message or a signal by name. */
+export function awaitedEvent(api: Api): { kind: 'message' | 'signal'; name: string; refId: string } | undefined {
+  const b = api.owner.behaviour as any;
+  const ownerType = (api.owner as any).type ?? api.type;
+  if (ownerType === 'bpmn:ReceiveTask' && b.messageRef) return { kind: 'message', name: String(b.messageRef.name ?? b.messageRef.id), refId: String(b.messageRef.id) };
+  if (ownerType !== 'bpmn:IntermediateCatchEvent' && ownerType !== 'bpmn:BoundaryEvent' && ownerType !== 'bpmn:StartEvent') return undefined;
+  for (const d of (b.eventDefinitions ?? []) as any[]) {
+    const ref = d.behaviour?.messageRef ?? d.behaviour?.signalRef;
+    if (!ref) continue;
+    return { kind: d.type === 'bpmn:SignalEventDefinition' ? 'signal' : 'message', name: String(ref.name ?? ref.id), refId: String(ref.id) };
+  }
+  return undefined;
 }
 
 function str(v: unknown): string | undefined {

@@ -3,7 +3,7 @@
 // fires, and "settled" (all built-in services finished) before its state is read and persisted.
 import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
-import { describeTask, mapTaskOutput, type Api, type WaitingTask } from './activities';
+import { awaitedEvent, describeTask, mapTaskOutput, recordStepData, type Api, type WaitingTask } from './activities';
 import { BudgetGuard, DEFAULT_BUDGET, type ExecutionBudget, type ExecutionHalt } from './budget';
 import { camundaProperties, loadSourceContext } from './definition';
 import { DurableTimers, type PendingTimer } from './durable-timers';
@@ -38,6 +38,15 @@ export interface ExecutionEvent {
   elementType: string;
   name?: string;
   annotations?: Record<string, unknown>;
+}
+
+export interface WaitingEvent {
+  kind: 'message' | 'signal';
+  /** The message's or signal's name (its id when it has none). */
+  name: string;
+  refId: string;
+  elementId: string;
+  executionId: string;
 }
 
 export interface StoredState {
@@ -76,8 +85,10 @@ export class CaseExecution {
   private ended = false;
   private failure: Error | undefined;
   private readonly guard: BudgetGuard;
+  private readonly intakeFields: ReadonlySet<string>;
 
   private constructor(name: string, options: ExecutionOptions) {
+    this.intakeFields = options.intakeFields ?? NO_FIELDS;
     this.guard = new BudgetGuard(options.budget ?? DEFAULT_BUDGET);
     const ctx = loadSourceContext(options.definitionKey, options.sourceContext);
     this.engine = new Engine({
@@ -164,6 +175,18 @@ export class CaseExecution {
   /** The waiting user / manual tasks with the engine API of each (top level and inside sub-processes). */
   private waitingApis(): { api: Api; task: WaitingTask }[] {
     const out: { api: Api; task: WaitingTask }[] = [];
+    for (const api of this.postponed()) {
+      if (api.type !== 'bpmn:UserTask' && api.type !== 'bpmn:ManualTask') continue;
+      const b = api.owner.behaviour;
+      const iterations = b.loopCharacteristics ? api.getExecuting() : [api];
+      for (const it of iterations) out.push({ api: it, task: describeTask(it, b) });
+    }
+    return out;
+  }
+
+  /** Every waiting element, inside sub-processes too (the sub-processes themselves left out). */
+  private postponed(): Api[] {
+    const out: Api[] = [];
     const execution = this.engine.execution;
     if (!execution || this.ended) return out;
     // A sub-process's postponed list holds its own execution (and, multi-instance, its
@@ -173,18 +196,44 @@ export class CaseExecution {
       for (const api of apis) {
         if (seen.has(api.executionId)) continue;
         seen.add(api.executionId);
-        if (api.type === 'bpmn:SubProcess' && api.getPostponed) {
-          visit(api.getPostponed());
-          continue;
-        }
-        if (api.type !== 'bpmn:UserTask' && api.type !== 'bpmn:ManualTask') continue;
-        const b = api.owner.behaviour;
-        const iterations = b.loopCharacteristics ? api.getExecuting() : [api];
-        for (const it of iterations) out.push({ api: it, task: describeTask(it, b) });
+        if (api.type === 'bpmn:SubProcess' && api.getPostponed) visit(api.getPostponed());
+        else out.push(api);
       }
     };
     visit(execution.getPostponed() as Api[]);
     return out;
+  }
+
+  /** The messages and signals the case waits for (receive tasks, catch and boundary events, event-based gateways). */
+  waitingEvents(): WaitingEvent[] {
+    const out: WaitingEvent[] = [];
+    for (const api of this.postponed()) {
+      const awaited = awaitedEvent(api);
+      if (awaited) out.push({ ...awaited, elementId: api.id, executionId: api.executionId });
+    }
+    return out;
+  }
+
+  /**
+   * Delivers a message (to the first element waiting for it) or a signal (to every element waiting for it).
+   * The payload is kept as the element's step data (`outputs[elementId]`, merged into `data` except intake
+   * fields) before the flow moves on, so the gateways after it can test it. Returns the element ids reached.
+   */
+  deliver(kind: 'message' | 'signal', name: string, payload: Record<string, unknown>, actor: string | undefined): string[] {
+    const targets = this.postponed().filter((api) => {
+      const awaited = awaitedEvent(api);
+      return awaited?.kind === kind && awaited.name === name;
+    });
+    const reached = kind === 'message' ? targets.slice(0, 1) : targets;
+    if (!reached.length) return [];
+    this.guard.arm();
+    for (const api of reached) {
+      if (this.guard.halted) break;
+      const awaited = awaitedEvent(api);
+      recordStepData([api.environment.variables, this.caseVariables() ?? {}], api.id, payload, (field) => !this.intakeFields.has(field));
+      this.guard.enter(() => api.signal({ id: awaited?.refId, name, data: payload, actor }));
+    }
+    return reached.map((api) => api.id);
   }
 
   pendingTimers(): PendingTimer[] {

@@ -18,6 +18,8 @@ const SUPPORTED = new Set([
   'bpmn:SignalEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:Signal', 'bpmn:Message', 'bpmn:Error', 'bpmn:Escalation',
   'bpmn:MultiInstanceLoopCharacteristics', 'bpmn:FormalExpression', 'bpmn:Expression', 'bpmn:ExtensionElements', 'bpmn:Documentation',
   'camunda:Properties', 'camunda:Property', 'camunda:FormData', 'camunda:FormField',
+  // waits for messages / signals, links and standard loops (engine/test/elements/)
+  'bpmn:ReceiveTask', 'bpmn:EventBasedGateway', 'bpmn:LinkEventDefinition', 'bpmn:StandardLoopCharacteristics',
 ]);
 
 const DI_PREFIXES = ['bpmndi:', 'dc:', 'di:'];
