@@ -56,8 +56,8 @@ export function describeTask(api: Api, b: Record<string, unknown>): WaitingTask 
  * test it (`${environment.variables.data.resolved}`) — but never over an intake field, unless the task's
  * camunda property `mapsIntake` ("field1,field2") names it.
  */
-export function mapTaskOutput(activity: any, content: any, intakeFields: ReadonlySet<string>, caseVariables?: Record<string, any>): void {
-  if (content.isMultiInstance && !content.isRootScope) return;
+export function mapTaskOutput(activity: any, content: any, intakeFields: ReadonlySet<string>, caseVariables?: Record<string, any>, iteration = false): void {
+  if (!iteration && content.isMultiInstance && !content.isRootScope) return;
   const targets = [activity.environment.variables as Record<string, any>, ...(caseVariables ? [caseVariables] : [])];
   const output = content.output;
   if (Array.isArray(output)) {

@@ -9,6 +9,7 @@ import { camundaProperties, loadSourceContext } from './definition';
 import { DurableTimers, type PendingTimer } from './durable-timers';
 import { guardedExpressions } from './expressions';
 import { moddleOptions } from './moddle';
+import { ITERATION_HOOK } from './standard-loop';
 
 export interface ServiceCall {
   elementId: string;
@@ -310,6 +311,8 @@ export class CaseExecution {
     if (activity.type !== 'bpmn:UserTask' && activity.type !== 'bpmn:ManualTask') return undefined;
     const tag = `_yizhan-output-${activity.id}`;
     const caseVariables = () => this.caseVariables();
+    // a standard loop's condition reads the data of the pass just finished
+    activity[ITERATION_HOOK] = (message: any) => mapTaskOutput(activity, message.content, intakeFields, caseVariables(), true);
     return {
       activate() {
         activity.broker.subscribeTmp('event', 'activity.end', (_: string, message: any) => mapTaskOutput(activity, message.content, intakeFields, caseVariables()), {

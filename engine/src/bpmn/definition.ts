@@ -5,9 +5,12 @@ import * as Elements from 'bpmn-elements';
 import serializer, { deserialize, TypeResolver } from 'moddle-context-serializer';
 import { BpmnInvalidError } from '../errors';
 import { parseBpmnXml, type ModdleElement } from './moddle';
+import { BpmnStandardLoopCharacteristics } from './standard-loop';
 import { validateDefinition } from './validate';
 
-const typeResolver = TypeResolver(Elements as unknown as Record<string, unknown>);
+const typeResolver = TypeResolver(Elements as unknown as Record<string, unknown>, (types: Record<string, unknown>) => {
+  types['bpmn:StandardLoopCharacteristics'] = BpmnStandardLoopCharacteristics;
+});
 
 export interface UserTaskInfo {
   id: string;
