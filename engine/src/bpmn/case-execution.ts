@@ -165,7 +165,8 @@ export class CaseExecution {
   /** The top-level process's variables object (sub-processes run on copies of it). */
   private caseVariables(): Record<string, unknown> | undefined {
     const def = this.engine.execution?.definitions?.[0];
-    const proc = def?.getProcesses?.()[0];
+    // the executable process (a called process may come first in the file)
+    const proc = def?.getExecutableProcesses?.()[0] ?? def?.getProcesses?.()[0];
     return (proc?.environment?.variables ?? def?.environment?.variables) as Record<string, unknown> | undefined;
   }
 

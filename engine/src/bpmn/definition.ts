@@ -45,8 +45,11 @@ export async function compileDefinition(xml: string, handlers: string[]): Promis
   const context = serializer(parsed as never, typeResolver);
   const processes = (parsed.rootElement.rootElements as ModdleElement[]).filter((e) => e.$type === 'bpmn:Process' && e.isExecutable !== false);
   const proc = processes[0];
-  const flowElements = collectFlowElements(proc);
-  const start = flowElements.find((e) => e.$type === 'bpmn:StartEvent');
+  // the tasks of processes called from it (call activities) are the case's tasks too
+  const flowElements = (parsed.rootElement.rootElements as ModdleElement[])
+    .filter((e) => e.$type === 'bpmn:Process' && (e === proc || e.isExecutable === false))
+    .flatMap((p) => collectFlowElements(p));
+  const start = collectFlowElements(proc).find((e) => e.$type === 'bpmn:StartEvent');
   return {
     processId: proc.id ?? 'process',
     processName: proc.name,
