@@ -5,6 +5,7 @@
 import { NotFoundError, NotWaitingError } from '../errors';
 import { HistoryKind } from '../history';
 import { isUuid } from '../ids';
+import { CaseHaltedError, ProcessError } from './halt';
 import type { CaseCommandRunner } from './runner';
 
 export interface WaitingMessage {
@@ -50,6 +51,10 @@ export class CaseMessages {
         await exec.settle();
         for (const elementId of elements) log.push({ actor: actor ?? null, kind: HistoryKind.SignalReceived, elementId, taskId: null, data: { name, data: payload } });
         return exec;
+      }).catch((err: unknown) => {
+        // one case that halts or fails (rolled back, the halt recorded) does not keep the signal from the others
+        if (err instanceof CaseHaltedError || err instanceof ProcessError) return false;
+        throw err;
       });
       if (done) reached.push(caseId);
     }

@@ -8,7 +8,7 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
   let h: ElementHarness;
   beforeAll(async () => {
     h = await elementHarness(target);
-    for (const f of ['receive-task', 'message-catch', 'event-gateway']) await h.deploy(f);
+    for (const f of ['receive-task', 'message-catch', 'event-gateway', 'subprocess-waits']) await h.deploy(f);
   });
   afterAll(() => h?.close());
 
@@ -50,6 +50,21 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
     expect(c.tasks.find((t) => t.elementId === 'work')?.status).toBe('cancelled');
     expect(await h.engine.waitingMessages(c.id)).toEqual([]);
     c = await h.complete(c, 'archive');
+    expect(c.status).toBe('completed');
+  });
+
+  it('inside a sub-process: a message reaches the receive task there, its payload steers the gateway after a timer', async () => {
+    let c = await h.start('subprocess-waits');
+    expect(await h.engine.waitingMessages(c.id)).toEqual([{ name: 'ack', elementId: 'ack' }]);
+    c = await h.engine.correlateMessage(c.id, 'ack', { urgent: true });
+    const { rows } = await h.db.pool.query(`select element_id, status from timers where case_id = $1`, [c.id]);
+    expect(rows).toEqual([{ element_id: 'pause', status: 'pending' }]);
+    h.clock.advance('PT61M');
+    expect(await h.engine.fireDueTimers()).toBeGreaterThanOrEqual(1);
+    c = await h.engine.getCase(c.id);
+    expect(h.open(c)).toEqual(['urgent']);
+    expect(c.variables.outputs).toMatchObject({ ack: { urgent: true } });
+    c = await h.complete(c, 'urgent');
     expect(c.status).toBe('completed');
   });
 
