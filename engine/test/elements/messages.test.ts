@@ -8,7 +8,7 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
   let h: ElementHarness;
   beforeAll(async () => {
     h = await elementHarness(target);
-    for (const f of ['receive-task', 'message-catch', 'event-gateway', 'subprocess-waits']) await h.deploy(f);
+    for (const f of ['receive-task', 'message-catch', 'event-gateway', 'subprocess-waits', 'signal-boundary']) await h.deploy(f);
   });
   afterAll(() => h?.close());
 
@@ -65,6 +65,21 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
     expect(h.open(c)).toEqual(['urgent']);
     expect(c.variables.outputs).toMatchObject({ ack: { urgent: true } });
     c = await h.complete(c, 'urgent');
+    expect(c.status).toBe('completed');
+  });
+
+  it('an interrupting signal boundary event on a task inside a sub-process: a broadcast cancels the task', async () => {
+    let c = await h.start('signal-boundary');
+    const done = await h.start('signal-boundary');
+    await h.complete(done, 'work');
+    const reached = await h.engine.broadcastSignal('suspendAll', { reason: '汛期' }, 'admin');
+    expect(reached).toContain(c.id);
+    expect(reached).not.toContain(done.id);
+    c = await h.engine.getCase(c.id);
+    expect(h.open(c)).toEqual(['wrapUp']);
+    expect(c.tasks.find((t) => t.elementId === 'work')?.status).toBe('cancelled');
+    expect(c.variables.outputs).toMatchObject({ suspended: { reason: '汛期' } });
+    c = await h.complete(c, 'wrapUp');
     expect(c.status).toBe('completed');
   });
 
