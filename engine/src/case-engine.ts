@@ -10,7 +10,7 @@ import { CaseQueries, type CaseView, type TaskView } from './case-queries';
 import { CaseSteps, type StartCaseInput } from './commands/case-steps';
 import { DeadlinePolicy } from './commands/deadlines';
 import { LiveExecutions } from './commands/live-executions';
-import { CaseMessages, type WaitingMessage } from './commands/messages';
+import { MessageCommands, type SignalResult, type SignalScope, type WaitingMessage } from './commands/messages';
 import type { AuthorizeTask } from './commands/lock';
 import { CaseCommandRunner } from './commands/runner';
 import { TaskActions } from './commands/task-actions';
@@ -22,7 +22,7 @@ import { builtinHandlers, type ServiceHandler } from './handlers';
 export { CaseHaltedError, ProcessError } from './commands/halt';
 export type { AuthorizeTask, LockedTask } from './commands/lock';
 export type { StartCaseInput } from './commands/case-steps';
-export type { WaitingMessage } from './commands/messages';
+export type { SignalResult, SignalScope, WaitingMessage } from './commands/messages';
 
 export interface CaseEngineOptions {
   pool: pg.Pool;
@@ -46,7 +46,7 @@ export class CaseEngine {
   private readonly runner: CaseCommandRunner;
   private readonly steps: CaseSteps;
   private readonly tasks: TaskActions;
-  private readonly messages: CaseMessages;
+  private readonly messages: MessageCommands;
 
   constructor(options: CaseEngineOptions) {
     const pool = options.pool;
@@ -66,7 +66,7 @@ export class CaseEngine {
     });
     this.steps = new CaseSteps(this.runner, options.validateForm ?? createDefaultFormValidator());
     this.tasks = new TaskActions({ pool, clock, definitions: this.definitions });
-    this.messages = new CaseMessages(this.runner);
+    this.messages = new MessageCommands(this.runner, options.validateForm ?? createDefaultFormValidator());
   }
 
   /** Deploys version n+1 of the key; with `client`, inside the caller's open transaction (see DeployOptions). */
@@ -127,6 +127,28 @@ export class CaseEngine {
     return this.queries.getTask(taskId);
   }
 
+  /**
+   * Delivers the BPMN message `name` to a case waiting for it (intermediate catch / boundary
+   * event, receive task, event-based gateway branch). The payload is validated against the
+   * catching element's form (camunda property `formKey`), kept in `outputs[elementId]` and merged
+   * into `data` like a task's form data, and recorded in history with the actor. A case not
+   * waiting for it is NOT_WAITING, and nothing changes.
+   */
+  async correlateMessage(caseId: string, name: string, payload: Record<string, unknown>, actor?: string): Promise<CaseView> {
+    await this.messages.correlate(caseId, name, payload, actor);
+    return this.queries.getCase(caseId);
+  }
+
+  /** Delivers the BPMN signal `name` to every case (in scope) waiting for it, each in its own transaction. */
+  broadcastSignal(name: string, payload: Record<string, unknown>, actor?: string, scope?: SignalScope): Promise<SignalResult> {
+    return this.messages.broadcast(name, payload, actor, scope);
+  }
+
+  /** The BPMN messages a case waits for now (what `correlateMessage` may deliver). */
+  waitingMessages(caseId: string): Promise<WaitingMessage[]> {
+    return this.messages.waiting(caseId);
+  }
+
   /** Runs the services of a case again after an incident (recovering its engine from the store). */
   async retryIncidents(caseId: string, actor?: string): Promise<CaseView> {
     await this.steps.retryIncidents(caseId, actor);
@@ -144,25 +166,6 @@ export class CaseEngine {
   /** Polls for due timers until stopped. */
   startTimerSweeper(intervalMs = 1000, onError: (err: unknown) => void = () => {}): () => Promise<void> {
     return startTimerSweeper(() => this.fireDueTimers(), intervalMs, onError);
-  }
-
-  /**
-   * Delivers message `name` to the case (the first element there waiting for it); the payload becomes that
-   * element's step data. NOT_WAITING (409) when the case does not wait for that message.
-   */
-  async correlateMessage(caseId: string, name: string, payload: Record<string, unknown> = {}, actor?: string): Promise<CaseView> {
-    await this.messages.correlateMessage(caseId, name, payload, actor);
-    return this.queries.getCase(caseId);
-  }
-
-  /** Broadcasts signal `name` to every case waiting for it; returns the ids of the cases reached. */
-  broadcastSignal(name: string, payload: Record<string, unknown> = {}, actor?: string): Promise<string[]> {
-    return this.messages.broadcastSignal(name, payload, actor);
-  }
-
-  /** The messages the case waits for now (name and waiting element). */
-  waitingMessages(caseId: string): Promise<WaitingMessage[]> {
-    return this.messages.waitingMessages(caseId);
   }
 
   getCase(caseId: string): Promise<CaseView> {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import { declaredFields, unsupportedPatterns, type FormSchema } from '@yizhan/forms';
 import { compileDefinition, type CompiledDefinition } from './bpmn/definition';
+import { variableScope } from './bpmn/conditions';
 import { BpmnInvalidError, DefinitionWithdrawnError, NotFoundError, type ErrorDetail } from './errors';
 
 export interface DeployInput {
@@ -126,7 +127,8 @@ export class DefinitionRepository {
     if (!/^[a-z0-9][a-z0-9._/-]*$/i.test(input.key)) {
       throw new BpmnInvalidError([{ code: 'BAD_KEY', message: `流程标识「${input.key}」只能包含字母、数字和 . _ / -` }]);
     }
-    const compiled = await compileDefinition(input.bpmn, this.handlers());
+    // expressions may read only what the forms and rule sets can put in the case
+    const compiled = await compileDefinition(input.bpmn, this.handlers(), variableScope(input.forms ?? {}, input.ruleSets));
     const forms = input.forms ?? {};
     const missing: ErrorDetail[] = [];
     const formRefs = [

@@ -49,10 +49,10 @@ export interface HistoryData {
   /** A service failed, or (`halted`) a command ran away, was rolled back and halted the case. */
   incident: { message: string } | { message: string; halted: true; reason: 'budget' | 'engine'; steps: number; ms: number };
   'incident.retried': null;
-  /** A message correlated to the case (receive task, catch or boundary event): its name and payload. */
-  'message.received': { name: string; data: Record<string, unknown> };
-  /** A signal broadcast reached the case: its name and payload. */
-  'signal.received': { name: string; data: Record<string, unknown> };
+  /** A BPMN message delivered from outside (correlateMessage): its name and payload. */
+  'message.received': { name: string; payload: Record<string, unknown> };
+  /** A BPMN signal delivered from outside (broadcastSignal): its name and payload. */
+  'signal.received': { name: string; payload: Record<string, unknown> };
 }
 
 /** One history event: its kind and the data of that kind. */

@@ -1,5 +1,6 @@
 // @yizhan/engine — durable BPMN execution on bpmn-engine with a PostgreSQL store.
-export { CaseEngine, ProcessError, type WaitingMessage, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type StartCaseInput } from './case-engine';
+export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type StartCaseInput } from './case-engine';
+export { type SignalResult, type SignalScope, type WaitingMessage } from './commands/messages';
 export { CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter } from './case-queries';
 export { type DueColour, dueColour, taskColour } from './due-colour';
 export { type DeployInput, type DeployOptions, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';
@@ -9,9 +10,11 @@ export { WorkingCalendar, chinaPublicHolidays, computeDue, type CalendarYear, ty
 export { openDatabase, migrate, type Database, type DatabaseOptions } from './store/database';
 export { DatabaseOpenError, startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';
 export { type ServiceOutcome } from './bpmn/case-execution';
+export { expressionReferences, CASE_VARIABLES, type VariableRef } from './bpmn/conditions';
 export { HistoryKind, type HistoryData, type HistoryEvent, type HistoryRecord } from './history';
 export * from './errors';
 export { isUuid } from './ids';
+export { unitInProcess } from './process-org';
 export { builtinHandlers, routeHandler, routingFacts, type ServiceHandler, type ServiceHandlerContext } from './handlers';
 
 import { validateBpmn as validateWithHandlers } from './bpmn/definition';

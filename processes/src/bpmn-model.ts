@@ -30,6 +30,8 @@ export interface ExpressionUse {
   /** Where it is used, for messages: `条件`, `camunda:candidateGroups` … */
   where: string;
   expression: string;
+  /** A condition's `language` attribute (`feel`), when it has one. */
+  language?: string;
 }
 
 export interface ProcessModel {
@@ -42,6 +44,17 @@ export interface ProcessModel {
   /** Every service task with its `camunda:topic` and properties. */
   serviceTasks: { id: string; topic?: string; properties: Record<string, string> }[];
   expressions: ExpressionUse[];
+  /** Events (and receive tasks) that catch a message or signal from outside, with the form its payload must fit. */
+  catches: CatchModel[];
+}
+
+export interface CatchModel {
+  id: string;
+  kind: 'message' | 'signal';
+  /** The `name` of the bpmn:message / bpmn:signal (its id when it has none). */
+  name?: string;
+  /** camunda property `formKey`: the form the payload must fit. */
+  formKey?: string;
 }
 
 export interface BpmnModel {
@@ -61,7 +74,7 @@ export async function readBpmn(xml: string): Promise<BpmnModel> {
 }
 
 function processModel(proc: ModdleElement): ProcessModel {
-  const model: ProcessModel = { id: proc.id ?? '', name: proc.name, userTasks: [], routeTasks: [], serviceTasks: [], expressions: [] };
+  const model: ProcessModel = { id: proc.id ?? '', name: proc.name, userTasks: [], routeTasks: [], serviceTasks: [], expressions: [], catches: [] };
   const expr = (elementId: string, where: string, value: unknown) => {
     if (typeof value !== 'string') return;
     for (const m of value.match(/\$\{[^}]*\}/g) ?? []) model.expressions.push({ elementId, where, expression: m });
@@ -85,12 +98,34 @@ function processModel(proc: ModdleElement): ProcessModel {
     }
     if (el.$type === 'bpmn:ServiceTask') model.serviceTasks.push({ id, topic: str(el.topic), properties: camundaProperties(el) });
     if (el.$type === 'bpmn:ServiceTask' && el.topic === 'route') model.routeTasks.push({ id, ruleSet: camundaProperties(el).ruleSet });
+    const caught = catchOf(el);
+    if (caught) model.catches.push(caught);
     if (el.$type === 'bpmn:SequenceFlow') {
       const cond = el.conditionExpression as ModdleElement | undefined;
-      if (cond && !cond.language) expr(id, '条件', cond.body);
+      const body = typeof cond?.body === 'string' ? cond.body.trim() : '';
+      if (cond?.language) model.expressions.push({ elementId: id, where: '条件', expression: body, language: String(cond.language) });
+      else if (body.startsWith('=')) model.expressions.push({ elementId: id, where: '条件', expression: body });
+      else if (cond) expr(id, '条件', cond.body);
     }
   }
   return model;
+}
+
+/** A catching event's (or receive task's) message / signal and the form its payload must fit. */
+function catchOf(el: ModdleElement): CatchModel | undefined {
+  const catching = el.$type === 'bpmn:IntermediateCatchEvent' || el.$type === 'bpmn:BoundaryEvent' || el.$type === 'bpmn:ReceiveTask';
+  if (!catching) return undefined;
+  const refName = (ref: unknown) => {
+    const r = ref as ModdleElement | undefined;
+    return r ? r.name || r.id : undefined;
+  };
+  const formKey = camundaProperties(el).formKey || undefined;
+  if (el.$type === 'bpmn:ReceiveTask') return { id: el.id ?? '', kind: 'message', name: refName(el.messageRef), formKey };
+  for (const d of (el.eventDefinitions as ModdleElement[] | undefined) ?? []) {
+    if (d.$type === 'bpmn:MessageEventDefinition') return { id: el.id ?? '', kind: 'message', name: refName(d.messageRef), formKey };
+    if (d.$type === 'bpmn:SignalEventDefinition') return { id: el.id ?? '', kind: 'signal', name: refName(d.signalRef), formKey };
+  }
+  return undefined;
 }
 
 function flowElements(el: ModdleElement): ModdleElement[] {

@@ -17,7 +17,7 @@ import { checkSchema } from './schemas';
 import { formFields } from './form-fields';
 import { personalKind, type FieldLike, type PersonalKind } from './personal-fields';
 import { checkStepConventions, EVALUATION_FIELDS, EVALUATION_TOPIC, packHandlers } from './steps';
-import { builtinHandlers, validateBpmn } from '@yizhan/engine';
+import { builtinHandlers, expressionReferences, validateBpmn } from '@yizhan/engine';
 
 export { formFields } from './form-fields';
 import type { PackBundle, PackProblem, Scenario, ScenarioStep } from './types';
@@ -152,6 +152,12 @@ export async function validatePack(bundle: PackBundle, options: ValidatePackOpti
   return problems;
 }
 
+/** Up to 40 names for a message, sorted. */
+function listOf(names: Iterable<string>): string {
+  const all = [...names].sort();
+  return all.length > 40 ? `${all.slice(0, 40).join('、')} 等 ${all.length} 个` : all.join('、');
+}
+
 function isOrg(v: unknown): v is OrgModel {
   return typeof v === 'object' && v !== null && Array.isArray((v as OrgModel).units) && Array.isArray((v as OrgModel).departments);
 }
@@ -196,6 +202,9 @@ function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void
   const routed = proc.routeTasks.length > 0;
   const allFormFields = new Set(Object.values(bundle.forms).flatMap((f) => formFields(f?.schema)));
 
+  for (const c of proc.catches) {
+    if (c.formKey && !formExists(c.formKey)) add({ file, elementId: c.id, code: 'FORM_MISSING', message: `${c.kind === 'message' ? '消息' : '信号'}「${c.name ?? ''}」的表单（camunda 属性 formKey）「${c.formKey}」不存在（应有 forms/${c.formKey}.json）` });
+  }
   for (const t of proc.userTasks) {
     if (!t.formKey) add({ file, elementId: t.id, code: 'FORM_KEY_MISSING', message: `用户任务「${t.name ?? t.id}」没有 camunda:formKey：办理人需要一张表单` });
     else if (!t.formKey.includes('${') && !formExists(t.formKey)) add({ file, elementId: t.id, code: 'FORM_MISSING', message: `用户任务引用的表单「${t.formKey}」不存在（应有 forms/${t.formKey}.json）` });
@@ -219,24 +228,31 @@ function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void
 
   const elementVariables = new Map(proc.userTasks.filter((t) => t.elementVariable).map((t) => [t.id, t.elementVariable!]));
   for (const use of proc.expressions) {
-    const path = use.expression.slice(2, -1).trim();
-    if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(path)) continue; // the engine's validation reports it
+    const inner = use.expression.slice(2, -1).trim();
+    // the packs' long paths as they always were; anything else (comparisons, short names, FEEL) by the variables it reads
+    const legacy = !use.language && use.expression.startsWith('${') && /^(environment|content)(\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(inner);
+    const refs = legacy ? [{ path: inner, written: inner }] : expressionReferences(use.expression, use.language);
+    for (const ref of refs) checkVariablePath(ref.path, ref.written, use);
+  }
+
+  function checkVariablePath(path: string, written: string, use: ProcessModel['expressions'][number]): void {
+    const at = `${use.where}「${use.expression}」${written === use.expression.slice(2, -1).trim() ? '' : `（读取的变量 ${written}）`}`;
     if (path.startsWith(`${VARIABLES}decision.`)) {
       const field = path.slice(`${VARIABLES}decision.`.length).split(/[.[]/)[0];
-      if (!routed) add({ file, elementId: use.elementId, code: 'NO_ROUTING', message: `${use.where}「${use.expression}」引用了分流结果，但流程中没有分流任务（camunda:topic="route"）` });
-      else if (decision.size > 0 && !decision.has(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_DECISION_FIELD', message: `${use.where}「${use.expression}」：规则集的默认值和规则结果中都没有字段「${field}」，该条件永远不成立` });
+      if (!routed) add({ file, elementId: use.elementId, code: 'NO_ROUTING', message: `${at}引用了分流结果，但流程中没有分流任务（camunda:topic="route"）` });
+      else if (decision.size > 0 && !decision.has(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_DECISION_FIELD', message: `${at}：规则集的默认值和规则结果中都没有字段「${field}」，该条件永远不成立（可用：${listOf(decision)}）` });
     } else if (path.startsWith(`${VARIABLES}data.`)) {
       const field = path.slice(`${VARIABLES}data.`.length).split(/[.[]/)[0];
-      if (!allFormFields.has(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_DATA_FIELD', message: `${use.where}「${use.expression}」：没有任何表单有字段「${field}」` });
+      if (!allFormFields.has(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_DATA_FIELD', message: `${at}：没有任何表单有字段「${field}」（可用：${listOf(allFormFields)}）` });
     } else if (path.startsWith('content.')) {
       const v = path.slice('content.'.length).split(/[.[]/)[0];
-      if (elementVariables.get(use.elementId) !== v) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：content.${v} 只在 camunda:elementVariable="${v}" 的多实例任务中可用` });
+      if (elementVariables.get(use.elementId) !== v) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${at}：content.${v} 只在 camunda:elementVariable="${v}" 的多实例任务中可用` });
     } else if (path.startsWith(`${VARIABLES}evaluation.`) || path === `${VARIABLES}evaluation`) {
       const field = path.slice(`${VARIABLES}evaluation.`.length).split(/[.[]/)[0];
-      if (!proc.serviceTasks.some((st) => st.topic === EVALUATION_TOPIC)) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：流程中没有评价结果判定任务（camunda:topic="evaluation"），变量 evaluation 不存在` });
-      else if (!EVALUATION_FIELDS.includes(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：evaluation 只有 ${EVALUATION_FIELDS.join('、')}` });
+      if (!proc.serviceTasks.some((st) => st.topic === EVALUATION_TOPIC)) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${at}：流程中没有评价结果判定任务（camunda:topic="evaluation"），变量 evaluation 不存在` });
+      else if (!EVALUATION_FIELDS.includes(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${at}：evaluation 只有 ${EVALUATION_FIELDS.join('、')}` });
     } else if (!path.startsWith(VARIABLES)) {
-      add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：变量应以 environment.variables.（decision / data / case / outputs）开头` });
+      add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${at}：变量应以 environment.variables.（decision / data / case / outputs）开头` });
     }
   }
 }
@@ -320,6 +336,12 @@ function checkScenario(file: string, s: Scenario, processes: ProcessModel[], org
     for (const key of ['complete', 'claim', 'return', 'transfer'] as const) {
       const id = (step as unknown as Record<string, unknown>)[key];
       if (typeof id === 'string' && !tasks.has(id)) add({ file, pointer: `${at}/${key}`, code: 'UNKNOWN_TASK', message: `流程「${proc.id}」中没有用户任务「${id}」` });
+    }
+    for (const kind of ['message', 'signal'] as const) {
+      const name = (step as unknown as Record<string, unknown>)[kind];
+      if (typeof name === 'string' && !proc.catches.some((c) => c.kind === kind && c.name === name)) {
+        add({ file, pointer: `${at}/${kind}`, code: 'UNKNOWN_MESSAGE', message: `流程「${proc.id}」中没有捕获${kind === 'message' ? '消息' : '信号'}「${name}」的事件` });
+      }
     }
     checkDept(step.department, `${at}/department`);
     if ('to' in step) checkDept(step.to, `${at}/to`);

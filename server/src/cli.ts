@@ -5,12 +5,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { CaseEngine, openDatabase } from '@yizhan/engine';
+import { openDatabase } from '@yizhan/engine';
 import { YizhanError } from '@yizhan/errors';
 import { readPackFiles } from '@yizhan/packs';
-import { formValidator } from './app';
 import { OrgDirectory } from './org-directory';
-import { formatProblem, formatScenarioLine, formatSummary, loadPackDir, packHandlers, PackService, runScenarios, validatePack } from './packs';
+import { createPackEngine, formatProblem, formatScenarioLine, formatSummary, loadPackDir, PackService, runScenarios, validatePack } from './packs';
 import { isRole } from './roles';
 import { serve } from './serve';
 import { UserRepository } from './users';
@@ -150,7 +149,7 @@ async function cmdPackDeploy(args: string[]): Promise<number> {
     ? { url: values['database-url'] ?? process.env.DATABASE_URL }
     : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
   try {
-    const engine = new CaseEngine({ pool: db.pool, validateForm: formValidator(), handlers: { ...packHandlers } });
+    const engine = createPackEngine({ pool: db.pool });
     const directory = new OrgDirectory(db.pool);
     const { deployment } = await new PackService(engine, db.pool, directory).deploy(await loadPackDir(dir), process.env.USER ?? 'cli');
     printDeployed(deployment.packId, deployment.version, deployment.processes);
@@ -201,7 +200,7 @@ async function cmdPackWithdraw(withdraw: boolean, args: string[]): Promise<numbe
     ? { url: values['database-url'] ?? process.env.DATABASE_URL }
     : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
   try {
-    const engine = new CaseEngine({ pool: db.pool });
+    const engine = createPackEngine({ pool: db.pool });
     const def = (await engine.definitions.list(key)).find((d) => d.version === Number(version));
     if (!def) {
       err(`${verb}失败：流程定义不存在：${key}@${version}`);

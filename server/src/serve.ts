@@ -4,10 +4,10 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino, type Logger } from 'pino';
-import { CaseEngine, openDatabase, YizhanError, type Database } from '@yizhan/engine';
-import { createApp, formValidator, type YizhanApp } from './app';
+import { openDatabase, YizhanError, type Database } from '@yizhan/engine';
+import { createApp, type YizhanApp } from './app';
 import { ensureDemoUsers } from './demo';
-import { listPackDirs, loadPackDir, packHandlers, type PackUser } from './packs';
+import { createPackEngine, listPackDirs, loadPackDir, type PackUser } from './packs';
 import type { DemoLogin } from './web';
 
 export interface ServeOptions {
@@ -44,7 +44,7 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
   let stopSweeper: (() => Promise<void>) | undefined;
   let server: Server | undefined;
   try {
-    const engine = new CaseEngine({ pool: db.pool, validateForm: formValidator(), handlers: { ...packHandlers } });
+    const engine = createPackEngine({ pool: db.pool });
     let demoLogins: DemoLogin[] = [];
     const yizhan = await createApp({ pool: db.pool, engine, logger, webDir: options.webDir, demoLogins: () => demoLogins });
     const { services } = yizhan;

@@ -83,20 +83,6 @@ export function recordStepData(targets: Iterable<Record<string, any>>, elementId
   }
 }
 
-/** What a waiting catch (receive task, catch event, boundary event) waits for: a message or a signal by name. */
-export function awaitedEvent(api: Api): { kind: 'message' | 'signal'; name: string; refId: string } | undefined {
-  const b = api.owner.behaviour as any;
-  const ownerType = (api.owner as any).type ?? api.type;
-  if (ownerType === 'bpmn:ReceiveTask' && b.messageRef) return { kind: 'message', name: String(b.messageRef.name ?? b.messageRef.id), refId: String(b.messageRef.id) };
-  if (ownerType !== 'bpmn:IntermediateCatchEvent' && ownerType !== 'bpmn:BoundaryEvent' && ownerType !== 'bpmn:StartEvent') return undefined;
-  for (const d of (b.eventDefinitions ?? []) as any[]) {
-    const ref = d.behaviour?.messageRef ?? d.behaviour?.signalRef;
-    if (!ref) continue;
-    return { kind: d.type === 'bpmn:SignalEventDefinition' ? 'signal' : 'message', name: String(ref.name ?? ref.id), refId: String(ref.id) };
-  }
-  return undefined;
-}
-
 function str(v: unknown): string | undefined {
   return v === undefined || v === null || v === '' ? undefined : String(v);
 }

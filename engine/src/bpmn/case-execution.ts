@@ -3,11 +3,13 @@
 // fires, and "settled" (all built-in services finished) before its state is read and persisted.
 import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
-import { awaitedEvent, describeTask, mapTaskOutput, recordStepData, type Api, type WaitingTask } from './activities';
+import { describeTask, mapTaskOutput, type Api, type WaitingTask } from './activities';
 import { BudgetGuard, DEFAULT_BUDGET, type ExecutionBudget, type ExecutionHalt } from './budget';
 import { camundaProperties, loadSourceContext } from './definition';
 import { DurableTimers, type PendingTimer } from './durable-timers';
+import { feelConditionScripts } from './conditions';
 import { guardedExpressions } from './expressions';
+import { findCatches, mapPayload, type WaitingCatch } from './message-events';
 import { moddleOptions } from './moddle';
 import { ITERATION_HOOK } from './standard-loop';
 
@@ -39,15 +41,6 @@ export interface ExecutionEvent {
   elementType: string;
   name?: string;
   annotations?: Record<string, unknown>;
-}
-
-export interface WaitingEvent {
-  kind: 'message' | 'signal';
-  /** The message's or signal's name (its id when it has none). */
-  name: string;
-  refId: string;
-  elementId: string;
-  executionId: string;
 }
 
 export interface StoredState {
@@ -86,10 +79,8 @@ export class CaseExecution {
   private ended = false;
   private failure: Error | undefined;
   private readonly guard: BudgetGuard;
-  private readonly intakeFields: ReadonlySet<string>;
 
   private constructor(name: string, options: ExecutionOptions) {
-    this.intakeFields = options.intakeFields ?? NO_FIELDS;
     this.guard = new BudgetGuard(options.budget ?? DEFAULT_BUDGET);
     const ctx = loadSourceContext(options.definitionKey, options.sourceContext);
     this.engine = new Engine({
@@ -99,6 +90,7 @@ export class CaseExecution {
       timers: this.timers as never,
       Logger: silentLogger as never,
       expressions: guardedExpressions(this.guard) as never,
+      scripts: feelConditionScripts() as never, // FEEL conditions only: no JavaScript (node:vm) at all
       extensions: { yizhan: ((activity: any) => this.extend(activity, options.invoke, options.intakeFields ?? NO_FIELDS)) as never },
     });
     this.engine.on('end', () => (this.ended = true));
@@ -206,36 +198,29 @@ export class CaseExecution {
     return out;
   }
 
-  /** The messages and signals the case waits for (receive tasks, catch and boundary events, event-based gateways). */
-  waitingEvents(): WaitingEvent[] {
-    const out: WaitingEvent[] = [];
-    for (const api of this.postponed()) {
-      const awaited = awaitedEvent(api);
-      if (awaited) out.push({ ...awaited, elementId: api.id, executionId: api.executionId });
-    }
-    return out;
+  /** The message and signal catch events the case waits in (message-events.ts), inside sub-processes too. */
+  waitingCatches(): WaitingCatch[] {
+    return findCatches(this.postponed()).map((c) => c.catcher);
   }
 
   /**
-   * Delivers a message (to the first element waiting for it) or a signal (to every element waiting for it).
-   * The payload is kept as the element's step data (`outputs[elementId]`, merged into `data` except intake
-   * fields) before the flow moves on, so the gateways after it can test it. Returns the element ids reached.
+   * Delivers a message or signal to a waiting catch event, its payload mapped like a task's form data —
+   * for a catch inside a sub-process into the case's variables as well (what is kept and what the flow
+   * after the sub-process reads).
    */
-  deliver(kind: 'message' | 'signal', name: string, payload: Record<string, unknown>, actor: string | undefined): string[] {
-    const targets = this.postponed().filter((api) => {
-      const awaited = awaitedEvent(api);
-      return awaited?.kind === kind && awaited.name === name;
-    });
-    const reached = kind === 'message' ? targets.slice(0, 1) : targets;
-    if (!reached.length) return [];
+  deliver(executionId: string, payload: Record<string, unknown>, intakeFields: ReadonlySet<string>): boolean {
+    const found = findCatches(this.postponed()).find((c) => c.catcher.executionId === executionId);
+    if (!found) return false;
     this.guard.arm();
-    for (const api of reached) {
-      if (this.guard.halted) break;
-      const awaited = awaitedEvent(api);
-      recordStepData([api.environment.variables, this.caseVariables() ?? {}], api.id, payload, (field) => !this.intakeFields.has(field));
-      this.guard.enter(() => api.signal({ id: awaited?.refId, name, data: payload, actor }));
-    }
-    return reached.map((api) => api.id);
+    this.guard.enter(() => {
+      mapPayload(found.api, found.catcher.elementId, payload, intakeFields);
+      const caseVariables = this.caseVariables();
+      if (caseVariables && caseVariables !== found.api.environment.variables) {
+        mapPayload({ environment: { variables: caseVariables }, owner: found.api.owner }, found.catcher.elementId, payload, intakeFields);
+      }
+      found.api.signal({ ...payload });
+    });
+    return true;
   }
 
   pendingTimers(): PendingTimer[] {

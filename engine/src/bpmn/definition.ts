@@ -7,6 +7,7 @@ import { BpmnInvalidError } from '../errors';
 import { parseBpmnXml, type ModdleElement } from './moddle';
 import { BpmnStandardLoopCharacteristics } from './standard-loop';
 import { validateDefinition } from './validate';
+import type { VariableScope } from './conditions';
 
 const typeResolver = TypeResolver(Elements as unknown as Record<string, unknown>, (types: Record<string, unknown>) => {
   types['bpmn:StandardLoopCharacteristics'] = BpmnStandardLoopCharacteristics;
@@ -32,14 +33,14 @@ export interface CompiledDefinition {
   serviceTasks: { id: string; topic: string; properties: Record<string, string> }[];
 }
 
-export async function compileDefinition(xml: string, handlers: string[]): Promise<CompiledDefinition> {
+export async function compileDefinition(xml: string, handlers: string[], variables?: VariableScope): Promise<CompiledDefinition> {
   let parsed;
   try {
     parsed = await parseBpmnXml(xml);
   } catch (err) {
     throw new BpmnInvalidError([{ code: 'BPMN_PARSE', elementId: '', message: `BPMN 无法解析：${(err as Error).message}` }]);
   }
-  const problems = validateDefinition(parsed, { handlers });
+  const problems = validateDefinition(parsed, { handlers, variables });
   if (problems.length) throw new BpmnInvalidError(problems);
 
   const context = serializer(parsed as never, typeResolver);

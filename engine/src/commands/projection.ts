@@ -88,19 +88,6 @@ export async function projectCase(
     );
   }
 
-  // Messages and signals waited for: the case's rows replaced by what the engine waits for now.
-  const waits = exec.completed ? [] : exec.waitingEvents();
-  await client.query('delete from event_waits where case_id = $1', [caseId]);
-  if (waits.length) {
-    await client.query(
-      `insert into event_waits (case_id, execution_id, element_id, kind, name)
-       select $1, x.execution_id, x.element_id, x.kind, x.name
-         from jsonb_to_recordset($2::jsonb) as x(execution_id text, element_id text, kind text, name text)
-       on conflict do nothing`,
-      [caseId, JSON.stringify(waits.map((w) => ({ execution_id: w.executionId, element_id: w.elementId, kind: w.kind, name: w.name })))],
-    );
-  }
-
   // Services: completions resolve earlier incidents; failures open new ones.
   let routing: unknown;
   const openIncidents = new Set(of('incident').map((i) => i.element_id));

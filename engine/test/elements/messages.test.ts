@@ -11,11 +11,13 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
     for (const f of ['receive-task', 'message-catch', 'event-gateway', 'subprocess-waits', 'signal-boundary']) await h.deploy(f);
   });
   afterAll(() => h?.close());
+  const waiting = async (caseId: string) => (await h.engine.waitingMessages(caseId)).map(({ name, elementId }) => ({ name, elementId }));
+  const broadcast = async (name: string, payload: Record<string, unknown>, actor?: string) => (await h.engine.broadcastSignal(name, payload, actor)).reached;
 
   it('a receive task waits for its message; the payload becomes its step data', async () => {
     let c = await h.start('receive-task');
     expect(c.openTasks).toEqual([]);
-    expect(await h.engine.waitingMessages(c.id)).toEqual([{ name: 'reply', elementId: 'waitReply' }]);
+    expect(await waiting(c.id)).toEqual([{ name: 'reply', elementId: 'waitReply' }]);
     const wrong = await h.engine.correlateMessage(c.id, 'other', {}).catch((e) => e);
     expect(wrong.code).toBe('NOT_WAITING');
     c = await h.engine.correlateMessage(c.id, 'reply', { answer: '同意' }, 'gateway');
@@ -23,7 +25,7 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
     expect(c.variables.outputs).toMatchObject({ waitReply: { answer: '同意' } });
     expect(c.variables.data).toMatchObject({ answer: '同意' });
     expect(c.history.filter((e) => e.kind === 'message.received').map((e) => [e.elementId, e.actor])).toEqual([['waitReply', 'gateway']]);
-    expect(await h.engine.waitingMessages(c.id)).toEqual([]);
+    expect(await waiting(c.id)).toEqual([]);
     expect((await h.engine.correlateMessage(c.id, 'reply', {}).catch((e) => e)).code).toBe('NOT_WAITING');
     c = await h.complete(c, 'review');
     expect(c.status).toBe('completed');
@@ -31,10 +33,10 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
 
   it('an intermediate message catch event waits after the task; a message for the boundary is not awaited any more', async () => {
     let c = await h.start('message-catch');
-    expect(await h.engine.waitingMessages(c.id)).toEqual([{ name: 'withdraw', elementId: 'withdrawn' }]);
+    expect(await waiting(c.id)).toEqual([{ name: 'withdraw', elementId: 'withdrawn' }]);
     c = await h.complete(c, 'work');
     expect(c.openTasks).toEqual([]);
-    expect(await h.engine.waitingMessages(c.id)).toEqual([{ name: 'done', elementId: 'waitDone' }]);
+    expect(await waiting(c.id)).toEqual([{ name: 'done', elementId: 'waitDone' }]);
     expect((await h.engine.correlateMessage(c.id, 'withdraw', {}).catch((e) => e)).code).toBe('NOT_WAITING');
     c = await h.engine.correlateMessage(c.id, 'done', {});
     expect(h.open(c)).toEqual(['close']);
@@ -48,14 +50,14 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
     c = await h.engine.correlateMessage(c.id, 'withdraw', { reason: '撤回' });
     expect(h.open(c)).toEqual(['archive']);
     expect(c.tasks.find((t) => t.elementId === 'work')?.status).toBe('cancelled');
-    expect(await h.engine.waitingMessages(c.id)).toEqual([]);
+    expect(await waiting(c.id)).toEqual([]);
     c = await h.complete(c, 'archive');
     expect(c.status).toBe('completed');
   });
 
   it('inside a sub-process: a message reaches the receive task there, its payload steers the gateway after a timer', async () => {
     let c = await h.start('subprocess-waits');
-    expect(await h.engine.waitingMessages(c.id)).toEqual([{ name: 'ack', elementId: 'ack' }]);
+    expect(await waiting(c.id)).toEqual([{ name: 'ack', elementId: 'ack' }]);
     c = await h.engine.correlateMessage(c.id, 'ack', { urgent: true });
     const { rows } = await h.db.pool.query(`select element_id, status from timers where case_id = $1`, [c.id]);
     expect(rows).toEqual([{ element_id: 'pause', status: 'pending' }]);
@@ -72,7 +74,7 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
     let c = await h.start('signal-boundary');
     const done = await h.start('signal-boundary');
     await h.complete(done, 'work');
-    const reached = await h.engine.broadcastSignal('suspendAll', { reason: '汛期' }, 'admin');
+    const reached = await broadcast('suspendAll', { reason: '汛期' }, 'admin');
     expect(reached).toContain(c.id);
     expect(reached).not.toContain(done.id);
     c = await h.engine.getCase(c.id);
@@ -85,15 +87,15 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
 
   it('event-based gateway: the message branch wins, the timer is cancelled', async () => {
     let c = await h.start('event-gateway');
-    expect(await h.engine.waitingMessages(c.id)).toEqual([{ name: 'reply', elementId: 'onReply' }]);
+    expect(await waiting(c.id)).toEqual([{ name: 'reply', elementId: 'onReply' }]);
     const timers = await h.db.pool.query(`select element_id, status from timers where case_id = $1`, [c.id]);
     expect(timers.rows).toEqual([{ element_id: 'onTimeout', status: 'pending' }]);
     c = await h.engine.correlateMessage(c.id, 'reply', {});
     expect(h.open(c)).toEqual(['handleReply']);
     const after = await h.db.pool.query(`select status from timers where case_id = $1`, [c.id]);
     expect(after.rows).toEqual([{ status: 'cancelled' }]);
-    expect(await h.engine.waitingMessages(c.id)).toEqual([]);
-    expect(await h.engine.broadcastSignal('cancelAll', {})).not.toContain(c.id);
+    expect(await waiting(c.id)).toEqual([]);
+    expect(await broadcast('cancelAll', {})).not.toContain(c.id);
     c = await h.complete(c, 'handleReply');
     expect(c.status).toBe('completed');
   });
@@ -104,7 +106,7 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
     expect(await h.engine.fireDueTimers()).toBeGreaterThanOrEqual(1);
     c = await h.engine.getCase(c.id);
     expect(h.open(c)).toEqual(['chase']);
-    expect(await h.engine.waitingMessages(c.id)).toEqual([]);
+    expect(await waiting(c.id)).toEqual([]);
     expect((await h.engine.correlateMessage(c.id, 'reply', {}).catch((e) => e)).code).toBe('NOT_WAITING');
     c = await h.complete(c, 'chase');
     expect(c.status).toBe('completed');
@@ -114,7 +116,7 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
     const a = await h.start('event-gateway');
     const b = await h.start('event-gateway');
     const other = await h.start('receive-task');
-    const reached = await h.engine.broadcastSignal('cancelAll', { by: 'centre' }, 'admin');
+    const reached = await broadcast('cancelAll', { by: 'centre' }, 'admin');
     expect(reached.sort()).toEqual([a.id, b.id].sort());
     expect(reached).not.toContain(other.id);
     for (const id of [a.id, b.id]) {
@@ -124,7 +126,7 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
       const { rows } = await h.db.pool.query(`select status from timers where case_id = $1`, [id]);
       expect(rows).toEqual([{ status: 'cancelled' }]);
     }
-    expect(await h.engine.broadcastSignal('cancelAll', {})).toEqual([]);
+    expect(await broadcast('cancelAll', {})).toEqual([]);
     expect((await h.engine.getCase(other.id)).status).toBe('active');
   });
 });

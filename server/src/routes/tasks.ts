@@ -116,9 +116,12 @@ export function taskRoutes(services: Services): RouteDef[] {
       success: { status: 200, description: '办理后的案件', schema: ref('Case') },
       errors: [404, 409, 422],
       async handler({ params, scope, user, body }) {
-        await actionableTask(scope, params.id);
+        const task = await actionableTask(scope, params.id);
+        // attachments referenced by the form: staged by this user, or already the case's
+        const staged = await services.attachments.checkRefs(body.data, user.username, task.caseId);
         // the engine checks the claim under the case lock (409 TASK_CLAIMED); an admin may complete anyway
         const c = await services.engine.completeTask(params.id, body.data, user.username, { force: user.role === 'admin', authorize: authorize(scope) });
+        await services.attachments.bind(staged, c.id, user.username);
         return { ...c, unitName: services.directory.unitName(c.unit) };
       },
     }),
