@@ -41,13 +41,6 @@ function unsupportedUse(el: ModdleElement): string | undefined {
   if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent) {
     return '不支持事件子流程 (triggeredByEvent)；请改用挂在活动或子流程上的边界事件（定时、消息、信号、错误、升级）';
   }
-  const definitions = (el.eventDefinitions as ModdleElement[] | undefined) ?? [];
-  if (el.$type === 'bpmn:BoundaryEvent' && el.cancelActivity === false
-    && definitions.some((d) => d.$type === 'bpmn:MessageEventDefinition' || d.$type === 'bpmn:SignalEventDefinition')) {
-    // bpmn-elements fires such a boundary event once, where BPMN has it fire on every message
-    return '不支持非中断的消息 / 信号边界事件（引擎只会触发一次，而 BPMN 要求每条消息都触发）；'
-      + '请改用中断式边界事件 (cancelActivity="true")，或在并行分支上用接收任务 / 中间捕获事件等待';
-  }
   if (el.$type === 'bpmn:StartEvent' && ((el.eventDefinitions as unknown[] | undefined)?.length ?? 0) > 0) {
     return '开始事件不能带消息、定时、信号等事件定义（案件由受理启动）；请用普通开始事件，随后接中间捕获事件等待';
   }

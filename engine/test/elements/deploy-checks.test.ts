@@ -42,15 +42,6 @@ describe('deploy checks of BPMN elements', () => {
     expect(p[0].message).toContain(alternative);
   });
 
-  it.each(['messageEventDefinition messageRef="m"', 'signalEventDefinition signalRef="s"'])('refuses a non-interrupting boundary event with %s (it would fire only once)', async (definition) => {
-    const xml = bpmn(`<bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="t" /><bpmn:userTask id="t" />
-      <bpmn:boundaryEvent id="b" attachedToRef="t" cancelActivity="false"><bpmn:${definition} /></bpmn:boundaryEvent>`)
-      .replace('<bpmn:process', '<bpmn:message id="m" name="m" /><bpmn:signal id="s" name="s" /><bpmn:process');
-    const p = await problems(xml);
-    expect(p.map((x) => [x.elementId, x.code])).toEqual([['b', 'UNSUPPORTED_ELEMENT']]);
-    expect(p[0].message).toContain('cancelActivity="true"');
-  });
-
   it('refuses a start event with an event definition (a case is started by its intake)', async () => {
     const xml = bpmn('<bpmn:sequenceFlow id="f0" sourceRef="start" targetRef="end" /><bpmn:endEvent id="end" />')
       .replace('<bpmn:startEvent id="start" />', '<bpmn:startEvent id="start"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>');
