@@ -27,6 +27,7 @@ export interface Api {
   environment: { resolveExpression(expr: string, message: unknown): unknown; variables: Record<string, unknown> };
   getExecuting(): Api[];
   getPostponed?(): Api[];
+  signal(message: unknown): void;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-engine's activity objects are untyped */
@@ -55,19 +56,30 @@ export function describeTask(api: Api, b: Record<string, unknown>): WaitingTask 
  * test it (`${environment.variables.data.resolved}`) — but never over an intake field, unless the task's
  * camunda property `mapsIntake` ("field1,field2") names it.
  */
-export function mapTaskOutput(activity: any, content: any, intakeFields: ReadonlySet<string>): void {
-  if (content.isMultiInstance && !content.isRootScope) return;
-  const variables = activity.environment.variables as Record<string, any>;
-  const outputs = (variables.outputs ??= {});
+export function mapTaskOutput(activity: any, content: any, intakeFields: ReadonlySet<string>, caseVariables?: Record<string, any>, iteration = false): void {
+  if (!iteration && content.isMultiInstance && !content.isRootScope) return;
+  const targets = [activity.environment.variables as Record<string, any>, ...(caseVariables ? [caseVariables] : [])];
   const output = content.output;
   if (Array.isArray(output)) {
-    outputs[activity.id] = output.map((o: any) => o?.data ?? null);
+    recordStepData(targets, activity.id, output.map((o: any) => o?.data ?? null), undefined);
   } else if (output && typeof output === 'object') {
-    const data: Record<string, unknown> = output.data ?? {};
-    outputs[activity.id] = data;
     const mapped = new Set(toList(camundaProperties(activity.behaviour).mapsIntake));
-    const merged = Object.fromEntries(Object.entries(data).filter(([field]) => !intakeFields.has(field) || mapped.has(field)));
-    variables.data = { ...(variables.data ?? {}), ...merged };
+    recordStepData(targets, activity.id, output.data ?? {}, (field) => !intakeFields.has(field) || mapped.has(field));
+  }
+}
+
+/**
+ * Keeps a step's data in `outputs[elementId]` and, for an object, merges the fields `merge` allows into `data`.
+ * A step inside a sub-process writes to the sub-process's variables (its gateways read them) and to the
+ * case's (what is kept and what the flow after the sub-process reads): `targets` lists both.
+ */
+export function recordStepData(targets: Iterable<Record<string, any>>, elementId: string, data: unknown, merge: ((field: string) => boolean) | undefined): void {
+  for (const variables of new Set(targets)) {
+    variables.outputs = { ...(variables.outputs ?? {}), [elementId]: data };
+    if (merge && data && typeof data === 'object' && !Array.isArray(data)) {
+      const merged = Object.fromEntries(Object.entries(data).filter(([field]) => merge(field)));
+      variables.data = { ...(variables.data ?? {}), ...merged };
+    }
   }
 }
 

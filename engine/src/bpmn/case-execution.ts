@@ -11,6 +11,7 @@ import { feelConditionScripts } from './conditions';
 import { guardedExpressions } from './expressions';
 import { findCatches, mapPayload, type WaitingCatch } from './message-events';
 import { moddleOptions } from './moddle';
+import { ITERATION_HOOK } from './standard-loop';
 
 export interface ServiceCall {
   elementId: string;
@@ -149,46 +150,74 @@ export class CaseExecution {
 
   /** The process variables, without the names bpmn-engine copies in from messages. */
   variables(): Record<string, unknown> {
-    const def = this.engine.execution?.definitions?.[0];
-    const proc = def?.getProcesses?.()[0];
-    const vars = (proc?.environment?.variables ?? def?.environment?.variables ?? {}) as Record<string, unknown>;
-    const { fields: _f, content: _c, properties: _p, ...rest } = vars;
+    const { fields: _f, content: _c, properties: _p, ...rest } = this.caseVariables() ?? {};
     return rest;
   }
 
+  /** The top-level process's variables object (sub-processes run on copies of it). */
+  private caseVariables(): Record<string, unknown> | undefined {
+    const def = this.engine.execution?.definitions?.[0];
+    // the executable process (a called process may come first in the file)
+    const proc = def?.getExecutableProcesses?.()[0] ?? def?.getProcesses?.()[0];
+    return (proc?.environment?.variables ?? def?.environment?.variables) as Record<string, unknown> | undefined;
+  }
+
   waitingTasks(): WaitingTask[] {
-    const out: WaitingTask[] = [];
+    return this.waitingApis().map((w) => w.task);
+  }
+
+  /** The waiting user / manual tasks with the engine API of each (top level and inside sub-processes). */
+  private waitingApis(): { api: Api; task: WaitingTask }[] {
+    const out: { api: Api; task: WaitingTask }[] = [];
+    for (const api of this.postponed()) {
+      if (api.type !== 'bpmn:UserTask' && api.type !== 'bpmn:ManualTask') continue;
+      const b = api.owner.behaviour;
+      const iterations = b.loopCharacteristics ? api.getExecuting() : [api];
+      for (const it of iterations) out.push({ api: it, task: describeTask(it, b) });
+    }
+    return out;
+  }
+
+  /** Every waiting element, inside sub-processes too (the sub-processes themselves left out). */
+  private postponed(): Api[] {
+    const out: Api[] = [];
     const execution = this.engine.execution;
     if (!execution || this.ended) return out;
+    // A sub-process's postponed list holds its own execution (and, multi-instance, its
+    // iterations, whose lists are the same): visit each execution id once, or it never ends.
+    const seen = new Set<string>();
     const visit = (apis: Api[]) => {
       for (const api of apis) {
-        if (api.type === 'bpmn:SubProcess' && api.getPostponed) {
-          visit(api.getPostponed());
-          continue;
-        }
-        if (api.type !== 'bpmn:UserTask' && api.type !== 'bpmn:ManualTask') continue;
-        const b = api.owner.behaviour;
-        const iterations = b.loopCharacteristics ? api.getExecuting() : [api];
-        for (const it of iterations) out.push(describeTask(it, b));
+        if (seen.has(api.executionId)) continue;
+        seen.add(api.executionId);
+        if (api.type === 'bpmn:SubProcess' && api.getPostponed) visit(api.getPostponed());
+        else out.push(api);
       }
     };
     visit(execution.getPostponed() as Api[]);
     return out;
   }
 
-  /** The message and signal catch events the case waits in (message-events.ts). */
+  /** The message and signal catch events the case waits in (message-events.ts), inside sub-processes too. */
   waitingCatches(): WaitingCatch[] {
-    const execution = this.engine.execution;
-    return !execution || this.ended ? [] : findCatches(execution.getPostponed()).map((c) => c.catcher);
+    return findCatches(this.postponed()).map((c) => c.catcher);
   }
 
-  /** Delivers a message or signal to a waiting catch event, its payload mapped like a task's form data. */
+  /**
+   * Delivers a message or signal to a waiting catch event, its payload mapped like a task's form data —
+   * for a catch inside a sub-process into the case's variables as well (what is kept and what the flow
+   * after the sub-process reads).
+   */
   deliver(executionId: string, payload: Record<string, unknown>, intakeFields: ReadonlySet<string>): boolean {
-    const found = this.ended ? undefined : findCatches(this.engine.execution.getPostponed()).find((c) => c.catcher.executionId === executionId);
+    const found = findCatches(this.postponed()).find((c) => c.catcher.executionId === executionId);
     if (!found) return false;
     this.guard.arm();
     this.guard.enter(() => {
       mapPayload(found.api, found.catcher.elementId, payload, intakeFields);
+      const caseVariables = this.caseVariables();
+      if (caseVariables && caseVariables !== found.api.environment.variables) {
+        mapPayload({ environment: { variables: caseVariables }, owner: found.api.owner }, found.catcher.elementId, payload, intakeFields);
+      }
       found.api.signal({ ...payload });
     });
     return true;
@@ -200,9 +229,12 @@ export class CaseExecution {
 
   /** Completes a waiting task. The caller must have checked it is waiting (the engine ignores unknown ids). */
   signal(task: { elementId: string; executionId: string }, data: Record<string, unknown>, actor: string | undefined): boolean {
-    if (!this.waitingTasks().some((t) => t.executionId === task.executionId)) return false;
+    // Signalled through the task's own API: a signal by element id would reach every execution
+    // of that element (e.g. the same task in each instance of a multi-instance sub-process).
+    const waiting = this.waitingApis().find((w) => w.task.executionId === task.executionId);
+    if (!waiting) return false;
     this.guard.arm();
-    this.guard.enter(() => this.engine.execution.signal({ id: task.elementId, executionId: task.executionId, data, actor }));
+    this.guard.enter(() => waiting.api.signal({ id: task.elementId, executionId: task.executionId, data, actor }));
     return true;
   }
 
@@ -264,9 +296,12 @@ export class CaseExecution {
     }
     if (activity.type !== 'bpmn:UserTask' && activity.type !== 'bpmn:ManualTask') return undefined;
     const tag = `_yizhan-output-${activity.id}`;
+    const caseVariables = () => this.caseVariables();
+    // a standard loop's condition reads the data of the pass just finished
+    activity[ITERATION_HOOK] = (message: any) => mapTaskOutput(activity, message.content, intakeFields, caseVariables(), true);
     return {
       activate() {
-        activity.broker.subscribeTmp('event', 'activity.end', (_: string, message: any) => mapTaskOutput(activity, message.content, intakeFields), {
+        activity.broker.subscribeTmp('event', 'activity.end', (_: string, message: any) => mapTaskOutput(activity, message.content, intakeFields, caseVariables()), {
           noAck: true,
           consumerTag: tag,
         });

@@ -5,10 +5,13 @@ import * as Elements from 'bpmn-elements';
 import serializer, { deserialize, TypeResolver } from 'moddle-context-serializer';
 import { BpmnInvalidError } from '../errors';
 import { parseBpmnXml, type ModdleElement } from './moddle';
+import { BpmnStandardLoopCharacteristics } from './standard-loop';
 import { validateDefinition } from './validate';
 import type { VariableScope } from './conditions';
 
-const typeResolver = TypeResolver(Elements as unknown as Record<string, unknown>);
+const typeResolver = TypeResolver(Elements as unknown as Record<string, unknown>, (types: Record<string, unknown>) => {
+  types['bpmn:StandardLoopCharacteristics'] = BpmnStandardLoopCharacteristics;
+});
 
 export interface UserTaskInfo {
   id: string;
@@ -43,8 +46,11 @@ export async function compileDefinition(xml: string, handlers: string[], variabl
   const context = serializer(parsed as never, typeResolver);
   const processes = (parsed.rootElement.rootElements as ModdleElement[]).filter((e) => e.$type === 'bpmn:Process' && e.isExecutable !== false);
   const proc = processes[0];
-  const flowElements = collectFlowElements(proc);
-  const start = flowElements.find((e) => e.$type === 'bpmn:StartEvent');
+  // the tasks of processes called from it (call activities) are the case's tasks too
+  const flowElements = (parsed.rootElement.rootElements as ModdleElement[])
+    .filter((e) => e.$type === 'bpmn:Process' && (e === proc || e.isExecutable === false))
+    .flatMap((p) => collectFlowElements(p));
+  const start = collectFlowElements(proc).find((e) => e.$type === 'bpmn:StartEvent');
   return {
     processId: proc.id ?? 'process',
     processName: proc.name,

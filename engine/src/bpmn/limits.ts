@@ -164,6 +164,13 @@ export function checkLoops(flowElements: ModdleElement[], add: Add): void {
       if (host && el.id && nodes.has(host) && nodes.has(el.id)) link(host, el.id);
     }
   }
+  // a link throw event goes on at the link catch event of the same name (in the same scope)
+  const linkName = (el: ModdleElement) => definitionsOf(el).find((d) => d.$type === 'bpmn:LinkEventDefinition')?.name as string | undefined;
+  for (const thrower of flowElements.filter((el) => el.$type === 'bpmn:IntermediateThrowEvent' && linkName(el) !== undefined)) {
+    for (const catcher of flowElements.filter((el) => el.$type === 'bpmn:IntermediateCatchEvent' && linkName(el) === linkName(thrower))) {
+      if (thrower.id && catcher.id && nodes.has(thrower.id) && nodes.has(catcher.id)) link(thrower.id, catcher.id);
+    }
+  }
 
   let counter = 0;
   const index = new Map<string, number>();

@@ -20,7 +20,32 @@ const SUPPORTED = new Set([
   'bpmn:SignalEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:Signal', 'bpmn:Message', 'bpmn:Error', 'bpmn:Escalation',
   'bpmn:MultiInstanceLoopCharacteristics', 'bpmn:FormalExpression', 'bpmn:Expression', 'bpmn:ExtensionElements', 'bpmn:Documentation',
   'camunda:Properties', 'camunda:Property', 'camunda:FormData', 'camunda:FormField',
+  // waits for messages / signals, links and standard loops (engine/test/elements/)
+  'bpmn:ReceiveTask', 'bpmn:EventBasedGateway', 'bpmn:CallActivity', 'bpmn:LinkEventDefinition', 'bpmn:StandardLoopCharacteristics',
 ]);
+
+/** What to use instead of an element type the engine does not run (appended to UNSUPPORTED_ELEMENT). */
+const ALTERNATIVES: Readonly<Record<string, string>> = {
+  'bpmn:SendTask': '请改用内置服务任务（camunda:type="external" camunda:topic="…"）',
+  'bpmn:BusinessRuleTask': '请改用路由服务任务（camunda:topic="route"，camunda:property ruleSet 指定规则集）',
+  'bpmn:ComplexGateway': '请改用排他网关、并行网关，或把可选分支放入内嵌子流程',
+  'bpmn:Transaction': '请改用内嵌子流程 (subProcess)，失败以错误结束事件和错误边界事件处理',
+  'bpmn:AdHocSubProcess': '请改用内嵌子流程 (subProcess) 加并行网关',
+  'bpmn:CompensateEventDefinition': '请改用错误边界事件 (errorEventDefinition) 接补救任务',
+  'bpmn:CancelEventDefinition': '请改用错误边界事件 (errorEventDefinition) 接补救任务',
+  'bpmn:ConditionalEventDefinition': '请在路由规则中算出条件后用排他网关分支，或用中间捕获事件等待消息',
+};
+
+/** Supported element types used in a way the engine does not run; the message with what to use instead. */
+function unsupportedUse(el: ModdleElement): string | undefined {
+  if (el.$type === 'bpmn:SubProcess' && el.triggeredByEvent) {
+    return '不支持事件子流程 (triggeredByEvent)；请改用挂在活动或子流程上的边界事件（定时、消息、信号、错误、升级）';
+  }
+  if (el.$type === 'bpmn:StartEvent' && ((el.eventDefinitions as unknown[] | undefined)?.length ?? 0) > 0) {
+    return '开始事件不能带消息、定时、信号等事件定义（案件由受理启动）；请用普通开始事件，随后接中间捕获事件等待';
+  }
+  return undefined;
+}
 
 const DI_PREFIXES = ['bpmndi:', 'dc:', 'di:'];
 
@@ -41,6 +66,8 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
   for (const w of parsed.warnings) add(w.element, 'BPMN_PARSE', `无法解析：${w.message}`);
 
   const processes: ModdleElement[] = [];
+  const inclusive: ModdleElement[] = [];
+  const flowTargets: (ModdleElement | undefined)[] = [];
   walk(parsed.rootElement, (el, parent) => {
     const t = el.$type;
     if (DI_PREFIXES.some((p) => t.startsWith(p))) return false;
@@ -50,11 +77,23 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
       return false;
     }
     if (!SUPPORTED.has(t)) {
-      add(el, 'UNSUPPORTED_ELEMENT', `不支持的 BPMN 元素类型 ${t}`);
+      // an element without an id (an event definition) is reported on its owner
+      add(el.id ? el : parent, 'UNSUPPORTED_ELEMENT', `不支持的 BPMN 元素类型 ${t}${ALTERNATIVES[t] ? `；${ALTERNATIVES[t]}` : ''}`);
+      return false;
+    }
+    const unsupported = unsupportedUse(el);
+    if (unsupported) {
+      add(el, 'UNSUPPORTED_ELEMENT', unsupported);
       return false;
     }
     if (t === 'bpmn:FormalExpression' || t === 'bpmn:Expression') checkFormalExpression(el, parent, add, options.variables);
     if (t === 'bpmn:ServiceTask') checkServiceTask(el, options, add);
+    if (t === 'bpmn:CallActivity') checkCallActivity(el, parsed.rootElement, add);
+    if (t === 'bpmn:InclusiveGateway') inclusive.push(el);
+    if (t === 'bpmn:SequenceFlow') flowTargets.push(el.targetRef as ModdleElement | undefined);
+    if (t === 'bpmn:StandardLoopCharacteristics' && !el.loopCondition && el.loopMaximum === undefined) {
+      add(parent, 'UNBOUNDED_LOOP', '标准循环需要循环条件 (loopCondition) 或最大次数 (loopMaximum)');
+    }
     if (t === 'bpmn:UserTask' || t === 'bpmn:StartEvent' || t === 'bpmn:MultiInstanceLoopCharacteristics') {
       for (const attr of ['candidateGroups', 'candidateUsers', 'assignee', 'dueDate', 'followUpDate', 'priority', 'formKey', 'collection', 'elementVariable']) {
         const v = el[attr];
@@ -72,6 +111,12 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
     return true;
   });
 
+  // bpmn-elements has no inclusive join: each arriving branch would run the rest again
+  for (const gw of inclusive) {
+    if (flowTargets.filter((target) => target === gw).length < 2) continue;
+    add(gw, 'UNSUPPORTED_INCLUSIVE_JOIN', '不支持汇合的包容网关（引擎无法准确等待已激活的分支）：若所有分支总会执行，请改用并行网关汇合；'
+      + '可选分支请放入内嵌子流程 (subProcess)，各分支走到各自的结束事件——子流程在所有已激活分支结束后才完成，再继续后续流程');
+  }
   if (!processes.some((p) => p.isExecutable !== false)) add(undefined, 'NO_EXECUTABLE_PROCESS', '没有可执行的流程（process 需 isExecutable="true"）');
   // what would take the server down at run time: loops nothing waits in, runaway / far timers
   for (const proc of processes) {
@@ -128,6 +173,23 @@ function checkServiceTask(el: ModdleElement, options: ValidateOptions, add: Add)
     return;
   }
   if (!options.handlers.includes(topic)) add(el, 'UNKNOWN_HANDLER', `未知的内置处理器「${topic}」（可选：${options.handlers.join('、')}）`);
+}
+
+/**
+ * A call activity runs a process of the same BPMN file (bpmn-engine keeps both in one case state).
+ * That process must not be executable itself, or every case would also start it on its own.
+ */
+function checkCallActivity(el: ModdleElement, root: ModdleElement, add: Add): void {
+  const called = String(el.calledElement ?? '').trim();
+  const alternative = '请把被调用的流程放在同一 BPMN 文件中，或使用内嵌子流程 (subProcess)';
+  const target = ((root.rootElements as ModdleElement[] | undefined) ?? []).find((r) => r.$type === 'bpmn:Process' && r.id === called);
+  if (!called || called.includes('${')) {
+    add(el, 'UNSUPPORTED_ELEMENT', `调用活动必须以 calledElement 指定同一文件中的流程 id（不支持表达式）；${alternative}`);
+  } else if (!target) {
+    add(el, 'UNSUPPORTED_ELEMENT', `调用的流程「${called}」不在同一 BPMN 文件中，引擎无法持久地运行它；${alternative}`);
+  } else if (target.isExecutable !== false) {
+    add(el, 'CALLED_PROCESS_EXECUTABLE', `被调用的流程「${called}」须标为不可单独执行 (isExecutable="false")，否则每个案件启动时它也会单独运行`);
+  }
 }
 
 /** Visits every semantic element; `parent` is the nearest ancestor with an id (the element to report). */
