@@ -12,7 +12,12 @@ export { type ServiceOutcome } from './bpmn/case-execution';
 export { HistoryKind, type HistoryData, type HistoryEvent, type HistoryRecord } from './history';
 export * from './errors';
 export { isUuid } from './ids';
-export { builtinHandlers, routeHandler, routingFacts, type ServiceHandler, type ServiceHandlerContext } from './handlers';
+export { builtinHandlers, routeHandler, routingFacts, type ServiceHandler, type ServiceHandlerContext, type ServiceTaskCheck, type DeployCheckContext } from './handlers';
+export {
+  readBpmn, observeBpmnPipeline, type BpmnDocument, type ProcessModel, type UserTaskModel, type ServiceTaskModel, type ExpressionUse, type PipelineStep,
+} from './bpmn/read';
+export type { ModdleElement } from './bpmn/moddle';
+export { checkDeployment, type DeploymentCheckInput } from './deployment';
 
 import { validateBpmn as validateWithHandlers } from './bpmn/definition';
 import { builtinHandlers as handlers } from './handlers';

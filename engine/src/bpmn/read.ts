@@ -1,0 +1,160 @@
+// The one BPMN reader. A file is parsed once (bpmn-moddle with the Camunda 7 descriptor) into a
+// BpmnDocument: the moddle tree that validation, bpmnlint and compilation walk, and a summary of
+// each executable process (start form, user / service tasks with their Camunda attributes, every
+// `${…}` expression) that the deploy checks and the pack validator read. Nothing parses twice.
+import { BpmnInvalidError } from '../errors';
+import { serializeContext } from './context';
+import { parseBpmnXml, type ModdleElement, type ModdleParseResult } from './moddle';
+
+export interface UserTaskModel {
+  id: string;
+  name?: string;
+  formKey?: string;
+  candidateGroups?: string;
+  assignee?: string;
+  dueDate?: string;
+  priority?: string;
+  /** `camunda:properties` (returnTo, mapsIntake, …). */
+  properties: Record<string, string>;
+  /** Multi-instance: `camunda:collection` and `camunda:elementVariable`. */
+  collection?: string;
+  elementVariable?: string;
+}
+
+export interface ServiceTaskModel {
+  id: string;
+  name?: string;
+  /** `camunda:topic`: the built-in handler it names. */
+  topic?: string;
+  properties: Record<string, string>;
+}
+
+export interface ExpressionUse {
+  elementId: string;
+  /** Where it is used, for messages: `条件`, `camunda:candidateGroups` … */
+  where: string;
+  expression: string;
+}
+
+export interface ProcessModel {
+  id: string;
+  name?: string;
+  startFormKey?: string;
+  startEventId?: string;
+  userTasks: UserTaskModel[];
+  /** The service tasks with `camunda:topic="route"` and their `ruleSet` property. */
+  routeTasks: { id: string; ruleSet?: string }[];
+  serviceTasks: ServiceTaskModel[];
+  expressions: ExpressionUse[];
+}
+
+/** A parsed BPMN file: read once, then validated, linted and compiled from the same tree. */
+export interface BpmnDocument {
+  readonly xml: string;
+  readonly parsed: ModdleParseResult;
+  readonly rootElement: ModdleElement;
+  /** The executable context, serialised before anything walks the tree (see ./context); undefined when it cannot be. */
+  readonly sourceContext: string | undefined;
+  /** The executable processes (those not marked isExecutable="false"). */
+  readonly processes: ProcessModel[];
+  /** The parser's warnings (unknown elements and attributes, unresolved references). */
+  readonly warnings: string[];
+}
+
+/** What the deploy pipeline did, for instrumentation: a file read, a document checked. */
+export type PipelineStep = 'read' | 'check';
+type PipelineObserver = (step: PipelineStep, doc: BpmnDocument) => void;
+const observers = new Set<PipelineObserver>();
+
+/** Instrumentation hook: `observer` sees every read and every deploy check; returns the unsubscribe. */
+export function observeBpmnPipeline(observer: PipelineObserver): () => void {
+  observers.add(observer);
+  return () => observers.delete(observer);
+}
+
+export function notifyPipeline(step: PipelineStep, doc: BpmnDocument): void {
+  for (const o of observers) o(step, doc);
+}
+
+/** Parses a BPMN file; an unreadable one is a BpmnInvalidError with one BPMN_PARSE detail. */
+export async function readBpmn(xml: string): Promise<BpmnDocument> {
+  let parsed: ModdleParseResult;
+  try {
+    parsed = await parseBpmnXml(xml);
+  } catch (err) {
+    throw new BpmnInvalidError([{ code: 'BPMN_PARSE', elementId: '', message: `BPMN 无法解析：${(err as Error).message}` }]);
+  }
+  let sourceContext: string | undefined;
+  try {
+    sourceContext = serializeContext(parsed);
+  } catch {
+    sourceContext = undefined; // not executable; validation says why
+  }
+  const root = parsed.rootElement;
+  const processes = ((root.rootElements as ModdleElement[] | undefined) ?? [])
+    .filter((e) => e.$type === 'bpmn:Process' && e.isExecutable !== false)
+    .map(processModel);
+  const doc: BpmnDocument = { xml, parsed, rootElement: root, sourceContext, processes, warnings: parsed.warnings.map((w) => w.message) };
+  notifyPipeline('read', doc);
+  return doc;
+}
+
+function processModel(proc: ModdleElement): ProcessModel {
+  const model: ProcessModel = { id: proc.id ?? '', name: proc.name, userTasks: [], routeTasks: [], serviceTasks: [], expressions: [] };
+  const expr = (elementId: string, where: string, value: unknown) => {
+    if (typeof value !== 'string') return;
+    for (const m of value.match(/\$\{[^}]*\}/g) ?? []) model.expressions.push({ elementId, where, expression: m });
+  };
+  for (const el of flowElements(proc)) {
+    const id = el.id ?? '';
+    if (el.$type === 'bpmn:StartEvent' && !model.startEventId) {
+      model.startEventId = id;
+      model.startFormKey = str(el.formKey);
+    }
+    if (el.$type === 'bpmn:UserTask') {
+      const loop = el.loopCharacteristics as ModdleElement | undefined;
+      const task: UserTaskModel = {
+        id, name: el.name, formKey: str(el.formKey), candidateGroups: str(el.candidateGroups), assignee: str(el.assignee),
+        dueDate: str(el.dueDate), priority: str(el.priority), properties: camundaProperties(el),
+        collection: str(loop?.collection), elementVariable: str(loop?.elementVariable),
+      };
+      model.userTasks.push(task);
+      for (const attr of ['formKey', 'candidateGroups', 'assignee', 'dueDate', 'priority'] as const) expr(id, `camunda:${attr}`, task[attr]);
+      expr(id, 'camunda:collection', task.collection);
+    }
+    if (el.$type === 'bpmn:ServiceTask') {
+      const task: ServiceTaskModel = { id, name: el.name, topic: str(el.topic), properties: camundaProperties(el) };
+      model.serviceTasks.push(task);
+      if (el.topic === 'route') model.routeTasks.push({ id, ruleSet: task.properties.ruleSet });
+    }
+    if (el.$type === 'bpmn:SequenceFlow') {
+      const cond = el.conditionExpression as ModdleElement | undefined;
+      if (cond && !cond.language) expr(id, '条件', cond.body);
+    }
+  }
+  return model;
+}
+
+/** Flow elements of a process, sub-processes' included. */
+export function flowElements(el: ModdleElement): ModdleElement[] {
+  const out: ModdleElement[] = [];
+  for (const child of (el.flowElements as ModdleElement[] | undefined) ?? []) {
+    out.push(child);
+    if (child.$type === 'bpmn:SubProcess') out.push(...flowElements(child));
+  }
+  return out;
+}
+
+export function camundaProperties(el: object): Record<string, string> {
+  const ext = (el as { extensionElements?: unknown }).extensionElements as { values?: { $type: string; values?: { name?: string; value?: string }[] }[] } | undefined;
+  const out: Record<string, string> = {};
+  for (const v of ext?.values ?? []) {
+    if (v.$type !== 'camunda:Properties') continue;
+    for (const p of v.values ?? []) if (p.name) out[p.name] = p.value ?? '';
+  }
+  return out;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+}
