@@ -28,10 +28,13 @@ export interface DeploymentCheckInput {
 const checked = new WeakMap<BpmnDocument, DeploymentCheckInput>();
 const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 
-/** Every problem deploying `doc` with these forms, rule sets and handlers would meet (empty = deployable). */
-export function checkDeployment(doc: BpmnDocument, input: DeploymentCheckInput): ErrorDetail[] {
+/**
+ * Every problem deploying `doc` with these forms, rule sets and handlers would meet (empty =
+ * deployable); what is ignored (diagram-only parts, other tools' extensions) goes to `warnings`.
+ */
+export function checkDeployment(doc: BpmnDocument, input: DeploymentCheckInput, warnings: ErrorDetail[] = []): ErrorDetail[] {
   notifyPipeline('check', doc);
-  const problems = validateDefinition(doc.parsed, { handlers: Object.keys(input.handlers) });
+  const problems = validateDefinition(doc.parsed, { handlers: Object.keys(input.handlers) }, warnings);
   const forms = input.forms ?? EMPTY;
   const deploy = { forms, ruleSets: input.ruleSets ?? EMPTY, org: input.org };
   for (const proc of doc.processes) {

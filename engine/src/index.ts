@@ -17,6 +17,7 @@ export {
   readBpmn, observeBpmnPipeline, type BpmnDocument, type ProcessModel, type UserTaskModel, type ServiceTaskModel, type ExpressionUse, type PipelineStep,
 } from './bpmn/read';
 export type { ModdleElement } from './bpmn/moddle';
+export { decodeBpmn } from './bpmn/encoding';
 export { checkDeployment, type DeploymentCheckInput } from './deployment';
 
 import { validateBpmn as validateWithHandlers } from './bpmn/definition';

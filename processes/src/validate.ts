@@ -19,7 +19,7 @@ import { checkSchema } from './schemas';
 import { formFields } from './form-fields';
 import { personalKind, type FieldLike, type PersonalKind } from './personal-fields';
 import { checkStepConventions, EVALUATION_FIELDS, EVALUATION_TOPIC, packHandlers } from './steps';
-import { BpmnInvalidError, builtinHandlers, checkDeployment, type ServiceHandler } from '@yizhan/engine';
+import { BpmnInvalidError, builtinHandlers, checkDeployment, type ErrorDetail, type ServiceHandler } from '@yizhan/engine';
 
 export { formFields } from './form-fields';
 import type { PackBundle, PackProblem, Scenario, ScenarioStep } from './types';
@@ -104,17 +104,17 @@ export async function checkPack(bundle: PackBundle, options: ValidatePackOptions
       for (const d of err.details) add(bpmnProblem(file, d));
       continue;
     }
-    const checks = checkDeployment(model, { handlers: HANDLERS, forms: bundle.forms, ruleSets: bundle.rules, org: m.org, formsChecked: true });
+    const ignored: ErrorDetail[] = [];
+    const checks = checkDeployment(model, { handlers: HANDLERS, forms: bundle.forms, ruleSets: bundle.rules, org: m.org, formsChecked: true }, ignored);
     // a rule set that does not load is reported on its own file (rules/<name>.json) below
     for (const d of checks) if (d.code !== 'RULESET_INVALID') add(bpmnProblem(file, d));
+    if (options.warnings) for (const d of ignored) add({ ...bpmnProblem(file, d), severity: 'warning' });
     models[file] = model;
     for (const f of await lintDefinitions(model.rootElement)) {
       if (f.severity === 'warning' && !options.warnings) continue;
       add({ file, elementId: f.elementId, code: `LINT_${f.rule.toUpperCase().replace(/-/g, '_')}`, message: f.message, ...(f.severity === 'warning' ? { severity: 'warning' as const } : {}) });
     }
-    if (model.processes.length > 1) {
-      add({ file, elementId: model.processes[1].id, code: 'MULTIPLE_PROCESSES', message: '一个 .bpmn 文件只能有一个可执行流程（isExecutable="true"）；请拆成多个文件' });
-    }
+    // several executable processes in one file: the engine's check refuses them (MULTIPLE_PROCESSES)
     for (const proc of model.processes) {
       const other = processFile.get(proc.id);
       if (other) add({ file, elementId: proc.id, code: 'DUPLICATE_PROCESS', message: `流程 id「${proc.id}」与 ${other} 重复：流程标识为 <包 id>/<流程 id>，必须唯一` });

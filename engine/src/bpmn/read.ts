@@ -3,6 +3,8 @@
 // each executable process (start form, user / service tasks with their Camunda attributes, every
 // `${…}` expression) that the deploy checks and the pack validator read. Nothing parses twice.
 import { BpmnInvalidError } from '../errors';
+import { decodeBpmn } from './encoding';
+import { parserMessage } from './real-world';
 import { serializeContext } from './context';
 import { parseBpmnXml, type ModdleElement, type ModdleParseResult } from './moddle';
 
@@ -55,7 +57,7 @@ export interface BpmnDocument {
   readonly rootElement: ModdleElement;
   /** The executable context, serialised before anything walks the tree (see ./context); undefined when it cannot be. */
   readonly sourceContext: string | undefined;
-  /** The executable processes (those not marked isExecutable="false"). */
+  /** The executable processes (isExecutable="true"); deployable documents have exactly one. */
   readonly processes: ProcessModel[];
   /** The parser's warnings (unknown elements and attributes, unresolved references). */
   readonly warnings: string[];
@@ -76,13 +78,18 @@ export function notifyPipeline(step: PipelineStep, doc: BpmnDocument): void {
   for (const o of observers) o(step, doc);
 }
 
-/** Parses a BPMN file; an unreadable one is a BpmnInvalidError with one BPMN_PARSE detail. */
-export async function readBpmn(xml: string): Promise<BpmnDocument> {
+/**
+ * Parses a BPMN file — text, or bytes decoded by their BOM / XML declaration (ISO-8859-1, UTF-16,
+ * GBK …); an unreadable one is a BpmnInvalidError with one BPMN_PARSE detail, in Chinese.
+ */
+export async function readBpmn(source: string | Uint8Array): Promise<BpmnDocument> {
+  const xml = typeof source === 'string' ? source : decodeBpmn(source);
   let parsed: ModdleParseResult;
   try {
-    parsed = await parseBpmnXml(xml);
+    // the text is decoded already: the declaration's encoding (ISO-8859-1, UTF-16) no longer applies
+    parsed = await parseBpmnXml(xml.replace(/^\uFEFF/, '').replace(/^(\s*<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2'));
   } catch (err) {
-    throw new BpmnInvalidError([{ code: 'BPMN_PARSE', elementId: '', message: `BPMN 无法解析：${(err as Error).message}` }]);
+    throw new BpmnInvalidError([{ code: 'BPMN_PARSE', elementId: '', message: `BPMN 无法解析：${parserMessage((err as Error).message)}` }]);
   }
   let sourceContext: string | undefined;
   try {
@@ -92,7 +99,7 @@ export async function readBpmn(xml: string): Promise<BpmnDocument> {
   }
   const root = parsed.rootElement;
   const processes = ((root.rootElements as ModdleElement[] | undefined) ?? [])
-    .filter((e) => e.$type === 'bpmn:Process' && e.isExecutable !== false)
+    .filter((e) => e.$type === 'bpmn:Process' && e.isExecutable === true)
     .map(processModel);
   const doc: BpmnDocument = { xml, parsed, rootElement: root, sourceContext, processes, warnings: parsed.warnings.map((w) => w.message) };
   notifyPipeline('read', doc);
