@@ -16,7 +16,7 @@ export function serializeContext(parsed: ModdleParseResult): string {
 }
 
 /** Properties of flow nodes and containers that hold only ignored parts. */
-const IGNORED_PROPERTIES = ['laneSets', 'artifacts', 'ioSpecification', 'dataInputAssociations', 'dataOutputAssociations', 'messageFlows', 'documentation'];
+const IGNORED_PROPERTIES = ['laneSets', 'artifacts', 'ioSpecification', 'dataInputAssociations', 'dataOutputAssociations', 'messageFlows', 'documentation', 'properties'];
 
 /**
  * A copy of the tree without the ignored parts: the other pools' processes (when one is

@@ -11,7 +11,7 @@ export interface IgnoredKind {
 
 const LANES: IgnoredKind = { code: 'IGNORED_LANES', message: '泳道（laneSet / lane）只作展示，已忽略：办理部门由用户任务的 camunda:candidateGroups（候选组）决定' };
 const ANNOTATIONS: IgnoredKind = { code: 'IGNORED_ANNOTATIONS', message: '注释、关联线和分组（textAnnotation / association / group）只作展示，已忽略' };
-const DATA: IgnoredKind = { code: 'IGNORED_DATA', message: '数据对象、数据存储及其关联（dataObject / dataStore）只作展示，已忽略：案件数据请用表单字段（camunda:formKey）' };
+const DATA: IgnoredKind = { code: 'IGNORED_DATA', message: '数据对象、数据存储、属性及其关联（dataObject / dataStore / property）只作展示，已忽略：案件数据请用表单字段（camunda:formKey）' };
 const IO_SPEC: IgnoredKind = { code: 'IGNORED_IO_SPECIFICATION', message: '输入输出规格（ioSpecification）只作展示，已忽略：任务的数据请用表单字段（camunda:formKey）' };
 const TYPES: IgnoredKind = { code: 'IGNORED_DEFINITIONS', message: '类型定义与导入（itemDefinition / import）不执行，已忽略：数据格式请在表单（forms/*.json）中定义' };
 
@@ -21,7 +21,7 @@ export const IGNORED: Readonly<Record<string, IgnoredKind>> = {
   'bpmn:LaneSet': LANES, 'bpmn:Lane': LANES,
   'bpmn:TextAnnotation': ANNOTATIONS, 'bpmn:Association': ANNOTATIONS, 'bpmn:Group': ANNOTATIONS, 'bpmn:Category': ANNOTATIONS, 'bpmn:CategoryValue': ANNOTATIONS,
   'bpmn:DataObject': DATA, 'bpmn:DataObjectReference': DATA, 'bpmn:DataStore': DATA, 'bpmn:DataStoreReference': DATA,
-  'bpmn:DataInputAssociation': DATA, 'bpmn:DataOutputAssociation': DATA,
+  'bpmn:DataInputAssociation': DATA, 'bpmn:DataOutputAssociation': DATA, 'bpmn:Property': DATA,
   'bpmn:InputOutputSpecification': IO_SPEC,
   'bpmn:ItemDefinition': TYPES, 'bpmn:Import': TYPES,
   'bpmn:MessageFlow': { code: 'IGNORED_MESSAGE_FLOW', message: '消息流（messageFlow）连向不执行的参与方，只作展示，已忽略：要通知外部，请用内置服务任务' },
