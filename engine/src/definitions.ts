@@ -63,7 +63,7 @@ export interface DefinitionRecord {
   forms: Record<string, FormDefinitionLike>;
   ruleSets: Record<string, unknown>;
   org: unknown;
-  meta: Record<string, unknown> & { startFormKey?: string; userTasks?: CompiledDefinition['userTasks'] };
+  meta: Record<string, unknown> & { startFormKey?: string; userTasks?: CompiledDefinition['userTasks']; warnings?: string[] };
   deployedBy: string | null;
   createdAt: Date;
 }
@@ -129,7 +129,7 @@ export class DefinitionRepository {
   private readonly byId = new Map<string, DefinitionRecord>();
 
   /** `prepare`: the deploy pipeline (read, check, compile), refusing with BpmnInvalidError. */
-  constructor(private readonly pool: pg.Pool, private readonly prepare: (input: DeployInput) => Promise<CompiledDefinition>) {}
+  constructor(private readonly pool: pg.Pool, private readonly prepare: (input: DeployInput) => Promise<CompiledDefinition & { warnings?: string[] }>) {}
 
   async deploy(input: DeployInput, options: DeployOptions = {}): Promise<DefinitionRecord> {
     if (!/^[a-z0-9][a-z0-9._/-]*$/i.test(input.key)) {
@@ -155,7 +155,7 @@ export class DefinitionRepository {
   }
 
   /** Inserts version n+1 of the key within the transaction open on `client`. */
-  private async insert(client: pg.PoolClient, input: DeployInput, compiled: CompiledDefinition, forms: Record<string, FormDefinitionLike>): Promise<DefinitionRecord> {
+  private async insert(client: pg.PoolClient, input: DeployInput, compiled: CompiledDefinition & { warnings?: string[] }, forms: Record<string, FormDefinitionLike>): Promise<DefinitionRecord> {
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [`definition:${input.key}`]);
     const { rows } = await client.query<DefinitionRow>(
       `insert into definitions (key, version, name, process_id, bpmn, source_context, forms, rule_sets, org, meta, deployed_by)
@@ -170,7 +170,9 @@ export class DefinitionRepository {
         JSON.stringify(forms),
         JSON.stringify(input.ruleSets ?? {}),
         input.org === undefined ? null : JSON.stringify(input.org),
-        JSON.stringify({ ...(input.meta ?? {}), deadlines: input.deadlines, startFormKey: compiled.startFormKey, userTasks: compiled.userTasks }),
+        JSON.stringify({ ...(input.meta ?? {}), deadlines: input.deadlines, startFormKey: compiled.startFormKey, userTasks: compiled.userTasks,
+          // what the deploy ignored (diagram-only parts, other tools' extensions), one line per kind
+          ...(compiled.warnings?.length ? { warnings: compiled.warnings } : {}) }),
         input.actor ?? null,
       ],
     );

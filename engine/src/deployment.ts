@@ -24,8 +24,8 @@ export interface DeploymentCheckInput {
   formsChecked?: boolean;
 }
 
-/** A document that passed the check, and with what. */
-const checked = new WeakMap<BpmnDocument, DeploymentCheckInput>();
+/** A document that passed the check, with what, and what it ignored. */
+const checked = new WeakMap<BpmnDocument, DeploymentCheckInput & { warnings: ErrorDetail[] }>();
 const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
 
 /**
@@ -58,7 +58,7 @@ export function checkDeployment(doc: BpmnDocument, input: DeploymentCheckInput, 
       for (const p of unsupportedPatterns(form.schema as FormSchema)) problems.push({ code: p.code, message: `forms/${key}.json ${p.pointer}：${p.message}` });
     }
   }
-  if (problems.length === 0) checked.set(doc, input);
+  if (problems.length === 0) checked.set(doc, { ...input, warnings: [...warnings] });
   return problems;
 }
 
@@ -66,13 +66,16 @@ export function checkDeployment(doc: BpmnDocument, input: DeploymentCheckInput, 
  * The deploy pipeline for one input: the document handed in when it was checked with the same
  * forms, rule sets and handlers, else the XML read and checked here; then compiled.
  */
-export async function prepareDeployment(input: DeployInput, handlers: Readonly<Record<string, ServiceHandler>>): Promise<CompiledDefinition> {
+export async function prepareDeployment(input: DeployInput, handlers: Readonly<Record<string, ServiceHandler>>): Promise<CompiledDefinition & { warnings: string[] }> {
   const given = input.document;
-  if (given && given.xml === input.bpmn && checkedFor(given, input, handlers)) return compileDocument(given);
+  if (given && given.xml === input.bpmn && checkedFor(given, input, handlers)) {
+    return { ...compileDocument(given), warnings: (checked.get(given)?.warnings ?? []).map((w) => w.message) };
+  }
   const doc = given && given.xml === input.bpmn ? given : await readBpmn(input.bpmn);
-  const problems = checkDeployment(doc, { handlers, forms: input.forms, ruleSets: input.ruleSets, org: input.org });
+  const warnings: ErrorDetail[] = [];
+  const problems = checkDeployment(doc, { handlers, forms: input.forms, ruleSets: input.ruleSets, org: input.org }, warnings);
   if (problems.length) throw new BpmnInvalidError(problems);
-  return compileDocument(doc);
+  return { ...compileDocument(doc), warnings: warnings.map((w) => w.message) };
 }
 
 function checkedFor(doc: BpmnDocument, input: DeployInput, handlers: Readonly<Record<string, ServiceHandler>>): boolean {

@@ -100,6 +100,8 @@ describe.each(databaseTargets())('real-world files on the engine, $name PostgreS
     }
     const def = await engine.deploy({ key, bpmn });
     expect(def.processId).toBe(want.process);
+    // what the deploy ignored is kept with the version, one line per kind
+    expect(def.meta.warnings?.length ?? 0).toBe(want.warnings?.length ?? 0);
     if (want.processName) expect(def.name).toBe(want.processName);
     let c = await engine.startCase({ process: key, data: {} });
     const done: string[] = [];
