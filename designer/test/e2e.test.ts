@@ -156,6 +156,34 @@ describe('the web app in a browser', () => {
     for (const e of errors) expect(e).toMatch(/variables|页面出错|The above error occurred|TypeError/);
   }, 180_000);
 
+  it("after too many wrong passwords the login page shows the server's message with the wait, and the right password after it signs in", async () => {
+    // six wrong passwords for one account (five carry no wait): the next attempt must wait a second
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${baseUrl}/api/auth/login`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'auditor', password: `guess-${i}` }),
+      });
+      expect(res.status).toBe(401);
+    }
+    const errors: string[] = [];
+    const page = await newPage({ errors });
+    await page.goto(`${baseUrl}/login`);
+    await page.locator('#login-username').fill('auditor');
+    await page.locator('#login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    const alert = page.getByTestId('login-throttled');
+    await alert.waitFor();
+    const text = (await alert.textContent()) ?? '';
+    expect(text).toMatch(/登录失败次数过多，请在 \d+ 秒后重试/);
+    await snap(page, 'login-throttled');
+    await page.waitForTimeout(Number(/\d+/.exec(text)?.[0] ?? 1) * 1000 + 200);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('current-user').waitFor();
+    expect(await page.getByTestId('login-throttled').count()).toBe(0);
+    await page.context().close();
+    // The console saw only the refused request (the browser reports a 429 as a failed resource).
+    for (const e of errors) expect(e).toMatch(/429/);
+  }, 120_000);
+
   it('on a phone (390 px): no page is wider than the screen, the header folds into a menu, the inbox is cards', async () => {
     const { caseId, taskId } = await apiCase('手机端测试：院墙排水');
     const phone = await newPage({ width: 390, height: 844 });
@@ -353,6 +381,10 @@ async function scenario(page: Page) {
     await login(page, 'lx-clerk');
     await page.getByTestId('nav-/cases/new').click();
     await page.getByTestId('process-select').click();
+    // Intake offers the clerk's own county's processes only (a case can't land in another county).
+    const offered = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
+    expect(offered.length).toBeGreaterThan(0);
+    expect(offered.filter((o) => !o.includes('longxi/')), offered.join(' | ')).toEqual([]);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'longxi/dispute v2' }).click();
     await page.locator('#root_applicant').waitFor();
     await page.getByTestId('case-title').fill('药材收购款结算纠纷');
@@ -370,6 +402,14 @@ async function scenario(page: Page) {
     await page.getByTestId('intake-form').getByRole('button', { name: '提交受理' }).click();
     await page.getByTestId('routing').waitFor();
     const caseUrl = page.url();
+    // evidence: a photo added on the case page is listed with its sniffed type and can be downloaded
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    await page.getByTestId('attachments').locator('input[type=file]').setInputFiles({ name: '现场照片.png', mimeType: 'application/pdf', buffer: png });
+    await page.getByTestId('attachments').locator('.ant-list-item', { hasText: '现场照片.png' }).waitFor();
+    expect(await page.getByTestId('attachments').textContent()).toContain('image/png');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('attachments').getByRole('button', { name: /下载/ }).first().click();
+    expect((await download).suggestedFilename()).toBe('现场照片.png');
     await snap(page, 'case-started');
 
     // ---- staff: every task through the inbox, by the department it went to --------------------

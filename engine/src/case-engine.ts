@@ -10,6 +10,7 @@ import { CaseQueries, type CaseView, type TaskView } from './case-queries';
 import { CaseSteps, type StartCaseInput } from './commands/case-steps';
 import { DeadlinePolicy } from './commands/deadlines';
 import { LiveExecutions } from './commands/live-executions';
+import { MessageCommands, type SignalResult, type SignalScope, type WaitingMessage } from './commands/messages';
 import type { AuthorizeTask } from './commands/lock';
 import { CaseCommandRunner } from './commands/runner';
 import { TaskActions } from './commands/task-actions';
@@ -22,6 +23,7 @@ import { prepareDeployment } from './deployment';
 export { CaseHaltedError, ProcessError } from './commands/halt';
 export type { AuthorizeTask, LockedTask } from './commands/lock';
 export type { StartCaseInput } from './commands/case-steps';
+export type { SignalResult, SignalScope, WaitingMessage } from './commands/messages';
 
 export interface CaseEngineOptions {
   pool: pg.Pool;
@@ -45,6 +47,7 @@ export class CaseEngine {
   private readonly runner: CaseCommandRunner;
   private readonly steps: CaseSteps;
   private readonly tasks: TaskActions;
+  private readonly messages: MessageCommands;
 
   constructor(options: CaseEngineOptions) {
     const pool = options.pool;
@@ -64,6 +67,7 @@ export class CaseEngine {
     });
     this.steps = new CaseSteps(this.runner, options.validateForm ?? createDefaultFormValidator());
     this.tasks = new TaskActions({ pool, clock, definitions: this.definitions });
+    this.messages = new MessageCommands(this.runner, options.validateForm ?? createDefaultFormValidator());
   }
 
   /** Deploys version n+1 of the key; with `client`, inside the caller's open transaction (see DeployOptions). */
@@ -122,6 +126,28 @@ export class CaseEngine {
   async returnTask(taskId: string, input: { reason: string; actor: string; authorize?: AuthorizeTask }): Promise<TaskView> {
     await this.tasks.return(taskId, input);
     return this.queries.getTask(taskId);
+  }
+
+  /**
+   * Delivers the BPMN message `name` to a case waiting for it (intermediate catch / boundary
+   * event, receive task, event-based gateway branch). The payload is validated against the
+   * catching element's form (camunda property `formKey`), kept in `outputs[elementId]` and merged
+   * into `data` like a task's form data, and recorded in history with the actor. A case not
+   * waiting for it is NOT_WAITING, and nothing changes.
+   */
+  async correlateMessage(caseId: string, name: string, payload: Record<string, unknown>, actor?: string): Promise<CaseView> {
+    await this.messages.correlate(caseId, name, payload, actor);
+    return this.queries.getCase(caseId);
+  }
+
+  /** Delivers the BPMN signal `name` to every case (in scope) waiting for it, each in its own transaction. */
+  broadcastSignal(name: string, payload: Record<string, unknown>, actor?: string, scope?: SignalScope): Promise<SignalResult> {
+    return this.messages.broadcast(name, payload, actor, scope);
+  }
+
+  /** The BPMN messages a case waits for now (what `correlateMessage` may deliver). */
+  waitingMessages(caseId: string): Promise<WaitingMessage[]> {
+    return this.messages.waiting(caseId);
   }
 
   /** Runs the services of a case again after an incident (recovering its engine from the store). */

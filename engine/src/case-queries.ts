@@ -1,10 +1,13 @@
-// Read side: a case with its tasks, incidents and history; task lists for inboxes.
+// Read side: a case with its tasks, incidents and history; case and task lists, unscoped or
+// within a reader's scope (read-scope.ts). One mapper turns a task row into a TaskView
+// (taskView), one a case row into a CaseView (caseView) and one into a CaseSummary (caseSummary).
 import type pg from 'pg';
 import type { Clock } from './clock';
 import { taskColour, type DueColour } from './due-colour';
 import { NotFoundError } from './errors';
 import type { HistoryEvent } from './history';
 import { isUuid } from './ids';
+import { caseVisibleSql, offeredToSql, SqlArgs, taskActionableSql, type ReadScope } from './read-scope';
 
 export interface TaskView {
   id: string;
@@ -106,11 +109,8 @@ export interface CaseFilter {
   q?: string;
   limit?: number;
   offset?: number;
-  /**
-   * A caller's visibility rule as an SQL condition on `c` (the cases row), e.g. the server's org
-   * scope; `arg` binds a value and returns its placeholder. Enforced in the query itself.
-   */
-  visibleIf?: (arg: (value: unknown) => string) => string;
+  /** Only the cases this reader may see (see read-scope.ts), enforced in the query itself. */
+  scope?: ReadScope;
 }
 
 export interface TaskFilter {
@@ -125,6 +125,30 @@ export interface TaskFilter {
   limit?: number;
 }
 
+export interface ScopedTaskFilter {
+  /**
+   * `inbox`: assigned or offered to the reader; `mine`: assigned to them; `department`: offered
+   * to their departments; `unit`: of their units (all, for a reader of every unit).
+   */
+  view: 'inbox' | 'mine' | 'department' | 'unit';
+  /** `warning`: open and yellow (past its warning time, not yet due); `overdue`: open and red. */
+  status: 'open' | 'warning' | 'overdue' | 'completed' | 'all';
+  caseId?: string;
+  limit: number;
+  offset: number;
+}
+
+/** A task as a reader sees it in a list: the task, a little of its case, and whether they may act on it. */
+export interface ScopedTaskView extends TaskView {
+  caseNumber: number;
+  caseTitle: string | null;
+  caseType: string | null;
+  processKey: string;
+  /** Whether the reader may claim / complete / return / transfer it. */
+  actionable: boolean;
+}
+
+/** A row of the tasks table. */
 interface TaskRow {
   id: string; case_id: string; execution_id: string; element_id: string; name: string | null; form_key: string | null;
   candidate_groups: string[]; assignee: string | null; unit: string | null; iteration: number | null; item: unknown;
@@ -132,7 +156,22 @@ interface TaskRow {
   completed_at: Date | null; completed_by: string | null;
 }
 
+/** A task row with its case's number, title, type and process, and whether the reader may act on it. */
+interface ScopedTaskRow extends TaskRow {
+  case_number: string; case_title: string | null; case_type: string | null; process_key: string; actionable: boolean;
+}
+
 type TaskJson = Omit<TaskRow, 'due_at' | 'warn_at' | 'created_at' | 'completed_at'> & { due_at: string | null; warn_at: string | null; created_at: string; completed_at: string | null };
+
+interface CaseRow {
+  id: string; number: string; process_key: string; definition_id: string | number; version: number; status: CaseView['status'];
+  title: string | null; type: string | null; channel: string | null; unit: string | null; variables: Record<string, unknown>;
+  routing: unknown; created_by: string | null; created_at: Date; updated_at: Date; completed_at: Date | null;
+}
+
+interface CaseSummaryRow extends Omit<CaseRow, 'definition_id' | 'version' | 'variables' | 'routing'> {
+  open_count: number | null; next_due: Date | null; next_created: Date; next_warn: Date | null;
+}
 
 function date(v: string | null | undefined): Date | null {
   return v ? new Date(v) : null;
@@ -142,13 +181,95 @@ function taskFromJson(t: TaskJson): TaskRow {
   return { ...t, due_at: date(t.due_at), warn_at: date(t.warn_at), created_at: new Date(t.created_at), completed_at: date(t.completed_at) };
 }
 
+/** The one mapping of a task row to its view (its 红黄绿 colour as of `now`). */
+function taskView(t: TaskRow, now: Date): TaskView {
+  return {
+    id: t.id,
+    caseId: t.case_id,
+    executionId: t.execution_id,
+    elementId: t.element_id,
+    name: t.name,
+    formKey: t.form_key,
+    candidateGroups: t.candidate_groups,
+    assignee: t.assignee,
+    unit: t.unit,
+    iteration: t.iteration,
+    item: t.item,
+    dueAt: t.due_at,
+    warnAt: t.warn_at,
+    priority: t.priority,
+    status: t.status,
+    colour: t.status === 'open' ? taskColour({ createdAt: t.created_at, dueAt: t.due_at, warnAt: t.warn_at }, now) : null,
+    data: t.data,
+    createdAt: t.created_at,
+    completedAt: t.completed_at,
+    completedBy: t.completed_by,
+  };
+}
+
+function scopedTaskView(t: ScopedTaskRow, now: Date): ScopedTaskView {
+  return {
+    ...taskView(t, now),
+    caseNumber: Number(t.case_number), caseTitle: t.case_title, caseType: t.case_type, processKey: t.process_key, actionable: t.actionable,
+  };
+}
+
+/** The one mapping of a case row (with its tasks, incidents and history) to its view. */
+function caseView(r: CaseRow, tasks: TaskView[], incidents: IncidentView[], history: HistoryEntry[]): CaseView {
+  return {
+    id: r.id,
+    number: Number(r.number),
+    processKey: r.process_key,
+    definitionId: String(r.definition_id),
+    version: r.version,
+    status: r.status,
+    title: r.title,
+    type: r.type,
+    channel: r.channel,
+    unit: r.unit,
+    variables: r.variables,
+    routing: r.routing,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    completedAt: r.completed_at,
+    openTasks: tasks.filter((t) => t.status === 'open'),
+    tasks,
+    incidents,
+    history,
+  };
+}
+
+/** The one mapping of a case row (with its open-task aggregate) to a list entry. */
+function caseSummary(r: CaseSummaryRow, now: Date): CaseSummary {
+  return {
+    id: r.id,
+    number: Number(r.number),
+    processKey: r.process_key,
+    status: r.status,
+    title: r.title,
+    type: r.type,
+    channel: r.channel,
+    unit: r.unit,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    completedAt: r.completed_at,
+    openTaskCount: r.open_count ?? 0,
+    nextDueAt: r.next_due,
+    colour: r.next_due ? taskColour({ createdAt: r.next_created, dueAt: r.next_due, warnAt: r.next_warn }, now) : null,
+  };
+}
+
+const SCOPED_TASK_COLUMNS = 't.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key';
+
 export class CaseQueries {
   constructor(private readonly pool: pg.Pool, private readonly clock: Clock) {}
 
   /** One round trip: the case row with its tasks, incidents and history aggregated as JSON. */
   async getCase(caseId: string): Promise<CaseView> {
     if (!isUuid(caseId)) throw new NotFoundError('CASE', caseId);
-    const { rows } = await this.pool.query(
+    const { rows } = await this.pool.query<CaseRow & { tasks: TaskJson[]; incidents: Record<string, never>[]; history: Record<string, never>[] }>(
       `select c.id, c.number, c.process_key, c.definition_id, c.version, c.status, c.title, c.type, c.channel, c.unit, c.variables,
               c.routing, c.created_by, c.created_at, c.updated_at, c.completed_at,
               coalesce((select json_agg(t order by t.created_at, t.iteration nulls first, t.id) from tasks t where t.case_id = c.id), '[]') as tasks,
@@ -159,34 +280,18 @@ export class CaseQueries {
     );
     const r = rows[0];
     if (!r) throw new NotFoundError('CASE', caseId);
-    const allTasks = (r.tasks as TaskJson[]).map((t) => this.task(taskFromJson(t)));
-    return {
-      id: r.id,
-      number: Number(r.number),
-      processKey: r.process_key,
-      definitionId: String(r.definition_id),
-      version: r.version,
-      status: r.status,
-      title: r.title,
-      type: r.type,
-      channel: r.channel,
-      unit: r.unit,
-      variables: r.variables,
-      routing: r.routing,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      completedAt: r.completed_at,
-      openTasks: allTasks.filter((t) => t.status === 'open'),
-      tasks: allTasks,
-      incidents: (r.incidents as Record<string, never>[]).map((i) => ({
+    const now = this.clock.now();
+    return caseView(
+      r,
+      r.tasks.map((t) => taskView(taskFromJson(t), now)),
+      r.incidents.map((i) => ({
         id: Number(i.id), kind: i.kind ?? 'service', elementId: i.element_id, message: i.message, status: i.status, attempts: i.attempts,
         createdAt: new Date(i.created_at), resolvedAt: date(i.resolved_at),
       })),
-      history: (r.history as Record<string, never>[]).map((h) => ({
+      r.history.map((h) => ({
         id: Number(h.id), at: new Date(h.at), actor: h.actor, kind: h.kind, elementId: h.element_id, taskId: h.task_id, data: h.data,
       })),
-    };
+    );
   }
 
   async listTasks(filter: TaskFilter = {}): Promise<TaskView[]> {
@@ -203,24 +308,26 @@ export class CaseQueries {
       `select * from tasks ${where.length ? `where ${where.join(' and ')}` : ''} order by due_at nulls last, created_at limit ${arg(filter.limit ?? 200)}`,
       args,
     );
-    return rows.map((t) => this.task(t));
+    const now = this.clock.now();
+    return rows.map((t) => taskView(t, now));
   }
 
+  /** Cases newest first; with `filter.scope`, only those the reader may see. */
   async listCases(filter: CaseFilter = {}): Promise<CaseSummary[]> {
     const where: string[] = [];
-    const args: unknown[] = [];
-    const arg = (v: unknown) => `$${args.push(v)}`;
+    const args = new SqlArgs();
+    const arg = (v: unknown) => args.add(v);
     if (filter.status) where.push(`c.status = ${arg(filter.status)}`);
     if (filter.type) where.push(`c.type = ${arg(filter.type)}`);
     if (filter.processKey) where.push(`c.process_key = ${arg(filter.processKey)}`);
     if (filter.unit) where.push(`c.unit = ${arg(filter.unit)}`);
     if (filter.units) where.push(`c.unit = any(${arg(filter.units)}::text[])`);
-    if (filter.visibleIf) where.push(`(${filter.visibleIf(arg)})`);
+    if (filter.scope) where.push(`(${caseVisibleSql(filter.scope, args)})`);
     if (filter.q) {
       const q = arg(`%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
       where.push(`(c.title ilike ${q} or c.type ilike ${q} or c.number::text like ${q})`);
     }
-    const { rows } = await this.pool.query(
+    const { rows } = await this.pool.query<CaseSummaryRow>(
       `select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at,
               t.open_count, t.next_due, t.next_created, t.next_warn
          from cases c
@@ -232,61 +339,85 @@ export class CaseQueries {
         ${where.length ? `where ${where.join(' and ')}` : ''}
         order by c.created_at desc, c.number desc
         limit ${arg(Math.min(filter.limit ?? 50, 500))} offset ${arg(filter.offset ?? 0)}`,
-      args,
+      args.values,
     );
     const now = this.clock.now();
-    return rows.map((r) => ({
-      id: r.id,
-      number: Number(r.number),
-      processKey: r.process_key,
-      status: r.status,
-      title: r.title,
-      type: r.type,
-      channel: r.channel,
-      unit: r.unit,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-      completedAt: r.completed_at,
-      openTaskCount: r.open_count ?? 0,
-      nextDueAt: r.next_due,
-      colour: r.next_due ? taskColour({ createdAt: r.next_created, dueAt: r.next_due, warnAt: r.next_warn }, now) : null,
-    }));
+    return rows.map((r) => caseSummary(r, now));
   }
 
   async getTask(taskId: string): Promise<TaskView> {
     if (!isUuid(taskId)) throw new NotFoundError('TASK', taskId);
     const { rows } = await this.pool.query<TaskRow>('select * from tasks where id = $1', [taskId]);
     if (!rows[0]) throw new NotFoundError('TASK', taskId);
-    return this.task(rows[0]);
+    return taskView(rows[0], this.clock.now());
   }
 
-  private task(t: TaskRow): TaskView {
-    return {
-      id: t.id,
-      caseId: t.case_id,
-      executionId: t.execution_id,
-      elementId: t.element_id,
-      name: t.name,
-      formKey: t.form_key,
-      candidateGroups: t.candidate_groups,
-      assignee: t.assignee,
-      unit: t.unit,
-      iteration: t.iteration,
-      item: t.item,
-      dueAt: t.due_at,
-      priority: t.priority,
-      status: t.status,
-      colour: t.status === 'open' ? taskColourOfRow(t, this.clock.now()) : null,
-      warnAt: t.warn_at,
-      data: t.data,
-      createdAt: t.created_at,
-      completedAt: t.completed_at,
-      completedBy: t.completed_by,
-    };
+  /** Whether the case exists and the reader may see it. */
+  async caseVisible(scope: ReadScope, caseId: string): Promise<boolean> {
+    if (!isUuid(caseId)) return false;
+    const args = new SqlArgs();
+    const id = args.add(caseId);
+    const { rowCount } = await this.pool.query(`select 1 from cases c where c.id = ${id} and ${caseVisibleSql(scope, args)}`, args.values);
+    return !!rowCount;
   }
-}
 
-function taskColourOfRow(t: Pick<TaskRow, 'created_at' | 'due_at' | 'warn_at'>, now: Date): DueColour | null {
-  return taskColour({ createdAt: t.created_at, dueAt: t.due_at, warnAt: t.warn_at }, now);
+  /** Tasks of the cases the reader may see, soonest due first. */
+  async listScopedTasks(scope: ReadScope, filter: ScopedTaskFilter): Promise<ScopedTaskView[]> {
+    const args = new SqlArgs();
+    const where = [caseVisibleSql(scope, args)];
+    if (filter.view === 'mine') where.push(`t.assignee = ${args.add(scope.username)}`);
+    if (filter.view === 'department') where.push(`t.candidate_groups && ${args.add(scope.departments)}::text[]`);
+    if (filter.view === 'inbox') where.push(offeredToSql(scope, args));
+    if (filter.view === 'unit' && !scope.all) where.push(`t.unit = any(${args.add(scope.units)}::text[])`);
+    if (filter.status === 'open') where.push(`t.status = 'open'`);
+    if (filter.status === 'completed') where.push(`t.status = 'completed'`);
+    if (filter.status === 'overdue') where.push(`t.status = 'open' and t.due_at < ${args.add(this.clock.now())}`);
+    if (filter.status === 'warning') {
+      const now = args.add(this.clock.now());
+      // As taskColour: yellow from warn_at (or two thirds of the limit on rows without one) until due.
+      where.push(`t.status = 'open' and t.due_at >= ${now} and coalesce(t.warn_at, t.created_at + (t.due_at - t.created_at) * 2 / 3) <= ${now}`);
+    }
+    if (filter.caseId) where.push(`t.case_id = ${args.add(filter.caseId)}`);
+    const actionable = taskActionableSql(scope, args);
+    const { rows } = await this.pool.query<ScopedTaskRow>(
+      `select ${SCOPED_TASK_COLUMNS}, coalesce(${actionable}, false) as actionable
+         from tasks t join cases c on c.id = t.case_id
+        where ${where.join(' and ')}
+        order by t.due_at nulls last, t.created_at, t.id
+        limit ${args.add(filter.limit)} offset ${args.add(filter.offset)}`,
+      args.values,
+    );
+    const now = this.clock.now();
+    return rows.map((r) => scopedTaskView(r, now));
+  }
+
+  /** A task as the reader sees it; undefined when it does not exist or is out of their scope. */
+  async getScopedTask(scope: ReadScope, taskId: string): Promise<ScopedTaskView | undefined> {
+    if (!isUuid(taskId)) return undefined;
+    const args = new SqlArgs();
+    const id = args.add(taskId);
+    const visible = caseVisibleSql(scope, args);
+    const actionable = taskActionableSql(scope, args);
+    const { rows } = await this.pool.query<ScopedTaskRow>(
+      `select ${SCOPED_TASK_COLUMNS}, coalesce(${actionable}, false) as actionable
+         from tasks t join cases c on c.id = t.case_id where t.id = ${id} and ${visible}`,
+      args.values,
+    );
+    return rows[0] ? scopedTaskView(rows[0], this.clock.now()) : undefined;
+  }
+
+  /** The form data (`variables.data`) of each existing case among `caseIds`, by case id. */
+  async caseData(caseIds: string[]): Promise<Map<string, unknown>> {
+    const ids = [...new Set(caseIds)].filter(isUuid);
+    const { rows } = await this.pool.query<{ id: string; data: unknown }>(`select id, variables -> 'data' as data from cases where id = any($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.data]));
+  }
+
+  /** The id of the definition version a case runs on. */
+  async definitionIdOfCase(caseId: string): Promise<string> {
+    if (!isUuid(caseId)) throw new NotFoundError('CASE', caseId);
+    const { rows } = await this.pool.query<{ definition_id: string | number }>('select definition_id from cases where id = $1', [caseId]);
+    if (!rows[0]) throw new NotFoundError('CASE', caseId);
+    return String(rows[0].definition_id);
+  }
 }

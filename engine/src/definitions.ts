@@ -233,6 +233,12 @@ export class DefinitionRepository {
     );
     return rows.map(summary);
   }
+
+  /** The most recently deployed version whose forms include `formKey` (undefined: none). */
+  async latestWithForm(formKey: string): Promise<DefinitionRecord | undefined> {
+    const { rows } = await this.pool.query<{ id: string }>('select id from definitions where forms ? $1 order by created_at desc, id desc limit 1', [formKey]);
+    return rows[0] ? this.byIdOrThrow(rows[0].id) : undefined;
+  }
 }
 
 function summary(r: DefinitionRow): DefinitionSummary {

@@ -1,10 +1,12 @@
 // The deploy pipeline: read (./bpmn/read) → check → compile. One check covers everything a
-// deploy needs — the BPMN rules (./bpmn/validate), the forms the process names, each service
-// task's handler and that handler's own deploy check — and is run once per document: a caller
+// deploy needs — the BPMN rules (./bpmn/validate), what the expressions read (the forms' fields
+// and the rule sets' decision fields), the forms the process names, each service task's handler
+// and that handler's own deploy check — and is run once per document: a caller
 // that checked a document (the pack validator) hands it to deploy, which compiles it without
 // reading or checking again as long as it carries the same forms, rule sets and handlers.
 import { unsupportedPatterns, type FormSchema } from '@yizhan/forms';
 import { compileDocument, type CompiledDefinition } from './bpmn/definition';
+import { variableScope } from './bpmn/conditions';
 import { notifyPipeline, readBpmn, type BpmnDocument } from './bpmn/read';
 import { validateDefinition } from './bpmn/validate';
 import type { DeployInput, FormDefinitionLike } from './definitions';
@@ -34,8 +36,10 @@ const EMPTY: Readonly<Record<string, never>> = Object.freeze({});
  */
 export function checkDeployment(doc: BpmnDocument, input: DeploymentCheckInput, warnings: ErrorDetail[] = []): ErrorDetail[] {
   notifyPipeline('check', doc);
-  const problems = validateDefinition(doc.parsed, { handlers: Object.keys(input.handlers) }, warnings);
   const forms = input.forms ?? EMPTY;
+  // expressions may read only what the forms and rule sets can put in the case
+  const variables = variableScope(forms, input.ruleSets ?? EMPTY);
+  const problems = validateDefinition(doc.parsed, { handlers: Object.keys(input.handlers), variables }, warnings);
   const deploy = { forms, ruleSets: input.ruleSets ?? EMPTY, org: input.org };
   for (const proc of doc.processes) {
     const refs = [

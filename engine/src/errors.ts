@@ -47,6 +47,15 @@ export class NotAssigneeError extends YizhanError {
   }
 }
 
+/** A message (or signal) was sent to a case that is not waiting for it: nothing was changed. */
+export class NotWaitingError extends YizhanError {
+  declare readonly code: 'NOT_WAITING';
+  constructor(kind: 'message' | 'signal', name: string, caseId: string) {
+    const message = `案件 ${caseId} 当前没有在等待${kind === 'message' ? '消息' : '信号'}「${name}」`;
+    super('NOT_WAITING', message, [{ code: 'NOT_WAITING', message }]);
+  }
+}
+
 /** A BPMN definition was rejected at deploy: every problem with its element id. */
 export class BpmnInvalidError extends YizhanError {
   constructor(details: ErrorDetail[]) {
@@ -70,5 +79,17 @@ export class DefinitionWithdrawnError extends YizhanError {
         : `流程「${key}」第 ${version} 版已撤回，不能用它新建案件；请使用最新的可用版本`,
       [{ code: 'DEFINITION_WITHDRAWN', message: `${key}${version === undefined ? '' : `@${version}`}` }],
     );
+  }
+}
+
+/**
+ * A case may only start at a unit of its process's own org model (its pack, its county): a case of
+ * one county's unit on another county's process would be routed to that county's departments.
+ */
+export class UnitOutsideProcessError extends YizhanError {
+  declare readonly code: 'UNIT_OUTSIDE_PROCESS';
+  constructor(unit: string, process: string) {
+    const message = `单位「${unit}」不属于流程「${process}」所在县的组织架构，不能用该流程受理；请选择本县的流程`;
+    super('UNIT_OUTSIDE_PROCESS', message, [{ field: '/data/unit', code: 'UNIT_OUTSIDE_PROCESS', message }]);
   }
 }

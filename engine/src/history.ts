@@ -18,6 +18,8 @@ export const HistoryKind = {
   ElementPassed: 'element.passed',
   Incident: 'incident',
   IncidentRetried: 'incident.retried',
+  MessageReceived: 'message.received',
+  SignalReceived: 'signal.received',
 } as const;
 
 /** The kind of a history entry: 'case.started', 'task.completed', 'incident', … */
@@ -47,6 +49,10 @@ export interface HistoryData {
   /** A service failed, or (`halted`) a command ran away, was rolled back and halted the case. */
   incident: { message: string } | { message: string; halted: true; reason: 'budget' | 'engine'; steps: number; ms: number };
   'incident.retried': null;
+  /** A BPMN message delivered from outside (correlateMessage): its name and payload. */
+  'message.received': { name: string; payload: Record<string, unknown> };
+  /** A BPMN signal delivered from outside (broadcastSignal): its name and payload. */
+  'signal.received': { name: string; payload: Record<string, unknown> };
 }
 
 /** One history event: its kind and the data of that kind. */

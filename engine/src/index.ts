@@ -1,20 +1,31 @@
 // @yizhan/engine — durable BPMN execution on bpmn-engine with a PostgreSQL store.
 export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type StartCaseInput } from './case-engine';
-export { CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter } from './case-queries';
+export { type SignalResult, type SignalScope, type WaitingMessage } from './commands/messages';
+export {
+  CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter,
+  type ScopedTaskFilter, type ScopedTaskView,
+} from './case-queries';
+export { mayActOnTask, type ReadScope } from './read-scope';
+export {
+  CaseStatistics, type StepConventions, type StatisticsFilter, type MetricsGroupBy, type MetricsSelection, type CaseCounts, type CaseMetrics,
+  type CountsReader, type StatisticsSnapshot, type PublishedCaseRow,
+} from './case-statistics';
 export { type DueColour, dueColour, taskColour } from './due-colour';
 export { type DeployInput, type DeployOptions, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';
 export { type FormValidator, createDefaultFormValidator } from './form-validation';
 export { type Clock, ManualClock, systemClock, addDuration, isIsoDuration } from './clock';
 export { WorkingCalendar, chinaPublicHolidays, computeDue, type CalendarYear, type DeadlineMode } from './calendar/working-calendar';
-export { openDatabase, migrate, type Database, type DatabaseOptions } from './store/database';
+export { openDatabase, migrate, type Database, type DatabaseOptions, type MigrationSet } from './store/database';
 export { DatabaseOpenError, startEmbeddedPostgres, type EmbeddedServer } from './store/embedded';
 export { type ServiceOutcome } from './bpmn/case-execution';
+export { expressionReferences, CASE_VARIABLES, type VariableRef } from './bpmn/conditions';
 export { HistoryKind, type HistoryData, type HistoryEvent, type HistoryRecord } from './history';
 export * from './errors';
 export { isUuid } from './ids';
+export { unitInProcess } from './process-org';
 export { builtinHandlers, routeHandler, routingFacts, type ServiceHandler, type ServiceHandlerContext, type ServiceTaskCheck, type DeployCheckContext } from './handlers';
 export {
-  readBpmn, observeBpmnPipeline, type BpmnDocument, type ProcessModel, type UserTaskModel, type ServiceTaskModel, type ExpressionUse, type PipelineStep,
+  readBpmn, observeBpmnPipeline, type BpmnDocument, type ProcessModel, type UserTaskModel, type ServiceTaskModel, type ExpressionUse, type CatchModel, type PipelineStep,
 } from './bpmn/read';
 export type { ModdleElement } from './bpmn/moddle';
 export { decodeBpmn } from './bpmn/encoding';

@@ -2,7 +2,7 @@
 // townships goes to the county centre as joint mediation, one task per department.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseEngine, openDatabase, type Database } from '../src';
+import { CaseEngine, openDatabase, UnitOutsideProcessError, type Database } from '../src';
 import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
 import { forms, jointMediationBpmn } from './support/fixture';
 
@@ -63,5 +63,18 @@ describe.each(databaseTargets())('route handler on $name PostgreSQL', (target) =
     expect(c.variables.decision).toMatchObject({ joint: false });
     expect(c.openTasks).toHaveLength(1);
     expect(c.openTasks[0].elementId).toBe('handle');
+  });
+
+  it('refuses a case whose unit belongs to another county (not in the process\'s org model) and stores nothing', async () => {
+    const count = async () => (await db.pool.query<{ n: string }>('select count(*)::text as n from cases')).rows[0].n;
+    const before = await count();
+    const start = engine.startCase({
+      process: 'longxi/dispute',
+      data: { applicant: '王五', type: '邻里纠纷', channel: '来访', unit: 'fugu.huangfu' },
+    });
+    await expect(start).rejects.toBeInstanceOf(UnitOutsideProcessError);
+    await expect(start).rejects.toMatchObject({ code: 'UNIT_OUTSIDE_PROCESS', details: [{ field: '/data/unit' }] });
+    await expect(start).rejects.toThrow(/fugu\.huangfu.*longxi\/dispute/);
+    expect(await count()).toBe(before);
   });
 });

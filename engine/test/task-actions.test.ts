@@ -5,7 +5,9 @@ import { CaseEngine, openDatabase, TaskClaimedError, YizhanError, type Database,
 import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
 import { deployInput, routeHandler } from './support/fixture';
 
-const org = { units: [{ code: 'c', name: '县', level: 'county' }], departments: [{ code: 'centre', name: '县综治中心', unit: 'c', kind: 'centre' }] };
+// the townships the cases below are taken in belong to the process's county (UNIT_OUTSIDE_PROCESS otherwise)
+const townships = ['gongchang', 'scope-a', 'scope-b'].map((code) => ({ code, name: code, level: 'township' }));
+const org = { units: [{ code: 'c', name: '县', level: 'county', children: townships }], departments: [{ code: 'centre', name: '县综治中心', unit: 'c', kind: 'centre' }] };
 
 describe.each(databaseTargets())('task actions on $name PostgreSQL', (target) => {
   let tdb: TestDatabase;

@@ -11,7 +11,7 @@ export const RJSF_WIDGET_NAMES = [
 /**
  * Our widgets (rendered by `@yizhan/forms/react`), named in uiSchemas as `"ui:widget": "org-unit"` etc.
  * - `org-unit`: one unit code from the pack's org tree (string).
- * - `department`: one department code (string).
+ * - `department`: one department code (string), or several on an array of strings.
  * - `regions`: several unit codes, e.g. townships involved (array of strings).
  * - `attachments`: file references `{ id, name, size?, contentType? }` (array); the server stores the files.
  * Dates use rjsf's own `date` widget, which we replace with a zh-CN date picker.

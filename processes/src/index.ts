@@ -8,8 +8,9 @@ export type {
 export { PackFileError, PackInvalidError, formatProblem } from './errors';
 export { loadPackDir, readPackFiles, packFromFiles, packToFiles, listPackDirs, PACKS_ROOT } from './load';
 export { validatePack, checkPack, type ValidatePackOptions, type CheckedPack } from './validate';
+export { createPackEngine, packFormValidator, type PackEngineOptions } from './engine';
 export { deployPack, processFiles, type DeployPackOptions, type DeployedPack } from './deploy';
 export { runScenarios, formatScenarioLine, formatSummary, SCENARIO_EPOCH, type RunScenariosOptions } from './scenario-runner';
-export { packHandlers, evaluationHandler, stepOf, STEP_FORMS, SATISFACTION, SATISFACTION_LABELS, RESULTS, RESULT_LABELS, EVALUATION_TOPIC, type Step, type Satisfaction } from './steps';
+export { packHandlers, evaluationHandler, stepOf, STEP_FORMS, STATS_CONVENTIONS, EVALUATION_FORM, SATISFACTION_FIELD, RESULT_FIELD, SATISFACTION, SATISFACTION_LABELS, RESULTS, RESULT_LABELS, EVALUATION_TOPIC, type Step, type Satisfaction } from './steps';
 export { formFields } from './form-fields';
 export { personalKind, type PersonalKind, type FieldLike } from './personal-fields';

@@ -6,10 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { CaseEngine, HistoryKind, ManualClock, WorkingCalendar, computeDue, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
-import { YizhanError } from '@yizhan/errors';
+import { HistoryKind, ManualClock, NotWaitingError, type CaseEngine, WorkingCalendar, computeDue, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
+import { YizhanError, type ErrorCode } from '@yizhan/errors';
 import { deployPack } from './deploy';
-import { packHandlers } from './steps';
+import { createPackEngine } from './engine';
 import type { PackBundle, Scenario, ScenarioResult, ScenarioStep, StepExpectation, TaskExpectation } from './types';
 
 export interface RunScenariosOptions {
@@ -27,7 +27,7 @@ export async function runScenarios(bundle: PackBundle, options: RunScenariosOpti
   const store = await throwawayStore(options.databaseUrl);
   try {
     const clock = new ManualClock(SCENARIO_EPOCH);
-    const engine = new CaseEngine({ pool: store.db.pool, clock, handlers: { ...packHandlers } });
+    const engine = createPackEngine({ pool: store.db.pool, clock });
     const deployed = await deployPack(engine, bundle, { actor: 'pack-test' });
     const packId = bundle.manifest.id;
     const results: ScenarioResult[] = [];
@@ -165,6 +165,8 @@ function describe(step: ScenarioStep): string {
   if ('return' in step) return `退回 ${step.return}`;
   if ('transfer' in step) return `转办 ${step.transfer} → ${step.to}`;
   if ('advance' in step) return `时间推进 ${step.advance}`;
+  if ('message' in step) return `消息 ${step.message}`;
+  if ('signal' in step) return `信号 ${step.signal}`;
   return '检查';
 }
 
@@ -172,6 +174,15 @@ async function act(engine: CaseEngine, clock: ManualClock, c: CaseView, step: Sc
   if ('advance' in step) {
     clock.advance(step.advance);
     while ((await engine.fireDueTimers()) > 0);
+    return engine.getCase(c.id);
+  }
+  if ('message' in step) return engine.correlateMessage(c.id, step.message, step.payload ?? {}, step.as ?? 'scenario');
+  if ('signal' in step) {
+    // scoped to this scenario's case (the store holds the other scenarios' cases too)
+    const { reached, failed } = await engine.broadcastSignal(step.signal, step.payload ?? {}, step.as ?? 'scenario', { includes: (id) => id === c.id });
+    const [refused] = failed;
+    if (refused) throw new YizhanError(refused.code as ErrorCode, refused.message);
+    if (!reached.includes(c.id)) throw new NotWaitingError('signal', step.signal, c.id);
     return engine.getCase(c.id);
   }
   if (!('complete' in step || 'claim' in step || 'return' in step || 'transfer' in step)) return engine.getCase(c.id);

@@ -51,7 +51,7 @@ function wording(e: ErrorObject): string {
     case 'minItems': return `至少需要 ${String(p.limit)} 项`;
     case 'minLength': return '不能为空';
     case 'const': return `应为 ${JSON.stringify(p.allowedValue)}`;
-    case 'oneOf': return '步骤应恰好是 complete、claim、return、transfer、advance 之一（或只有 expect），并带齐所需属性（claim/return/transfer 需要 as，return 需要 reason，transfer 需要 to）';
+    case 'oneOf': return '步骤应恰好是 complete、claim、return、transfer、advance、message、signal 之一（或只有 expect），并带齐所需属性（claim/return/transfer 需要 as，return 需要 reason，transfer 需要 to）';
     default: return e.message ?? e.keyword;
   }
 }

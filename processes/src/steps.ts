@@ -9,7 +9,7 @@
 //    after the evaluation (camunda property `reopenOn`, default `dissatisfied`) stores
 //    `evaluation = { satisfaction, reopen, close }`, and the gateway branches on
 //    `${environment.variables.evaluation.close}` (paths only: the engine cannot compare strings).
-import type { ServiceHandler } from '@yizhan/engine';
+import type { ServiceHandler, StepConventions } from '@yizhan/engine';
 import { formFields } from './form-fields';
 import type { PackBundle, PackProblem } from './types';
 import type { ProcessModel } from './bpmn-model';
@@ -25,7 +25,24 @@ export const STEP_FORMS: Readonly<Record<string, Step>> = {
   supervise: 'supervision',
 };
 
+/** The form key of 一事一评价, its rating field, and every handling form's result field. */
+export const EVALUATION_FORM = 'evaluation';
+export const SATISFACTION_FIELD = 'satisfaction';
+export const RESULT_FIELD = 'result';
+
 export { SATISFACTION, SATISFACTION_LABELS, RESULTS, RESULT_LABELS, type Satisfaction } from './wording';
+
+/**
+ * The conventions above as the engine's statistics and 公示 read them: a case's outcome is the
+ * `result` of its last completed task that has one, its rating the `satisfaction` of its last
+ * completed `evaluation` task, and the closure steps' tasks are not handling (a department offered
+ * only those did not handle the case).
+ */
+export const STATS_CONVENTIONS: StepConventions = Object.freeze({
+  outcome: { field: RESULT_FIELD, values: RESULTS },
+  rating: { formKey: EVALUATION_FORM, field: SATISFACTION_FIELD, values: SATISFACTION },
+  nonHandlingForms: Object.keys(STEP_FORMS),
+});
 
 /** Steps every executable process must have (一事一评价: every case is rated after feedback). */
 export const REQUIRED_STEPS: Step[] = ['feedback', 'evaluation'];
@@ -37,7 +54,7 @@ export const EVALUATION_FIELDS = ['satisfaction', 'reopen', 'close'];
 export function stepOf(formKey: string | null | undefined, form?: { schema?: unknown }): Step | undefined {
   if (!formKey) return undefined;
   if (STEP_FORMS[formKey]) return STEP_FORMS[formKey];
-  return form && formFields(form.schema).includes('result') ? 'handle' : undefined;
+  return form && formFields(form.schema).includes(RESULT_FIELD) ? 'handle' : undefined;
 }
 
 /** 评价结果判定: `evaluation = { satisfaction, reopen, close }` from the latest rating and `reopenOn`. */
@@ -74,13 +91,13 @@ export function checkStepConventions(bundle: PackBundle, processes: { file: stri
         add({ file, pointer: `/uiSchema/${field}/ui:enumNames`, code: 'STEP_FORM_FIELD', message: `字段「${field}」的 ui:enumNames 应为 ${labels.join(' / ')}` });
       }
     };
-    if (key === 'evaluation') {
-      enumField('satisfaction', SATISFACTION, SATISFACTION_LABELS, true);
+    if (key === EVALUATION_FORM) {
+      enumField(SATISFACTION_FIELD, SATISFACTION, SATISFACTION_LABELS, true);
       const required = (form?.schema as { required?: string[] } | undefined)?.required ?? [];
       if (!required.includes('satisfaction')) add({ file, pointer: '/schema/required', code: 'STEP_FORM_FIELD', message: '评价表单的 satisfaction 须为必填' });
       if ((props.comment as { type?: string } | undefined)?.type !== 'string') add({ file, pointer: '/schema/properties/comment', code: 'STEP_FORM_FIELD', message: '评价表单须有文本字段「comment」（评价意见）' });
     }
-    if (props.result) enumField('result', RESULTS, RESULT_LABELS, false);
+    if (props[RESULT_FIELD]) enumField(RESULT_FIELD, RESULTS, RESULT_LABELS, false);
   }
   for (const { file, proc } of processes) {
     const steps = new Set(proc.userTasks.map((t) => stepOf(t.formKey, t.formKey ? bundle.forms[t.formKey] : undefined)));

@@ -144,8 +144,12 @@ export interface TransferStep extends StepBase { transfer: string; to: string; r
 /** Moves the scenario clock by an ISO-8601 duration, then fires the timers that fell due. */
 export interface AdvanceStep extends StepBase { advance: string }
 export interface ExpectStep extends StepBase { expect: StepExpectation }
+/** Delivers a BPMN message (e.g. 撤回) to the case, which must wait for it; `payload` is its content. */
+export interface MessageStep extends StepBase { message: string; payload?: Record<string, unknown> }
+/** Broadcasts a BPMN signal; the case must be among the cases it reaches. */
+export interface SignalStep extends StepBase { signal: string; payload?: Record<string, unknown> }
 
-export type ScenarioStep = CompleteStep | ClaimStep | ReturnStep | TransferStep | AdvanceStep | ExpectStep;
+export type ScenarioStep = CompleteStep | ClaimStep | ReturnStep | TransferStep | AdvanceStep | MessageStep | SignalStep | ExpectStep;
 
 export interface RoutingExpectation {
   /** A subset of the decision: `{ "joint": true, "departments": [...] }`. */

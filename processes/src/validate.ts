@@ -6,10 +6,11 @@
 //  - rule sets: @yizhan/rules' loadRuleSet + validateRuleSet against the org and the facts the
 //    intake form provides;
 //  - BPMN: each file read once by the engine's reader and checked once by the engine's deploy check
-//    (no scripts, supported elements and expressions, forms exist, known handlers and each
-//    handler's own check — the route handler's rule set), bpmnlint's recommended rules, and the
-//    pack's conventions: candidate groups resolve, expressions name decision fields the rules set /
-//    form fields that exist. The checked documents are handed on to deploy (checkPack);
+//    (no scripts, supported elements and expressions, the variables expressions read, forms exist,
+//    known handlers and each handler's own check — the route handler's rule set), bpmnlint's
+//    recommended rules, and the pack's conventions: candidate groups resolve, expressions name
+//    decision fields the rules set / form fields that exist, message / signal forms exist. The
+//    checked documents are handed on to deploy (checkPack);
 //  - scenarios: they name processes, tasks and departments that exist.
 import { loadFormDefinition, FormDefinitionInvalidError } from '@yizhan/forms';
 import { loadRuleSet, OrgIndex, RuleSetInvalidError, validateOrgModel, validateRuleSet, isDuration, type OrgModel, type RuleSet } from '@yizhan/rules';
@@ -19,7 +20,7 @@ import { checkSchema } from './schemas';
 import { formFields } from './form-fields';
 import { personalKind, type FieldLike, type PersonalKind } from './personal-fields';
 import { checkStepConventions, EVALUATION_FIELDS, EVALUATION_TOPIC, packHandlers } from './steps';
-import { BpmnInvalidError, builtinHandlers, checkDeployment, type ErrorDetail, type ServiceHandler } from '@yizhan/engine';
+import { BpmnInvalidError, builtinHandlers, checkDeployment, expressionReferences, type ErrorDetail, type ServiceHandler } from '@yizhan/engine';
 
 export { formFields } from './form-fields';
 import type { PackBundle, PackProblem, Scenario, ScenarioStep } from './types';
@@ -95,6 +96,8 @@ export async function checkPack(bundle: PackBundle, options: ValidatePackOptions
   // --- BPMN ----------------------------------------------------------------------------------
   const models: Record<string, BpmnModel> = {};
   const processFile = new Map<string, string>();
+  // the engine's check of what expressions read (UNKNOWN_VARIABLE), kept for where ours (below) says nothing
+  const engineReferences: PackProblem[] = [];
   for (const [file, xml] of Object.entries(bundle.bpmn)) {
     let model: BpmnModel;
     try {
@@ -107,7 +110,10 @@ export async function checkPack(bundle: PackBundle, options: ValidatePackOptions
     const ignored: ErrorDetail[] = [];
     const checks = checkDeployment(model, { handlers: HANDLERS, forms: bundle.forms, ruleSets: bundle.rules, org: m.org, formsChecked: true }, ignored);
     // a rule set that does not load is reported on its own file (rules/<name>.json) below
-    for (const d of checks) if (d.code !== 'RULESET_INVALID') add(bpmnProblem(file, d));
+    for (const d of checks) {
+      if (d.code === 'UNKNOWN_VARIABLE') engineReferences.push(bpmnProblem(file, d));
+      else if (d.code !== 'RULESET_INVALID') add(bpmnProblem(file, d));
+    }
     if (options.warnings) for (const d of ignored) add({ ...bpmnProblem(file, d), severity: 'warning' });
     models[file] = model;
     for (const f of await lintDefinitions(model.rootElement)) {
@@ -156,6 +162,11 @@ export async function checkPack(bundle: PackBundle, options: ValidatePackOptions
   for (const [file, model] of Object.entries(models)) {
     for (const proc of model.processes) checkProcess(file, proc, { bundle, org, ruleSets, goodForms, add, warnings: options.warnings ?? false });
   }
+  // an expression ours reported (in the pack's terms) is not reported twice
+  const referenceCodes = new Set(['UNKNOWN_DATA_FIELD', 'UNKNOWN_DECISION_FIELD', 'NO_ROUTING', 'UNKNOWN_VARIABLE']);
+  for (const d of engineReferences) {
+    if (!problems.some((p) => p.file === d.file && p.elementId === d.elementId && referenceCodes.has(p.code))) add(d);
+  }
   checkStepConventions(bundle, Object.entries(models).flatMap(([file, mdl]) => mdl.processes.map((proc) => ({ file, proc }))), add, options);
   if (manifestOk) checkPublic(bundle, Object.values(models).flatMap((mdl) => mdl.processes), add);
 
@@ -172,6 +183,12 @@ function bpmnProblem(file: string, d: { elementId?: string; code?: string; messa
   const elementId = d.elementId || undefined;
   const message = elementId && d.message.startsWith(`${elementId}：`) ? d.message.slice(elementId.length + 1) : d.message;
   return { file, elementId, code: d.code ?? 'BPMN_INVALID', message };
+}
+
+/** Up to 40 names for a message, sorted. */
+function listOf(names: Iterable<string>): string {
+  const all = [...names].sort();
+  return all.length > 40 ? `${all.slice(0, 40).join('、')} 等 ${all.length} 个` : all.join('、');
 }
 
 function isOrg(v: unknown): v is OrgModel {
@@ -205,12 +222,17 @@ interface CheckContext {
 
 function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void {
   const { bundle, org, add } = ctx;
-  // forms and rule sets the process names: the engine's deploy check (checkDeployment) reports them
+  // forms and rule sets the process names: the engine's deploy check (checkDeployment) reports them;
+  // the forms of message / signal catches are the pack's convention, checked here
+  const formExists = (key: string) => key in bundle.forms;
   const decision = new Set<string>();
   for (const r of proc.routeTasks) if (r.ruleSet && ctx.ruleSets[r.ruleSet]) for (const f of decisionFields(ctx.ruleSets[r.ruleSet])) decision.add(f);
   const routed = proc.routeTasks.length > 0;
   const allFormFields = new Set(Object.values(bundle.forms).flatMap((f) => formFields(f?.schema)));
 
+  for (const c of proc.catches) {
+    if (c.formKey && !formExists(c.formKey)) add({ file, elementId: c.id, code: 'FORM_MISSING', message: `${c.kind === 'message' ? '消息' : '信号'}「${c.name ?? ''}」的表单（camunda 属性 formKey）「${c.formKey}」不存在（应有 forms/${c.formKey}.json）` });
+  }
   for (const t of proc.userTasks) {
     if (!t.formKey) add({ file, elementId: t.id, code: 'FORM_KEY_MISSING', message: `用户任务「${t.name ?? t.id}」没有 camunda:formKey：办理人需要一张表单` });
     if (!t.candidateGroups && !t.assignee) add({ file, elementId: t.id, code: 'NO_CANDIDATES', message: '用户任务既没有 camunda:candidateGroups 也没有 camunda:assignee：没有人能看到它' });
@@ -233,24 +255,31 @@ function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void
 
   const elementVariables = new Map(proc.userTasks.filter((t) => t.elementVariable).map((t) => [t.id, t.elementVariable!]));
   for (const use of proc.expressions) {
-    const path = use.expression.slice(2, -1).trim();
-    if (!/^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(path)) continue; // the engine's validation reports it
+    const inner = use.expression.slice(2, -1).trim();
+    // the packs' long paths as they always were; anything else (comparisons, short names, FEEL) by the variables it reads
+    const legacy = !use.language && use.expression.startsWith('${') && /^(environment|content)(\.[A-Za-z_$][\w$]*|\[\d+\])*$/.test(inner);
+    const refs = legacy ? [{ path: inner, written: inner }] : expressionReferences(use.expression, use.language);
+    for (const ref of refs) checkVariablePath(ref.path, ref.written, use);
+  }
+
+  function checkVariablePath(path: string, written: string, use: ProcessModel['expressions'][number]): void {
+    const at = `${use.where}「${use.expression}」${written === use.expression.slice(2, -1).trim() ? '' : `（读取的变量 ${written}）`}`;
     if (path.startsWith(`${VARIABLES}decision.`)) {
       const field = path.slice(`${VARIABLES}decision.`.length).split(/[.[]/)[0];
-      if (!routed) add({ file, elementId: use.elementId, code: 'NO_ROUTING', message: `${use.where}「${use.expression}」引用了分流结果，但流程中没有分流任务（camunda:topic="route"）` });
-      else if (decision.size > 0 && !decision.has(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_DECISION_FIELD', message: `${use.where}「${use.expression}」：规则集的默认值和规则结果中都没有字段「${field}」，该条件永远不成立` });
+      if (!routed) add({ file, elementId: use.elementId, code: 'NO_ROUTING', message: `${at}引用了分流结果，但流程中没有分流任务（camunda:topic="route"）` });
+      else if (decision.size > 0 && !decision.has(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_DECISION_FIELD', message: `${at}：规则集的默认值和规则结果中都没有字段「${field}」，该条件永远不成立（可用：${listOf(decision)}）` });
     } else if (path.startsWith(`${VARIABLES}data.`)) {
       const field = path.slice(`${VARIABLES}data.`.length).split(/[.[]/)[0];
-      if (!allFormFields.has(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_DATA_FIELD', message: `${use.where}「${use.expression}」：没有任何表单有字段「${field}」` });
+      if (!allFormFields.has(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_DATA_FIELD', message: `${at}：没有任何表单有字段「${field}」（可用：${listOf(allFormFields)}）` });
     } else if (path.startsWith('content.')) {
       const v = path.slice('content.'.length).split(/[.[]/)[0];
-      if (elementVariables.get(use.elementId) !== v) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：content.${v} 只在 camunda:elementVariable="${v}" 的多实例任务中可用` });
+      if (elementVariables.get(use.elementId) !== v) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${at}：content.${v} 只在 camunda:elementVariable="${v}" 的多实例任务中可用` });
     } else if (path.startsWith(`${VARIABLES}evaluation.`) || path === `${VARIABLES}evaluation`) {
       const field = path.slice(`${VARIABLES}evaluation.`.length).split(/[.[]/)[0];
-      if (!proc.serviceTasks.some((st) => st.topic === EVALUATION_TOPIC)) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：流程中没有评价结果判定任务（camunda:topic="evaluation"），变量 evaluation 不存在` });
-      else if (!EVALUATION_FIELDS.includes(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：evaluation 只有 ${EVALUATION_FIELDS.join('、')}` });
+      if (!proc.serviceTasks.some((st) => st.topic === EVALUATION_TOPIC)) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${at}：流程中没有评价结果判定任务（camunda:topic="evaluation"），变量 evaluation 不存在` });
+      else if (!EVALUATION_FIELDS.includes(field)) add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${at}：evaluation 只有 ${EVALUATION_FIELDS.join('、')}` });
     } else if (!path.startsWith(VARIABLES)) {
-      add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${use.where}「${use.expression}」：变量应以 environment.variables.（decision / data / case / outputs）开头` });
+      add({ file, elementId: use.elementId, code: 'UNKNOWN_VARIABLE', message: `${at}：变量应以 environment.variables.（decision / data / case / outputs）开头` });
     }
   }
 }
@@ -334,6 +363,12 @@ function checkScenario(file: string, s: Scenario, processes: ProcessModel[], org
     for (const key of ['complete', 'claim', 'return', 'transfer'] as const) {
       const id = (step as unknown as Record<string, unknown>)[key];
       if (typeof id === 'string' && !tasks.has(id)) add({ file, pointer: `${at}/${key}`, code: 'UNKNOWN_TASK', message: `流程「${proc.id}」中没有用户任务「${id}」` });
+    }
+    for (const kind of ['message', 'signal'] as const) {
+      const name = (step as unknown as Record<string, unknown>)[kind];
+      if (typeof name === 'string' && !proc.catches.some((c) => c.kind === kind && c.name === name)) {
+        add({ file, pointer: `${at}/${kind}`, code: 'UNKNOWN_MESSAGE', message: `流程「${proc.id}」中没有捕获${kind === 'message' ? '消息' : '信号'}「${name}」的事件` });
+      }
     }
     checkDept(step.department, `${at}/department`);
     if ('to' in step) checkDept(step.to, `${at}/to`);

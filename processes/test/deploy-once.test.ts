@@ -2,8 +2,8 @@
 // validator reads and checks, and the engine deploys the documents it checked. The engine's
 // instrumentation hook (observeBpmnPipeline) counts the reads and checks; nothing is mocked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseEngine, observeBpmnPipeline, openDatabase, readBpmn, type Database, type PipelineStep } from '@yizhan/engine';
-import { checkPack, deployPack, loadPackDir, packHandlers, PACKS_ROOT, type PackBundle } from '../src';
+import { observeBpmnPipeline, openDatabase, readBpmn, type CaseEngine, type Database, type PipelineStep } from '@yizhan/engine';
+import { checkPack, createPackEngine, deployPack, loadPackDir, PACKS_ROOT, type PackBundle } from '../src';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../engine/test/support/databases';
 
 /** What the pipeline did while `run` ran: per step, how many times each file (by its XML) was seen. */
@@ -33,7 +33,7 @@ describe.each(databaseTargets())('one deploy pipeline on $name PostgreSQL', (tar
   beforeAll(async () => {
     tdb = await createTestDatabase(target);
     db = await openDatabase({ url: tdb.url });
-    engine = new CaseEngine({ pool: db.pool, handlers: { ...packHandlers } });
+    engine = createPackEngine({ pool: db.pool });
     zhangye = await loadPackDir(`${PACKS_ROOT}/zhangye`); // two BPMN files
   });
   afterAll(async () => {

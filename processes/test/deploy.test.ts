@@ -1,8 +1,8 @@
 // Deploying a pack and running scenarios on the store: versions, rejection before anything is
 // written, the runner reporting a wrong expectation, and the CLI's default embedded store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseEngine, openDatabase, type Database } from '@yizhan/engine';
-import { deployPack, formatScenarioLine, formatSummary, loadPackDir, PackInvalidError, packHandlers, runScenarios, type PackBundle } from '../src';
+import { openDatabase, type CaseEngine, type Database } from '@yizhan/engine';
+import { createPackEngine, deployPack, formatScenarioLine, formatSummary, loadPackDir, PackInvalidError, runScenarios, type PackBundle } from '../src';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../engine/test/support/databases';
 
 const miniDir = new URL('./fixtures/mini/', import.meta.url).pathname;
@@ -16,7 +16,7 @@ describe.each(databaseTargets())('deployPack on $name PostgreSQL', (target) => {
   beforeAll(async () => {
     tdb = await createTestDatabase(target);
     db = await openDatabase({ url: tdb.url });
-    engine = new CaseEngine({ pool: db.pool, handlers: { ...packHandlers } });
+    engine = createPackEngine({ pool: db.pool });
     mini = await loadPackDir(miniDir);
   });
   afterAll(async () => {

@@ -6,7 +6,8 @@
 // alternative. Every message is Chinese, carries its element id, and no parser English.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BpmnInvalidError, builtinHandlers, CaseEngine, checkDeployment, openDatabase, readBpmn, type Database, type ErrorDetail } from '@yizhan/engine';
+import { BpmnInvalidError, builtinHandlers, checkDeployment, openDatabase, readBpmn, type CaseEngine, type Database, type ErrorDetail } from '@yizhan/engine';
+import { createPackEngine } from '../src';
 import { createTestDatabase, databaseTargets, type TestDatabase } from '../../engine/test/support/databases';
 
 interface Expected {
@@ -79,7 +80,7 @@ describe.each(databaseTargets())('real-world files on the engine, $name PostgreS
   beforeAll(async () => {
     tdb = await createTestDatabase(target);
     db = await openDatabase({ url: tdb.url });
-    engine = new CaseEngine({ pool: db.pool });
+    engine = createPackEngine({ pool: db.pool });
   });
   afterAll(async () => {
     await db?.close();

@@ -83,7 +83,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     })],
   },
   HistoryEntry: obj({
-    id: { type: 'integer' }, at: dateTime(), actor: nullable('string'), kind: str('如 case.started、task.completed、task.returned'),
+    id: { type: 'integer' }, at: dateTime(), actor: nullable('string'), kind: str('如 case.started、task.completed、task.returned、message.received'),
     elementId: nullable('string'), taskId: nullable('string'), data: {},
   }),
   Incident: obj({
@@ -133,6 +133,15 @@ export const componentSchemas: Record<string, JsonSchema> = {
     processes: { type: 'array', items: obj({ key: str(), definitionId: str(), version: { type: 'integer' } }) },
     deployedBy: nullable('string'), deployedAt: dateTime(),
   }),
+  Attachment: obj({
+    id: { type: 'string', format: 'uuid' },
+    caseId: { type: ['string', 'null'], format: 'uuid', description: '所属案件；null：已上传、待随表单提交' },
+    name: str('文件名（仅用于显示）'),
+    contentType: str('按文件内容识别的类型'),
+    size: { type: 'integer', description: '字节数' },
+    sha256: str('内容的 SHA-256（存证）'),
+    uploadedBy: str(), uploadedAt: dateTime(),
+  }),
   OrgUnit: {
     type: 'object',
     properties: {
@@ -172,6 +181,14 @@ export const componentSchemas: Record<string, JsonSchema> = {
     status: { type: 'string', enum: ['completed'] }, result: str('办理结果摘要'),
     createdAt: dateTime(), completedAt: nullableDateTime(),
     fields: { type: 'array', description: '流程包 public 配置的公示字段（脱敏字段已遮盖）', items: obj({ field: str(), title: str(), value: str() }) },
+  }),
+  WaitingMessage: obj({
+    name: str('消息名（BPMN message 的 name），如 撤回'), elementId: str('等待该消息的 BPMN 元素 id'), label: str('显示名（元素名，缺省为消息名）'),
+    formKey: str('消息内容须符合的表单（元素的 camunda 属性 formKey）'),
+  }, ['name', 'elementId', 'label']),
+  SignalResult: obj({
+    reached: { type: 'array', items: { type: 'string', format: 'uuid' }, description: '已送达的案件 id' },
+    failed: { type: 'array', description: '未能送达的案件（如内容不符合表单、案件被挂起）', items: obj({ caseId: { type: 'string', format: 'uuid' }, code: str(), message: str() }) },
   }),
   ScenarioResult: obj({ name: str(), passed: { type: 'boolean' }, failures: { type: 'array', items: str() }, durationMs: { type: 'number' } }),
 };

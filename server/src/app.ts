@@ -6,19 +6,21 @@ import helmet from 'helmet';
 import { pino, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type pg from 'pg';
-import { CaseEngine, systemClock, type Clock } from '@yizhan/engine';
-import { createFormValidator } from '@yizhan/forms';
+import { systemClock, type CaseEngine, type Clock } from '@yizhan/engine';
+import { AttachmentStore } from './attachments';
 import { ApiError, errorHandler, unauthorized } from './http-errors';
 import { IdempotencyStore } from './idempotency';
 import { buildOpenApi } from './openapi';
 import { OrgDirectory } from './org-directory';
-import { packHandlers, PackService } from './packs';
+import { createPackEngine, packFormValidator, PackService } from './packs';
 import { defineRoute, mountRoutes, type JsonSchema, type RouteDef } from './registry';
 import { PublicCases } from './public-cases';
 import { Reports } from './reports';
-import type { LoginLimit } from './login-guard';
+import { DEFAULT_LOGIN_LIMIT, type LoginLimit } from './login-guard';
+import { attachmentRoutes } from './routes/attachments';
 import { authRoutes, bearer } from './routes/auth';
 import { caseRoutes } from './routes/cases';
+import { messageRoutes } from './routes/messages';
 import { catalogRoutes } from './routes/catalog';
 import { reportRoutes } from './routes/reports';
 import { taskRoutes } from './routes/tasks';
@@ -39,7 +41,7 @@ export interface AppOptions {
   logger?: Logger;
   /** Token lifetime; 8 hours by default (a working day). */
   tokenTtlMs?: number;
-  /** Failed logins per client address and per account per window; 50 and 10 per 15 minutes by default. */
+  /** Login throttling (failed logins per account and per client address, see login-guard.ts); DEFAULT_LOGIN_LIMIT by default. */
   loginLimit?: LoginLimit;
   /** JSON body limit of signed-in routes (413 beyond); 1 MB by default. Login reads 16 kB at most. */
   bodyLimit?: string;
@@ -99,17 +101,13 @@ export function createHttpServer(app: Express, limits: Partial<HttpLimits> = {})
 }
 
 /** Validates form data with the forms package (zh-CN messages, CN formats): the browser's rules. */
-export function formValidator() {
-  const forms = createFormValidator();
-  return (form: Parameters<typeof forms.validate>[0], data: unknown) =>
-    forms.validate(form, data).map((e) => ({ field: e.field, code: e.keyword, message: e.message }));
-}
+export const formValidator = packFormValidator;
 
 export async function createApp(options: AppOptions): Promise<YizhanApp> {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: 'info' });
   const pool = options.pool;
-  const engine = options.engine ?? new CaseEngine({ pool, clock, validateForm: formValidator(), handlers: { ...packHandlers } });
+  const engine = options.engine ?? createPackEngine({ pool, clock });
   const directory = new OrgDirectory(pool);
   await directory.refresh();
   const services: Services = {
@@ -121,13 +119,16 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     publicCases: new PublicCases(pool, directory),
     packs: new PackService(engine, pool, directory),
     idempotency: new IdempotencyStore(pool, clock),
+    attachments: new AttachmentStore(pool, clock),
   };
 
   const routes: RouteDef[] = [
-    ...authRoutes(services, options.loginLimit ?? { windowMs: 15 * 60_000, limit: 50, accountLimit: 10 }),
+    ...authRoutes(services, options.loginLimit ?? DEFAULT_LOGIN_LIMIT),
     ...caseRoutes(services),
+    ...messageRoutes(services),
     ...taskRoutes(services),
     ...catalogRoutes(services),
+    ...attachmentRoutes(services),
     ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2, exportsTotal: options.exportsTotal ?? 4 }),
   ];
   let openapi: JsonSchema = {};

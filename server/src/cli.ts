@@ -5,12 +5,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { CaseEngine, openDatabase } from '@yizhan/engine';
+import { openServerDatabase } from './database';
 import { YizhanError } from '@yizhan/errors';
 import { readPackFiles } from '@yizhan/packs';
-import { formValidator } from './app';
 import { OrgDirectory } from './org-directory';
-import { formatProblem, formatScenarioLine, formatSummary, loadPackDir, packHandlers, PackService, runScenarios, validatePack } from './packs';
+import { createPackEngine, formatProblem, formatScenarioLine, formatSummary, loadPackDir, PackService, runScenarios, validatePack } from './packs';
 import { isRole } from './roles';
 import { serve } from './serve';
 import { UserRepository } from './users';
@@ -146,11 +145,11 @@ async function cmdPackDeploy(args: string[]): Promise<number> {
     printDeployed(body.packId ?? '', body.version ?? '', body.processes ?? []);
     return 0;
   }
-  const db = await openDatabase(values['database-url'] ?? process.env.DATABASE_URL
+  const db = await openServerDatabase(values['database-url'] ?? process.env.DATABASE_URL
     ? { url: values['database-url'] ?? process.env.DATABASE_URL }
     : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
   try {
-    const engine = new CaseEngine({ pool: db.pool, validateForm: formValidator(), handlers: { ...packHandlers } });
+    const engine = createPackEngine({ pool: db.pool });
     const directory = new OrgDirectory(db.pool);
     const { deployment } = await new PackService(engine, db.pool, directory).deploy(await loadPackDir(dir), process.env.USER ?? 'cli');
     printDeployed(deployment.packId, deployment.version, deployment.processes);
@@ -197,11 +196,11 @@ async function cmdPackWithdraw(withdraw: boolean, args: string[]): Promise<numbe
     }
     return done(body);
   }
-  const db = await openDatabase(values['database-url'] ?? process.env.DATABASE_URL
+  const db = await openServerDatabase(values['database-url'] ?? process.env.DATABASE_URL
     ? { url: values['database-url'] ?? process.env.DATABASE_URL }
     : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
   try {
-    const engine = new CaseEngine({ pool: db.pool });
+    const engine = createPackEngine({ pool: db.pool });
     const def = (await engine.definitions.list(key)).find((d) => d.version === Number(version));
     if (!def) {
       err(`${verb}失败：流程定义不存在：${key}@${version}`);
@@ -231,7 +230,7 @@ async function cmdUserAdd(args: string[]): Promise<number> {
   const password = process.env.YIZHAN_PASSWORD ?? (await readStdin()).trim();
   if (password.length < 8) return usage('密码至少 8 位（YIZHAN_PASSWORD 或标准输入）');
   const url = values['database-url'] ?? process.env.DATABASE_URL;
-  const db = await openDatabase(url ? { url } : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
+  const db = await openServerDatabase(url ? { url } : { dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data' });
   try {
     const user = await new UserRepository(db.pool).create({
       username, password, role: values.role, unit: values.unit ?? null, departments: values.department ?? [], displayName: values.name,

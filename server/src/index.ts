@@ -10,3 +10,4 @@ export { OrgDirectory, mergeOrgModels } from './org-directory';
 export { ensureDemoUsers, DEMO_ORG, DEMO_PASSWORD } from './demo';
 export { maskName, maskIdNumber, maskPhone, maskText } from './mask';
 export type { RouteDef } from './registry';
+export { openServerDatabase, SERVER_MIGRATIONS } from './database';

@@ -73,6 +73,8 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }): Jso
             ...(r.multipart ? { 'multipart/form-data': { schema: r.multipart } } : {}),
           },
         },
+      } : r.multipart ? {
+        requestBody: { required: true, content: { 'multipart/form-data': { schema: r.multipart } } },
       } : {}),
       responses,
       security: r.access === 'public' ? [] : [{ bearer: [] }],
@@ -91,7 +93,7 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }): Jso
     servers: [{ url: '/' }],
     tags: [
       { name: 'auth', description: '登录与当前用户' }, { name: 'users', description: '用户' }, { name: 'org', description: '组织架构' },
-      { name: 'cases', description: '案件' }, { name: 'tasks', description: '待办任务' }, { name: 'forms', description: '表单' },
+      { name: 'cases', description: '案件' }, { name: 'tasks', description: '待办任务' }, { name: 'messages', description: '消息与信号（撤回等外部事件）' }, { name: 'forms', description: '表单' },
       { name: 'packs', description: '流程包与流程定义' }, { name: 'stats', description: '统计' }, { name: 'public', description: '公示' },
       { name: 'meta', description: '文档与健康检查' },
     ],

@@ -11,7 +11,7 @@ import type { Scope } from './scope';
 
 export {
   loadPackDir, packFromFiles, listPackDirs, validatePack, runScenarios, formatScenarioLine, formatSummary, formatProblem,
-  PackInvalidError, packHandlers, personalKind, type PersonalKind, type PackBundle, type PackProblem, type PackUser, type ScenarioResult,
+  PackInvalidError, packHandlers, createPackEngine, packFormValidator, personalKind, type PersonalKind, type PackBundle, type PackProblem, type PackUser, type ScenarioResult,
 } from '@yizhan/packs';
 
 const DEPLOY_LOCK = 'yizhan:pack-deploy';

@@ -5,6 +5,8 @@
 // shown free text is scrubbed on its NFKC-normalised form: ID, mobile and landline numbers however
 // written, the names given in the intake (applicant, third parties) and its other personal values.
 import type pg from 'pg';
+import { CaseStatistics, systemClock, type Clock } from '@yizhan/engine';
+import { STATS_CONVENTIONS, type RESULTS } from '@yizhan/packs';
 import { maskAddress, maskIdNumber, maskName, maskNames, maskPhone, maskText, normalise } from './mask';
 import { personalKind, type PersonalKind } from './packs';
 import type { OrgDirectory } from './org-directory';
@@ -27,29 +29,24 @@ interface PublicConfig { enabled?: boolean; fields?: string[]; mask?: string[] }
 interface FieldSchema { type?: string | string[]; format?: string; title?: string; enum?: unknown[]; items?: FieldSchema; properties?: Record<string, FieldSchema> }
 interface FormsJson { [key: string]: { schema?: { properties?: Record<string, FieldSchema> }; uiSchema?: Record<string, { 'ui:enumNames'?: string[] } | undefined> } }
 
-const RESULT_LABELS: Record<string, string> = { success: '调处成功', failed: '调处未成功' };
+/** 公示 wording of the packs' 调处结果 values (RESULTS), which the engine reads by STATS_CONVENTIONS. */
+const RESULT_LABELS: Record<(typeof RESULTS)[number], string> = { success: '调处成功', failed: '调处未成功' };
 
 export class PublicCases {
-  constructor(private readonly pool: pg.Pool, private readonly directory: OrgDirectory) {}
+  private readonly statistics: CaseStatistics;
+
+  /** `clock` only for the engine's reads (公示 lists closed cases: nothing here depends on the time). */
+  constructor(pool: pg.Pool, private readonly directory: OrgDirectory, clock: Clock = systemClock) {
+    this.statistics = new CaseStatistics(pool, clock, STATS_CONVENTIONS);
+  }
 
   async list(input: { limit: number; offset: number }): Promise<PublicCase[]> {
-    const { rows } = await this.pool.query<{
-      number: string; type: string | null; unit: string | null; created_at: Date; completed_at: Date | null;
-      data: Record<string, unknown> | null; public: PublicConfig | null; forms: FormsJson | null; start_form: string | null; result: string | null;
-    }>(
-      `select c.number, c.type, c.unit, c.created_at, c.completed_at, c.variables -> 'data' as data,
-              d.meta -> 'public' as public, d.forms, d.meta ->> 'startFormKey' as start_form,
-              (select t.data ->> 'result' from tasks t where t.case_id = c.id and t.status = 'completed' and t.data ->> 'result' in ('success', 'failed')
-                order by t.completed_at desc, t.created_at desc limit 1) as result
-         from cases c join definitions d on d.id = c.definition_id
-        where c.status = 'completed' and coalesce((d.meta -> 'public' ->> 'enabled')::boolean, false)
-        order by c.completed_at desc nulls last, c.number desc limit $1 offset $2`,
-      [input.limit, input.offset],
-    );
+    const rows = await this.statistics.published(input);
     return rows.map((r) => {
-      const config = r.public ?? {};
+      const config = (r.publication ?? {}) as PublicConfig;
+      const forms = r.forms as FormsJson | null;
       const data = r.data ?? {};
-      const intake = (r.start_form && r.forms?.[r.start_form]) || undefined;
+      const intake = (r.startFormKey && forms?.[r.startFormKey]) || undefined;
       const props = intake?.schema?.properties ?? {};
       // Personal fields are published masked even when a (pre-check) pack lists them as shown.
       const maskedFields = new Set([...(config.mask ?? []), ...(config.fields ?? []).filter((f) => personalKind(f, props[f]))]);
@@ -67,14 +64,14 @@ export class PublicCases {
       for (const f of shownMasked) fields.push({ field: f, title: props[f]?.title ?? f, value: maskValue(data[f] as string, props[f], f) });
       const nameField = shownMasked.find((f) => kind(props[f], f) === 'name');
       return {
-        number: Number(r.number),
+        number: r.number,
         type: r.type,
         unitName: this.directory.unitName(r.unit),
         party: nameField ? maskName(data[nameField] as string) : null,
         status: 'completed' as const,
-        result: (r.result && RESULT_LABELS[r.result]) ?? '已办结',
-        createdAt: r.created_at,
-        completedAt: r.completed_at,
+        result: (r.result && RESULT_LABELS[r.result as keyof typeof RESULT_LABELS]) ?? '已办结',
+        createdAt: r.createdAt,
+        completedAt: r.completedAt,
         fields,
       };
     });

@@ -194,6 +194,8 @@ export function mountRoutes(router: Router, routes: RouteDef[], options: MountOp
     const limit = route.bodyLimit ?? (route.access === 'public' ? PUBLIC_BODY_LIMIT : options.bodyLimit);
     const json = express.json({ limit });
     const readBody: RequestHandler = (req, res, next) => {
+      // A multipart-only route (a file upload): its middleware has read the parts already.
+      if (!route.body && route.multipart && req.is('multipart/form-data')) return next();
       if (!route.body) {
         // A route without a body still refuses a malformed one: a body sent anyway must be small
         // JSON (clients send `{}`), and is ignored.

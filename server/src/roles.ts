@@ -13,7 +13,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const PERMISSIONS = [
-  'case:read', 'case:create', 'case:retry',
+  'case:read', 'case:create', 'case:retry', 'case:message', 'signal:send', 'attachment:upload',
   'task:read', 'task:act',
   'pack:read', 'pack:deploy',
   'form:read', 'stats:read', 'org:read',
@@ -24,8 +24,9 @@ export type Permission = (typeof PERMISSIONS)[number];
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Integrators deploy packs and connect other systems (12345, 110, courts), which submit cases.
-  integrator: ['pack:read', 'pack:deploy', 'form:read', 'org:read', 'case:create'],
-  staff: ['case:read', 'case:create', 'task:read', 'task:act', 'form:read', 'org:read'],
+  // They also deliver BPMN messages (撤回 …) and signals from those systems to waiting cases.
+  integrator: ['pack:read', 'pack:deploy', 'form:read', 'org:read', 'case:create', 'case:message', 'signal:send', 'attachment:upload'],
+  staff: ['case:read', 'case:create', 'attachment:upload', 'task:read', 'task:act', 'form:read', 'org:read', 'case:message', 'signal:send'],
   leader: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read', 'user:read'],
   auditor: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read'],
 };

@@ -1,5 +1,6 @@
-// Org scoping: which cases and tasks a user may see and act on, as SQL predicates that every
-// query of the API includes (so a filter or id from the client can never widen it).
+// Org scoping: which cases and tasks a user may see and act on. The server computes a user's Scope
+// from the org model; the engine's scoped reads (its read-scope.ts) turn it into the SQL predicates
+// every read of the API includes (so a filter or id from the client can never widen it).
 //
 // - A case is visible to its creator, to everyone whose unit subtree contains the case's unit
 //   (a township clerk: that township; the county centre: the county), and to staff whose
@@ -11,7 +12,7 @@ import type { User } from './users';
 import type { OrgDirectory } from './org-directory';
 import type { Role } from './roles';
 import { ApiError } from './http-errors';
-import { HistoryKind } from '@yizhan/engine';
+import { mayActOnTask as engineMayActOnTask, type ReadScope } from '@yizhan/engine';
 
 export interface Scope {
   username: string;
@@ -51,44 +52,13 @@ export function scopeOf(user: User, directory: OrgDirectory): Scope {
   };
 }
 
-/** Binds values as positional parameters while a query is assembled. */
-export class SqlArgs {
-  readonly values: unknown[] = [];
-  add(v: unknown): string {
-    return `$${this.values.push(v)}`;
-  }
-}
-
-/** Tasks offered to the user (by assignee, department or level within the subtree). `t` = tasks. */
-export function offeredToSql(scope: Scope, args: Pick<SqlArgs, 'add'>, t = 't'): string {
-  const me = args.add(scope.username);
-  const departments = args.add(scope.departments);
-  const parts = [`${t}.assignee = ${me}`, `${t}.candidate_groups && ${departments}::text[]`];
-  if (scope.levels.length) {
-    parts.push(`(${t}.candidate_groups && ${args.add(scope.levels)}::text[] and ${t}.unit = any(${args.add(scope.units)}::text[]))`);
-  }
-  return `(${parts.join(' or ')})`;
-}
-
-/** History kinds that offered a task to departments (`data.candidateGroups` or `data.from`). */
-const OFFERED_KINDS: readonly HistoryKind[] = [HistoryKind.TaskCreated, HistoryKind.TaskTransferred, HistoryKind.TaskReturned];
-
-/** Cases the user may read. `c` = cases. */
-export function caseVisibleSql(scope: Scope, args: Pick<SqlArgs, 'add'>, c = 'c'): string {
-  if (scope.all) return 'true';
-  const me = args.add(scope.username);
-  const parts = [`${c}.created_by = ${me}`];
-  if (scope.wholeUnit) parts.push(`${c}.unit = any(${args.add(scope.units)}::text[])`);
-  if (scope.role === 'staff') {
-    parts.push(`exists (select 1 from tasks it where it.case_id = ${c}.id and (${offeredToSql(scope, args, 'it')} or it.completed_by = ${me}))`);
-    if (scope.departments.length) {
-      // Offered in the past: a task created for, or transferred / returned from, one of their departments.
-      const deps = args.add(scope.departments);
-      parts.push(`exists (select 1 from history ih where ih.case_id = ${c}.id and ih.kind = any(${args.add(OFFERED_KINDS)}::text[])
-        and (coalesce(ih.data -> 'candidateGroups', '[]'::jsonb) ?| ${deps}::text[] or coalesce(ih.data -> 'from', '[]'::jsonb) ?| ${deps}::text[]))`);
-    }
-  }
-  return `(${parts.join(' or ')})`;
+/** The scope as the engine's scoped reads take it (the engine turns it into SQL, see its read-scope.ts). */
+export function readScope(scope: Scope): ReadScope {
+  return {
+    username: scope.username, all: scope.all, units: scope.units, wholeUnit: scope.wholeUnit, departments: scope.departments, levels: scope.levels,
+    handlesTasks: scope.role === 'staff',
+    actsOn: scope.role === 'admin' ? 'any' : scope.role === 'staff' ? 'offered' : 'none',
+  };
 }
 
 /**
@@ -103,25 +73,12 @@ export function seesPersonalData(scope: Scope, view: 'detail' | 'list'): boolean
 }
 
 /**
- * The same rule as taskActionableSql, on a task row as the engine holds it under the case lock
- * (the engine calls this inside its transaction: a task transferred away a moment ago is no
- * longer the user's). An admin's right rests on the case's unit, which a task command never
- * changes, so the check before the command stands.
+ * Whether the user may act on a task as the engine holds it under the case lock (the engine calls
+ * this inside its transaction: a task transferred away a moment ago is no longer the user's) —
+ * the same rule as the engine's scoped task reads (`actionable`).
  */
 export function mayActOnTask(scope: Scope, task: { assignee: string | null; candidateGroups: string[]; unit: string | null }): boolean {
-  if (scope.role === 'admin') return true;
-  if (scope.role !== 'staff') return false;
-  if (task.assignee === scope.username) return true;
-  if (task.candidateGroups.some((g) => scope.departments.includes(g))) return true;
-  return task.candidateGroups.some((g) => scope.levels.includes(g)) && task.unit !== null && scope.units.includes(task.unit);
-}
-
-/** Tasks the user may act on (claim, complete, return, transfer). `t` = tasks, `c` = its case. */
-export function taskActionableSql(scope: Scope, args: SqlArgs, t = 't', c = 'c'): string {
-  if (scope.role === 'admin') return caseVisibleSql(scope, args, c);
-  if (scope.role !== 'staff') return 'false';
-  // Offered to the user implies visible (see caseVisibleSql).
-  return offeredToSql(scope, args, t);
+  return engineMayActOnTask(readScope(scope), task);
 }
 
 /**

@@ -4,10 +4,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { pino, type Logger } from 'pino';
-import { CaseEngine, openDatabase, YizhanError, type Database } from '@yizhan/engine';
-import { createApp, formValidator, type YizhanApp } from './app';
+import { YizhanError, type Database } from '@yizhan/engine';
+import { openServerDatabase } from './database';
+import { createApp, type YizhanApp } from './app';
 import { ensureDemoUsers } from './demo';
-import { listPackDirs, loadPackDir, packHandlers, type PackUser } from './packs';
+import { createPackEngine, listPackDirs, loadPackDir, type PackUser } from './packs';
 import type { DemoLogin } from './web';
 
 export interface ServeOptions {
@@ -38,13 +39,13 @@ export interface RunningServer {
 export async function serve(options: ServeOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info' });
   const print = options.print ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const db = await openDatabase(options.databaseUrl
+  const db = await openServerDatabase(options.databaseUrl
     ? { url: options.databaseUrl }
     : { dataDir: options.dataDir ?? './data', onNotice: print, onLog: (line) => logger.debug({ postgres: line }) });
   let stopSweeper: (() => Promise<void>) | undefined;
   let server: Server | undefined;
   try {
-    const engine = new CaseEngine({ pool: db.pool, validateForm: formValidator(), handlers: { ...packHandlers } });
+    const engine = createPackEngine({ pool: db.pool });
     let demoLogins: DemoLogin[] = [];
     const yizhan = await createApp({ pool: db.pool, engine, logger, webDir: options.webDir, demoLogins: () => demoLogins });
     const { services } = yizhan;

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { CaseEngine, Clock } from '@yizhan/engine';
+import type { AttachmentStore } from './attachments';
 import type { IdempotencyStore } from './idempotency';
 import type { OrgDirectory } from './org-directory';
 import type { PackService } from './packs';
@@ -24,4 +25,5 @@ export interface Services {
   publicCases: PublicCases;
   packs: PackService;
   idempotency: IdempotencyStore;
+  attachments: AttachmentStore;
 }

@@ -6,6 +6,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { RESULT_LABELS, RESULTS, SATISFACTION as SATISFACTION_VALUES, SATISFACTION_LABELS } from '@yizhan/packs';
 import type { StatsCase, StatsFigures, StatsReport } from './reports';
 
 const GROUP_LABELS: Record<StatsReport['groupBy'], string> = { type: '类型', unit: '单位', level: '层级', department: '部门', month: '月份' };
@@ -27,8 +28,9 @@ const COLUMNS: { key: keyof StatsFigures; header: string; rate?: boolean }[] = [
   { key: 'overdue', header: '超期未办结' },
 ];
 
-const RESULT: Record<string, string> = { success: '调处成功', failed: '未成功' };
-const SATISFACTION: Record<string, string> = { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意' };
+/** The packs' labels of 调处结果 and 满意度 (processes/src/wording.ts), by value. */
+const RESULT: Record<string, string> = Object.fromEntries(RESULTS.map((v, i) => [v, RESULT_LABELS[i]]));
+const SATISFACTION: Record<string, string> = Object.fromEntries(SATISFACTION_VALUES.map((v, i) => [v, SATISFACTION_LABELS[i]]));
 const STATUS: Record<string, string> = { active: '办理中', completed: '已办结', incident: '异常', failed: '失败' };
 
 function summaryTable(report: StatsReport): (string | number | null)[][] {

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
 import { can, ROLES, type Role } from '../src/roles';
-import { intake, otherCountyPack, PASSWORD, PEOPLE, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
+import { intake, OTHER_PROCESS, otherCountyPack, PASSWORD, PEOPLE, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
 
 describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (target) => {
   let s: TestServer;
@@ -199,6 +199,33 @@ describe.each(databaseTargets())('roles and org scoping on $name PostgreSQL', (t
     // Within the county it works.
     const ok = await s.request('POST', `/api/tasks/${task.id}/transfer`, { token: clerka, body: { department: 't-labour' } });
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+  });
+
+  it('keeps intake in the clerk\'s own county: another county\'s process is 422 and stores nothing; lists and org are per county', async () => {
+    await withOtherCounty();
+    const clerka = await s.login('clerka');
+    const count = async () => (await s.request('GET', '/api/cases?limit=500', { token: await s.login('admin') })).body.length;
+    const before = await count();
+    // A 测试县 clerk on 另一县's process (the unit defaults to the clerk's own, t-a): refused.
+    const wrong = await s.request('POST', '/api/cases', { token: clerka, body: { process: OTHER_PROCESS, data: intake('t-a-1') } });
+    expect(wrong.status, JSON.stringify(wrong.body)).toBe(422);
+    expect(wrong.body.error.code).toBe('UNIT_OUTSIDE_PROCESS');
+    expect(wrong.body.error.details[0]).toMatchObject({ field: '/data/unit', code: 'UNIT_OUTSIDE_PROCESS' });
+    expect(wrong.body.error.message).toContain('不属于流程');
+    expect(await count()).toBe(before);
+    // The processes offered for intake are the clerk's county's only; an admin of every unit gets all.
+    const startable = await s.request('GET', '/api/definitions?startable=true', { token: clerka });
+    expect(startable.status).toBe(200);
+    expect(startable.body.map((d: Json) => d.key)).toEqual([PROCESS]);
+    const all = await s.request('GET', '/api/definitions?startable=true', { token: await s.login('admin') });
+    expect(all.body.map((d: Json) => d.key).sort()).toEqual([OTHER_PROCESS, PROCESS].sort());
+    // The org of a process is its county's: 转办 / intake pickers list only reachable departments.
+    const org = await s.request('GET', `/api/org?process=${encodeURIComponent(PROCESS)}`, { token: clerka });
+    expect(org.status).toBe(200);
+    const codes = org.body.departments.map((d: Json) => d.code);
+    expect(codes).toContain('t-centre');
+    expect(codes.some((c: string) => c.startsWith('u'))).toBe(false);
+    expect((await s.request('GET', '/api/org?process=nosuch%2Fprocess', { token: clerka })).status).toBe(404);
   });
 
   it('re-checks the right to act under the case lock: in complete-vs-transfer races the loser never succeeds', async () => {

@@ -1,8 +1,8 @@
 // The one way the web app talks to the server: JSON over fetch with the Bearer token, errors as
 // ApiError carrying the server's stable code and details.
 import type {
-  BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackFiles,
-  QueryOf, ResponseOf, Session, Task, TaskWithForm, User,
+  Attachment, BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackFiles,
+  QueryOf, ResponseOf, Session, Task, TaskWithForm, User, WaitingMessage,
 } from './types';
 
 export class ApiError extends Error {
@@ -53,10 +53,11 @@ export class ApiClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = this.options.getToken();
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    const form = typeof FormData !== 'undefined' && body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     const doFetch = this.options.fetch ?? fetch;
     const res = await doFetch(`${this.options.baseUrl ?? ''}${path}${qs ? `?${qs}` : ''}`, {
-      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      method, headers, body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
     });
     if (res.status === 204) return undefined as T;
     const text = await res.text();
@@ -79,7 +80,8 @@ export class ApiClient {
   }
   logout() { return this.request<void>('POST', '/api/auth/logout'); }
   me() { return this.request<User>('GET', '/api/me'); }
-  org() { return this.request<OrgModel>('GET', '/api/org'); }
+  /** The merged org, or with `process` the org of that process's county (its pack). */
+  org(process?: string) { return this.request<OrgModel>('GET', '/api/org', undefined, { process }); }
 
   tasks(scope: InboxScope, status: InboxStatus = 'open', caseId?: string) {
     return this.request<InboxTask[]>('GET', '/api/tasks', undefined, { scope, status, caseId });
@@ -101,6 +103,11 @@ export class ApiClient {
     return this.request<CaseSummary[]>('GET', '/api/cases', undefined, query);
   }
   case(id: string) { return this.request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`); }
+  /** The BPMN messages the case waits for (撤回 …). */
+  waitingMessages(id: string) { return this.request<WaitingMessage[]>('GET', `/api/cases/${encodeURIComponent(id)}/messages`); }
+  sendMessage(id: string, name: string, payload: Record<string, unknown>) {
+    return this.request<CaseDetail>('POST', `/api/cases/${encodeURIComponent(id)}/messages`, { name, payload } satisfies BodyOf<'sendMessage'>);
+  }
   startCase(process: string, data: Record<string, unknown>, title?: string) {
     return this.request<CaseDetail>('POST', '/api/cases', { process, data, ...(title ? { title } : {}) } satisfies BodyOf<'startCase'>);
   }
@@ -109,6 +116,8 @@ export class ApiClient {
     return this.request<FormResource>('GET', `/api/forms/${encodeURIComponent(key)}`, undefined, { process, version });
   }
   definitions(key?: string) { return this.request<Definition[]>('GET', '/api/definitions', undefined, { key }); }
+  /** The processes the caller may start a case in (their county's; every county's for a user of every unit). */
+  startableDefinitions() { return this.request<Definition[]>('GET', '/api/definitions', undefined, { startable: 'true' }); }
   /** One deployed definition with its BPMN XML and start form key (the case view's diagram, the intake form). */
   definition(id: string) {
     return this.request<DefinitionDetail>('GET', `/api/definitions/${encodeURIComponent(id)}`);
@@ -121,4 +130,25 @@ export class ApiClient {
     return this.request<ResponseOf<'getPackFiles'>>('GET', `/api/packs/${encodeURIComponent(id)}/files`, undefined, { version });
   }
   deployPack(files: PackFiles) { return this.request<PackDeployment>('POST', '/api/packs', { files } satisfies BodyOf<'deployPack'>); }
+
+  /** Uploads one file: to a case, or staged until the form that references it is submitted. */
+  uploadAttachment(file: Blob, name: string, caseId?: string) {
+    const body = new FormData();
+    body.append('file', file, name);
+    return this.request<Attachment>('POST', '/api/attachments', body, { caseId });
+  }
+  caseAttachments(caseId: string) { return this.request<Attachment[]>('GET', `/api/cases/${encodeURIComponent(caseId)}/attachments`); }
+  /** The bytes of an attachment (the token is a header, so a plain link cannot fetch it). */
+  async attachmentBlob(id: string): Promise<Blob> {
+    const token = this.options.getToken();
+    const res = await (this.options.fetch ?? fetch)(`${this.options.baseUrl ?? ''}/api/attachments/${encodeURIComponent(id)}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    if (!res.ok) {
+      const err = ((await res.json().catch(() => undefined)) as { error?: { code?: string; message?: string } } | undefined)?.error;
+      if (res.status === 401) this.options.onUnauthorized?.();
+      throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText);
+    }
+    return res.blob();
+  }
 }

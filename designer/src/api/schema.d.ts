@@ -14,7 +14,7 @@ export interface paths {
         put?: never;
         /**
          * 登录，取得 Bearer 令牌
-         * @description 令牌在 expiresAt 之后失效。失败的登录按账号和来源地址分别计数（成功登录不计数，并清零该账号的失败次数）；超出限制后一段时间内一律返回 429 RATE_LIMITED，消息与 Retry-After 头给出需等待的时间。
+         * @description 令牌在 expiresAt 之后失效。只有失败的登录才计数，按账号和来源地址分别计数（成功登录不计数，并清零该账号的失败次数）；超过免等待的次数（默认每账号 5 次、每地址 50 次）后，每再失败一次，下一次登录须等待的时间加倍（1 秒、2 秒、4 秒……最长 15 分钟）。等待期间一律返回 429 RATE_LIMITED，消息「登录失败次数过多，请在 N 秒后重试」与 Retry-After 头给出需等待的秒数。
          */
         post: operations["login"];
         delete?: never;
@@ -85,7 +85,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 组织架构（单位树与部门，合并自已部署的流程包） */
+        /**
+         * 组织架构（单位树与部门，合并自已部署的流程包）
+         * @description process=流程标识 时只返回该流程所在县（其流程包）的组织架构，用于受理与转办时选择单位和部门。
+         */
         get: operations["getOrg"];
         put?: never;
         post?: never;
@@ -147,6 +150,50 @@ export interface paths {
         put?: never;
         /** 重试异常（重新执行出错的服务任务） */
         post: operations["retryCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 案件正在等待的消息
+         * @description 案件当前可以接收的 BPMN 消息（中间捕获事件、边界事件等）：消息名、元素 id、显示名及消息内容须符合的表单。
+         */
+        get: operations["listWaitingMessages"];
+        put?: never;
+        /**
+         * 向案件发送消息（如「撤回」）
+         * @description 把名为 name 的 BPMN 消息送达等待它的案件，流程随即继续；payload 按消息声明的表单校验（不合格返回 400），记入 outputs[元素 id] 并并入案件数据，办理时间线记下发送人。案件没有在等待该消息时返回 409 NOT_WAITING，案件不变。带 Idempotency-Key 头时，同一用户以同一键重发同一请求只返回第一次的结果。
+         */
+        post: operations["sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 广播信号（本辖区内所有等待它的案件）
+         * @description 把名为 name 的 BPMN 信号送达您辖区内所有正在等待它的案件，每个案件单独提交；返回送达的案件和未能送达的案件（如内容不符合表单）。可用 processes 限定流程标识。
+         */
+        post: operations["broadcastSignal"];
         delete?: never;
         options?: never;
         head?: never;
@@ -406,7 +453,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 流程定义（各版本） */
+        /**
+         * 流程定义（各版本）
+         * @description startable=true 时只返回本人可用于受理的流程（每个流程当前用于新案件的版本）：本人所属单位在该流程所在县的组织架构中；不限辖区的用户（如系统管理员）得到全部可用流程。
+         */
         get: operations["listDefinitions"];
         put?: never;
         post?: never;
@@ -428,6 +478,63 @@ export interface paths {
          * @description 缺省取最近部署的、含该表单的流程定义；process / version 指定流程及版本。
          */
         get: operations["getForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 上传附件
+         * @description multipart/form-data，一个名为 file 的文件部分。带 caseId 时直接归入该案件（须在本人辖区内）；不带时先暂存，随后在受理或办理表单中引用（{ id, name }）并提交时归入该案件，一天内未引用即删除。单个文件不超过 10 MB（超出 413）；文件类型按内容识别，不采信客户端声明（不接受的类型 415）。可上传：PDF、PNG 图片、JPEG 图片、GIF 图片、WebP 图片、HEIC 图片、HEIF 图片、BMP 图片、TIFF 图片、Word 文档、Excel 表格、PowerPoint 演示文稿、Office 97–2003 文档、ODF 文档、ODF 表格、MP3 录音、M4A 录音、AMR 录音、WAV 录音、MP4 视频、MOV 视频、文本。文件名只用于显示；附件一经归入案件不可替换或删除。
+         */
+        post: operations["uploadAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件的附件 */
+        get: operations["listCaseAttachments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 下载附件
+         * @description 案件在本人辖区内（或本人暂存的附件）才可下载，否则 404。图片与 PDF 可 inline=true 在浏览器中查看。
+         */
+        get: operations["downloadAttachment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -651,7 +758,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             actor: string | null;
-            /** @description 如 case.started、task.completed、task.returned */
+            /** @description 如 case.started、task.completed、task.returned、message.received */
             kind: string;
             elementId: string | null;
             taskId: string | null;
@@ -771,6 +878,26 @@ export interface components {
             deployedBy: string | null;
             /** Format: date-time */
             deployedAt: string;
+        };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description 所属案件；null：已上传、待随表单提交
+             */
+            caseId: string | null;
+            /** @description 文件名（仅用于显示） */
+            name: string;
+            /** @description 按文件内容识别的类型 */
+            contentType: string;
+            /** @description 字节数 */
+            size: number;
+            /** @description 内容的 SHA-256（存证） */
+            sha256: string;
+            uploadedBy: string;
+            /** Format: date-time */
+            uploadedAt: string;
         };
         OrgUnit: {
             code: string;
@@ -915,6 +1042,27 @@ export interface components {
                 field: string;
                 title: string;
                 value: string;
+            }[];
+        };
+        WaitingMessage: {
+            /** @description 消息名（BPMN message 的 name），如 撤回 */
+            name: string;
+            /** @description 等待该消息的 BPMN 元素 id */
+            elementId: string;
+            /** @description 显示名（元素名，缺省为消息名） */
+            label: string;
+            /** @description 消息内容须符合的表单（元素的 camunda 属性 formKey） */
+            formKey?: string;
+        };
+        SignalResult: {
+            /** @description 已送达的案件 id */
+            reached: string[];
+            /** @description 未能送达的案件（如内容不符合表单、案件被挂起） */
+            failed: {
+                /** Format: uuid */
+                caseId: string;
+                code: string;
+                message: string;
             }[];
         };
         ScenarioResult: {
@@ -1158,7 +1306,10 @@ export interface operations {
     };
     getOrg: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 流程标识 */
+                process?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1174,8 +1325,10 @@ export interface operations {
                     "application/json": components["schemas"]["OrgModel"];
                 };
             };
+            400: components["responses"]["E400"];
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
         };
     };
     listCases: {
@@ -1311,6 +1464,116 @@ export interface operations {
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
             409: components["responses"]["E409"];
+            422: components["responses"]["E422"];
+        };
+    };
+    listWaitingMessages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 等待中的消息 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitingMessage"][];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    sendMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键（如 UUID，本用户内唯一，保留 24 小时）：以同一键重发同一请求（方法、路径、请求体相同）返回第一次的状态码与响应体（响应头 Idempotent-Replayed: true），不会重复执行；同一键用于不同请求返回 422 IDEMPOTENCY_KEY_REUSED；第一次请求仍在处理时返回 409 IDEMPOTENCY_KEY_IN_USE。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 消息名（BPMN message 的 name） */
+                    name: string;
+                    /** 消息内容（按消息声明的表单校验，并入案件数据） */
+                    payload?: Record<string, unknown>;
+                };
+            };
+        };
+        responses: {
+            /** @description 送达后的案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
+    broadcastSignal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键（如 UUID，本用户内唯一，保留 24 小时）：以同一键重发同一请求（方法、路径、请求体相同）返回第一次的状态码与响应体（响应头 Idempotent-Replayed: true），不会重复执行；同一键用于不同请求返回 422 IDEMPOTENCY_KEY_REUSED；第一次请求仍在处理时返回 409 IDEMPOTENCY_KEY_IN_USE。 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 信号名（BPMN signal 的 name） */
+                    name: string;
+                    /** 消息内容（按消息声明的表单校验，并入案件数据） */
+                    payload?: Record<string, unknown>;
+                    /** 只送达这些流程的案件 */
+                    processes?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 送达结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalResult"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
             422: components["responses"]["E422"];
         };
     };
@@ -1778,6 +2041,8 @@ export interface operations {
             query?: {
                 /** @description 流程标识 */
                 key?: string;
+                /** @description 只返回本人可用于受理的流程 */
+                startable?: boolean;
             };
             header?: never;
             path?: never;
@@ -1823,6 +2088,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FormDefinition"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    uploadAttachment: {
+        parameters: {
+            query?: {
+                /** @description 归入的案件 */
+                caseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已上传 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    listCaseAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 附件（按上传时间） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"][];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: {
+                /** @description 在浏览器中查看（仅图片与 PDF） */
+                inline?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description 附件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 文件内容 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             400: components["responses"]["E400"];

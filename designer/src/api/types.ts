@@ -47,8 +47,11 @@ export interface Routing {
 
 export type CaseDetail = Omit<Schemas['Case'], 'routing'> & { routing: Routing | null };
 export type CaseSummary = Schemas['CaseSummary'];
+/** A BPMN message a case waits for (撤回 …): what the case page offers as a button. */
+export type WaitingMessage = Schemas['WaitingMessage'];
 export type PackDeployment = Schemas['PackDeployment'];
 export type Definition = Schemas['Definition'];
+export type Attachment = Schemas['Attachment'];
 /** One deployed definition with its BPMN XML and the start form key. */
 export type DefinitionDetail = ResponseOf<'getDefinition'>;
 export type FormResource = Omit<Schemas['FormDefinition'], 'schema' | 'uiSchema'> & FormDefinition;

@@ -6,12 +6,13 @@ import type { OrgModel, Role, User } from '../api/types';
 
 const TOKEN_KEY = 'yizhan.token';
 
-export type Ability = 'workspace' | 'act' | 'createCase' | 'admin' | 'deploy';
+/** `message`: deliver BPMN messages (撤回 …) to cases (permission case:message). */
+export type Ability = 'workspace' | 'act' | 'createCase' | 'admin' | 'deploy' | 'message';
 
 const ABILITIES: Record<Role, readonly Ability[]> = {
-  admin: ['workspace', 'act', 'createCase', 'admin', 'deploy'],
-  integrator: ['admin', 'deploy'],
-  staff: ['workspace', 'act', 'createCase'],
+  admin: ['workspace', 'act', 'createCase', 'admin', 'deploy', 'message'],
+  integrator: ['admin', 'deploy', 'message'],
+  staff: ['workspace', 'act', 'createCase', 'message'],
   leader: ['workspace', 'admin'],
   auditor: ['workspace', 'admin'],
 };

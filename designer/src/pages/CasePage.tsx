@@ -10,6 +10,8 @@ import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
 import { DecisionView, ExplanationView } from '../rules/ExplanationView';
+import { CaseAttachments } from './CaseAttachments';
+import CaseMessages from './CaseMessages';
 
 const BpmnViewer = lazy(() => import('../bpmn/BpmnViewer'));
 
@@ -17,12 +19,15 @@ const KIND_LABELS: Record<string, string> = {
   'case.started': '受理', 'element.passed': '流转', 'case.completed': '办结', 'service.completed': '自动处理', 'task.created': '生成待办',
   'task.claimed': '认领', 'task.unclaimed': '释放', 'task.transferred': '转办', 'task.returned': '退回',
   'task.completed': '办理完成', 'task.cancelled': '取消', 'timer.fired': '时限到期', incident: '异常', 'incident.retried': '异常重试',
+  'message.received': '收到消息', 'signal.received': '收到信号',
 };
 
 function historyText(h: HistoryEntry, c: CaseDetail): string {
   const task = c.tasks.find((x) => x.id === h.taskId);
   const data = (h.data ?? {}) as Record<string, unknown>;
   const what = task?.name ?? (typeof data.name === 'string' && data.name ? data.name : h.elementId) ?? '';
+  const payload = data.payload && typeof data.payload === 'object' ? Object.values(data.payload).filter((v) => typeof v === 'string' && v) : [];
+  if (payload.length) return `${KIND_LABELS[h.kind] ?? h.kind}${what ? ` · ${what}` : ''}：${payload.join('；')}`;
   const extra = typeof data.reason === 'string' ? `：${data.reason}` : typeof data.department === 'string' ? ` → ${data.department}` : '';
   return `${KIND_LABELS[h.kind] ?? h.kind}${what ? ` · ${what}` : ''}${extra}`;
 }
@@ -62,7 +67,7 @@ function findUnitName(units: { code: string; name: string; children?: unknown[] 
 }
 
 export default function CasePage({ id }: { id: string }) {
-  const { api, org } = useSession();
+  const { api, org, can } = useSession();
   const { t } = useI18n();
   const kase = useLoad(() => api.case(id), [api, id]);
   const definitionId = kase.data?.definitionId;
@@ -90,6 +95,8 @@ export default function CasePage({ id }: { id: string }) {
   const data = (c.variables.data ?? {}) as Record<string, unknown>;
   const deptName = (code: string) => org.departments.find((d) => d.code === code)?.name ?? code;
   const unitOrDept = (code: string) => findUnitName(org.units, code) ?? org.departments.find((d) => d.code === code)?.name ?? code;
+  // staff and administrators of a visible case may add evidence; leaders and auditors only read
+  const canUpload = c.status !== 'completed' && can('act');
   const doneIds = [...new Set(c.tasks.filter((x) => x.status === 'completed').map((x) => x.elementId))];
 
   return (
@@ -125,6 +132,9 @@ export default function CasePage({ id }: { id: string }) {
                 </Space>
               )}
             </Card>
+            {can('message') && c.status !== 'completed' && (
+              <CaseMessages caseId={c.id} definition={definition.data} caseVersion={c.history.length} onSent={kase.reload} />
+            )}
             <Card size="small" title={t('diagram')}>
               {diagram.loading ? <Spin /> : diagram.data ? (
                 <Suspense fallback={<Spin description={t('viewerLoading')}><div style={{ height: 420 }} /></Spin>}>
@@ -156,6 +166,7 @@ export default function CasePage({ id }: { id: string }) {
                 ),
               }))} />
             </Card>
+            <CaseAttachments api={api} caseId={c.id} canUpload={canUpload} />
             <Card size="small" title={t('variables')}>
               <Descriptions size="small" column={1} items={Object.entries(data).map(([k, v]) => ({
                 key: k, label: fieldTitle(intake.data?.schema, k), children: fieldText(intake.data?.schema, intake.data?.uiSchema, k, v, unitOrDept),

@@ -4,13 +4,15 @@ import { Panel } from '../app/ui';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../app/i18n';
 import { useSession } from '../app/session';
+import { ApiError } from '../api/client';
 
 export function LoginPage() {
   const { login } = useSession();
   const { t, lang, setLang } = useI18n();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string>();
+  // The server's own message: wrong password, or — when throttled — how many seconds to wait.
+  const [error, setError] = useState<{ message: string; throttled: boolean }>();
   const [busy, setBusy] = useState(false);
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -20,7 +22,7 @@ export function LoginPage() {
     try {
       await login(username.trim(), password);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setError({ message: err instanceof Error ? err.message : String(err), throttled: err instanceof ApiError && err.code === 'RATE_LIMITED' });
     } finally {
       setBusy(false);
     }
@@ -38,7 +40,9 @@ export function LoginPage() {
               <div style={{ marginBottom: 4 }}>{t('password')}</div>
               <Input.Password autoComplete="current-password" id="login-password" value={password} onChange={(e) => setPassword(e.target.value)} />
             </label>
-            {error && <Alert type="error" showIcon title={`${t('loginFailed')}：${error}`} />}
+            {error && (error.throttled
+              ? <Alert type="warning" showIcon title={error.message} data-testid="login-throttled" />
+              : <Alert type="error" showIcon title={`${t('loginFailed')}：${error.message}`} />)}
             <Button type="primary" htmlType="submit" block loading={busy} disabled={!username.trim() || !password} data-testid="login-submit">{t('login')}</Button>
           </Space>
         </form>

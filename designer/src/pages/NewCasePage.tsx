@@ -1,6 +1,8 @@
-// 受理登记：choose the process, fill in its intake form (CaseForm), start the case.
+// 受理登记：choose the process (only those of the user's own county; a user of every unit chooses
+// explicitly, nothing is preselected), fill in its intake form (CaseForm) with the unit and
+// department pickers of that process's county, start the case.
 import { CaseForm } from '@yizhan/forms/react';
-import { Card, Input, Select, Space, Typography } from 'antd';
+import { Alert, Card, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Definition } from '../api/types';
@@ -19,13 +21,16 @@ export function latestDefinitions(defs: Definition[]): Definition[] {
 }
 
 export default function NewCasePage() {
-  const { api, org } = useSession();
+  const { api, user } = useSession();
   const { t, lang } = useI18n();
   const { navigate, location } = useRouter();
   const message = useToast();
-  const defs = useLoad(async () => latestDefinitions(await api.definitions()), [api]);
-  const chosen = location.query.get('process') ?? defs.data?.[0]?.key;
+  const defs = useLoad(async () => latestDefinitions(await api.startableDefinitions()), [api]);
+  // A user of one county has only its processes: the first is a safe default. A user of every
+  // unit (unit null) must choose, so a case never lands in another county's process by default.
+  const chosen = location.query.get('process') ?? (user?.unit ? defs.data?.[0]?.key : undefined);
   const def = defs.data?.find((d) => d.key === chosen);
+  const org = useLoad(async () => (def ? api.org(def.key) : undefined), [api, def?.key]);
   const form = useLoad(async () => {
     if (!def) return undefined;
     // The start event's form; servers without the definition endpoint get the packs' convention.
@@ -56,22 +61,37 @@ export default function NewCasePage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('newCase')}</Typography.Title>
-      <ErrorAlert error={defs.error ?? form.error} />
+      <ErrorAlert error={defs.error ?? form.error ?? org.error} />
       <Space wrap>
         <span>{t('process')}</span>
         <Select
           style={{ minWidth: 320 }}
           loading={defs.loading}
-          value={chosen}
+          value={def?.key}
+          placeholder={t('chooseProcess')}
           onChange={(v) => navigate(`/cases/new?process=${encodeURIComponent(v)}`, true)}
           options={(defs.data ?? []).map((d) => ({ value: d.key, label: `${d.name ?? d.key}（${d.key} v${d.version}）` }))}
           data-testid="process-select"
         />
         <Input placeholder={t('caseTitle')} value={title} onChange={(e) => setTitle(e.target.value)} style={{ width: 280 }} data-testid="case-title" />
       </Space>
-      <Card loading={form.loading} data-testid="intake-form">
-        {form.data && (
-          <CaseForm definition={form.data} org={org} locale={lang} disabled={busy} submitText={t('startCase')} onSubmit={(data) => void start(data)} />
+      {defs.data && !defs.data.length && <Alert type="info" showIcon title={t('noStartableProcess')} data-testid="no-process" />}
+      <Card loading={form.loading || org.loading} data-testid="intake-form">
+        {!def && defs.data && defs.data.length > 0 && <Typography.Text type="secondary">{t('chooseProcessFirst')}</Typography.Text>}
+        {form.data && org.data && (
+          <CaseForm
+            definition={form.data}
+            org={org.data}
+            locale={lang}
+            disabled={busy}
+            submitText={t('startCase')}
+            uploadAttachment={async (file) => {
+              // staged on the server until this intake is submitted, then kept with the new case
+              const a = await api.uploadAttachment(file, file.name);
+              return { id: a.id, name: a.name, size: a.size, contentType: a.contentType };
+            }}
+            onSubmit={(data) => void start(data)}
+          />
         )}
       </Card>
       <ErrorAlert error={error} />

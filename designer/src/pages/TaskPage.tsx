@@ -3,6 +3,7 @@ import { CaseForm, type CaseFormData } from '@yizhan/forms/react';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
+import type { OrgModel } from '../api/types';
 import type { FieldError } from '@yizhan/forms';
 import { DueTag, ErrorAlert, formatTime } from '../app/common';
 import { useI18n } from '../app/i18n';
@@ -12,11 +13,16 @@ import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
 
 export default function TaskPage({ id }: { id: string }) {
-  const { api, user, org } = useSession();
+  const { api, user, org: mergedOrg } = useSession();
   const { t, lang } = useI18n();
   const { navigate } = useRouter();
   const message = useToast();
   const task = useLoad(() => api.task(id), [api, id]);
+  // The org of the case's own county (its process's pack): the form's pickers and 转办 list only
+  // offer departments a case of this process can go to.
+  const processKey = task.data?.processKey;
+  const caseOrg = useLoad(async () => (processKey ? api.org(processKey).catch(() => undefined) : undefined), [api, processKey]);
+  const org = caseOrg.data ?? mergedOrg;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [modal, setModal] = useState<'return' | 'transfer' | null>(null);
@@ -83,6 +89,10 @@ export default function TaskPage({ id }: { id: string }) {
               org={org}
               locale={lang}
               disabled={!canFill || busy}
+              uploadAttachment={async (file) => {
+                const a = await api.uploadAttachment(file, file.name, tk.caseId);
+                return { id: a.id, name: a.name, size: a.size, contentType: a.contentType };
+              }}
               onSubmit={(data) => void submit(data)}
               onChange={() => serverErrors.length && setServerErrors([])}
             />
@@ -125,7 +135,7 @@ export default function TaskPage({ id }: { id: string }) {
               showSearch={{ optionFilterProp: 'label' }}
               value={department}
               onChange={setDepartment}
-              options={org.departments.map((d) => ({ value: d.code, label: d.name }))}
+              options={transferOptions(org)}
               data-testid="transfer-department"
             />
           </Form.Item>
@@ -136,4 +146,18 @@ export default function TaskPage({ id }: { id: string }) {
       </Modal>
     </Space>
   );
+}
+
+/** 转办 choices: every department of the case's county, labelled with its unit so equal names stay distinct. */
+function transferOptions(org: OrgModel): { value: string; label: string }[] {
+  const unitNames = new Map<string, string>();
+  const walk = (units: OrgModel['units']) => units.forEach((u) => {
+    unitNames.set(u.code, u.name);
+    walk(u.children ?? []);
+  });
+  walk(org.units);
+  return org.departments.map((d) => {
+    const unit = d.unit ? unitNames.get(d.unit) : undefined;
+    return { value: d.code, label: unit && !d.name.startsWith(unit) ? `${unit} · ${d.name}` : d.name };
+  });
 }

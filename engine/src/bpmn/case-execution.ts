@@ -7,7 +7,9 @@ import { describeTask, mapTaskOutput, type Api, type WaitingTask } from './activ
 import { BudgetGuard, DEFAULT_BUDGET, type ExecutionBudget, type ExecutionHalt } from './budget';
 import { camundaProperties, loadSourceContext } from './definition';
 import { DurableTimers, type PendingTimer } from './durable-timers';
+import { feelConditionScripts } from './conditions';
 import { guardedExpressions } from './expressions';
+import { findCatches, mapPayload, type WaitingCatch } from './message-events';
 import { moddleOptions } from './moddle';
 
 export interface ServiceCall {
@@ -87,6 +89,7 @@ export class CaseExecution {
       timers: this.timers as never,
       Logger: silentLogger as never,
       expressions: guardedExpressions(this.guard) as never,
+      scripts: feelConditionScripts() as never, // FEEL conditions only: no JavaScript (node:vm) at all
       extensions: { yizhan: ((activity: any) => this.extend(activity, options.invoke, options.intakeFields ?? NO_FIELDS)) as never },
     });
     this.engine.on('end', () => (this.ended = true));
@@ -171,6 +174,24 @@ export class CaseExecution {
     };
     visit(execution.getPostponed() as Api[]);
     return out;
+  }
+
+  /** The message and signal catch events the case waits in (message-events.ts). */
+  waitingCatches(): WaitingCatch[] {
+    const execution = this.engine.execution;
+    return !execution || this.ended ? [] : findCatches(execution.getPostponed()).map((c) => c.catcher);
+  }
+
+  /** Delivers a message or signal to a waiting catch event, its payload mapped like a task's form data. */
+  deliver(executionId: string, payload: Record<string, unknown>, intakeFields: ReadonlySet<string>): boolean {
+    const found = this.ended ? undefined : findCatches(this.engine.execution.getPostponed()).find((c) => c.catcher.executionId === executionId);
+    if (!found) return false;
+    this.guard.arm();
+    this.guard.enter(() => {
+      mapPayload(found.api, found.catcher.elementId, payload, intakeFields);
+      found.api.signal({ ...payload });
+    });
+    return true;
   }
 
   pendingTimers(): PendingTimer[] {

@@ -5,6 +5,7 @@ import { BpmnInvalidError, type ErrorDetail } from '../errors';
 import { readBpmn, type BpmnDocument } from './read';
 import { validateDefinition } from './validate';
 import { deserializeContext } from './context';
+import type { VariableScope } from './conditions';
 
 export { camundaProperties } from './read';
 
@@ -28,10 +29,13 @@ export interface CompiledDefinition {
   serviceTasks: { id: string; topic: string; properties: Record<string, string> }[];
 }
 
-/** Reads, validates (BPMN rules only, with these handler topics) and compiles a BPMN file. */
-export async function compileDefinition(source: string | BpmnDocument, handlers: string[]): Promise<CompiledDefinition> {
+/**
+ * Reads, validates (BPMN rules only, with these handler topics; expressions' variables against
+ * `variables` when given) and compiles a BPMN file.
+ */
+export async function compileDefinition(source: string | BpmnDocument, handlers: string[], variables?: VariableScope): Promise<CompiledDefinition> {
   const doc = typeof source === 'string' ? await readBpmn(source) : source;
-  const problems = validateDefinition(doc.parsed, { handlers });
+  const problems = validateDefinition(doc.parsed, { handlers, variables });
   if (problems.length) throw new BpmnInvalidError(problems);
   return compileDocument(doc);
 }

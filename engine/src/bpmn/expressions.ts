@@ -1,7 +1,9 @@
-// Expression resolution for bpmn-engine: bpmn-elements' own resolver (property paths only),
-// wrapped with two guards against a case taking the server down.
+// Expression resolution for bpmn-engine: bpmn-elements' own resolver for the property paths the
+// packs have always used, our safe evaluator (conditions/) for comparisons, `&&` / `||` / `!`,
+// short variable names and FEEL (`=…`), and two guards against a case taking the server down.
 import { Environment } from 'bpmn-elements';
 import type { BudgetGuard } from './budget';
+import { evaluateExpression, isLegacyPath, legacyPathProblem } from './conditions';
 import { timerProblem } from './limits';
 
 interface ExpressionResolver {
@@ -30,14 +32,20 @@ export function guardedExpressions(guard: BudgetGuard): ExpressionResolver {
     guard.throwIfHalted();
     return value;
   };
+  /** One `${…}`: a legacy path as bpmn-elements resolves it (unless it reaches past the variables), else ours. */
+  const one = (expression: string, context: unknown, fnContext: unknown): unknown => {
+    if (isLegacyPath(expression)) return legacyPathProblem(expression) ? undefined : stock.resolveExpression(expression, context, fnContext);
+    return evaluateExpression(expression, context);
+  };
   return {
     ...stock,
     resolveExpression: (template: unknown, context: unknown, fnContext: unknown): unknown => {
-      if (typeof template !== 'string' || /^\$\{[^}]+\}$/.test(template) || !template.includes('${')) {
-        return check(stock.resolveExpression(template, context, fnContext));
-      }
+      if (typeof template !== 'string') return check(stock.resolveExpression(template, context, fnContext));
+      if (template.trimStart().startsWith('=')) return check(evaluateExpression(template, context));
+      if (!template.includes('${')) return check(template);
+      if (/^\s*\$\{[^}]+\}\s*$/.test(template)) return check(one(template.trim(), context, fnContext));
       return check(template.replace(/\$\{(.+?)\}/g, (whole) => {
-        const v = stock.resolveExpression(whole, context, fnContext);
+        const v = one(whole, context, fnContext);
         return v === undefined || v === null ? '' : String(v);
       }));
     },

@@ -1,7 +1,8 @@
 // The one BPMN reader. A file is parsed once (bpmn-moddle with the Camunda 7 descriptor) into a
 // BpmnDocument: the moddle tree that validation, bpmnlint and compilation walk, and a summary of
 // each executable process (start form, user / service tasks with their Camunda attributes, every
-// `${…}` expression) that the deploy checks and the pack validator read. Nothing parses twice.
+// expression — `${…}` and FEEL conditions with their language —, the message / signal catches)
+// that the deploy checks and the pack validator read. Nothing parses twice.
 import { BpmnInvalidError } from '../errors';
 import { decodeBpmn } from './encoding';
 import { parserMessage } from './real-world';
@@ -36,6 +37,17 @@ export interface ExpressionUse {
   /** Where it is used, for messages: `条件`, `camunda:candidateGroups` … */
   where: string;
   expression: string;
+  /** A condition's `language` attribute (`feel`), when it has one. */
+  language?: string;
+}
+
+export interface CatchModel {
+  id: string;
+  kind: 'message' | 'signal';
+  /** The `name` of the bpmn:message / bpmn:signal (its id when it has none). */
+  name?: string;
+  /** camunda property `formKey`: the form the payload must fit. */
+  formKey?: string;
 }
 
 export interface ProcessModel {
@@ -48,6 +60,8 @@ export interface ProcessModel {
   routeTasks: { id: string; ruleSet?: string }[];
   serviceTasks: ServiceTaskModel[];
   expressions: ExpressionUse[];
+  /** Events (and receive tasks) that catch a message or signal from outside, with the form its payload must fit. */
+  catches: CatchModel[];
 }
 
 /** A parsed BPMN file: read once, then validated, linted and compiled from the same tree. */
@@ -107,7 +121,7 @@ export async function readBpmn(source: string | Uint8Array): Promise<BpmnDocumen
 }
 
 function processModel(proc: ModdleElement): ProcessModel {
-  const model: ProcessModel = { id: proc.id ?? '', name: proc.name, userTasks: [], routeTasks: [], serviceTasks: [], expressions: [] };
+  const model: ProcessModel = { id: proc.id ?? '', name: proc.name, userTasks: [], routeTasks: [], serviceTasks: [], expressions: [], catches: [] };
   const expr = (elementId: string, where: string, value: unknown) => {
     if (typeof value !== 'string') return;
     for (const m of value.match(/\$\{[^}]*\}/g) ?? []) model.expressions.push({ elementId, where, expression: m });
@@ -134,12 +148,34 @@ function processModel(proc: ModdleElement): ProcessModel {
       model.serviceTasks.push(task);
       if (el.topic === 'route') model.routeTasks.push({ id, ruleSet: task.properties.ruleSet });
     }
+    const caught = catchOf(el);
+    if (caught) model.catches.push(caught);
     if (el.$type === 'bpmn:SequenceFlow') {
       const cond = el.conditionExpression as ModdleElement | undefined;
-      if (cond && !cond.language) expr(id, '条件', cond.body);
+      const body = typeof cond?.body === 'string' ? cond.body.trim() : '';
+      if (cond?.language) model.expressions.push({ elementId: id, where: '条件', expression: body, language: String(cond.language) });
+      else if (body.startsWith('=')) model.expressions.push({ elementId: id, where: '条件', expression: body });
+      else if (cond) expr(id, '条件', cond.body);
     }
   }
   return model;
+}
+
+/** A catching event's (or receive task's) message / signal and the form its payload must fit. */
+function catchOf(el: ModdleElement): CatchModel | undefined {
+  const catching = el.$type === 'bpmn:IntermediateCatchEvent' || el.$type === 'bpmn:BoundaryEvent' || el.$type === 'bpmn:ReceiveTask';
+  if (!catching) return undefined;
+  const refName = (ref: unknown) => {
+    const r = ref as ModdleElement | undefined;
+    return r ? r.name || r.id : undefined;
+  };
+  const formKey = camundaProperties(el).formKey || undefined;
+  if (el.$type === 'bpmn:ReceiveTask') return { id: el.id ?? '', kind: 'message', name: refName(el.messageRef), formKey };
+  for (const d of (el.eventDefinitions as ModdleElement[] | undefined) ?? []) {
+    if (d.$type === 'bpmn:MessageEventDefinition') return { id: el.id ?? '', kind: 'message', name: refName(d.messageRef), formKey };
+    if (d.$type === 'bpmn:SignalEventDefinition') return { id: el.id ?? '', kind: 'signal', name: refName(d.signalRef), formKey };
+  }
+  return undefined;
 }
 
 /** Flow elements of a process, sub-processes' included. */

@@ -50,7 +50,7 @@ export function isCamunda8(root: ModdleElement): boolean {
 
 export const CAMUNDA8_MESSAGE = '这是 Camunda 8（Zeebe）格式的文件，本系统按 Camunda 7 属性执行。对应关系：zeebe:taskDefinition type → 服务任务 camunda:type="external" camunda:topic；'
   + 'zeebe:assignmentDefinition candidateGroups / assignee → 用户任务 camunda:candidateGroups / camunda:assignee；zeebe:formDefinition formId、zeebe:formKey → camunda:formKey；'
-  + 'zeebe:ioMapping 与 FEEL 表达式（=…）没有对应，请改用表单字段和路由规则。请在 Camunda Modeler 中把执行平台改为 Camunda 7 并按上述对应填写后重新导出';
+  + '顺序流上的 FEEL 条件（=…）照常可用；zeebe:ioMapping 与其他位置的 FEEL 表达式没有对应，请改用表单字段和路由规则。请在 Camunda Modeler 中把执行平台改为 Camunda 7 并按上述对应填写后重新导出';
 
 /** Camunda 7 extensions that can run code, as the reason they are refused (undefined: not one). */
 export function scriptExtension(el: ModdleElement): string | undefined {

@@ -1,12 +1,14 @@
 // Deploy-time validation of a BPMN definition. bpmn-engine would run script tasks and JavaScript
-// conditions in node:vm (not a sandbox), and silently mis-evaluate `${a > 1}` (its expressions
-// are property paths only, so the gateway takes the wrong branch). We reject all of it here,
-// each problem with the element id and a message an administrator can act on.
+// conditions in node:vm (not a sandbox), and its own resolver silently mis-evaluates `${a > 1}`.
+// We reject scripts here, and check every expression with our safe evaluator's parser
+// (conditions/: JUEL forms and FEEL, no calls, no reaching past the case variables), each
+// problem with the element id and a message an administrator can act on.
 import type { ErrorDetail } from '../errors';
 import { isIsoDuration } from '../clock';
 import type { ModdleElement, ModdleParseResult } from './moddle';
 import { checkLoops, checkTimers } from './limits';
 import { IGNORED, ignoredExtension, isCamunda8, CAMUNDA8_MESSAGE, parserMessage, scriptExtension } from './real-world';
+import { attributeExpressionProblem, conditionProblem, referenceProblems, type VariableScope } from './conditions';
 
 /** Element types the engine executes and we support; anything else is rejected at deploy. */
 const SUPPORTED = new Set([
@@ -24,13 +26,13 @@ const SUPPORTED = new Set([
 /** BPMN DI (layout): every modeler writes it; it never executes and is skipped without a word. */
 const DI_PREFIXES = ['bpmndi:', 'dc:', 'di:'];
 
-/** `${a.b.c}` or `${a[0].b}` — property paths, the only expressions bpmn-engine evaluates correctly. */
-const PATH_EXPRESSION = /^\$\{\s*[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*\s*\}$/;
 const EMBEDDED = /\$\{[^}]*\}/g;
 
 export interface ValidateOptions {
   /** Names of the built-in service handlers (route, notify, …). */
   handlers: string[];
+  /** What the process's expressions may read (its forms' fields, its rule sets' decision fields); unchecked without. */
+  variables?: VariableScope;
 }
 
 /**
@@ -91,17 +93,17 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
       group(`unsupported:${t}`, el.id ? el : parent, 'UNSUPPORTED_ELEMENT', `不支持的 BPMN 元素类型 ${t}：请换成用户任务、内置服务任务、网关或事件（见流程包说明中的“支持的元素”）`);
       return false;
     }
-    if (t === 'bpmn:FormalExpression' || t === 'bpmn:Expression') checkFormalExpression(el, parent, add);
+    if (t === 'bpmn:FormalExpression' || t === 'bpmn:Expression') checkFormalExpression(el, parent, add, options.variables);
     if (t === 'bpmn:ServiceTask' && !camunda8) checkServiceTask(el, options, add);
     if (t === 'bpmn:UserTask' || t === 'bpmn:StartEvent' || t === 'bpmn:MultiInstanceLoopCharacteristics') {
       for (const attr of ['candidateGroups', 'candidateUsers', 'assignee', 'dueDate', 'followUpDate', 'priority', 'formKey', 'collection', 'elementVariable']) {
         const v = el[attr];
-        if (typeof v === 'string') checkTemplate(v, el.id ? el : parent, attr, add);
+        if (typeof v === 'string') checkTemplate(v, el.id ? el : parent, attr, add, options.variables);
       }
     }
     if (t === 'bpmn:SequenceFlow') {
       const cond = el.conditionExpression as ModdleElement | undefined;
-      if (cond) checkCondition(cond, el, add);
+      if (cond) checkCondition(cond, el, add, options.variables);
     }
     for (const [k, v] of Object.entries(el.$attrs ?? {})) {
       if (k.startsWith('xmlns')) continue;
@@ -146,26 +148,16 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
 
 type Add = (el: ModdleElement | undefined, code: string, message: string) => void;
 
-function checkCondition(cond: ModdleElement, flow: ModdleElement, add: Add): void {
-  const language = cond.language as string | undefined;
-  if (language) {
-    add(flow, 'SCRIPT_NOT_ALLOWED', `条件使用了脚本语言「${language}」；只支持 \${变量路径} 形式，比较请在规则中完成，网关按布尔或枚举变量分支`);
-    return;
-  }
-  const body = String(cond.body ?? '').trim();
-  if (!body) {
-    add(flow, 'EMPTY_CONDITION', '条件表达式为空');
-    return;
-  }
-  if (!PATH_EXPRESSION.test(body)) {
-    add(flow, 'UNSUPPORTED_EXPRESSION', `条件「${body}」不受支持：表达式只能是变量路径，如 \${environment.variables.decision.joint}；比较和运算会被引擎静默算错，请在路由规则中计算出布尔值`);
-  }
+function checkCondition(cond: ModdleElement, flow: ModdleElement, add: Add, variables: VariableScope | undefined): void {
+  const problem = conditionProblem(cond.body, cond.language);
+  if (problem) add(flow, problem.code, problem.message);
+  else if (variables) for (const m of referenceProblems(String(cond.body), cond.language, variables)) add(flow, 'UNKNOWN_VARIABLE', `条件${m}`);
 }
 
-function checkFormalExpression(el: ModdleElement, parent: ModdleElement | undefined, add: Add): void {
+function checkFormalExpression(el: ModdleElement, parent: ModdleElement | undefined, add: Add, variables: VariableScope | undefined): void {
   const body = String(el.body ?? '').trim();
   if (parent?.$type === 'bpmn:SequenceFlow') return; // handled with the flow
-  if (/\$\{/.test(body)) checkTemplate(body, parent, 'expression', add);
+  if (/\$\{/.test(body)) checkTemplate(body, parent, 'expression', add, variables);
   else if (body && isTimerEvent(parent) && !isTimerLiteral(body)) {
     add(parent, 'BAD_TIMER', `定时器「${body}」不是 ISO-8601 时长 / 日期 / 周期（例如 P1D、P30D、PT4H）`);
   }
@@ -180,9 +172,12 @@ function isTimerLiteral(v: string): boolean {
   return isIsoDuration(v) || /^R\d*\//.test(v) || !Number.isNaN(Date.parse(v));
 }
 
-function checkTemplate(value: string, el: ModdleElement | undefined, attr: string, add: Add): void {
+function checkTemplate(value: string, el: ModdleElement | undefined, attr: string, add: Add, variables: VariableScope | undefined): void {
+  if (value.trimStart().startsWith('=')) add(el, 'UNSUPPORTED_EXPRESSION', `属性 ${attr} 的值「${value}」：属性中不支持 FEEL（=…）表达式，请写变量路径，如 \${decision.dueIn}`);
   for (const m of value.match(EMBEDDED) ?? []) {
-    if (!PATH_EXPRESSION.test(m)) add(el, 'UNSUPPORTED_EXPRESSION', `属性 ${attr} 的表达式「${m}」不受支持：只能是变量路径`);
+    const problem = attributeExpressionProblem(m);
+    if (problem) add(el, 'UNSUPPORTED_EXPRESSION', `属性 ${attr} 的表达式「${m}」不受支持：${problem}`);
+    else if (variables) for (const msg of referenceProblems(m, undefined, variables)) add(el, 'UNKNOWN_VARIABLE', `属性 ${attr} 的表达式${msg}`);
   }
 }
 

@@ -4,6 +4,7 @@ import { CaseExecution } from '../bpmn/case-execution';
 import { NotFoundError, TaskAlreadyCompletedError, TaskClaimedError, TaskNotOpenError } from '../errors';
 import { checkForm, type FormValidator } from '../form-validation';
 import { appendHistory, HistoryKind } from '../history';
+import { checkUnitInProcess } from '../process-org';
 import { CaseHaltedError, ProcessError, recordHalt } from './halt';
 import { caseOfTask, lockedTask, transaction, type AuthorizeTask, type Client } from './lock';
 import type { CaseCommandRunner } from './runner';
@@ -36,6 +37,7 @@ export class CaseSteps {
       channel: input.channel ?? str(input.data.channel),
       unit: input.unit ?? str(input.data.unit),
     };
+    checkUnitInProcess(def, facts.unit);
     const variables = { data: input.data, case: facts };
     const exec = await CaseExecution.start(caseId, this.runner.executionOptions(caseId, def), variables);
     if (!exec.halted && exec.error) throw new ProcessError(exec.error.message);

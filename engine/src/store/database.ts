@@ -1,7 +1,7 @@
 // One store implementation on pg.Pool, whether PostgreSQL is the embedded child process (default,
 // on a data dir) or a server named by DATABASE_URL. Schema changes are versioned SQL migrations.
 import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { DatabaseOpenError, startEmbeddedPostgres, type EmbeddedServer } from './embedded';
 
@@ -13,7 +13,16 @@ export interface DatabaseOptions {
   onLog?: (line: string) => void;
   /** One line for the operator when the embedded PostgreSQL did something on their behalf. */
   onNotice?: (line: string) => void;
+  /** Other packages' migrations (e.g. the server's tables), applied with the engine's (see migrate). */
+  migrations?: MigrationSet[];
 }
+
+/**
+ * Migrations a package other than the engine owns: a directory of `NNN_name.sql` files, or the
+ * files themselves. Every version number is unique across the engine's and all sets (the
+ * engine's are below 100); each applied one is recorded as (version, file name).
+ */
+export type MigrationSet = { dir: URL | string } | { files: { name: string; sql: string }[] };
 
 export interface Database {
   pool: pg.Pool;
@@ -53,7 +62,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     }
     pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
     pool.on('error', () => {}); // idle client errors (server restart) surface on the next query
-    await migrate(pool);
+    await migrate(pool, options.migrations);
   } catch (err) {
     await pool?.end().catch(() => {});
     await embedded?.stop();
@@ -99,10 +108,44 @@ async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
 }
 
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
+const MIGRATION_FILE = /^\d+_.*\.sql$/;
 
-/** Applies pending migrations in order, under an advisory lock so concurrent starts are safe. */
-export async function migrate(pool: pg.Pool): Promise<number[]> {
-  const files = readdirSync(MIGRATIONS_DIR).filter((f) => /^\d+_.*\.sql$/.test(f)).sort();
+interface Migration { version: number; name: string; sql: () => string }
+
+function migrationsOf(set: MigrationSet): Migration[] {
+  if ('files' in set) {
+    return set.files.map((f) => {
+      if (!MIGRATION_FILE.test(f.name)) throw new Error(`migration name must look like NNN_name.sql: ${f.name}`);
+      return { version: Number(f.name.split('_')[0]), name: f.name, sql: () => f.sql };
+    });
+  }
+  const dir = set.dir;
+  return readdirSync(dir).filter((f) => MIGRATION_FILE.test(f)).map((f) => ({
+    version: Number(f.split('_')[0]),
+    name: f,
+    sql: () => readFileSync(typeof dir === 'string' ? join(dir, f) : new URL(f, dir), 'utf8'),
+  }));
+}
+
+/** The engine's migrations and the given sets, in version order; a version twice is refused. */
+function allMigrations(extra: MigrationSet[]): Migration[] {
+  const all = [{ dir: MIGRATIONS_DIR }, ...extra].flatMap(migrationsOf);
+  const seen = new Map<number, string>();
+  for (const m of all) {
+    const other = seen.get(m.version);
+    if (other !== undefined) throw new Error(`two migrations with version ${m.version}: ${other} and ${m.name}`);
+    seen.set(m.version, m.name);
+  }
+  return all.sort((a, b) => a.version - b.version);
+}
+
+/**
+ * Applies pending migrations — the engine's and the caller's `extra` sets — in version order,
+ * under an advisory lock so concurrent starts are safe. A version recorded in
+ * `schema_migrations` is not applied again, whichever package's directory its file lives in.
+ */
+export async function migrate(pool: pg.Pool, extra: MigrationSet[] = []): Promise<number[]> {
+  const migrations = allMigrations(extra);
   const client = await pool.connect();
   const applied: number[] = [];
   try {
@@ -110,12 +153,11 @@ export async function migrate(pool: pg.Pool): Promise<number[]> {
     await client.query('select pg_advisory_xact_lock(7424201)');
     await client.query('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())');
     const done = new Set((await client.query<{ version: number }>('select version from schema_migrations')).rows.map((r) => r.version));
-    for (const file of files) {
-      const version = Number(file.split('_')[0]);
-      if (done.has(version)) continue;
-      await client.query(readFileSync(new URL(file, MIGRATIONS_DIR), 'utf8'));
-      await client.query('insert into schema_migrations (version, name) values ($1, $2)', [version, file]);
-      applied.push(version);
+    for (const m of migrations) {
+      if (done.has(m.version)) continue;
+      await client.query(m.sql());
+      await client.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
     }
     await client.query('commit');
   } catch (err) {

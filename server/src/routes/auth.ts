@@ -1,6 +1,7 @@
 // 登录 / 退出 / 当前用户 / 用户管理 / 组织架构.
 import { ref } from '../api-schemas';
-import { ApiError, unauthorized } from '../http-errors';
+import type { OrgModel } from '@yizhan/rules';
+import { ApiError, notFound, unauthorized } from '../http-errors';
 import { LoginGuard, LoginRateLimited, type LoginLimit } from '../login-guard';
 import { defineRoute, type RouteDef } from '../registry';
 import { ROLES, type Role } from '../roles';
@@ -23,8 +24,9 @@ export function authRoutes(services: Services, loginLimit: LoginLimit): RouteDef
   return [
     defineRoute<{ username: string; password: string }>({
       method: 'post', path: '/api/auth/login', operationId: 'login', tag: 'auth', summary: '登录，取得 Bearer 令牌',
-      description: '令牌在 expiresAt 之后失效。失败的登录按账号和来源地址分别计数（成功登录不计数，并清零该账号的失败次数）；'
-        + '超出限制后一段时间内一律返回 429 RATE_LIMITED，消息与 Retry-After 头给出需等待的时间。',
+      description: '令牌在 expiresAt 之后失效。只有失败的登录才计数，按账号和来源地址分别计数（成功登录不计数，并清零该账号的失败次数）；'
+        + '超过免等待的次数（默认每账号 5 次、每地址 50 次）后，每再失败一次，下一次登录须等待的时间加倍（1 秒、2 秒、4 秒……最长 15 分钟）。'
+        + '等待期间一律返回 429 RATE_LIMITED，消息「登录失败次数过多，请在 N 秒后重试」与 Retry-After 头给出需等待的秒数。',
       access: 'public',
       body: {
         type: 'object', additionalProperties: false, required: ['username', 'password'],
@@ -35,18 +37,21 @@ export function authRoutes(services: Services, loginLimit: LoginLimit): RouteDef
       async handler({ body, req, res }) {
         const address = req.socket.remoteAddress ?? 'unknown';
         res.setHeader('ratelimit-policy', guard.policy());
-        try {
-          await guard.check(body.username, address);
-        } catch (err) {
-          if (err instanceof LoginRateLimited) res.setHeader('retry-after', String(err.retryAfterSeconds));
-          throw err;
-        }
-        const user = await services.users.verifyPassword(body.username, body.password);
-        if (!user) {
-          await guard.failed(body.username, address);
-          throw unauthorized('用户名或密码错误');
-        }
-        await guard.succeeded(user.username);
+        const user = await guard.attempt(body.username, async () => {
+          try {
+            await guard.check(body.username, address);
+          } catch (err) {
+            if (err instanceof LoginRateLimited) res.setHeader('retry-after', String(err.retryAfterSeconds));
+            throw err;
+          }
+          const verified = await services.users.verifyPassword(body.username, body.password);
+          if (!verified) {
+            await guard.failed(body.username, address);
+            throw unauthorized('用户名或密码错误');
+          }
+          await guard.succeeded(verified.username);
+          return verified;
+        });
         const session = await services.sessions.issue(user.username);
         return { token: session.token, expiresAt: session.expiresAt, user: userView(user, services) };
       },
@@ -107,11 +112,20 @@ export function authRoutes(services: Services, loginLimit: LoginLimit): RouteDef
         return userView(user, services);
       },
     }),
-    defineRoute({
+    defineRoute<unknown, { process?: string }>({
       method: 'get', path: '/api/org', operationId: 'getOrg', tag: 'org', summary: '组织架构（单位树与部门，合并自已部署的流程包）',
-      access: 'org:read', success: { status: 200, description: '组织架构', schema: ref('OrgModel') },
-      async handler() {
-        return services.directory.model();
+      description: 'process=流程标识 时只返回该流程所在县（其流程包）的组织架构，用于受理与转办时选择单位和部门。',
+      access: 'org:read',
+      query: [{ name: 'process', schema: { type: 'string', maxLength: 200 }, description: '流程标识' }],
+      success: { status: 200, description: '组织架构', schema: ref('OrgModel') },
+      errors: [404],
+      async handler({ query }) {
+        if (!query.process) return services.directory.model();
+        const versions = await services.engine.definitions.list(query.process);
+        if (!versions.length) throw notFound('DEFINITION_NOT_FOUND', `流程定义不存在：${query.process}`);
+        const def = await services.engine.definitions.byIdOrThrow(versions[0].id);
+        const org = def.org as OrgModel | null;
+        return org && Array.isArray(org.units) && org.units.length ? { units: org.units, departments: org.departments ?? [] } : services.directory.model();
       },
     }),
   ];

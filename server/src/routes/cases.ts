@@ -41,9 +41,11 @@ export function caseRoutes(services: Services): RouteDef[] {
         const given = typeof body.data.unit === 'string' && body.data.unit ? body.data.unit : undefined;
         const unit = given ?? user.unit ?? undefined;
         if (given && !scope.all && !scope.units.includes(given)) throw forbidden(`单位「${given}」不在您的辖区内，不能代为受理`);
+        const staged = await services.attachments.checkRefs(body.data, user.username, null);
         const started = await services.engine.startCase({
           process: body.process, version: body.version, title: body.title, data: body.data, actor: user.username, unit,
         });
+        await services.attachments.bind(staged, started.id, user.username);
         return view(started);
       },
     }),

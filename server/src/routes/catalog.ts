@@ -1,5 +1,5 @@
 // 流程包、流程定义与表单：部署（JSON 文件集或 multipart 上传）与查询.
-import type { DefinitionSummary } from '@yizhan/engine';
+import { DefinitionWithdrawnError, unitInProcess, type DefinitionSummary } from '@yizhan/engine';
 import { ref } from '../api-schemas';
 import { notFound } from '../http-errors';
 import { defineRoute, result, type RouteDef } from '../registry';
@@ -126,14 +126,30 @@ export function catalogRoutes(services: Services): RouteDef[] {
         return definitionSummary(d);
       },
     }),
-    defineRoute<unknown, { key?: string }>({
+    defineRoute<unknown, { key?: string; startable?: boolean }>({
       method: 'get', path: '/api/definitions', operationId: 'listDefinitions', tag: 'packs', summary: '流程定义（各版本）',
+      description: 'startable=true 时只返回本人可用于受理的流程（每个流程当前用于新案件的版本）：本人所属单位在该流程所在县的组织架构中；'
+        + '不限辖区的用户（如系统管理员）得到全部可用流程。',
       access: 'form:read',
-      query: [{ name: 'key', schema: { type: 'string', maxLength: 200 }, description: '流程标识' }],
+      query: [
+        { name: 'key', schema: { type: 'string', maxLength: 200 }, description: '流程标识' },
+        { name: 'startable', schema: { type: 'boolean' }, description: '只返回本人可用于受理的流程' },
+      ],
       success: { status: 200, description: '流程定义', schema: { type: 'array', items: ref('Definition') } },
-      async handler({ query }) {
+      async handler({ query, scope }) {
         const defs = await services.engine.definitions.list(query.key);
-        return defs.map(definitionSummary);
+        if (!query.startable) return defs.map(definitionSummary);
+        // The version new cases start on, per key; kept when the caller's unit is in its county.
+        const out: DefinitionSummary[] = [];
+        for (const key of [...new Set(defs.map((d) => d.key))]) {
+          const current = await services.engine.definitions.byKey(key).catch((e: unknown) => {
+            if (e instanceof DefinitionWithdrawnError) return undefined; // every version withdrawn
+            throw e;
+          });
+          const row = current && defs.find((d) => d.id === current.id);
+          if (row && (scope.all || (scope.unit !== null && unitInProcess(current, scope.unit)))) out.push(row);
+        }
+        return out.map(definitionSummary);
       },
     }),
     defineRoute<unknown, { process?: string; version?: number }>({
@@ -152,8 +168,7 @@ export function catalogRoutes(services: Services): RouteDef[] {
         if (query.process) {
           defId = (await services.engine.definitions.byKey(query.process, query.version)).id;
         } else {
-          const { rows } = await services.pool.query<{ id: string }>('select id from definitions where forms ? $1 order by created_at desc, id desc limit 1', [params.key]);
-          defId = rows[0]?.id;
+          defId = (await services.engine.definitions.latestWithForm(params.key))?.id;
         }
         if (!defId) throw formNotFound();
         const def = await services.engine.definitions.byIdOrThrow(defId);

@@ -27,8 +27,8 @@ export function taskRoutes(services: Services): RouteDef[] {
   };
   /** The intake names of each case, to mask them in redacted task data. */
   const intakeNamesOf = async (caseIds: string[]) => {
-    const { rows } = await services.pool.query<{ id: string; data: unknown }>(`select id, variables -> 'data' as data from cases where id = any($1::uuid[])`, [[...new Set(caseIds)]]);
-    return new Map(rows.map((r) => [r.id, intakeNames(r.data)]));
+    const data = await services.engine.queries.caseData(caseIds);
+    return new Map([...data].map(([id, d]) => [id, intakeNames(d)]));
   };
   /** Re-checks the caller's right on the task under the case lock (see mayActOnTask). */
   const authorize = (scope: Scope): AuthorizeTask => (task) => {
@@ -116,9 +116,12 @@ export function taskRoutes(services: Services): RouteDef[] {
       success: { status: 200, description: '办理后的案件', schema: ref('Case') },
       errors: [404, 409, 422],
       async handler({ params, scope, user, body }) {
-        await actionableTask(scope, params.id);
+        const task = await actionableTask(scope, params.id);
+        // attachments referenced by the form: staged by this user, or already the case's
+        const staged = await services.attachments.checkRefs(body.data, user.username, task.caseId);
         // the engine checks the claim under the case lock (409 TASK_CLAIMED); an admin may complete anyway
         const c = await services.engine.completeTask(params.id, body.data, user.username, { force: user.role === 'admin', authorize: authorize(scope) });
+        await services.attachments.bind(staged, c.id, user.username);
         return { ...c, unitName: services.directory.unitName(c.unit) };
       },
     }),
@@ -149,8 +152,7 @@ export function taskRoutes(services: Services): RouteDef[] {
           throw new ApiError('VALIDATION_FAILED', '转办部门不存在', [{ field: '/department', code: 'enum', message: `部门编码「${body.department}」不存在` }]);
         }
         // Only to a department of the case's own org model (its pack, its county).
-        const { rows } = await services.pool.query<{ definition_id: string }>('select definition_id from cases where id = $1', [task.caseId]);
-        const def = await services.engine.definitions.byIdOrThrow(rows[0].definition_id);
+        const def = await services.engine.definitions.byIdOrThrow(await services.engine.queries.definitionIdOfCase(task.caseId));
         const reachable = ((def.org as { departments?: { code: string }[] } | null)?.departments ?? []).map((d) => d.code);
         if (!reachable.includes(body.department)) {
           throw new ApiError('TRANSFER_OUT_OF_SCOPE', `部门「${body.department}」不属于本案件所在县的组织架构，不能转办`, [

@@ -6,9 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
-import { CaseEngine, ManualClock, openDatabase, type Database } from '@yizhan/engine';
-import { createApp, formValidator, type AppOptions, type YizhanApp } from '../../src/app';
-import { loadPackDir, packHandlers } from '../../src/packs';
+import { ManualClock, type CaseEngine, type Database } from '@yizhan/engine';
+import { openServerDatabase } from '../../src/database';
+import { createApp, type AppOptions, type YizhanApp } from '../../src/app';
+import { createPackEngine, loadPackDir } from '../../src/packs';
 import type { Role } from '../../src/roles';
 import { createTestDatabase, type DatabaseTarget, type TestDatabase } from '../../../engine/test/support/databases';
 
@@ -55,9 +56,9 @@ export interface TestServer {
 
 export async function startTestServer(target: DatabaseTarget, options: Partial<AppOptions> = {}): Promise<TestServer> {
   const tdb: TestDatabase = await createTestDatabase(target);
-  const db = await openDatabase({ url: tdb.url });
+  const db = await openServerDatabase({ url: tdb.url });
   const clock = new ManualClock('2026-03-02T09:00:00+08:00');
-  const engine = new CaseEngine({ pool: db.pool, clock, validateForm: formValidator(), handlers: { ...packHandlers } });
+  const engine = createPackEngine({ pool: db.pool, clock });
   const yizhan = await createApp({
     pool: db.pool, engine, clock, logger: pino({ level: 'silent' }), webDir: null,
     loginLimit: { windowMs: 60_000, limit: 1000 }, ...options,

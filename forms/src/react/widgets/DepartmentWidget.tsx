@@ -5,10 +5,11 @@ import { flattenUnits } from '../../org';
 import { caseFormContext, stringList, type CaseFormContext, type CaseFormData } from '../form-context';
 
 /**
- * `ui:widget: "department"` — one department code (formContext.departments), grouped by unit.
+ * `ui:widget: "department"` — one department code (formContext.departments), grouped by unit; on
+ * an array of strings, several codes (e.g. 涉及的部门 at intake, which routing reads as codes).
  * `ui:options.kinds` limits the kinds (`["resident", "window"]`), `ui:options.units` the unit codes.
  */
-export function DepartmentWidget({ id, value, disabled, readonly, placeholder, options, registry, onChange, onBlur, onFocus }: WidgetProps<CaseFormData, RJSFSchema, CaseFormContext>) {
+export function DepartmentWidget({ id, value, disabled, readonly, placeholder, options, schema, registry, onChange, onBlur, onFocus }: WidgetProps<CaseFormData, RJSFSchema, CaseFormContext>) {
   const { units, departments } = caseFormContext(registry.formContext);
   const kinds = stringList(options.kinds);
   const unitCodes = stringList(options.units);
@@ -19,20 +20,36 @@ export function DepartmentWidget({ id, value, disabled, readonly, placeholder, o
     const group = unitNames.get(d.unit) ?? d.unit;
     groups.set(group, [...(groups.get(group) ?? []), { label: d.name, value: d.code }]);
   }
+  const grouped = [...groups].map(([label, opts]) => ({ label, options: opts }));
+  const common = {
+    id,
+    'aria-describedby': ariaDescribedByIds(id),
+    style: { width: '100%' },
+    disabled: disabled || readonly,
+    showSearch: { optionFilterProp: 'label' },
+    allowClear: true,
+    options: grouped,
+    onBlur: () => onBlur(id, value),
+    onFocus: () => onFocus(id, value),
+  };
+  if (schema.type === 'array') {
+    const selected = Array.isArray(value) ? value.map(String) : [];
+    return (
+      <Select
+        {...common}
+        mode="multiple"
+        value={selected}
+        placeholder={placeholder || '请选择部门（可多选）'}
+        onChange={(next: string[]) => onChange(next.length > 0 ? next : undefined)}
+      />
+    );
+  }
   return (
     <Select
-      id={id}
-      aria-describedby={ariaDescribedByIds(id)}
-      style={{ width: '100%' }}
+      {...common}
       value={typeof value === 'string' && value ? value : undefined}
       placeholder={placeholder || '请选择部门'}
-      disabled={disabled || readonly}
-      showSearch={{ optionFilterProp: 'label' }}
-      allowClear
-      options={[...groups].map(([label, opts]) => ({ label, options: opts }))}
       onChange={(next: string | undefined) => onChange(next || undefined)}
-      onBlur={() => onBlur(id, value)}
-      onFocus={() => onFocus(id, value)}
     />
   );
 }

@@ -1,0 +1,66 @@
+// The case view offers the messages a case waits for: a Zhangye dispute in its specialist team's
+// mediation shows 当事人撤回调解申请; the clerk gives a reason in the form the message declares and
+// the case ends 撤回 — in a real browser against `yizhan serve --demo` (the shipped packs).
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+
+let server: DemoServer | undefined;
+let browser: Browser | undefined;
+
+describe('messages on the case page', () => {
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 60_000);
+
+  it('a clerk withdraws a case with a reason through the 撤回 button', async () => {
+    const base = server!.baseUrl;
+    const call = async (method: string, path: string, token?: string, body?: unknown) => {
+      const res = await fetch(base + path, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const json = (await res.json()) as Record<string, unknown>;
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    const { token } = (await call('POST', '/api/auth/login', undefined, { username: 'zy-window', password: PASSWORD })) as { token: string };
+    const c = (await call('POST', '/api/cases', token, {
+      process: 'zhangye/dispute', title: '撤回测试：土地流转租金',
+      data: { applicant: '陈丽', idNumber: '62070219920830567X', mobile: '13893631234', channel: '来访', type: '土地承包纠纷', unit: 'ganzhou.daman', description: '土地流转租金拖欠' },
+    })) as { id: string };
+
+    const errors: string[] = [];
+    const page = await (await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+    page.setDefaultTimeout(60_000);
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/login`);
+    await page.locator('#login-username').fill('zy-window');
+    await page.locator('#login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('current-user').waitFor();
+
+    await page.goto(`${base}/cases/${c.id}`);
+    const offered = page.getByTestId('message-撤回');
+    await offered.waitFor();
+    expect(await offered.textContent()).toContain('当事人撤回调解申请');
+    await offered.click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.locator('#root_withdrawReason').fill('双方已自行协商解决，申请撤回');
+    await dialog.getByRole('button', { name: /^提\s*交$/ }).click();
+    await page.locator('.ant-modal:visible').waitFor({ state: 'detached' }).catch(() => undefined);
+    await expect.poll(async () => (await page.getByTestId('timeline').textContent()) ?? '', { timeout: 30_000 }).toContain('收到消息 · 撤回：双方已自行协商解决，申请撤回');
+    expect(await page.getByTestId('case-messages').count()).toBe(0);
+    const after = await call('GET', `/api/cases/${c.id}`, token);
+    expect(after.status).toBe('completed');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 300_000);
+});

@@ -1,0 +1,291 @@
+// The rows behind statistics, exports and 公示, read within a reader's scope (read-scope.ts).
+// Every figure is computed from one per-case query (metricsSql), so a rate and its drill-down can
+// never disagree. Which task fields mean what (a case's outcome, its rating, which tasks are not
+// handling) is not the engine's to know: the caller passes the packs' StepConventions (declared in
+// processes/src/steps.ts) and the engine binds them as query parameters.
+import type pg from 'pg';
+import type { Clock } from './clock';
+import { caseVisibleSql, SqlArgs, type ReadScope } from './read-scope';
+
+/** The step conventions the figures read (see processes/src/steps.ts for the packs' ones). */
+export interface StepConventions {
+  /** 调处结果: `field` of the case's last completed task whose `field` is one of `values`. */
+  outcome: { field: string; values: readonly string[] };
+  /** 一事一评价: `field` of the case's last completed task of form `formKey`, one of `values` (satisfied, basic, dissatisfied). */
+  rating: { formKey: string; field: string; values: readonly [string, string, string] };
+  /** Form keys of tasks that are not handling: their candidate groups did not handle the case. */
+  nonHandlingForms: readonly string[];
+}
+
+export interface StatisticsFilter {
+  /** Cases created in [from, to). */
+  from?: Date;
+  to?: Date;
+  /** Process key (`longxi/dispute`) or the part before its slash (a pack id, `longxi`). */
+  process?: string;
+}
+
+/** What the counts are grouped by: a case column, its creation month (Beijing time) or the departments that handled it. */
+export type MetricsGroupBy = 'type' | 'unit' | 'department' | 'month';
+
+export interface CaseCounts {
+  total: number;
+  closed: number;
+  /** Closed without any task completed after its due time. */
+  onTime: number;
+  /** Not closed, with an open task past its due time. */
+  overdue: number;
+  /** Cases with a handling outcome (调处). */
+  mediated: number;
+  /** Outcome = the first of the outcome values. */
+  succeeded: number;
+  /** Cases with a rating (一事一评价). */
+  rated: number;
+  /** Rating = the first, second, third of the rating values. */
+  satisfied: number;
+  basic: number;
+  dissatisfied: number;
+}
+
+/** One case behind a figure. */
+export interface CaseMetrics {
+  id: string;
+  number: number;
+  processKey: string;
+  title: string | null;
+  type: string | null;
+  unit: string | null;
+  status: string;
+  createdAt: Date;
+  completedAt: Date | null;
+  /** YYYY-MM of its creation, Beijing time. */
+  month: string;
+  onTime: boolean;
+  overdue: boolean;
+  /** Its outcome (one of the outcome values) or null. */
+  result: string | null;
+  /** Its rating (one of the rating values) or null. */
+  satisfaction: string | null;
+}
+
+/** Which cases of the filter: those of one group key, or those whose unit is (or is not) in a list. */
+export type MetricsSelection =
+  | { groupBy: MetricsGroupBy; key: string | null }
+  | { units: string[]; outside?: boolean };
+
+/** Counts within a scope, from the pool or inside one snapshot. */
+export interface CountsReader {
+  /** Counts by group key, biggest first (by month: in month order). */
+  counts(scope: ReadScope, filter: StatisticsFilter, groupBy: MetricsGroupBy): Promise<{ key: string | null; counts: CaseCounts }[]>;
+  /** Counts of all cases of the filter, each case once. */
+  totals(scope: ReadScope, filter: StatisticsFilter): Promise<CaseCounts>;
+}
+
+/** A consistent view for an export: counts and every case behind them, from one snapshot. */
+export interface StatisticsSnapshot extends CountsReader {
+  /** The cases of the filter, newest first, in batches (read through a cursor: one batch in memory). */
+  cases(): AsyncIterable<CaseMetrics[]>;
+}
+
+/** A closed case of a definition published as 公示 (definition meta `public.enabled`). */
+export interface PublishedCaseRow {
+  number: number;
+  type: string | null;
+  unit: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+  /** The case's form data (`variables.data`). */
+  data: Record<string, unknown> | null;
+  /** The definition's `meta.public` (the pack's publication settings). */
+  publication: unknown;
+  /** The definition's forms by key, and its intake form key (`meta.startFormKey`). */
+  forms: Record<string, unknown> | null;
+  startFormKey: string | null;
+  /** Its outcome (one of the outcome values) or null. */
+  result: string | null;
+}
+
+interface MetricRow {
+  id: string; number: string; process_key: string; title: string | null; type: string | null; unit: string | null; status: string;
+  created_at: Date; completed_at: Date | null; month: string; on_time: boolean; overdue: boolean; result: string | null; satisfaction: string | null;
+}
+
+type Queryable = Pick<pg.Pool, 'query'>;
+
+/** Rows fetched from the export cursor at a time. */
+const EXPORT_BATCH = 500;
+
+const COUNTS = `count(*)::int as total,
+  count(*) filter (where m.status = 'completed')::int as closed,
+  count(*) filter (where m.on_time)::int as "onTime",
+  count(*) filter (where m.overdue)::int as overdue,
+  count(m.result)::int as mediated,
+  count(*) filter (where m.result = m.success)::int as succeeded,
+  count(m.satisfaction)::int as rated,
+  count(*) filter (where m.satisfaction = m.satisfied)::int as satisfied,
+  count(*) filter (where m.satisfaction = m.basic)::int as basic,
+  count(*) filter (where m.satisfaction = m.dissatisfied)::int as dissatisfied`;
+
+function metricsView(r: MetricRow): CaseMetrics {
+  return {
+    id: r.id, number: Number(r.number), processKey: r.process_key, title: r.title, type: r.type, unit: r.unit, status: r.status,
+    createdAt: r.created_at, completedAt: r.completed_at, month: r.month, onTime: r.on_time, overdue: r.overdue, result: r.result, satisfaction: r.satisfaction,
+  };
+}
+
+export class CaseStatistics implements CountsReader {
+  constructor(private readonly pool: pg.Pool, private readonly clock: Clock, private readonly conventions: StepConventions) {}
+
+  counts(scope: ReadScope, filter: StatisticsFilter, groupBy: MetricsGroupBy): Promise<{ key: string | null; counts: CaseCounts }[]> {
+    return this.countsOn(this.pool, scope, filter, groupBy);
+  }
+
+  totals(scope: ReadScope, filter: StatisticsFilter): Promise<CaseCounts> {
+    return this.totalsOn(this.pool, scope, filter);
+  }
+
+  /** The cases behind a figure (no selection: all of the filter), newest first. */
+  async cases(scope: ReadScope, input: StatisticsFilter & { select?: MetricsSelection; limit: number; offset: number }): Promise<CaseMetrics[]> {
+    const { text, values } = this.casesSql(scope, input, input.select);
+    const { rows } = await this.pool.query<MetricRow>(`${text} limit $${values.length + 1} offset $${values.length + 2}`, [...values, input.limit, input.offset]);
+    return rows.map(metricsView);
+  }
+
+  /**
+   * Counts and every case of the filter read in one REPEATABLE READ snapshot — so the detail rows
+   * are exactly the cases the counts count — the cases through a server-side cursor, in batches.
+   */
+  async snapshot<T>(scope: ReadScope, filter: StatisticsFilter, use: (snapshot: StatisticsSnapshot) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken = false;
+    try {
+      await client.query('begin isolation level repeatable read read only');
+      const { text, values } = this.casesSql(scope, filter);
+      const snapshot: StatisticsSnapshot = {
+        counts: (s, f, groupBy) => this.countsOn(client, s, f, groupBy),
+        totals: (s, f) => this.totalsOn(client, s, f),
+        async *cases() {
+          await client.query(`declare export_cases no scroll cursor for ${text}`, values);
+          for (;;) {
+            const { rows } = await client.query<MetricRow>(`fetch ${EXPORT_BATCH} from export_cases`);
+            if (!rows.length) return;
+            yield rows.map(metricsView);
+            if (rows.length < EXPORT_BATCH) return;
+          }
+        },
+      };
+      const out = await use(snapshot);
+      await client.query('commit');
+      return out;
+    } catch (err) {
+      broken = true;
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release(broken ? true : undefined);
+    }
+  }
+
+  /** 公示: closed cases of the definitions that publish them (meta `public.enabled`), last closed first. */
+  async published(page: { limit: number; offset: number }): Promise<PublishedCaseRow[]> {
+    const { outcome } = this.conventions;
+    const { rows } = await this.pool.query<{
+      number: string; type: string | null; unit: string | null; created_at: Date; completed_at: Date | null;
+      data: Record<string, unknown> | null; public: unknown; forms: Record<string, unknown> | null; start_form: string | null; result: string | null;
+    }>(
+      `select c.number, c.type, c.unit, c.created_at, c.completed_at, c.variables -> 'data' as data,
+              d.meta -> 'public' as public, d.forms, d.meta ->> 'startFormKey' as start_form,
+              (select t.data ->> $3 from tasks t where t.case_id = c.id and t.status = 'completed' and t.data ->> $3 = any($4::text[])
+                order by t.completed_at desc, t.created_at desc limit 1) as result
+         from cases c join definitions d on d.id = c.definition_id
+        where c.status = 'completed' and coalesce((d.meta -> 'public' ->> 'enabled')::boolean, false)
+        order by c.completed_at desc nulls last, c.number desc limit $1 offset $2`,
+      [page.limit, page.offset, outcome.field, outcome.values],
+    );
+    return rows.map((r) => ({
+      number: Number(r.number), type: r.type, unit: r.unit, createdAt: r.created_at, completedAt: r.completed_at, data: r.data,
+      publication: r.public, forms: r.forms, startFormKey: r.start_form, result: r.result,
+    }));
+  }
+
+  private async countsOn(db: Queryable, scope: ReadScope, filter: StatisticsFilter, groupBy: MetricsGroupBy): Promise<{ key: string | null; counts: CaseCounts }[]> {
+    const args = new SqlArgs();
+    const metrics = this.metricsSql(scope, args, filter);
+    const key = groupBy === 'department' ? 'd.g' : groupBy === 'month' ? 'm.month' : groupBy === 'type' ? 'm.type' : 'm.unit';
+    const join = groupBy === 'department' ? `cross join lateral (${this.departmentsSql(args, 'm')}) d` : '';
+    const { rows } = await db.query<{ key: string | null } & CaseCounts>(
+      `with m as (${metrics})
+       select ${key} as key, ${COUNTS} from m ${join} group by ${key} order by ${groupBy === 'month' ? 'key' : 'total desc, key'}`,
+      args.values,
+    );
+    return rows.map(({ key: k, ...counts }) => ({ key: k, counts }));
+  }
+
+  private async totalsOn(db: Queryable, scope: ReadScope, filter: StatisticsFilter): Promise<CaseCounts> {
+    const args = new SqlArgs();
+    const { rows } = await db.query<CaseCounts>(`with m as (${this.metricsSql(scope, args, filter)}) select ${COUNTS} from m`, args.values);
+    return rows[0];
+  }
+
+  private casesSql(scope: ReadScope, filter: StatisticsFilter, select?: MetricsSelection): { text: string; values: unknown[] } {
+    const args = new SqlArgs();
+    const metrics = this.metricsSql(scope, args, filter);
+    const where: string[] = [];
+    if (select && 'units' in select) {
+      const units = args.add(select.units);
+      where.push(select.outside ? `(m.unit is null or not (m.unit = any(${units}::text[])))` : `m.unit = any(${units}::text[])`);
+    } else if (select) {
+      const k = select.key;
+      if (select.groupBy === 'department') where.push(`exists (select 1 from (${this.departmentsSql(args, 'm')}) dd where dd.g = ${args.add(k)})`);
+      else {
+        const col = select.groupBy === 'month' ? 'm.month' : select.groupBy === 'type' ? 'm.type' : 'm.unit';
+        where.push(k === null ? `${col} is null` : `${col} = ${args.add(k)}`);
+      }
+    }
+    return {
+      text: `with m as (${metrics}) select * from m ${where.length ? `where ${where.join(' and ')}` : ''} order by m.created_at desc, m.number desc`,
+      values: args.values,
+    };
+  }
+
+  /**
+   * One row per visible case created in [from, to), with what every figure needs. `m` = the
+   * result; its columns `success`, `satisfied`, `basic`, `dissatisfied` carry the convention's
+   * values for the counts.
+   */
+  private metricsSql(scope: ReadScope, args: SqlArgs, filter: StatisticsFilter): string {
+    const { outcome, rating } = this.conventions;
+    const now = args.add(this.clock.now());
+    const where = [caseVisibleSql(scope, args)];
+    if (filter.from) where.push(`c.created_at >= ${args.add(filter.from)}`);
+    if (filter.to) where.push(`c.created_at < ${args.add(filter.to)}`);
+    if (filter.process) {
+      const p = args.add(filter.process);
+      where.push(`(c.process_key = ${p} or split_part(c.process_key, '/', 1) = ${p})`);
+    }
+    const resultField = args.add(outcome.field);
+    const ratingField = args.add(rating.field);
+    return `select c.id, c.number, c.process_key, c.title, c.type, c.unit, c.status, c.created_at, c.completed_at,
+        to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+        (c.status = 'completed' and not exists (
+          select 1 from tasks lt where lt.case_id = c.id and lt.due_at is not null and lt.completed_at > lt.due_at)) as on_time,
+        (c.status <> 'completed' and exists (
+          select 1 from tasks ot where ot.case_id = c.id and ot.status = 'open' and ot.due_at < ${now})) as overdue,
+        (select rt.data ->> ${resultField} from tasks rt
+          where rt.case_id = c.id and rt.status = 'completed' and rt.data ->> ${resultField} = any(${args.add(outcome.values)}::text[])
+          order by rt.completed_at desc, rt.created_at desc limit 1) as result,
+        (select et.data ->> ${ratingField} from tasks et
+          where et.case_id = c.id and et.status = 'completed' and et.form_key = ${args.add(rating.formKey)}
+            and et.data ->> ${ratingField} = any(${args.add(rating.values)}::text[])
+          order by et.completed_at desc, et.created_at desc limit 1) as satisfaction,
+        ${args.add(outcome.values[0] ?? null)}::text as success,
+        ${args.add(rating.values[0])}::text as satisfied, ${args.add(rating.values[1])}::text as basic, ${args.add(rating.values[2])}::text as dissatisfied
+      from cases c where ${where.join(' and ')}`;
+  }
+
+  /** The departments (candidate groups) offered a handling task of case `m` — as rows of `g`. */
+  private departmentsSql(args: SqlArgs, m: string): string {
+    return `select distinct g from tasks dt cross join lateral unnest(dt.candidate_groups) g
+           where dt.case_id = ${m}.id and not (coalesce(dt.form_key, '') = any(${args.add(this.conventions.nonHandlingForms)}::text[]))`;
+  }
+}

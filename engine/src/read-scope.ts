@@ -1,0 +1,96 @@
+// Scoped reads: who may see which cases and act on which tasks, as SQL predicates that every
+// scoped read of the engine includes (so a filter or id from a client can never widen it). The
+// caller (the server's org scoping) computes a ReadScope for its user; the engine alone turns it
+// into SQL over its own tables.
+//
+// - A case is visible to its creator, to a reader whose units contain the case's unit when the
+//   reader works for the whole unit, and to task handlers whose department (or own name) a task of
+//   the case is or was offered to (转办 / 联合调解 across units).
+// - A task is visible when its case is. A handler may act on a task assigned to them or offered to
+//   one of their departments, or offered to their level within their units; `actsOn: 'any'`
+//   (an administrator) on any visible task.
+import { HistoryKind } from './history';
+
+/** What the caller computed for one reader (see the file comment). */
+export interface ReadScope {
+  /** The reader's user name (creator, assignee, who completed a task). */
+  username: string;
+  /** Every case (a reader of no unit): the rest does not narrow visibility then. */
+  all: boolean;
+  /** Org-unit codes of the reader's subtree. */
+  units: string[];
+  /** Sees every case of `units` (else only the cases offered to them and their own). */
+  wholeUnit: boolean;
+  /** Candidate groups (department codes) the reader belongs to. */
+  departments: string[];
+  /** Level candidate groups (e.g. "township") offered to the reader within `units`. */
+  levels: string[];
+  /** A task handler: also sees the cases with a task offered to them, now or in the past. */
+  handlesTasks: boolean;
+  /** Which visible tasks the reader may claim / complete / return / transfer. */
+  actsOn: 'any' | 'offered' | 'none';
+}
+
+/** Binds values as positional parameters while a query is assembled. */
+export class SqlArgs {
+  readonly values: unknown[] = [];
+  add(v: unknown): string {
+    return `$${this.values.push(v)}`;
+  }
+}
+
+type Bind = Pick<SqlArgs, 'add'>;
+
+/** Tasks offered to the reader (by assignee, department or level within their units). `t` = tasks. */
+export function offeredToSql(scope: ReadScope, args: Bind, t = 't'): string {
+  const me = args.add(scope.username);
+  const departments = args.add(scope.departments);
+  const parts = [`${t}.assignee = ${me}`, `${t}.candidate_groups && ${departments}::text[]`];
+  if (scope.levels.length) {
+    parts.push(`(${t}.candidate_groups && ${args.add(scope.levels)}::text[] and ${t}.unit = any(${args.add(scope.units)}::text[]))`);
+  }
+  return `(${parts.join(' or ')})`;
+}
+
+/** History kinds that offered a task to departments (`data.candidateGroups` or `data.from`). */
+const OFFERED_KINDS: readonly HistoryKind[] = [HistoryKind.TaskCreated, HistoryKind.TaskTransferred, HistoryKind.TaskReturned];
+
+/** Cases the reader may see. `c` = cases. */
+export function caseVisibleSql(scope: ReadScope, args: Bind, c = 'c'): string {
+  if (scope.all) return 'true';
+  const me = args.add(scope.username);
+  const parts = [`${c}.created_by = ${me}`];
+  if (scope.wholeUnit) parts.push(`${c}.unit = any(${args.add(scope.units)}::text[])`);
+  if (scope.handlesTasks) {
+    parts.push(`exists (select 1 from tasks it where it.case_id = ${c}.id and (${offeredToSql(scope, args, 'it')} or it.completed_by = ${me}))`);
+    if (scope.departments.length) {
+      // Offered in the past: a task created for, or transferred / returned from, one of their departments.
+      const deps = args.add(scope.departments);
+      parts.push(`exists (select 1 from history ih where ih.case_id = ${c}.id and ih.kind = any(${args.add(OFFERED_KINDS)}::text[])
+        and (coalesce(ih.data -> 'candidateGroups', '[]'::jsonb) ?| ${deps}::text[] or coalesce(ih.data -> 'from', '[]'::jsonb) ?| ${deps}::text[]))`);
+    }
+  }
+  return `(${parts.join(' or ')})`;
+}
+
+/** Tasks the reader may act on. `t` = tasks, `c` = its case. */
+export function taskActionableSql(scope: ReadScope, args: Bind, t = 't', c = 'c'): string {
+  if (scope.actsOn === 'any') return caseVisibleSql(scope, args, c);
+  if (scope.actsOn === 'none') return 'false';
+  // Offered to the reader implies visible (see caseVisibleSql).
+  return offeredToSql(scope, args, t);
+}
+
+/**
+ * The same rule as taskActionableSql, on a task as the engine holds it under the case lock (the
+ * engine calls an AuthorizeTask inside its transaction: a task transferred away a moment ago is
+ * no longer the reader's). `actsOn: 'any'` rests on the case's unit, which a task command never
+ * changes, so the check before the command stands.
+ */
+export function mayActOnTask(scope: ReadScope, task: { assignee: string | null; candidateGroups: string[]; unit: string | null }): boolean {
+  if (scope.actsOn === 'any') return true;
+  if (scope.actsOn === 'none') return false;
+  if (task.assignee === scope.username) return true;
+  if (task.candidateGroups.some((g) => scope.departments.includes(g))) return true;
+  return task.candidateGroups.some((g) => scope.levels.includes(g)) && task.unit !== null && scope.units.includes(task.unit);
+}
