@@ -27,7 +27,7 @@ describe('bpmnlint in the modeler and in the pack validator', () => {
   });
 
   it.each(files.map((f) => [f.slice(PROCESSES.length + 1), f]))('%s: same findings, same wording', async (_name, file) => {
-    const { rootElement } = await readBpmn(readFileSync(file, 'utf8'));
+    const { rootElement } = await readBpmn(readFileSync(file)); // bytes: test/real-world/ has ISO-8859-1 and UTF-16 files
     const fromPacks = await packLint(rootElement);
     const fromModeler = await modelerLint(rootElement);
     const key = (f: { rule: string; elementId?: string; severity: string }) => `${f.rule}|${f.elementId ?? ''}|${f.severity}`;

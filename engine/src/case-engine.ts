@@ -18,6 +18,7 @@ import { fireDueTimers, startTimerSweeper } from './commands/timer-sweeper';
 import { DefinitionRepository, type DefinitionRecord, type DefinitionSummary, type DeployInput, type DeployOptions } from './definitions';
 import { createDefaultFormValidator, type FormValidator } from './form-validation';
 import { builtinHandlers, type ServiceHandler } from './handlers';
+import { prepareDeployment } from './deployment';
 
 export { CaseHaltedError, ProcessError } from './commands/halt';
 export type { AuthorizeTask, LockedTask } from './commands/lock';
@@ -52,7 +53,7 @@ export class CaseEngine {
     const pool = options.pool;
     const clock = options.clock ?? systemClock;
     const handlers = { ...builtinHandlers, ...(options.handlers ?? {}) };
-    this.definitions = new DefinitionRepository(pool, () => Object.keys(handlers));
+    this.definitions = new DefinitionRepository(pool, (input) => prepareDeployment(input, handlers));
     this.queries = new CaseQueries(pool, clock);
     this.live = new LiveExecutions(options.cacheSize ?? 1000);
     this.runner = new CaseCommandRunner({

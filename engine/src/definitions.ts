@@ -1,17 +1,24 @@
-// Immutable definition versions. A deploy parses and validates the BPMN once, stores the
+// Immutable definition versions. A deploy runs the deploy pipeline (../deployment: the BPMN read
+// and checked once, or a document checked before handed in) and stores the
 // serialised context beside the XML and the pack's forms / rule sets / org model, and creates
 // version n+1 of the key. Running cases stay on the version they started on.
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { declaredFields, unsupportedPatterns, type FormSchema } from '@yizhan/forms';
-import { compileDefinition, type CompiledDefinition } from './bpmn/definition';
-import { variableScope } from './bpmn/conditions';
-import { BpmnInvalidError, DefinitionWithdrawnError, NotFoundError, type ErrorDetail } from './errors';
+import { declaredFields } from '@yizhan/forms';
+import type { CompiledDefinition } from './bpmn/definition';
+import type { BpmnDocument } from './bpmn/read';
+import { BpmnInvalidError, DefinitionWithdrawnError, NotFoundError } from './errors';
 
 export interface DeployInput {
   /** Process key, stable across versions (e.g. "longxi/dispute"). */
   key: string;
   bpmn: string;
+  /**
+   * `bpmn` already read (and checked with checkDeployment, as the pack validator does): deploy
+   * compiles it without reading or checking again when it was checked with this input's forms,
+   * rule sets, org and the engine's handlers; otherwise it is checked here.
+   */
+  document?: BpmnDocument;
   name?: string;
   /** Form definitions by form key: `{ schema, uiSchema }`. */
   forms?: Record<string, FormDefinitionLike>;
@@ -56,7 +63,7 @@ export interface DefinitionRecord {
   forms: Record<string, FormDefinitionLike>;
   ruleSets: Record<string, unknown>;
   org: unknown;
-  meta: Record<string, unknown> & { startFormKey?: string; userTasks?: CompiledDefinition['userTasks'] };
+  meta: Record<string, unknown> & { startFormKey?: string; userTasks?: CompiledDefinition['userTasks']; warnings?: string[] };
   deployedBy: string | null;
   createdAt: Date;
 }
@@ -121,36 +128,15 @@ function fromRow(r: DefinitionRow): DefinitionRecord {
 export class DefinitionRepository {
   private readonly byId = new Map<string, DefinitionRecord>();
 
-  constructor(private readonly pool: pg.Pool, private readonly handlers: () => string[]) {}
+  /** `prepare`: the deploy pipeline (read, check, compile), refusing with BpmnInvalidError. */
+  constructor(private readonly pool: pg.Pool, private readonly prepare: (input: DeployInput) => Promise<CompiledDefinition & { warnings?: string[] }>) {}
 
   async deploy(input: DeployInput, options: DeployOptions = {}): Promise<DefinitionRecord> {
     if (!/^[a-z0-9][a-z0-9._/-]*$/i.test(input.key)) {
       throw new BpmnInvalidError([{ code: 'BAD_KEY', message: `流程标识「${input.key}」只能包含字母、数字和 . _ / -` }]);
     }
-    // expressions may read only what the forms and rule sets can put in the case
-    const compiled = await compileDefinition(input.bpmn, this.handlers(), variableScope(input.forms ?? {}, input.ruleSets));
+    const compiled = await this.prepare(input);
     const forms = input.forms ?? {};
-    const missing: ErrorDetail[] = [];
-    const formRefs = [
-      ...(compiled.startFormKey ? [{ id: 'start', formKey: compiled.startFormKey }] : []),
-      ...compiled.userTasks.map((t) => ({ id: t.id, formKey: t.formKey })),
-    ];
-    for (const ref of formRefs) {
-      if (ref.formKey && !ref.formKey.includes('${') && !forms[ref.formKey]) {
-        missing.push({ elementId: ref.id, code: 'FORM_MISSING', message: `${ref.id}：引用的表单「${ref.formKey}」不存在` });
-      }
-    }
-    for (const [key, form] of Object.entries(forms)) {
-      // Patterns run on RE2 (linear time); one it cannot run is refused here rather than at the first submission.
-      for (const p of unsupportedPatterns(form.schema as FormSchema)) missing.push({ code: p.code, message: `forms/${key}.json ${p.pointer}：${p.message}` });
-    }
-    for (const s of compiled.serviceTasks) {
-      const name = s.properties.ruleSet;
-      if (s.topic === 'route' && (!name || !input.ruleSets?.[name])) {
-        missing.push({ elementId: s.id, code: 'RULESET_MISSING', message: `${s.id}：路由规则集「${name ?? '（未指定 ruleSet 属性）'}」不存在` });
-      }
-    }
-    if (missing.length) throw new BpmnInvalidError(missing);
 
     if (options.client) return this.insert(options.client, input, compiled, forms);
     const client = await this.pool.connect();
@@ -169,7 +155,7 @@ export class DefinitionRepository {
   }
 
   /** Inserts version n+1 of the key within the transaction open on `client`. */
-  private async insert(client: pg.PoolClient, input: DeployInput, compiled: CompiledDefinition, forms: Record<string, FormDefinitionLike>): Promise<DefinitionRecord> {
+  private async insert(client: pg.PoolClient, input: DeployInput, compiled: CompiledDefinition & { warnings?: string[] }, forms: Record<string, FormDefinitionLike>): Promise<DefinitionRecord> {
     await client.query('select pg_advisory_xact_lock(hashtext($1))', [`definition:${input.key}`]);
     const { rows } = await client.query<DefinitionRow>(
       `insert into definitions (key, version, name, process_id, bpmn, source_context, forms, rule_sets, org, meta, deployed_by)
@@ -184,7 +170,9 @@ export class DefinitionRepository {
         JSON.stringify(forms),
         JSON.stringify(input.ruleSets ?? {}),
         input.org === undefined ? null : JSON.stringify(input.org),
-        JSON.stringify({ ...(input.meta ?? {}), deadlines: input.deadlines, startFormKey: compiled.startFormKey, userTasks: compiled.userTasks }),
+        JSON.stringify({ ...(input.meta ?? {}), deadlines: input.deadlines, startFormKey: compiled.startFormKey, userTasks: compiled.userTasks,
+          // what the deploy ignored (diagram-only parts, other tools' extensions), one line per kind
+          ...(compiled.warnings?.length ? { warnings: compiled.warnings } : {}) }),
         input.actor ?? null,
       ],
     );

@@ -23,7 +23,13 @@ export { HistoryKind, type HistoryData, type HistoryEvent, type HistoryRecord } 
 export * from './errors';
 export { isUuid } from './ids';
 export { unitInProcess } from './process-org';
-export { builtinHandlers, routeHandler, routingFacts, type ServiceHandler, type ServiceHandlerContext } from './handlers';
+export { builtinHandlers, routeHandler, routingFacts, type ServiceHandler, type ServiceHandlerContext, type ServiceTaskCheck, type DeployCheckContext } from './handlers';
+export {
+  readBpmn, observeBpmnPipeline, type BpmnDocument, type ProcessModel, type UserTaskModel, type ServiceTaskModel, type ExpressionUse, type CatchModel, type PipelineStep,
+} from './bpmn/read';
+export type { ModdleElement } from './bpmn/moddle';
+export { decodeBpmn } from './bpmn/encoding';
+export { checkDeployment, type DeploymentCheckInput } from './deployment';
 
 import { validateBpmn as validateWithHandlers } from './bpmn/definition';
 import { builtinHandlers as handlers } from './handlers';

@@ -1,11 +1,12 @@
 // Deploying a pack: validate everything first (nothing is deployed if anything is wrong), then
 // one immutable definition version per BPMN process, keyed `<pack id>/<process id>`, carrying the
 // pack's forms, rule sets and org model. Running cases stay on the version they started on.
+// Each BPMN file is read and checked once, by the validator; the engine deploys the documents it
+// checked (DeployInput.document) without reading or checking them again.
 import type { CaseEngine, DeployOptions } from '@yizhan/engine';
-import { readBpmn } from './bpmn-model';
 import { PackInvalidError } from './errors';
 import type { PackBundle } from './types';
-import { validatePack } from './validate';
+import { checkPack, type CheckedPack } from './validate';
 
 export interface DeployPackOptions {
   actor?: string;
@@ -14,6 +15,8 @@ export interface DeployPackOptions {
    * or rolls back the whole pack); without it each process commits on its own.
    */
   client?: DeployOptions['client'];
+  /** The pack as checkPack returned it (the caller validated it already); default: checked here. */
+  checked?: CheckedPack;
 }
 
 export interface DeployedPack {
@@ -29,27 +32,22 @@ export function processFiles(bundle: PackBundle): string[] {
   return listed?.length ? listed : Object.keys(bundle.bpmn).sort();
 }
 
-/** Process ids of the deployed BPMN files, in deploy order. */
-export async function processIds(bundle: PackBundle): Promise<{ file: string; id: string; name?: string }[]> {
-  const out: { file: string; id: string; name?: string }[] = [];
-  for (const file of processFiles(bundle)) {
-    const model = await readBpmn(bundle.bpmn[file]);
-    for (const p of model.processes) out.push({ file, id: p.id, name: p.name });
-  }
-  return out;
-}
-
 export async function deployPack(engine: CaseEngine, bundle: PackBundle, options: DeployPackOptions = {}): Promise<DeployedPack> {
-  const problems = await validatePack(bundle);
+  const checked = options.checked ?? await checkPack(bundle);
+  const problems = checked.problems.filter((p) => p.severity !== 'warning');
   if (problems.length) throw new PackInvalidError(problems);
   const m = bundle.manifest;
   const processes: DeployedPack['processes'] = [];
-  for (const { file, id, name } of await processIds(bundle)) {
+  for (const file of processFiles(bundle)) {
+    const document = checked.documents[file];
+    const proc = document?.processes[0];
+    if (!proc) continue;
     const title = m.processes?.find((p) => p.bpmn === file)?.title;
     const rec = await engine.deploy({
-      key: `${m.id}/${id}`,
+      key: `${m.id}/${proc.id}`,
       bpmn: bundle.bpmn[file],
-      name: title ?? name,
+      document,
+      name: title ?? proc.name,
       forms: bundle.forms,
       ruleSets: bundle.rules,
       org: m.org,

@@ -7,7 +7,7 @@ export type {
 } from './types';
 export { PackFileError, PackInvalidError, formatProblem } from './errors';
 export { loadPackDir, readPackFiles, packFromFiles, packToFiles, listPackDirs, PACKS_ROOT } from './load';
-export { validatePack, type ValidatePackOptions } from './validate';
+export { validatePack, checkPack, type ValidatePackOptions, type CheckedPack } from './validate';
 export { createPackEngine, packFormValidator, type PackEngineOptions } from './engine';
 export { deployPack, processFiles, type DeployPackOptions, type DeployedPack } from './deploy';
 export { runScenarios, formatScenarioLine, formatSummary, SCENARIO_EPOCH, type RunScenariosOptions } from './scenario-runner';

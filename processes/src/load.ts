@@ -4,6 +4,7 @@
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeBpmn } from '@yizhan/engine';
 import type { FormDefinition } from '@yizhan/forms';
 import { PackFileError } from './errors';
 import type { PackBundle, PackManifest, PackProblem, Scenario } from './types';
@@ -41,7 +42,8 @@ export async function readPackFiles(dir: string): Promise<Record<string, string>
       const st = await lstat(join(at, name));
       if (st.isSymbolicLink()) throw new PackFileError('PACK_SYMLINK', rel);
       if (!st.isFile()) throw new PackFileError('PACK_NOT_A_FILE', rel);
-      files[rel] = await readFile(join(at, name), 'utf8');
+      // a BPMN export may be ISO-8859-1 or UTF-16: decoded by its BOM / XML declaration
+      files[rel] = ext === '.bpmn' ? decodeBpmn(await readFile(join(at, name))) : await readFile(join(at, name), 'utf8');
     }
   };
   await take('', '.json');

@@ -9,7 +9,7 @@ import pg from 'pg';
 import { HistoryKind, ManualClock, NotWaitingError, type CaseEngine, WorkingCalendar, computeDue, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
 import { YizhanError, type ErrorCode } from '@yizhan/errors';
 import { OrgIndex } from '@yizhan/rules';
-import { deployPack, processIds } from './deploy';
+import { deployPack } from './deploy';
 import { ROLE_LABELS, actorScope, can, mayActOnTask, packUserAccount, type ActorScope, type Permission } from './people';
 import { createPackEngine } from './engine';
 import type { PackBundle, Scenario, ScenarioResult, ScenarioStep, StepExpectation, TaskExpectation } from './types';
@@ -30,14 +30,13 @@ export async function runScenarios(bundle: PackBundle, options: RunScenariosOpti
   try {
     const clock = new ManualClock(SCENARIO_EPOCH);
     const engine = createPackEngine({ pool: store.db.pool, clock });
-    await deployPack(engine, bundle, { actor: 'pack-test' });
-    const processes = await processIds(bundle);
+    const deployed = await deployPack(engine, bundle, { actor: 'pack-test' });
     const packId = bundle.manifest.id;
     const results: ScenarioResult[] = [];
     for (const [file, scenario] of Object.entries(bundle.scenarios).sort(([a], [b]) => a.localeCompare(b))) {
       if (options.only && !options.only.includes(file) && !options.only.includes(scenario.name)) continue;
       const began = performance.now();
-      const failures = await runOne(engine, clock, bundle, scenario, `${packId}/${scenario.process ?? processes[0]?.id}`);
+      const failures = await runOne(engine, clock, bundle, scenario, scenario.process ? `${packId}/${scenario.process}` : deployed.processes[0]?.key ?? packId);
       const result: ScenarioResult = { name: scenario.name ?? file, file, passed: failures.length === 0, failures, durationMs: Math.round(performance.now() - began) };
       results.push(result);
       options.onResult?.(result);

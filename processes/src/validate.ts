@@ -5,9 +5,12 @@
 //  - forms: @yizhan/forms' loadFormDefinition (schema compiles, known formats and widgets);
 //  - rule sets: @yizhan/rules' loadRuleSet + validateRuleSet against the org and the facts the
 //    intake form provides;
-//  - BPMN: the engine's deploy validation (no scripts, supported elements and expressions, known
-//    handlers), bpmnlint's recommended rules, and ours: forms exist, candidate groups resolve,
-//    route rule sets exist, expressions name decision fields the rules set / form fields that exist;
+//  - BPMN: each file read once by the engine's reader and checked once by the engine's deploy check
+//    (no scripts, supported elements and expressions, the variables expressions read, forms exist,
+//    known handlers and each handler's own check — the route handler's rule set), bpmnlint's
+//    recommended rules, and the pack's conventions: candidate groups resolve, expressions name
+//    decision fields the rules set / form fields that exist, message / signal forms exist. The
+//    checked documents are handed on to deploy (checkPack);
 //  - scenarios: they name processes, tasks and departments that exist.
 import { loadFormDefinition, FormDefinitionInvalidError } from '@yizhan/forms';
 import { loadRuleSet, OrgIndex, RuleSetInvalidError, validateOrgModel, validateRuleSet, isDuration, type OrgModel, type RuleSet } from '@yizhan/rules';
@@ -18,7 +21,7 @@ import { isRole } from './people';
 import { formFields } from './form-fields';
 import { personalKind, type FieldLike, type PersonalKind } from './personal-fields';
 import { checkStepConventions, EVALUATION_FIELDS, EVALUATION_TOPIC, packHandlers } from './steps';
-import { builtinHandlers, expressionReferences, validateBpmn } from '@yizhan/engine';
+import { BpmnInvalidError, builtinHandlers, checkDeployment, expressionReferences, type ErrorDetail, type ServiceHandler } from '@yizhan/engine';
 
 export { formFields } from './form-fields';
 import type { PackBundle, PackProblem, Scenario, ScenarioStep } from './types';
@@ -33,8 +36,14 @@ const CASE_FIELDS = ['type', 'channel', 'unit', 'units', 'departments', 'amount'
 const LEVELS = ['county', 'township', 'village', 'grid'];
 /** Expression roots the engine provides; `content.<elementVariable>` inside multi-instance tasks. */
 const VARIABLES = 'environment.variables.';
-/** Service task topics a pack may name: the engine's built-ins and the packs' step handlers. */
-const HANDLER_NAMES = [...Object.keys(builtinHandlers), ...Object.keys(packHandlers)];
+/** Service handlers a pack may name: the engine's built-ins and the packs' step handlers. */
+const HANDLERS: Readonly<Record<string, ServiceHandler>> = Object.freeze({ ...builtinHandlers, ...packHandlers });
+
+/** A validated pack: its problems and every BPMN file read and checked, by file name (what deploy uses). */
+export interface CheckedPack {
+  problems: PackProblem[];
+  documents: Record<string, BpmnModel>;
+}
 
 /** pack.json's users as far as they have the declared shape (a wrong shape is a PACK_SCHEMA problem). */
 function manifestUsers(bundle: PackBundle): NonNullable<PackBundle['manifest']['users']> {
@@ -43,6 +52,11 @@ function manifestUsers(bundle: PackBundle): NonNullable<PackBundle['manifest']['
 }
 
 export async function validatePack(bundle: PackBundle, options: ValidatePackOptions = {}): Promise<PackProblem[]> {
+  return (await checkPack(bundle, options)).problems;
+}
+
+/** validatePack, keeping the read and checked BPMN documents for deployPack. */
+export async function checkPack(bundle: PackBundle, options: ValidatePackOptions = {}): Promise<CheckedPack> {
   const problems: PackProblem[] = [...(bundle.parseErrors ?? [])];
   const add = (p: PackProblem) => problems.push(p);
   const m = bundle.manifest;
@@ -99,24 +113,31 @@ export async function validatePack(bundle: PackBundle, options: ValidatePackOpti
   // --- BPMN ----------------------------------------------------------------------------------
   const models: Record<string, BpmnModel> = {};
   const processFile = new Map<string, string>();
+  // the engine's check of what expressions read (UNKNOWN_VARIABLE), kept for where ours (below) says nothing
+  const engineReferences: PackProblem[] = [];
   for (const [file, xml] of Object.entries(bundle.bpmn)) {
-    for (const d of await validateBpmn(xml, HANDLER_NAMES)) {
-      add({ file, elementId: d.elementId || undefined, code: d.code ?? 'BPMN_INVALID', message: d.message });
-    }
     let model: BpmnModel;
     try {
       model = await readBpmn(xml);
-    } catch {
-      continue; // the engine's validation reported the parse error
+    } catch (err) {
+      if (!(err instanceof BpmnInvalidError)) throw err;
+      for (const d of err.details) add(bpmnProblem(file, d));
+      continue;
     }
+    const ignored: ErrorDetail[] = [];
+    const checks = checkDeployment(model, { handlers: HANDLERS, forms: bundle.forms, ruleSets: bundle.rules, org: m.org, formsChecked: true }, ignored);
+    // a rule set that does not load is reported on its own file (rules/<name>.json) below
+    for (const d of checks) {
+      if (d.code === 'UNKNOWN_VARIABLE') engineReferences.push(bpmnProblem(file, d));
+      else if (d.code !== 'RULESET_INVALID') add(bpmnProblem(file, d));
+    }
+    if (options.warnings) for (const d of ignored) add({ ...bpmnProblem(file, d), severity: 'warning' });
     models[file] = model;
     for (const f of await lintDefinitions(model.rootElement)) {
       if (f.severity === 'warning' && !options.warnings) continue;
       add({ file, elementId: f.elementId, code: `LINT_${f.rule.toUpperCase().replace(/-/g, '_')}`, message: f.message, ...(f.severity === 'warning' ? { severity: 'warning' as const } : {}) });
     }
-    if (model.processes.length > 1) {
-      add({ file, elementId: model.processes[1].id, code: 'MULTIPLE_PROCESSES', message: '一个 .bpmn 文件只能有一个可执行流程（isExecutable="true"）；请拆成多个文件' });
-    }
+    // several executable processes in one file: the engine's check refuses them (MULTIPLE_PROCESSES)
     for (const proc of model.processes) {
       const other = processFile.get(proc.id);
       if (other) add({ file, elementId: proc.id, code: 'DUPLICATE_PROCESS', message: `流程 id「${proc.id}」与 ${other} 重复：流程标识为 <包 id>/<流程 id>，必须唯一` });
@@ -158,6 +179,11 @@ export async function validatePack(bundle: PackBundle, options: ValidatePackOpti
   for (const [file, model] of Object.entries(models)) {
     for (const proc of model.processes) checkProcess(file, proc, { bundle, org, ruleSets, goodForms, add, warnings: options.warnings ?? false });
   }
+  // an expression ours reported (in the pack's terms) is not reported twice
+  const referenceCodes = new Set(['UNKNOWN_DATA_FIELD', 'UNKNOWN_DECISION_FIELD', 'NO_ROUTING', 'UNKNOWN_VARIABLE']);
+  for (const d of engineReferences) {
+    if (!problems.some((p) => p.file === d.file && p.elementId === d.elementId && referenceCodes.has(p.code))) add(d);
+  }
   checkStepConventions(bundle, Object.entries(models).flatMap(([file, mdl]) => mdl.processes.map((proc) => ({ file, proc }))), add, options);
   if (manifestOk) checkPublic(bundle, Object.values(models).flatMap((mdl) => mdl.processes), add);
 
@@ -166,7 +192,14 @@ export async function validatePack(bundle: PackBundle, options: ValidatePackOpti
   for (const [name, scenario] of Object.entries(bundle.scenarios)) {
     checkScenario(`scenarios/${name}.json`, scenario, processes, org, bundle, add);
   }
-  return problems;
+  return { problems, documents: models };
+}
+
+/** An engine problem of a BPMN file as a pack problem: the element id beside, not inside, the message. */
+function bpmnProblem(file: string, d: { elementId?: string; code?: string; message: string }): PackProblem {
+  const elementId = d.elementId || undefined;
+  const message = elementId && d.message.startsWith(`${elementId}：`) ? d.message.slice(elementId.length + 1) : d.message;
+  return { file, elementId, code: d.code ?? 'BPMN_INVALID', message };
 }
 
 /** Up to 40 names for a message, sorted. */
@@ -206,14 +239,9 @@ interface CheckContext {
 
 function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void {
   const { bundle, org, add } = ctx;
+  // forms and rule sets the process names: the engine's deploy check (checkDeployment) reports them;
+  // the forms of message / signal catches are the pack's convention, checked here
   const formExists = (key: string) => key in bundle.forms;
-  if (proc.startFormKey && !proc.startFormKey.includes('${') && !formExists(proc.startFormKey)) {
-    add({ file, elementId: proc.startEventId, code: 'FORM_MISSING', message: `开始事件的受理表单「${proc.startFormKey}」不存在（应有 forms/${proc.startFormKey}.json）` });
-  }
-  for (const r of proc.routeTasks) {
-    if (!r.ruleSet) add({ file, elementId: r.id, code: 'RULESET_MISSING', message: '分流任务（camunda:topic="route"）缺少 camunda:property ruleSet' });
-    else if (!(r.ruleSet in bundle.rules)) add({ file, elementId: r.id, code: 'RULESET_MISSING', message: `分流任务引用的规则集「${r.ruleSet}」不存在（应有 rules/${r.ruleSet}.json）` });
-  }
   const decision = new Set<string>();
   for (const r of proc.routeTasks) if (r.ruleSet && ctx.ruleSets[r.ruleSet]) for (const f of decisionFields(ctx.ruleSets[r.ruleSet])) decision.add(f);
   const routed = proc.routeTasks.length > 0;
@@ -224,7 +252,6 @@ function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void
   }
   for (const t of proc.userTasks) {
     if (!t.formKey) add({ file, elementId: t.id, code: 'FORM_KEY_MISSING', message: `用户任务「${t.name ?? t.id}」没有 camunda:formKey：办理人需要一张表单` });
-    else if (!t.formKey.includes('${') && !formExists(t.formKey)) add({ file, elementId: t.id, code: 'FORM_MISSING', message: `用户任务引用的表单「${t.formKey}」不存在（应有 forms/${t.formKey}.json）` });
     if (!t.candidateGroups && !t.assignee) add({ file, elementId: t.id, code: 'NO_CANDIDATES', message: '用户任务既没有 camunda:candidateGroups 也没有 camunda:assignee：没有人能看到它' });
     if (t.candidateGroups && !t.candidateGroups.includes('${') && org) {
       for (const g of t.candidateGroups.split(',').map((x) => x.trim()).filter(Boolean)) {

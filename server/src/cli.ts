@@ -111,7 +111,7 @@ async function cmdPackValidate(args: string[]): Promise<number> {
   const bundle = await loadPackDir(dir);
   const problems = await validatePack(bundle, { warnings: true });
   const errors = problems.filter((p) => p.severity !== 'warning');
-  for (const p of problems) (p.severity === 'warning' ? out : err)(`${p.severity === 'warning' ? '警告' : '错误'} ${formatProblem(p)}`);
+  for (const p of problems) (p.severity === 'warning' ? out : err)(p.severity === 'warning' ? formatProblem(p) : `错误 ${formatProblem(p)}`);
   out(errors.length ? `${errors.length} 个错误` : `流程包「${bundle.manifest.id}」版本 ${bundle.manifest.version} 校验通过`);
   return errors.length ? 1 : 0;
 }

@@ -2,7 +2,7 @@
 // version deploys once (recorded in pack_deployments); its org model joins the org directory.
 import type pg from 'pg';
 import type { CaseEngine } from '@yizhan/engine';
-import { deployPack, PackInvalidError, packToFiles, validatePack, type PackBundle } from '@yizhan/packs';
+import { checkPack, deployPack, PackInvalidError, packToFiles, type PackBundle } from '@yizhan/packs';
 import type { ErrorDetail } from '@yizhan/engine';
 import type { OrgModel, OrgUnit } from '@yizhan/rules';
 import { ApiError } from './http-errors';
@@ -50,7 +50,9 @@ export class PackService {
    * conflict, or (with `skipExisting`, as `serve` does at start) returned unchanged.
    */
   async deploy(bundle: PackBundle, actor: string, options: { skipExisting?: boolean; scope?: Scope } = {}): Promise<{ deployment: PackDeploymentView; created: boolean }> {
-    const problems = (await validatePack(bundle)).filter((p) => p.severity !== 'warning');
+    // validated once: the checked documents go on to the deploy
+    const checked = await checkPack(bundle);
+    const problems = checked.problems.filter((p) => p.severity !== 'warning');
     if (problems.length) throw new PackInvalidError(problems);
     const m = bundle.manifest;
     // One deploy at a time across every server process (several may start together): the org
@@ -70,7 +72,7 @@ export class PackService {
       }
       if (options.scope) await this.checkDeployScope(m.id, m.org, m.county, options.scope);
       await this.checkOrgOwnership(m.id, m.org);
-      const deployed = await deployPack(this.engine, bundle, { actor, client });
+      const deployed = await deployPack(this.engine, bundle, { actor, client, checked });
       const { rows } = await client.query<Row>(
         `insert into pack_deployments (pack_id, version, name, county, description, processes, deployed_by, files)
          values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${COLUMNS}`,

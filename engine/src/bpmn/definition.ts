@@ -1,17 +1,13 @@
 // An immutable, compiled process definition: the BPMN parsed once at deploy, serialised as a
 // moddle-context-serializer context. Engines are created from the deserialised context, and saved
 // case state leaves out the definition source (~3.5× the XML) because the version is stored once.
-import * as Elements from 'bpmn-elements';
-import serializer, { deserialize, TypeResolver } from 'moddle-context-serializer';
-import { BpmnInvalidError } from '../errors';
-import { parseBpmnXml, type ModdleElement } from './moddle';
-import { BpmnStandardLoopCharacteristics } from './standard-loop';
+import { BpmnInvalidError, type ErrorDetail } from '../errors';
+import { readBpmn, type BpmnDocument } from './read';
 import { validateDefinition } from './validate';
+import { deserializeContext } from './context';
 import type { VariableScope } from './conditions';
 
-const typeResolver = TypeResolver(Elements as unknown as Record<string, unknown>, (types: Record<string, unknown>) => {
-  types['bpmn:StandardLoopCharacteristics'] = BpmnStandardLoopCharacteristics;
-});
+export { camundaProperties } from './read';
 
 export interface UserTaskInfo {
   id: string;
@@ -33,55 +29,31 @@ export interface CompiledDefinition {
   serviceTasks: { id: string; topic: string; properties: Record<string, string> }[];
 }
 
-export async function compileDefinition(xml: string, handlers: string[], variables?: VariableScope): Promise<CompiledDefinition> {
-  let parsed;
-  try {
-    parsed = await parseBpmnXml(xml);
-  } catch (err) {
-    throw new BpmnInvalidError([{ code: 'BPMN_PARSE', elementId: '', message: `BPMN 无法解析：${(err as Error).message}` }]);
-  }
-  const problems = validateDefinition(parsed, { handlers, variables });
+/**
+ * Reads, validates (BPMN rules only, with these handler topics; expressions' variables against
+ * `variables` when given) and compiles a BPMN file.
+ */
+export async function compileDefinition(source: string | BpmnDocument, handlers: string[], variables?: VariableScope): Promise<CompiledDefinition> {
+  const doc = typeof source === 'string' ? await readBpmn(source) : source;
+  const problems = validateDefinition(doc.parsed, { handlers, variables });
   if (problems.length) throw new BpmnInvalidError(problems);
+  return compileDocument(doc);
+}
 
-  const context = serializer(parsed as never, typeResolver);
-  const processes = (parsed.rootElement.rootElements as ModdleElement[]).filter((e) => e.$type === 'bpmn:Process' && e.isExecutable !== false);
-  const proc = processes[0];
-  // the tasks of processes called from it (call activities) are the case's tasks too
-  const flowElements = (parsed.rootElement.rootElements as ModdleElement[])
-    .filter((e) => e.$type === 'bpmn:Process' && (e === proc || e.isExecutable === false))
-    .flatMap((p) => collectFlowElements(p));
-  const start = collectFlowElements(proc).find((e) => e.$type === 'bpmn:StartEvent');
+/** Compiles a document that has passed validation (the deploy pipeline's last step). */
+export function compileDocument(doc: BpmnDocument): CompiledDefinition {
+  const proc = doc.processes[0];
+  if (!proc || doc.sourceContext === undefined) {
+    throw new BpmnInvalidError([{ code: 'NO_EXECUTABLE_PROCESS', elementId: '', message: '没有可执行的流程：请在流程属性中勾选“可执行”(isExecutable=true)' }]);
+  }
   return {
-    processId: proc.id ?? 'process',
+    processId: proc.id || 'process',
     processName: proc.name,
-    sourceContext: context.serialize(),
-    startFormKey: start?.formKey as string | undefined,
-    userTasks: flowElements
-      .filter((e) => e.$type === 'bpmn:UserTask')
-      .map((e) => ({ id: e.id ?? '', name: e.name, formKey: e.formKey as string | undefined, candidateGroups: e.candidateGroups as string | undefined, returnTo: camundaProperties(e).returnTo })),
-    serviceTasks: flowElements
-      .filter((e) => e.$type === 'bpmn:ServiceTask')
-      .map((e) => ({ id: e.id ?? '', topic: String(e.topic ?? ''), properties: camundaProperties(e) })),
+    sourceContext: doc.sourceContext,
+    startFormKey: proc.startFormKey,
+    userTasks: proc.userTasks.map((t) => ({ id: t.id, name: t.name, formKey: t.formKey, candidateGroups: t.candidateGroups, returnTo: t.properties.returnTo })),
+    serviceTasks: proc.serviceTasks.map((s) => ({ id: s.id, topic: s.topic ?? '', properties: s.properties })),
   };
-}
-
-function collectFlowElements(el: ModdleElement): ModdleElement[] {
-  const out: ModdleElement[] = [];
-  for (const child of (el.flowElements as ModdleElement[] | undefined) ?? []) {
-    out.push(child);
-    if (child.$type === 'bpmn:SubProcess') out.push(...collectFlowElements(child));
-  }
-  return out;
-}
-
-export function camundaProperties(el: object): Record<string, string> {
-  const ext = (el as { extensionElements?: unknown }).extensionElements as { values?: { $type: string; values?: { name?: string; value?: string }[] }[] } | undefined;
-  const out: Record<string, string> = {};
-  for (const v of ext?.values ?? []) {
-    if (v.$type !== 'camunda:Properties') continue;
-    for (const p of v.values ?? []) if (p.name) out[p.name] = p.value ?? '';
-  }
-  return out;
 }
 
 /** Deserialised contexts, one per stored definition version (they are immutable). */
@@ -90,14 +62,14 @@ const contextCache = new Map<string, unknown>();
 export function loadSourceContext(cacheKey: string, sourceContext: string): unknown {
   let ctx = contextCache.get(cacheKey);
   if (!ctx) {
-    ctx = deserialize(JSON.parse(sourceContext), typeResolver);
+    ctx = deserializeContext(sourceContext);
     contextCache.set(cacheKey, ctx);
   }
   return ctx;
 }
 
-/** Deploy-time checks without deploying: every problem with its element id (empty = deployable). */
-export async function validateBpmn(xml: string, handlers: string[]): Promise<import('../errors').ErrorDetail[]> {
+/** Deploy-time BPMN checks without deploying: every problem with its element id (empty = deployable). */
+export async function validateBpmn(xml: string, handlers: string[]): Promise<ErrorDetail[]> {
   try {
     await compileDefinition(xml, handlers);
     return [];

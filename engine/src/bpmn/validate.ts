@@ -7,6 +7,7 @@ import type { ErrorDetail } from '../errors';
 import { isIsoDuration } from '../clock';
 import type { ModdleElement, ModdleParseResult } from './moddle';
 import { checkLoops, checkTimers } from './limits';
+import { IGNORED, ignoredExtension, isCamunda8, CAMUNDA8_MESSAGE, parserMessage, scriptExtension } from './real-world';
 import { attributeExpressionProblem, conditionProblem, referenceProblems, type VariableScope } from './conditions';
 
 /** Element types the engine executes and we support; anything else is rejected at deploy. */
@@ -47,6 +48,7 @@ function unsupportedUse(el: ModdleElement): string | undefined {
   return undefined;
 }
 
+/** BPMN DI (layout): every modeler writes it; it never executes and is skipped without a word. */
 const DI_PREFIXES = ['bpmndi:', 'dc:', 'di:'];
 
 const EMBEDDED = /\$\{[^}]*\}/g;
@@ -58,27 +60,64 @@ export interface ValidateOptions {
   variables?: VariableScope;
 }
 
-export function validateDefinition(parsed: ModdleParseResult, options: ValidateOptions): ErrorDetail[] {
+/**
+ * The BPMN rules of a deploy: problems that refuse it and, in `warnings`, what is ignored (one
+ * line per kind and tool, with a count and the first ids).
+ */
+export function validateDefinition(parsed: ModdleParseResult, options: ValidateOptions, warnings: ErrorDetail[] = []): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   const add = (el: ModdleElement | undefined, code: string, message: string) =>
     problems.push({ elementId: el?.id ?? '', code, message: el?.id ? `${el.id}：${message}` : message });
+  // repeats of one kind (an unsupported type, a script carrier, an ignored kind) make one line
+  const groups = new Map<string, { code: string; message: string; ids: string[]; warning: boolean }>();
+  const group = (key: string, el: ModdleElement | undefined, code: string, message: string, warning = false) => {
+    const g = groups.get(key) ?? { code, message, ids: [], warning };
+    if (el?.id && !g.ids.includes(el.id)) g.ids.push(el.id);
+    groups.set(key, g);
+  };
 
-  for (const w of parsed.warnings) add(w.element, 'BPMN_PARSE', `无法解析：${w.message}`);
+  for (const w of parsed.warnings) add(w.element, 'BPMN_PARSE', parserMessage(w.message));
+
+  const root = parsed.rootElement;
+  const allProcesses = ((root.rootElements as ModdleElement[] | undefined) ?? []).filter((e) => e.$type === 'bpmn:Process');
+  const executable = allProcesses.filter((p) => p.isExecutable === true);
+  const camunda8 = isCamunda8(root);
+  if (camunda8) add(allProcesses[0] ?? root, 'CAMUNDA8_NOT_SUPPORTED', CAMUNDA8_MESSAGE);
 
   const processes: ModdleElement[] = [];
   const inclusive: ModdleElement[] = [];
   const flowTargets: (ModdleElement | undefined)[] = [];
-  walk(parsed.rootElement, (el, parent) => {
+  walk(root, (el, parent) => {
     const t = el.$type;
     if (DI_PREFIXES.some((p) => t.startsWith(p))) return false;
+    // the processes not deployed (other pools of a collaboration) are not looked into
+    if (t === 'bpmn:Process' && executable.length > 0 && el.isExecutable !== true) return false;
     if (t === 'bpmn:Process') processes.push(el);
+    const generic = (el.$descriptor as { isGeneric?: boolean; ns?: { uri?: string; prefix?: string } } | undefined);
+    if (generic?.isGeneric) {
+      // an element of another tool's namespace (extensionElements children): ignored, one line per tool
+      if (!camunda8 || !/zeebe/.test(generic.ns?.uri ?? '')) {
+        const tool = ignoredExtension(generic.ns?.uri, generic.ns?.prefix ?? t.split(':')[0]);
+        group(`ext:${tool.key}`, el.id ? el : parent, 'IGNORED_EXTENSION', tool.message, true);
+      }
+      return false;
+    }
+    const script = scriptExtension(el);
+    if (script) {
+      group(`script:${t}`, el.id ? el : parent, 'SCRIPT_NOT_ALLOWED', script);
+      return false;
+    }
+    const ignored = IGNORED[t];
+    if (ignored) {
+      group(`ignored:${ignored.code}`, el.id ? el : parent, ignored.code, ignored.message, true);
+      return false;
+    }
     if (t === 'bpmn:ScriptTask') {
-      add(el, 'SCRIPT_NOT_ALLOWED', '不允许脚本任务（脚本会在服务器上执行代码，存在安全风险）；请改用内置服务任务或规则');
+      group('script:task', el, 'SCRIPT_NOT_ALLOWED', '不允许脚本任务（scriptTask）：脚本会在服务器上执行代码；请改用内置服务任务（camunda:type="external" camunda:topic）或路由规则');
       return false;
     }
     if (!SUPPORTED.has(t)) {
-      // an element without an id (an event definition) is reported on its owner
-      add(el.id ? el : parent, 'UNSUPPORTED_ELEMENT', `不支持的 BPMN 元素类型 ${t}${ALTERNATIVES[t] ? `；${ALTERNATIVES[t]}` : ''}`);
+      group(`unsupported:${t}`, el.id ? el : parent, 'UNSUPPORTED_ELEMENT', `不支持的 BPMN 元素类型 ${t}：${ALTERNATIVES[t] ?? '请换成用户任务、内置服务任务、网关或事件（见流程包说明中的“支持的元素”）'}`);
       return false;
     }
     const unsupported = unsupportedUse(el);
@@ -87,8 +126,8 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
       return false;
     }
     if (t === 'bpmn:FormalExpression' || t === 'bpmn:Expression') checkFormalExpression(el, parent, add, options.variables);
-    if (t === 'bpmn:ServiceTask') checkServiceTask(el, options, add);
-    if (t === 'bpmn:CallActivity') checkCallActivity(el, parsed.rootElement, add);
+    if (t === 'bpmn:ServiceTask' && !camunda8) checkServiceTask(el, options, add);
+    if (t === 'bpmn:CallActivity') checkCallActivity(el, root, add);
     if (t === 'bpmn:InclusiveGateway') inclusive.push(el);
     if (t === 'bpmn:SequenceFlow') flowTargets.push(el.targetRef as ModdleElement | undefined);
     if (t === 'bpmn:StandardLoopCharacteristics' && !el.loopCondition && el.loopMaximum === undefined) {
@@ -106,7 +145,7 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
     }
     for (const [k, v] of Object.entries(el.$attrs ?? {})) {
       if (k.startsWith('xmlns')) continue;
-      if (/^javascript:|^js:/i.test(v)) add(el, 'SCRIPT_NOT_ALLOWED', `属性 ${k} 含有脚本`);
+      if (/^javascript:|^js:/i.test(v)) add(el, 'SCRIPT_NOT_ALLOWED', `属性 ${k} 含有脚本：请删除该属性`);
     }
     return true;
   });
@@ -117,7 +156,31 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
     add(gw, 'UNSUPPORTED_INCLUSIVE_JOIN', '不支持汇合的包容网关（引擎无法准确等待已激活的分支）：若所有分支总会执行，请改用并行网关汇合；'
       + '可选分支请放入内嵌子流程 (subProcess)，各分支走到各自的结束事件——子流程在所有已激活分支结束后才完成，再继续后续流程');
   }
-  if (!processes.some((p) => p.isExecutable !== false)) add(undefined, 'NO_EXECUTABLE_PROCESS', '没有可执行的流程（process 需 isExecutable="true"）');
+  if (executable.length === 0) {
+    const first = allProcesses[0];
+    add(first, 'NO_EXECUTABLE_PROCESS', `${first ? '流程未标记为可执行' : '文件中没有流程（process）'}：请在流程属性中勾选“可执行”(isExecutable=true)`);
+  } else if (executable.length > 1) {
+    for (const p of executable.slice(1)) {
+      add(p, 'MULTIPLE_PROCESSES', `一个 .bpmn 文件只能有一个可执行流程（已有「${executable[0].name ?? executable[0].id}」）：请只在一个参与者（池）的流程属性中勾选“可执行”，或拆成多个文件`);
+    }
+  } else {
+    const participants = ((root.rootElements as ModdleElement[] | undefined) ?? [])
+      .filter((e) => e.$type === 'bpmn:Collaboration')
+      .flatMap((c) => (c.participants as ModdleElement[] | undefined) ?? []);
+    if (participants.length > 1) {
+      const pool = participants.find((p) => p.processRef === executable[0]);
+      const others = participants.filter((p) => p !== pool);
+      warnings.push({
+        elementId: pool?.id ?? executable[0].id ?? '', code: 'DEPLOYED_POOL',
+        message: `${pool?.id ?? executable[0].id}：协作图中部署可执行的参与者「${pool?.name ?? executable[0].name ?? executable[0].id}」（流程 ${executable[0].id}）；其余 ${others.length} 个参与者（${others.slice(0, 3).map((o) => o.name ?? o.id).join('、')}）作为外部参与方，不执行`,
+      });
+    }
+  }
+  for (const g of groups.values()) {
+    const more = g.ids.length > 1 ? `（共 ${g.ids.length} 处：${g.ids.slice(0, 3).join('、')}${g.ids.length > 3 ? '…' : ''}）` : '';
+    const detail = { elementId: g.ids[0] ?? '', code: g.code, message: `${g.ids[0] ? `${g.ids[0]}：` : ''}${g.message}${more}` };
+    (g.warning ? warnings : problems).push(detail);
+  }
   // what would take the server down at run time: loops nothing waits in, runaway / far timers
   for (const proc of processes) {
     const flowElements = (proc.flowElements as ModdleElement[] | undefined) ?? [];

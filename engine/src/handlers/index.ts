@@ -8,4 +8,4 @@ export const builtinHandlers: Readonly<Record<string, ServiceHandler>> = Object.
 });
 
 export { routeHandler, routingFacts } from './route';
-export type { ServiceHandler, ServiceHandlerContext } from './types';
+export type { ServiceHandler, ServiceHandlerContext, ServiceTaskCheck, DeployCheckContext } from './types';

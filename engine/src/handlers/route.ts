@@ -2,13 +2,33 @@
 // (camunda property `ruleSet`), decides with @yizhan/rules against the intake data, the case
 // facts and the pack's org model, and stores the decision in the case variables (`decision`)
 // and the decision with its explanation beside the case (`routing`, "why routed here").
-import { decide, loadRuleSet, OrgIndex, type OrgModel, type RoutingFacts, type RuleSet } from '@yizhan/rules';
-import type { ServiceHandler } from './types';
+import { decide, loadRuleSet, OrgIndex, RuleSetInvalidError, type OrgModel, type RoutingFacts, type RuleSet } from '@yizhan/rules';
+import type { ErrorDetail } from '../errors';
+import type { ServiceHandler, ServiceTaskCheck } from './types';
 
 const ruleSets = new WeakMap<object, RuleSet>();
 const orgs = new WeakMap<object, OrgIndex>();
 
-export const routeHandler: ServiceHandler = async ({ properties, variables, definition }) => {
+/**
+ * Deploy check of a 分流 task: its `ruleSet` property names a rule set of the deploy that loads.
+ * RULESET_MISSING names the task; RULESET_INVALID the rule set's first problem.
+ */
+const checkRouteTask: ServiceTaskCheck = (task, deploy) => {
+  const name = task.properties.ruleSet;
+  const at = (code: string, message: string): ErrorDetail => ({ elementId: task.id, code, message: `${task.id}：${message}` });
+  if (!name) return [at('RULESET_MISSING', '分流任务（camunda:topic="route"）缺少 camunda:property ruleSet：请在任务属性中填写规则集名称')];
+  const json = deploy.ruleSets[name];
+  if (!json || typeof json !== 'object') return [at('RULESET_MISSING', `分流任务引用的规则集「${name}」不存在（流程包中应有 rules/${name}.json）`)];
+  try {
+    if (!ruleSets.has(json)) ruleSets.set(json, loadRuleSet(json));
+  } catch (err) {
+    if (!(err instanceof RuleSetInvalidError)) throw err;
+    return [at('RULESET_INVALID', `分流任务引用的规则集「${name}」无效：${err.details[0]?.message ?? err.message}`)];
+  }
+  return [];
+};
+
+export const routeHandler: ServiceHandler = Object.assign(async ({ properties, variables, definition }: Parameters<ServiceHandler>[0]) => {
   const name = properties.ruleSet;
   const json = name ? definition.ruleSets[name] : undefined;
   if (!json || typeof json !== 'object') throw new Error(`路由规则集「${name ?? ''}」不存在`);
@@ -28,7 +48,7 @@ export const routeHandler: ServiceHandler = async ({ properties, variables, defi
     variables: { decision: result.decision },
     annotations: { routing: { ruleSet: name, decision: result.decision, explanation: result.explanation } },
   };
-};
+}, { check: checkRouteTask });
 
 /**
  * Facts for the rules: the intake data as `data`; the case as `case` — what the engine recorded
