@@ -32,7 +32,8 @@ describe.each(databaseTargets())('call activities and inclusive gateways on $nam
     expect(missing.details).toEqual([expect.objectContaining({ elementId: 'callVerify', code: 'UNSUPPORTED_ELEMENT' })]);
     expect(missing.details[0].message).toContain('内嵌子流程 (subProcess)');
     const executable = await h.engine.deploy({ key: 'el/call-exec', bpmn: elementBpmn('call-activity-executable') }).catch((e) => e);
-    expect(executable.details).toEqual([expect.objectContaining({ elementId: 'callVerify', code: 'CALLED_PROCESS_EXECUTABLE' })]);
+    // (the file then also has two executable processes: MULTIPLE_PROCESSES names the second)
+    expect(executable.details).toEqual(expect.arrayContaining([expect.objectContaining({ elementId: 'callVerify', code: 'CALLED_PROCESS_EXECUTABLE' })]));
   });
 
   it('a converging inclusive gateway is refused at deploy, with its id and what to use instead', async () => {
