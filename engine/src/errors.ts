@@ -93,3 +93,16 @@ export class UnitOutsideProcessError extends YizhanError {
     super('UNIT_OUTSIDE_PROCESS', message, [{ field: '/data/unit', code: 'UNIT_OUTSIDE_PROCESS', message }]);
   }
 }
+
+/** The case has ended (办结, 撤回, 不予受理) or is suspended (中止), so it cannot take this command. */
+export class CaseNotActiveError extends YizhanError {
+  declare readonly code: 'CASE_NOT_ACTIVE';
+  constructor(caseId: string, readonly status: string, what: string) {
+    const message = `案件${STATUS_WORDS[status] ?? `状态为 ${status}`}，不能${what}`;
+    super('CASE_NOT_ACTIVE', message, [{ code: status.toUpperCase(), message: `${caseId}: ${message}` }]);
+  }
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  completed: '已办结', withdrawn: '已撤回', refused: '已不予受理', suspended: '已中止', active: '正在办理', incident: '有异常',
+};

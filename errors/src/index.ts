@@ -27,6 +27,7 @@ export type EngineErrorCode =
   | 'TASK_CLAIMED'
   | 'NOT_ASSIGNEE'
   | 'NOT_WAITING'
+  | 'CASE_NOT_ACTIVE'
   | 'DEFINITION_WITHDRAWN'
   | 'UNIT_OUTSIDE_PROCESS'
   | 'BPMN_INVALID'
