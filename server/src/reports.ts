@@ -22,6 +22,10 @@ export interface StatsFilter {
 export interface StatsCounts {
   total: number;
   closed: number;
+  /** Ended by 撤回 (not 办结; left out of the 办结率). */
+  withdrawn: number;
+  /** 不予受理 at intake (not 办结; left out of the 办结率). */
+  refused: number;
   /** Closed without any task completed after its due time. */
   onTime: number;
   /** Not closed, with an open task past its due time. */
@@ -37,7 +41,7 @@ export interface StatsCounts {
 }
 
 export interface StatsRates {
-  /** 办结率 = closed / total. */
+  /** 办结率 = closed / (total − withdrawn − refused). */
   closureRate: number | null;
   /** 按时办结率 = onTime / closed. */
   onTimeRate: number | null;
@@ -266,6 +270,8 @@ function departmentsSql(m: string): string {
 
 const COUNTS = `count(*)::int as total,
   count(*) filter (where m.status = 'completed')::int as closed,
+  count(*) filter (where m.status = 'withdrawn')::int as withdrawn,
+  count(*) filter (where m.status = 'refused')::int as refused,
   count(*) filter (where m.on_time)::int as "onTime",
   count(*) filter (where m.overdue)::int as overdue,
   count(m.result)::int as mediated,
@@ -275,7 +281,7 @@ const COUNTS = `count(*)::int as total,
   count(*) filter (where m.satisfaction = 'basic')::int as basic,
   count(*) filter (where m.satisfaction = 'dissatisfied')::int as dissatisfied`;
 
-const COUNT_KEYS: (keyof StatsCounts)[] = ['total', 'closed', 'onTime', 'overdue', 'mediated', 'succeeded', 'rated', 'satisfied', 'basic', 'dissatisfied'];
+const COUNT_KEYS: (keyof StatsCounts)[] = ['total', 'closed', 'withdrawn', 'refused', 'onTime', 'overdue', 'mediated', 'succeeded', 'rated', 'satisfied', 'basic', 'dissatisfied'];
 
 function zero(): StatsCounts {
   return Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as unknown as StatsCounts;
@@ -291,7 +297,7 @@ export function figures(c: StatsCounts): StatsFigures {
   const counts = Object.fromEntries(COUNT_KEYS.map((k) => [k, Number(c[k])])) as unknown as StatsCounts;
   return {
     ...counts,
-    closureRate: ratio(counts.closed, counts.total),
+    closureRate: ratio(counts.closed, counts.total - counts.withdrawn - counts.refused),
     onTimeRate: ratio(counts.onTime, counts.closed),
     successRate: ratio(counts.succeeded, counts.mediated),
     satisfactionRate: ratio(counts.satisfied + counts.basic, counts.rated),

@@ -199,7 +199,7 @@ export class LifecycleCommands {
   /** One 延期 request. */
   async extension(extensionId: number): Promise<ExtensionView> {
     const list = await this.extensions({ id: extensionId });
-    if (!list[0]) throw new NotFoundError('CASE', String(extensionId));
+    if (!list[0]) throw new NotFoundError('EXTENSION', String(extensionId));
     return list[0];
   }
 
