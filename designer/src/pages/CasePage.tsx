@@ -11,6 +11,7 @@ import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
 import { DecisionView, ExplanationView } from '../rules/ExplanationView';
 import { CaseAttachments } from './CaseAttachments';
+import CaseLifecycle from './CaseLifecycle';
 import CaseMessages from './CaseMessages';
 
 const BpmnViewer = lazy(() => import('../bpmn/BpmnViewer'));
@@ -132,6 +133,7 @@ export default function CasePage({ id }: { id: string }) {
                 </Space>
               )}
             </Card>
+            <CaseLifecycle kase={c} onChanged={kase.reload} />
             {can('message') && c.status !== 'completed' && (
               <CaseMessages caseId={c.id} definition={definition.data} caseVersion={c.history.length} onSent={kase.reload} />
             )}
