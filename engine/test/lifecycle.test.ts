@@ -93,6 +93,23 @@ describe.each(databaseTargets())('the life of a case on $name PostgreSQL', (targ
     const warn0 = task.warnAt as Date;
     expect(due0.toISOString()).toBe(calendar.addWorkingDays(clock.now(), 10).toISOString());
     const timer0 = (await db.pool.query(`select due_at from timers where case_id = $1 and status = 'pending'`, [task.caseId])).rows[0].due_at as Date;
+    const expiries = async () => {
+      const { rows } = await db.pool.query(`select state from cases where id = $1`, [task.caseId]);
+      const found: string[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') {
+          for (const [k, x] of Object.entries(v)) {
+            if (k === 'expireAt' && typeof x === 'string') found.push(x);
+            else walk(x);
+          }
+        }
+      };
+      walk(rows[0].state);
+      return [...new Set(found)];
+    };
+    const expiry0 = await expiries();
+    expect(expiry0.length).toBeGreaterThan(0); // the engine's own record of the escalation timer
 
     clock.advance('P1D'); // Tuesday
     await fresh().suspendCase(task.caseId, { reason: '等待司法鉴定结果', actor: 'leader-1' });
@@ -111,6 +128,8 @@ describe.each(databaseTargets())('the life of a case on $name PostgreSQL', (targ
     expect(resumed.history.at(-1)).toMatchObject({ kind: 'case.resumed', actor: 'leader-1', data: { shift: { workingDays: 5 } } });
     const timer1 = (await db.pool.query(`select due_at from timers where case_id = $1 and status = 'pending'`, [task.caseId])).rows[0].due_at as Date;
     expect(timer1.toISOString()).toBe(calendar.addWorkingDays(timer0, 5).toISOString());
+    // the engine's saved expiry moved too, so a recovery does not fire the escalation early
+    expect(await expiries()).toEqual(expiry0.map((x) => calendar.addWorkingDays(new Date(x), 5).toISOString()));
 
     // the colours follow the moved thresholds
     const colour = async () => (await fresh().queries.getTask(task.id)).colour;

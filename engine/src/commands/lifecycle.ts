@@ -65,6 +65,21 @@ function shifted(mode: DeadlineMode, calendar: WorkingCalendar, at: Date, shift:
   return shift.workingDays > 0 ? calendar.addWorkingDays(at, shift.workingDays) : at;
 }
 
+/** A copy of saved engine state with every timer expiry (`expireAt`) moved by `move`. */
+export function shiftExpiries(state: unknown, move: (at: Date) => Date): unknown {
+  if (Array.isArray(state)) return state.map((x) => shiftExpiries(x, move));
+  if (!state || typeof state !== 'object') return state;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(state)) {
+    if (k === 'expireAt' && (typeof v === 'string' || typeof v === 'number') && Number.isFinite(new Date(v).getTime())) {
+      out[k] = move(new Date(v)).toISOString();
+    } else {
+      out[k] = shiftExpiries(v, move);
+    }
+  }
+  return out;
+}
+
 export class LifecycleCommands {
   constructor(private readonly runner: CaseCommandRunner) {}
 
@@ -128,7 +143,12 @@ export class LifecycleCommands {
       for (const t of timers) {
         await client.query('update timers set due_at = $2 where id = $1', [t.id, shifted(mode, calendar, t.due_at, shift)]);
       }
-      await client.query('update cases set suspended_at = null, updated_at = $2 where id = $1', [caseId, now]);
+      // bpmn-engine keeps each timer's expiry in the saved state and fires one already expired at
+      // once when the case is recovered: move those with the rows, or a resumed case's escalation
+      // would fire on its next step
+      const { rows: [st] } = await client.query<{ state: unknown }>('select state from cases where id = $1', [caseId]);
+      const state = shiftExpiries(st.state, (at) => shifted(mode, calendar, at, shift));
+      await client.query('update cases set suspended_at = null, updated_at = $2, state = $3, version = version + 1 where id = $1', [caseId, now, JSON.stringify(state)]);
       await appendHistory(client, caseId, now, {
         actor: input.actor, kind: HistoryKind.CaseResumed, elementId: null, taskId: null, data: { suspendedAt: c.suspended_at.toISOString(), shift },
       });
