@@ -59,7 +59,7 @@ describe('messages on the case page', () => {
     await expect.poll(async () => (await page.getByTestId('timeline').textContent()) ?? '', { timeout: 30_000 }).toContain('收到消息 · 撤回：双方已自行协商解决，申请撤回');
     expect(await page.getByTestId('case-messages').count()).toBe(0);
     const after = await call('GET', `/api/cases/${c.id}`, token);
-    expect(after.status).toBe('completed');
+    expect(after.status).toBe('withdrawn'); // 撤回 ends the case withdrawn, not 办结
     expect(errors).toEqual([]);
     await page.context().close();
   }, 300_000);

@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './clock';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
 import { CaseSteps, type StartCaseInput } from './commands/case-steps';
 import { DeadlinePolicy } from './commands/deadlines';
+import { LifecycleCommands, type ExtensionView } from './commands/lifecycle';
 import { LiveExecutions } from './commands/live-executions';
 import { MessageCommands, type SignalResult, type SignalScope, type WaitingMessage } from './commands/messages';
 import type { AuthorizeTask } from './commands/lock';
@@ -48,6 +49,7 @@ export class CaseEngine {
   private readonly steps: CaseSteps;
   private readonly tasks: TaskActions;
   private readonly messages: MessageCommands;
+  private readonly lifecycle: LifecycleCommands;
 
   constructor(options: CaseEngineOptions) {
     const pool = options.pool;
@@ -68,6 +70,7 @@ export class CaseEngine {
     this.steps = new CaseSteps(this.runner, options.validateForm ?? createDefaultFormValidator());
     this.tasks = new TaskActions({ pool, clock, definitions: this.definitions });
     this.messages = new MessageCommands(this.runner, options.validateForm ?? createDefaultFormValidator());
+    this.lifecycle = new LifecycleCommands(this.runner);
   }
 
   /** Deploys version n+1 of the key; with `client`, inside the caller's open transaction (see DeployOptions). */
@@ -148,6 +151,50 @@ export class CaseEngine {
   /** The BPMN messages a case waits for now (what `correlateMessage` may deliver). */
   waitingMessages(caseId: string): Promise<WaitingMessage[]> {
     return this.messages.waiting(caseId);
+  }
+
+  /**
+   * 不予受理: refuses a case at intake (before any of its tasks was completed) with a reason and
+   * the notice given to the applicant; its open tasks and timers are cancelled, it ends `refused`.
+   */
+  async refuseCase(caseId: string, input: { reason: string; notice?: string; actor: string }): Promise<CaseView> {
+    await this.lifecycle.refuse(caseId, input);
+    return this.queries.getCase(caseId);
+  }
+
+  /** 中止: stops the case's SLA clock; its timers wait and its due dates move on `resumeCase`. */
+  async suspendCase(caseId: string, input: { reason: string; actor: string }): Promise<CaseView> {
+    await this.lifecycle.suspend(caseId, input);
+    return this.queries.getCase(caseId);
+  }
+
+  /**
+   * 恢复: the SLA clock runs again; open tasks' due dates and warning times and pending timers move
+   * by the suspended time (whole working days when the pack counts working days).
+   */
+  async resumeCase(caseId: string, input: { actor: string }): Promise<CaseView> {
+    await this.lifecycle.resume(caseId, input);
+    return this.queries.getCase(caseId);
+  }
+
+  /** 延期 requested for an open task: `days` more with a reason, for the pack's approver to decide. */
+  requestExtension(taskId: string, input: { days: number; reason: string; actor: string; authorize?: AuthorizeTask }): Promise<ExtensionView> {
+    return this.lifecycle.requestExtension(taskId, input);
+  }
+
+  /** Decides a pending 延期 request; approved, the task's due date and warning time move. */
+  decideExtension(extensionId: number, input: { approve: boolean; note?: string; actor: string; authorize?: (def: DefinitionRecord) => void }): Promise<ExtensionView> {
+    return this.lifecycle.decideExtension(extensionId, input);
+  }
+
+  /** The 延期 requests of a case, oldest first. */
+  extensions(caseId: string): Promise<ExtensionView[]> {
+    return this.lifecycle.extensions({ caseId });
+  }
+
+  /** One 延期 request (NOT_FOUND when unknown). */
+  extension(extensionId: number): Promise<ExtensionView> {
+    return this.lifecycle.extension(extensionId);
   }
 
   /** Runs the services of a case again after an incident (recovering its engine from the store). */

@@ -61,7 +61,10 @@ export interface CaseView {
   processKey: string;
   definitionId: string;
   version: number;
-  status: 'active' | 'completed' | 'incident' | 'failed';
+  /** `withdrawn`: ended by 撤回; `refused`: 不予受理 at intake (see commands/outcome.ts, lifecycle.ts). */
+  status: 'active' | 'completed' | 'incident' | 'failed' | 'withdrawn' | 'refused';
+  /** 中止: since when the case's SLA clock is stopped (null while it runs). */
+  suspendedAt: Date | null;
   title: string | null;
   type: string | null;
   channel: string | null;
@@ -167,6 +170,7 @@ interface CaseRow {
   id: string; number: string; process_key: string; definition_id: string | number; version: number; status: CaseView['status'];
   title: string | null; type: string | null; channel: string | null; unit: string | null; variables: Record<string, unknown>;
   routing: unknown; created_by: string | null; created_at: Date; updated_at: Date; completed_at: Date | null;
+  suspended_at?: Date | null;
 }
 
 interface CaseSummaryRow extends Omit<CaseRow, 'definition_id' | 'version' | 'variables' | 'routing'> {
@@ -223,6 +227,7 @@ function caseView(r: CaseRow, tasks: TaskView[], incidents: IncidentView[], hist
     definitionId: String(r.definition_id),
     version: r.version,
     status: r.status,
+    suspendedAt: r.suspended_at ?? null,
     title: r.title,
     type: r.type,
     channel: r.channel,
@@ -271,7 +276,7 @@ export class CaseQueries {
     if (!isUuid(caseId)) throw new NotFoundError('CASE', caseId);
     const { rows } = await this.pool.query<CaseRow & { tasks: TaskJson[]; incidents: Record<string, never>[]; history: Record<string, never>[] }>(
       `select c.id, c.number, c.process_key, c.definition_id, c.version, c.status, c.title, c.type, c.channel, c.unit, c.variables,
-              c.routing, c.created_by, c.created_at, c.updated_at, c.completed_at,
+              c.routing, c.created_by, c.created_at, c.updated_at, c.completed_at, c.suspended_at,
               coalesce((select json_agg(t order by t.created_at, t.iteration nulls first, t.id) from tasks t where t.case_id = c.id), '[]') as tasks,
               coalesce((select json_agg(i order by i.id) from incidents i where i.case_id = c.id), '[]') as incidents,
               coalesce((select json_agg(h order by h.id) from history h where h.case_id = c.id), '[]') as history

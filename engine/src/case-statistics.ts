@@ -31,6 +31,10 @@ export type MetricsGroupBy = 'type' | 'unit' | 'department' | 'month';
 export interface CaseCounts {
   total: number;
   closed: number;
+  /** Ended by 撤回 (not 办结; left out of the 办结率). */
+  withdrawn: number;
+  /** 不予受理 at intake (not 办结; left out of the 办结率). */
+  refused: number;
   /** Closed without any task completed after its due time. */
   onTime: number;
   /** Not closed, with an open task past its due time. */
@@ -117,6 +121,8 @@ const EXPORT_BATCH = 500;
 
 const COUNTS = `count(*)::int as total,
   count(*) filter (where m.status = 'completed')::int as closed,
+  count(*) filter (where m.status = 'withdrawn')::int as withdrawn,
+  count(*) filter (where m.status = 'refused')::int as refused,
   count(*) filter (where m.on_time)::int as "onTime",
   count(*) filter (where m.overdue)::int as overdue,
   count(m.result)::int as mediated,

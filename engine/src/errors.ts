@@ -7,8 +7,8 @@ import { YizhanError, type ErrorDetail } from '@yizhan/errors';
 export { YizhanError, type ErrorCode, type ErrorDetail } from '@yizhan/errors';
 
 export class NotFoundError extends YizhanError {
-  constructor(what: 'CASE' | 'TASK' | 'DEFINITION' | 'FORM' | 'INCIDENT', id: string) {
-    const names = { CASE: '案件', TASK: '任务', DEFINITION: '流程定义', FORM: '表单', INCIDENT: '异常' } as const;
+  constructor(what: 'CASE' | 'TASK' | 'DEFINITION' | 'FORM' | 'INCIDENT' | 'EXTENSION', id: string) {
+    const names = { CASE: '案件', TASK: '任务', DEFINITION: '流程定义', FORM: '表单', INCIDENT: '异常', EXTENSION: '延期申请' } as const;
     super(`${what}_NOT_FOUND`, `${names[what]}不存在：${id}`);
   }
 }
@@ -93,3 +93,16 @@ export class UnitOutsideProcessError extends YizhanError {
     super('UNIT_OUTSIDE_PROCESS', message, [{ field: '/data/unit', code: 'UNIT_OUTSIDE_PROCESS', message }]);
   }
 }
+
+/** The case has ended (办结, 撤回, 不予受理) or is suspended (中止), so it cannot take this command. */
+export class CaseNotActiveError extends YizhanError {
+  declare readonly code: 'CASE_NOT_ACTIVE';
+  constructor(caseId: string, readonly status: string, what: string) {
+    const message = `案件${STATUS_WORDS[status] ?? `状态为 ${status}`}，不能${what}`;
+    super('CASE_NOT_ACTIVE', message, [{ code: status.toUpperCase(), message: `${caseId}: ${message}` }]);
+  }
+}
+
+const STATUS_WORDS: Record<string, string> = {
+  completed: '已办结', withdrawn: '已撤回', refused: '已不予受理', suspended: '已中止', active: '正在办理', incident: '有异常',
+};

@@ -20,6 +20,13 @@ export const HistoryKind = {
   IncidentRetried: 'incident.retried',
   MessageReceived: 'message.received',
   SignalReceived: 'signal.received',
+  CaseWithdrawn: 'case.withdrawn',
+  CaseRefused: 'case.refused',
+  CaseSuspended: 'case.suspended',
+  CaseResumed: 'case.resumed',
+  ExtensionRequested: 'deadline.extension.requested',
+  ExtensionApproved: 'deadline.extension.approved',
+  ExtensionRejected: 'deadline.extension.rejected',
 } as const;
 
 /** The kind of a history entry: 'case.started', 'task.completed', 'incident', … */
@@ -53,6 +60,19 @@ export interface HistoryData {
   'message.received': { name: string; payload: Record<string, unknown> };
   /** A BPMN signal delivered from outside (broadcastSignal): its name and payload. */
   'signal.received': { name: string; payload: Record<string, unknown> };
+  /** 撤回: the case ended through an end event marked `outcome=withdrawn`; why (the form field the event names). */
+  'case.withdrawn': { endEvent: string; reason: string | null };
+  /** 不予受理: refused at intake, with the reason and the notice given to the applicant. */
+  'case.refused': { reason: string; notice: string | null };
+  /** 中止: the SLA clock stopped. */
+  'case.suspended': { reason: string };
+  /** 恢复: the SLA clock runs again; due dates moved by the suspended time (`days`: working days, else `ms`). */
+  'case.resumed': { suspendedAt: string; shift: { workingDays: number } | { ms: number } };
+  /** 延期 requested for a task: how many days (in the pack's deadline mode) and why. */
+  'deadline.extension.requested': { extensionId: number; days: number; reason: string };
+  /** 延期 approved: the task's new due date. */
+  'deadline.extension.approved': { extensionId: number; from: string | null; to: string; note: string | null };
+  'deadline.extension.rejected': { extensionId: number; note: string | null };
 }
 
 /** One history event: its kind and the data of that kind. */

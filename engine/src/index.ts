@@ -1,6 +1,8 @@
 // @yizhan/engine — durable BPMN execution on bpmn-engine with a PostgreSQL store.
 export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type StartCaseInput } from './case-engine';
 export { type SignalResult, type SignalScope, type WaitingMessage } from './commands/messages';
+export { type ExtensionView, extensionApprover, workingDaysBetween, MAX_EXTENSION_DAYS } from './commands/lifecycle';
+export { type CaseOutcome } from './commands/outcome';
 export {
   CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter,
   type ScopedTaskFilter, type ScopedTaskView,

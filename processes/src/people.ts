@@ -23,6 +23,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const PERMISSIONS = [
   'case:read', 'case:create', 'case:retry', 'case:message', 'signal:send', 'attachment:upload',
+  'case:refuse', 'case:suspend', 'deadline:request', 'deadline:approve',
   'task:read', 'task:act',
   'pack:read', 'pack:deploy',
   'form:read', 'stats:read', 'org:read',
@@ -35,8 +36,10 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   // Integrators deploy packs and connect other systems (12345, 110, courts), which submit cases.
   // They also deliver BPMN messages (撤回 …) and signals from those systems to waiting cases.
   integrator: ['pack:read', 'pack:deploy', 'form:read', 'org:read', 'case:create', 'case:message', 'signal:send', 'attachment:upload'],
-  staff: ['case:read', 'case:create', 'attachment:upload', 'task:read', 'task:act', 'form:read', 'org:read', 'case:message', 'signal:send'],
-  leader: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read', 'user:read'],
+  // Staff refuse a case at intake (不予受理) and ask for more time (延期); leaders stop and resume
+  // the SLA clock (中止 / 恢复) and approve extensions (or the role the pack names: admin).
+  staff: ['case:read', 'case:create', 'attachment:upload', 'task:read', 'task:act', 'form:read', 'org:read', 'case:message', 'signal:send', 'case:refuse', 'deadline:request'],
+  leader: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read', 'user:read', 'case:suspend', 'deadline:approve'],
   auditor: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read'],
 };
 

@@ -53,6 +53,8 @@ export interface PackDeadlines {
   mode: 'calendar-days' | 'working-days';
   /** The county's own calendar years; default: China's public holidays as the engine ships them. */
   calendar?: PackCalendarYear[];
+  /** Who approves 延期 (a task's time limit extended): `leader` (default) or `admin`. */
+  extensionApprover?: 'leader' | 'admin';
 }
 
 /** pack.json */
@@ -122,7 +124,7 @@ export interface TaskExpectation {
 
 /** What must hold after a step (or after the start). Every field is optional. */
 export interface StepExpectation {
-  status?: 'active' | 'completed' | 'incident';
+  status?: 'active' | 'completed' | 'incident' | 'withdrawn' | 'refused';
   /** The open tasks, exactly (order-insensitive, multi-instance tasks once per iteration). */
   openTasks?: TaskExpectation[];
   /** A subset of the routing decision (`variables.decision`). */
@@ -183,7 +185,7 @@ export interface Scenario {
   /** The completed user tasks, in completion order (element ids). */
   path?: string[];
   /** Final case status. */
-  status?: 'active' | 'completed' | 'incident';
+  status?: 'active' | 'completed' | 'incident' | 'withdrawn' | 'refused';
 }
 
 export interface ScenarioResult {

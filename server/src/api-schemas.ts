@@ -12,10 +12,10 @@ const obj = (properties: Record<string, JsonSchema>, required = Object.keys(prop
 const count = (description: string): JsonSchema => ({ type: 'integer', description });
 const rate = (description: string): JsonSchema => ({ type: ['number', 'null'], description });
 const statsFigures: Record<string, JsonSchema> = {
-  total: count('受理数'), closed: count('办结数'), onTime: count('按时办结数'), overdue: count('超期未办结数'),
+  total: count('受理数'), closed: count('办结数'), withdrawn: count('撤回数（不计入办结）'), refused: count('不予受理数（不计入办结）'), onTime: count('按时办结数'), overdue: count('超期未办结数'),
   mediated: count('有调处结果的案件数'), succeeded: count('调处成功数'), rated: count('已评价案件数'),
   satisfied: count('满意'), basic: count('基本满意'), dissatisfied: count('不满意'),
-  closureRate: rate('办结率 = 办结 / 受理'), onTimeRate: rate('按时办结率 = 按时办结 / 办结'),
+  closureRate: rate('办结率 = 办结 /（受理 − 撤回 − 不予受理）'), onTimeRate: rate('按时办结率 = 按时办结 / 办结'),
   successRate: rate('调处成功率 = 调处成功 / 有调处结果'), satisfactionRate: rate('满意率 =（满意 + 基本满意）/ 已评价'),
 };
 
@@ -98,7 +98,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     processKey: str(),
     definitionId: str(),
     version: { type: 'integer' },
-    status: { type: 'string', enum: ['active', 'completed', 'incident', 'failed'] },
+    status: { type: 'string', enum: ['active', 'completed', 'incident', 'failed', 'withdrawn', 'refused'] },
     title: nullable('string'),
     type: nullable('string'),
     channel: nullable('string'),
@@ -109,7 +109,8 @@ export const componentSchemas: Record<string, JsonSchema> = {
     createdBy: nullable('string'),
     createdAt: dateTime(),
     updatedAt: dateTime(),
-    completedAt: nullableDateTime(),
+    completedAt: nullableDateTime('办结、撤回或不予受理的时间'),
+    suspendedAt: nullableDateTime('中止（时限停止计算）的起始时间；null 为正常计时'),
     openTasks: { type: 'array', items: ref('Task') },
     tasks: { type: 'array', items: ref('Task') },
     incidents: { type: 'array', items: ref('Incident') },
@@ -117,7 +118,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
   }),
   CaseSummary: obj({
     id: { type: 'string', format: 'uuid' }, number: { type: 'integer' }, processKey: str(),
-    status: { type: 'string', enum: ['active', 'completed', 'incident', 'failed'] },
+    status: { type: 'string', enum: ['active', 'completed', 'incident', 'failed', 'withdrawn', 'refused'] },
     title: nullable('string'), type: nullable('string'), channel: nullable('string'), unit: nullable('string'), unitName: nullable('string'),
     createdBy: nullable('string'), createdAt: dateTime(), updatedAt: dateTime(), completedAt: nullableDateTime(),
     openTaskCount: { type: 'integer' }, nextDueAt: nullableDateTime(), colour,
@@ -169,7 +170,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
   }),
   StatsCase: obj({
     id: { type: 'string', format: 'uuid' }, number: { type: 'integer' }, processKey: str(), title: nullable('string'), type: nullable('string'),
-    unit: nullable('string'), unitName: nullable('string'), status: { type: 'string', enum: ['active', 'completed', 'incident', 'failed'] },
+    unit: nullable('string'), unitName: nullable('string'), status: { type: 'string', enum: ['active', 'completed', 'incident', 'failed', 'withdrawn', 'refused'] },
     createdAt: dateTime(), completedAt: nullableDateTime(), month: str('受理月份 YYYY-MM（北京时间）'),
     onTime: { type: 'boolean', description: '已办结且没有任务超时完成' }, overdue: { type: 'boolean', description: '未办结且有任务已超期' },
     result: { type: ['string', 'null'], enum: ['success', 'failed', null], description: '最后一次调处结果' },
@@ -181,6 +182,13 @@ export const componentSchemas: Record<string, JsonSchema> = {
     status: { type: 'string', enum: ['completed'] }, result: str('办理结果摘要'),
     createdAt: dateTime(), completedAt: nullableDateTime(),
     fields: { type: 'array', description: '流程包 public 配置的公示字段（脱敏字段已遮盖）', items: obj({ field: str(), title: str(), value: str() }) },
+  }),
+  Extension: obj({
+    id: { type: 'integer' }, caseId: { type: 'string', format: 'uuid' }, taskId: { type: 'string', format: 'uuid' },
+    days: { type: 'integer', description: '申请延长的天数（按流程包的时限口径：工作日或自然日）' }, reason: str('延期理由'),
+    status: { type: 'string', enum: ['pending', 'approved', 'rejected'], description: '待审批、已批准、已驳回' },
+    requestedBy: nullable('string'), requestedAt: dateTime(), decidedBy: nullable('string'), decidedAt: nullableDateTime(),
+    note: nullable('string', { description: '审批意见' }), oldDueAt: nullableDateTime('原办理时限'), newDueAt: nullableDateTime('批准后的办理时限'),
   }),
   WaitingMessage: obj({
     name: str('消息名（BPMN message 的 name），如 撤回'), elementId: str('等待该消息的 BPMN 元素 id'), label: str('显示名（元素名，缺省为消息名）'),

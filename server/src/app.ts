@@ -20,6 +20,7 @@ import { DEFAULT_LOGIN_LIMIT, type LoginLimit } from './login-guard';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes, bearer } from './routes/auth';
 import { caseRoutes } from './routes/cases';
+import { lifecycleRoutes } from './routes/lifecycle';
 import { messageRoutes } from './routes/messages';
 import { catalogRoutes } from './routes/catalog';
 import { reportRoutes } from './routes/reports';
@@ -126,6 +127,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ...authRoutes(services, options.loginLimit ?? DEFAULT_LOGIN_LIMIT),
     ...caseRoutes(services),
     ...messageRoutes(services),
+    ...lifecycleRoutes(services),
     ...taskRoutes(services),
     ...catalogRoutes(services),
     ...attachmentRoutes(services),

@@ -23,7 +23,7 @@ export interface StatsFilter {
 export type StatsCounts = CaseCounts;
 
 export interface StatsRates {
-  /** 办结率 = closed / total. */
+  /** 办结率 = closed / (total − withdrawn − refused). */
   closureRate: number | null;
   /** 按时办结率 = onTime / closed. */
   onTimeRate: number | null;
@@ -168,7 +168,7 @@ export class Reports {
   }
 }
 
-const COUNT_KEYS: (keyof StatsCounts)[] = ['total', 'closed', 'onTime', 'overdue', 'mediated', 'succeeded', 'rated', 'satisfied', 'basic', 'dissatisfied'];
+const COUNT_KEYS: (keyof StatsCounts)[] = ['total', 'closed', 'withdrawn', 'refused', 'onTime', 'overdue', 'mediated', 'succeeded', 'rated', 'satisfied', 'basic', 'dissatisfied'];
 
 function zero(): StatsCounts {
   return Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as unknown as StatsCounts;
@@ -184,7 +184,7 @@ export function figures(c: StatsCounts): StatsFigures {
   const counts = Object.fromEntries(COUNT_KEYS.map((k) => [k, Number(c[k])])) as unknown as StatsCounts;
   return {
     ...counts,
-    closureRate: ratio(counts.closed, counts.total),
+    closureRate: ratio(counts.closed, counts.total - counts.withdrawn - counts.refused),
     onTimeRate: ratio(counts.onTime, counts.closed),
     successRate: ratio(counts.succeeded, counts.mediated),
     satisfactionRate: ratio(counts.satisfied + counts.basic, counts.rated),

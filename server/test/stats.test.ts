@@ -117,7 +117,7 @@ const PLAN = plan();
 const END = Math.max(...PLAN.map((c) => c.events.at(-1)?.at ?? c.start)) + HOUR;
 
 // ---- the expected figures, from the plan alone ---------------------------------------------------
-interface Expected { total: number; closed: number; onTime: number; overdue: number; mediated: number; succeeded: number; rated: number; satisfied: number; basic: number; dissatisfied: number }
+interface Expected { total: number; closed: number; withdrawn: number; refused: number; onTime: number; overdue: number; mediated: number; succeeded: number; rated: number; satisfied: number; basic: number; dissatisfied: number }
 
 function expectedOf(c: PlannedCase): Expected & { month: string } {
   const closed = c.stage === 'closed';
@@ -129,6 +129,8 @@ function expectedOf(c: PlannedCase): Expected & { month: string } {
     month,
     total: 1,
     closed: closed ? 1 : 0,
+    withdrawn: 0, // the plan has no 撤回 nor 不予受理 (see lifecycle.test.ts)
+    refused: 0,
     onTime: closed && !c.handleLate ? 1 : 0,
     overdue: !closed && c.openSince !== null && c.openSince + c.openDueIn! < END ? 1 : 0,
     mediated: handled ? 1 : 0,
@@ -147,14 +149,14 @@ function expectedRows(key: (c: PlannedCase) => string | string[]): Map<string, J
   for (const c of PLAN) {
     const e = expectedOf(c);
     for (const k of [key(c)].flat()) {
-      const acc = rows.get(k) ?? { total: 0, closed: 0, onTime: 0, overdue: 0, mediated: 0, succeeded: 0, rated: 0, satisfied: 0, basic: 0, dissatisfied: 0 };
+      const acc = rows.get(k) ?? { total: 0, closed: 0, withdrawn: 0, refused: 0, onTime: 0, overdue: 0, mediated: 0, succeeded: 0, rated: 0, satisfied: 0, basic: 0, dissatisfied: 0 };
       for (const f of Object.keys(acc) as (keyof Expected)[]) acc[f] += e[f];
       rows.set(k, acc);
     }
   }
   return new Map([...rows].map(([k, e]) => [k, {
     ...e,
-    closureRate: rate(e.closed, e.total), onTimeRate: rate(e.onTime, e.closed),
+    closureRate: rate(e.closed, e.total - e.withdrawn - e.refused), onTimeRate: rate(e.onTime, e.closed),
     successRate: rate(e.succeeded, e.mediated), satisfactionRate: rate(e.satisfied + e.basic, e.rated),
   }]));
 }

@@ -200,6 +200,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 不予受理
+         * @description 受理阶段（案件尚无已办结的任务）作出不予受理决定：须填写理由，可附告知当事人的内容（如应向何处反映）。案件的待办任务和定时器取消，状态为 refused，统计中单列、不计入办结。已开始办理或已结束的案件返回 409 CASE_NOT_ACTIVE。
+         */
+        post: operations["refuseCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 中止（时限停止计算）
+         * @description 中止办理：时限停止计算，督办等定时器暂停；恢复时待办任务的办理时限、转黄时间和定时器按中止的时间顺延（按工作日计时的流程按中止的工作日数顺延）。须填写理由。
+         */
+        post: operations["suspendCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复（时限顺延后继续计算） */
+        post: operations["resumeCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件的延期申请 */
+        get: operations["listExtensions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/extensions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请延期
+         * @description 为本人或本部门的待办任务申请延长办理时限：天数（按流程包的时限口径）与理由必填；每个任务同时只能有一份待审批的申请。由流程包指定的角色（deadlines.extensionApprover，缺省为领导）审批。
+         */
+        post: operations["requestExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/extensions/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 审批延期申请
+         * @description 批准时任务的办理时限从原时限起顺延申请的天数，转黄时间按流程包的比例重新计算；驳回时时限不变。只有流程包指定的审批角色（缺省为领导）或系统管理员可以审批。
+         */
+        post: operations["decideExtension"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;
@@ -790,7 +904,7 @@ export interface components {
             definitionId: string;
             version: number;
             /** @enum {string} */
-            status: "active" | "completed" | "incident" | "failed";
+            status: "active" | "completed" | "incident" | "failed" | "withdrawn" | "refused";
             title: string | null;
             type: string | null;
             channel: string | null;
@@ -805,8 +919,16 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             updatedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description 办结、撤回或不予受理的时间
+             */
             completedAt: string | null;
+            /**
+             * Format: date-time
+             * @description 中止（时限停止计算）的起始时间；null 为正常计时
+             */
+            suspendedAt: string | null;
             openTasks: components["schemas"]["Task"][];
             tasks: components["schemas"]["Task"][];
             incidents: components["schemas"]["Incident"][];
@@ -819,7 +941,7 @@ export interface components {
             number: number;
             processKey: string;
             /** @enum {string} */
-            status: "active" | "completed" | "incident" | "failed";
+            status: "active" | "completed" | "incident" | "failed" | "withdrawn" | "refused";
             title: string | null;
             type: string | null;
             channel: string | null;
@@ -924,6 +1046,10 @@ export interface components {
             total: number;
             /** @description 办结数 */
             closed: number;
+            /** @description 撤回数（不计入办结） */
+            withdrawn: number;
+            /** @description 不予受理数（不计入办结） */
+            refused: number;
             /** @description 按时办结数 */
             onTime: number;
             /** @description 超期未办结数 */
@@ -940,7 +1066,7 @@ export interface components {
             basic: number;
             /** @description 不满意 */
             dissatisfied: number;
-            /** @description 办结率 = 办结 / 受理 */
+            /** @description 办结率 = 办结 /（受理 − 撤回 − 不予受理） */
             closureRate: number | null;
             /** @description 按时办结率 = 按时办结 / 办结 */
             onTimeRate: number | null;
@@ -964,6 +1090,10 @@ export interface components {
                 total: number;
                 /** @description 办结数 */
                 closed: number;
+                /** @description 撤回数（不计入办结） */
+                withdrawn: number;
+                /** @description 不予受理数（不计入办结） */
+                refused: number;
                 /** @description 按时办结数 */
                 onTime: number;
                 /** @description 超期未办结数 */
@@ -980,7 +1110,7 @@ export interface components {
                 basic: number;
                 /** @description 不满意 */
                 dissatisfied: number;
-                /** @description 办结率 = 办结 / 受理 */
+                /** @description 办结率 = 办结 /（受理 − 撤回 − 不予受理） */
                 closureRate: number | null;
                 /** @description 按时办结率 = 按时办结 / 办结 */
                 onTimeRate: number | null;
@@ -1001,7 +1131,7 @@ export interface components {
             unit: string | null;
             unitName: string | null;
             /** @enum {string} */
-            status: "active" | "completed" | "incident" | "failed";
+            status: "active" | "completed" | "incident" | "failed" | "withdrawn" | "refused";
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -1043,6 +1173,40 @@ export interface components {
                 title: string;
                 value: string;
             }[];
+        };
+        Extension: {
+            id: number;
+            /** Format: uuid */
+            caseId: string;
+            /** Format: uuid */
+            taskId: string;
+            /** @description 申请延长的天数（按流程包的时限口径：工作日或自然日） */
+            days: number;
+            /** @description 延期理由 */
+            reason: string;
+            /**
+             * @description 待审批、已批准、已驳回
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "rejected";
+            requestedBy: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            decidedBy: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @description 审批意见 */
+            note: string | null;
+            /**
+             * Format: date-time
+             * @description 原办理时限
+             */
+            oldDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description 批准后的办理时限
+             */
+            newDueAt: string | null;
         };
         WaitingMessage: {
             /** @description 消息名（BPMN message 的 name），如 撤回 */
@@ -1335,7 +1499,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description 状态 */
-                status?: "active" | "completed" | "incident" | "failed";
+                status?: "active" | "completed" | "incident" | "failed" | "withdrawn" | "refused";
                 /** @description 案件类型 */
                 type?: string;
                 /** @description 发生地单位编码（仅在辖区内生效） */
@@ -1575,6 +1739,221 @@ export interface operations {
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
             422: components["responses"]["E422"];
+        };
+    };
+    refuseCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键（如 UUID，本用户内唯一，保留 24 小时）：以同一键重发同一请求（方法、路径、请求体相同）返回第一次的状态码与响应体（响应头 Idempotent-Replayed: true），不会重复执行；同一键用于不同请求返回 422 IDEMPOTENCY_KEY_REUSED；第一次请求仍在处理时返回 409 IDEMPOTENCY_KEY_IN_USE。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 不予受理的理由 */
+                    reason: string;
+                    /** 告知当事人的内容 */
+                    notice?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 不予受理后的案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
+    suspendCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 中止的理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 中止后的案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    resumeCase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 恢复后的案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    listExtensions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 延期申请（按申请先后） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Extension"][];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    requestExtension: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键（如 UUID，本用户内唯一，保留 24 小时）：以同一键重发同一请求（方法、路径、请求体相同）返回第一次的状态码与响应体（响应头 Idempotent-Replayed: true），不会重复执行；同一键用于不同请求返回 422 IDEMPOTENCY_KEY_REUSED；第一次请求仍在处理时返回 409 IDEMPOTENCY_KEY_IN_USE。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description 任务 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 延长天数 */
+                    days: number;
+                    /** 延期理由 */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 延期申请 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Extension"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
+    decideExtension: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 延期申请 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 是否批准 */
+                    approve: boolean;
+                    /** 审批意见 */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 审批后的延期申请 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Extension"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
         };
     };
     listTasks: {

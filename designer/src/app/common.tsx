@@ -35,6 +35,8 @@ const STATUS: Record<CaseStatus, { color: string; key: MessageKey }> = {
   completed: { color: 'success', key: 'statusCompleted' },
   incident: { color: 'error', key: 'statusIncident' },
   failed: { color: 'error', key: 'statusFailed' },
+  withdrawn: { color: 'default', key: 'statusWithdrawn' },
+  refused: { color: 'warning', key: 'statusRefused' },
 };
 
 export function StatusTag({ status }: { status: CaseStatus }) {

@@ -11,6 +11,7 @@ import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
 import { DecisionView, ExplanationView } from '../rules/ExplanationView';
 import { CaseAttachments } from './CaseAttachments';
+import CaseLifecycle from './CaseLifecycle';
 import CaseMessages from './CaseMessages';
 
 const BpmnViewer = lazy(() => import('../bpmn/BpmnViewer'));
@@ -20,6 +21,7 @@ const KIND_LABELS: Record<string, string> = {
   'task.claimed': '认领', 'task.unclaimed': '释放', 'task.transferred': '转办', 'task.returned': '退回',
   'task.completed': '办理完成', 'task.cancelled': '取消', 'timer.fired': '时限到期', incident: '异常', 'incident.retried': '异常重试',
   'message.received': '收到消息', 'signal.received': '收到信号',
+  'case.withdrawn': '撤回', 'case.refused': '不予受理', 'case.suspended': '中止', 'case.resumed': '恢复', 'deadline.extension.requested': '申请延期', 'deadline.extension.approved': '批准延期', 'deadline.extension.rejected': '驳回延期',
 };
 
 function historyText(h: HistoryEntry, c: CaseDetail): string {
@@ -132,6 +134,7 @@ export default function CasePage({ id }: { id: string }) {
                 </Space>
               )}
             </Card>
+            <CaseLifecycle kase={c} onChanged={kase.reload} />
             {can('message') && c.status !== 'completed' && (
               <CaseMessages caseId={c.id} definition={definition.data} caseVersion={c.history.length} onSent={kase.reload} />
             )}

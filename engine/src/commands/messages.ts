@@ -81,7 +81,8 @@ export class MessageCommands {
         'select id, definition_id, status, version, unit from cases where id = $1', [caseId]);
       const row = rows[0];
       if (!row) throw new NotFoundError('CASE', caseId);
-      if (row.status === 'completed') return;
+      // ended (办结, 撤回, 不予受理: a refused case keeps the engine state it had)
+      if (row.status === 'completed' || row.status === 'withdrawn' || row.status === 'refused') return;
       // the live engine is read and put back at once; a recovered one is dropped (recovering may
       // have moved it on past the stored version, e.g. a service retried)
       const live = ctx.live.take(row.id, row.version);

@@ -8,6 +8,7 @@ import { historyBatch, HistoryKind, insertHistoryBatchSql, type HistoryRecord } 
 import { saneDate, timerDue, type DeadlinePolicy } from './deadlines';
 import { CaseHaltedError, outOfRange } from './halt';
 import type { CaseRow, Client } from './lock';
+import { endingOf } from './outcome';
 
 /**
  * Writes what the engine did since the last drain, plus the command's own history entries
@@ -111,8 +112,16 @@ export async function projectCase(
     }
     log.push({ actor: 'system', kind: HistoryKind.Incident, elementId: i.elementId, taskId: null, data: { message: i.message } });
   }
-  const status = exec.completed ? 'completed' : openIncidents.size ? 'incident' : 'active';
-  if (exec.completed) log.push({ actor: actor ?? 'system', kind: HistoryKind.CaseCompleted, elementId: null, taskId: null, data: null });
+  // an end event may say the case ended otherwise than 办结 (e.g. 撤回: outcome=withdrawn)
+  const ending = exec.completed ? endingOf(def, events, exec.variables()) : undefined;
+  const status = exec.completed ? ending?.outcome ?? 'completed' : openIncidents.size ? 'incident' : 'active';
+  if (ending?.outcome === 'withdrawn') {
+    log.push({ actor: actor ?? lastActor(log), kind: HistoryKind.CaseWithdrawn, elementId: ending.endEvent, taskId: null, data: { endEvent: ending.endEvent, reason: ending.reason } });
+  } else if (ending?.outcome === 'refused') {
+    log.push({ actor: actor ?? lastActor(log), kind: HistoryKind.CaseRefused, elementId: ending.endEvent, taskId: null, data: { reason: ending.reason ?? '', notice: null } });
+  } else if (exec.completed) {
+    log.push({ actor: actor ?? 'system', kind: HistoryKind.CaseCompleted, elementId: null, taskId: null, data: null });
+  }
   const version = row.version + 1;
   // the history batch and the case row in one statement (one round trip)
   await client.query(
@@ -120,11 +129,17 @@ export async function projectCase(
        ${insertHistoryBatchSql('$1', '$6', '$8')}
        returning 1)
      update cases set state = $2, variables = $3, version = $4, status = $5, updated_at = $6,
-       completed_at = case when $5 = 'completed' then $6 else completed_at end,
+       completed_at = case when $5 in ('completed', 'withdrawn', 'refused') then $6 else completed_at end,
        routing = coalesce($7, routing)
      where id = $1`,
     [caseId, JSON.stringify(exec.getState()), JSON.stringify(exec.variables()), version, status, now,
       routing === undefined ? null : JSON.stringify(routing), historyBatch(log)],
   );
   return version;
+}
+
+/** Who acted in this command (e.g. who delivered the 撤回 message), else the system. */
+function lastActor(log: readonly HistoryRecord[]): string {
+  for (let i = log.length - 1; i >= 0; i--) if (log[i].actor && log[i].actor !== 'system') return log[i].actor as string;
+  return 'system';
 }

@@ -5,6 +5,7 @@ import type pg from 'pg';
 import type { ExecutionBudget } from '../bpmn/budget';
 import { CaseExecution, type ExecutionOptions, type ServiceCall, type StoredState } from '../bpmn/case-execution';
 import type { Clock } from '../clock';
+import { CaseNotActiveError } from '../errors';
 import { intakeFields, type DefinitionRecord, type DefinitionRepository } from '../definitions';
 import type { ServiceHandler } from '../handlers';
 import type { HistoryRecord } from '../history';
@@ -73,6 +74,8 @@ export class CaseCommandRunner {
       await transaction(this.ctx.pool, async (client) => {
         const row = await lockCase(client, caseId, options);
         if (!row) return;
+        // 撤回 / 不予受理 end a case for good (a refused one still has the engine state it had)
+        if (row.status === 'withdrawn' || row.status === 'refused') throw new CaseNotActiveError(caseId, row.status, '继续办理');
         const def = await this.ctx.definitions.byIdOrThrow(row.definition_id);
         const log: HistoryRecord[] = [];
         const exec = await act(client, row, def, log);

@@ -1,5 +1,6 @@
 // The timer sweeper: timers are rows with a due time; due ones are fired under their case's row
-// lock, once, across processes. A halted case's timers wait until its incident is resolved.
+// lock, once, across processes. A halted case's timers wait until its incident is resolved, a
+// suspended (中止) case's until it resumes.
 import { appendHistory, HistoryKind } from '../history';
 import { NotFoundError } from '../errors';
 import { CaseHaltedError } from './halt';
@@ -17,6 +18,8 @@ export async function fireDueTimers(runner: CaseCommandRunner, limit = 100): Pro
     `select t.id, t.case_id, t.execution_id, t.element_id from timers t
       where t.status = 'pending' and t.due_at <= $1
         and not exists (select 1 from incidents i where i.case_id = t.case_id and i.status = 'open' and i.kind = 'halted')
+        -- 中止: a suspended case's SLA clock stops; its timers move on 恢复
+        and not exists (select 1 from cases c where c.id = t.case_id and c.suspended_at is not null)
       order by t.due_at limit $2`,
     [now, limit],
   );

@@ -53,7 +53,7 @@ export function caseRoutes(services: Services): RouteDef[] {
       method: 'get', path: '/api/cases', operationId: 'listCases', tag: 'cases', summary: '案件列表（本辖区）',
       access: 'case:read',
       query: [
-        { name: 'status', schema: { type: 'string', enum: ['active', 'completed', 'incident', 'failed'] }, description: '状态' },
+        { name: 'status', schema: { type: 'string', enum: ['active', 'completed', 'incident', 'failed', 'withdrawn', 'refused'] }, description: '状态' },
         { name: 'type', schema: { type: 'string', maxLength: 100 }, description: '案件类型' },
         { name: 'unit', schema: { type: 'string', maxLength: 100 }, description: '发生地单位编码（仅在辖区内生效）' },
         { name: 'process', schema: { type: 'string', maxLength: 200 }, description: '流程标识' },
