@@ -55,6 +55,7 @@ export class CaseEngine {
     this.definitions = new DefinitionRepository(pool, () => Object.keys(handlers));
     this.queries = new CaseQueries(pool, clock);
     this.live = new LiveExecutions(options.cacheSize ?? 1000);
+    const deadlines = new DeadlinePolicy();
     this.runner = new CaseCommandRunner({
       pool,
       clock,
@@ -62,10 +63,10 @@ export class CaseEngine {
       handlers,
       budget: options.budget ? { ...DEFAULT_BUDGET, ...options.budget } : undefined,
       live: this.live,
-      deadlines: new DeadlinePolicy(),
+      deadlines,
     });
     this.steps = new CaseSteps(this.runner, options.validateForm ?? createDefaultFormValidator());
-    this.tasks = new TaskActions({ pool, clock, definitions: this.definitions });
+    this.tasks = new TaskActions({ pool, clock, definitions: this.definitions, deadlines });
     this.messages = new MessageCommands(this.runner, options.validateForm ?? createDefaultFormValidator());
   }
 

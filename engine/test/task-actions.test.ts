@@ -1,11 +1,13 @@
 // Staff actions on a task that are not engine steps: claim, unclaim, 转办 transfer, 退回 return;
 // and the case list with scope filters.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseEngine, openDatabase, TaskClaimedError, YizhanError, type Database, type LockedTask } from '../src';
+import { CaseEngine, ManualClock, openDatabase, TaskClaimedError, YizhanError, type Database, type LockedTask } from '../src';
 import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
 import { deployInput, routeHandler } from './support/fixture';
 
-const org = { units: [{ code: 'c', name: '县', level: 'county' }], departments: [{ code: 'centre', name: '县综治中心', unit: 'c', kind: 'centre' }] };
+// the units the cases below belong to are the county's towns (a case's unit must be in its process's org)
+const towns = ['gongchang', 'scope-a', 'scope-b', 'u'].map((code) => ({ code, name: code, level: 'township' }));
+const org = { units: [{ code: 'c', name: '县', level: 'county', children: towns }], departments: [{ code: 'centre', name: '县综治中心', unit: 'c', kind: 'centre' }] };
 
 describe.each(databaseTargets())('task actions on $name PostgreSQL', (target) => {
   let tdb: TestDatabase;
@@ -81,6 +83,27 @@ describe.each(databaseTargets())('task actions on $name PostgreSQL', (target) =>
     const done = await engine.completeTask(t.id, { result: 'success' }, 'centre-staff');
     expect(done.openTasks.map((x) => x.elementId)).toEqual(['feedback']);
     expect((await engine.claimTask(t.id, 'x').catch((e) => e)).code).toBe('TASK_NOT_OPEN');
+  });
+
+  it('gives a returned or transferred task its time limit again, counted from now', async () => {
+    // P30D (joint mediation, an expression resolved per case) on calendar days: the department
+    // that receives the task gets the whole limit, not what the first one left of it.
+    const clock = new ManualClock('2026-03-02T09:00:00+08:00');
+    const timed = new CaseEngine({ pool: db.pool, clock, handlers: { route: routeHandler } });
+    const c = await timed.startCase({ process: 'test/dispute', actor: 'clerk', unit: 'u', data: { applicant: '张三', type: 'land', townships: ['a', 'b'], departments: ['labour'] } });
+    const t = c.openTasks[0];
+    expect(t.dueAt?.toISOString()).toBe('2026-04-01T01:00:00.000Z');
+    clock.advance('P20D');
+    const moved = await timed.transferTask(t.id, { department: 'housing', actor: 'wang', reason: '属住建职责' });
+    expect(moved.dueAt?.toISOString()).toBe('2026-04-21T01:00:00.000Z');
+    // it turns yellow two thirds into the new limit (20 of 30 days), not at the old time
+    expect(moved.warnAt?.toISOString()).toBe('2026-04-11T01:00:00.000Z');
+    expect(moved.colour).toBe('green');
+    clock.advance('P25D');
+    expect((await timed.getCase(c.id)).openTasks[0].colour).toBe('yellow');
+    const back = await timed.returnTask(t.id, { reason: '不属本部门职责', actor: 'zhao' });
+    expect(back.dueAt?.toISOString()).toBe('2026-05-16T01:00:00.000Z');
+    expect(back.colour).toBe('green');
   });
 
   it('lists cases and tasks within a unit scope only', async () => {
