@@ -31,7 +31,8 @@ async function open(user: string, width = 1440): Promise<Page> {
   await page.locator('#login-username').fill(user);
   await page.locator('#login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-user').waitFor();
+  // a phone shows the user in the menu, behind its toggle
+  await page.getByTestId(width < 768 ? 'menu-toggle' : 'current-user').waitFor();
   return page;
 }
 
@@ -123,7 +124,11 @@ describe('a day of work in the browser', () => {
     expect(step).not.toContain('success');
     const def = await call<{ name: string | null; key: string; version: number }>('GET', `/api/definitions/${c.definitionId}`, token);
     expect(await centre.getByTestId('case-process').textContent()).toBe(`${def.name ?? def.key} v${def.version}`);
-    expect(await centre.getByTestId('intake-data').textContent()).toContain('事项描述工地拖欠三名农民工工资');
+    // the intake as registered, in the form's order (the steps' data is not mixed into it)
+    const intake = (await centre.getByTestId('intake-data').textContent()) ?? '';
+    expect(intake).toContain('事项描述工地拖欠三名农民工工资');
+    expect(intake.indexOf('当事人（反映人）姓名')).toBeLessThan(intake.indexOf('事项类型'));
+    expect(intake).not.toContain('经中心协调');
     await shot(centre, '1440-03-case');
 
     // ---- print: the receipt with the QR code of the case number, and the case file --------------

@@ -12,7 +12,7 @@ import { useLoad } from '../app/use-load';
 import { DecisionView, ExplanationView } from '../rules/ExplanationView';
 import { CaseAttachments } from './CaseAttachments';
 import CaseMessages from './CaseMessages';
-import { completedSteps, FormDataView, REGISTERED_KEY, historyText, orgNamer, processLabel, stepLabel, useCaseForms } from './case-data';
+import { intakeData, completedSteps, FormDataView, REGISTERED_KEY, historyText, orgNamer, processLabel, stepLabel, useCaseForms } from './case-data';
 
 const BpmnViewer = lazy(() => import('../bpmn/BpmnViewer'));
 
@@ -35,7 +35,6 @@ export default function CasePage({ id }: { id: string }) {
   if (kase.error) return <ErrorAlert error={kase.error} onRetry={kase.reload} />;
   const c = kase.data;
   if (!c) return <Card loading />;
-  const data = (c.variables.data ?? {}) as Record<string, unknown>;
   const deptName = (code: string) => org.departments.find((d) => d.code === code)?.name ?? code;
   const unitOrDept = orgNamer(org);
   const steps = completedSteps(c);
@@ -124,7 +123,7 @@ export default function CasePage({ id }: { id: string }) {
             </Card>
             <CaseAttachments api={api} caseId={c.id} canUpload={canUpload} />
             <Card size="small" title={t('variables')} data-testid="intake-data" loading={!forms.data && forms.loading}>
-              <FormDataView form={forms.data?.intake} data={data} name={unitOrDept} />
+              <FormDataView form={forms.data?.intake} data={intakeData(c, forms.data?.intake)} name={unitOrDept} />
             </Card>
             {steps.length > 0 && forms.data && (
               <Card size="small" title={t('steps')} data-testid="steps">

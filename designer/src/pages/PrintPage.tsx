@@ -10,7 +10,7 @@ import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
 import { DecisionView } from '../rules/ExplanationView';
-import { completedSteps, fieldText, fieldTitle, historyText, orderedKeys, orgNamer, processLabel, stepLabel, useCaseForms, type CaseForms } from './case-data';
+import { intakeData, completedSteps, fieldText, fieldTitle, historyText, orderedKeys, orgNamer, processLabel, stepLabel, useCaseForms, type CaseForms } from './case-data';
 
 const STATUS: Record<CaseDetail['status'], MessageKey> = { active: 'statusActive', completed: 'statusCompleted', incident: 'statusIncident', failed: 'statusFailed' };
 
@@ -70,7 +70,7 @@ function Rows({ rows }: { rows: [ReactNode, ReactNode, string?][] }) {
 
 /** The applicant: the intake field `applicant` (or `caller`), else the first field titled as a person. */
 function applicantOf(c: CaseDetail, forms: CaseForms | undefined): string | null {
-  const data = (c.variables.data ?? {}) as Record<string, unknown>;
+  const data = intakeData(c, forms?.intake);
   for (const k of ['applicant', 'caller']) if (typeof data[k] === 'string' && data[k]) return data[k] as string;
   const key = orderedKeys(forms?.intake, data).find((k) => typeof data[k] === 'string' && /当事人|申请人|反映人|来电人|姓名/.test(fieldTitle(forms?.intake, k)));
   return key ? (data[key] as string) : null;
@@ -140,7 +140,7 @@ export default function PrintPage({ kind, id }: { kind: 'receipt' | 'case'; id: 
 
 function CaseFile({ c, forms, name, unit }: { c: CaseDetail; forms: CaseForms | undefined; name: (code: string) => string; unit: string }) {
   const { t } = useI18n();
-  const data = (c.variables.data ?? {}) as Record<string, unknown>;
+  const data = intakeData(c, forms?.intake);
   const steps = completedSteps(c);
   const decision = c.routing?.decision ?? null;
   const last = steps[steps.length - 1];

@@ -13,7 +13,7 @@ import { useToast } from '../app/ui';
 import { Link, useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
-import { FormDataView, historyText, lastHandover, orgNamer, useCaseForms } from './case-data';
+import { intakeData, FormDataView, historyText, lastHandover, orgNamer, useCaseForms } from './case-data';
 
 export default function TaskPage({ id }: { id: string }) {
   const { api, user, org: mergedOrg } = useSession();
@@ -129,7 +129,7 @@ export default function TaskPage({ id }: { id: string }) {
       )}
       {c && forms.data && (
         <Card size="small" title={t('caseDetails')} data-testid="task-case">
-          <FormDataView form={forms.data?.intake} data={(c.variables.data ?? {}) as Record<string, unknown>} name={name} column={{ xs: 1, md: 2 }} />
+          <FormDataView form={forms.data?.intake} data={intakeData(c, forms.data?.intake)} name={name} column={{ xs: 1, md: 2 }} />
         </Card>
       )}
       {c && (

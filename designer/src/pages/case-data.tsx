@@ -23,7 +23,7 @@ export const KIND_LABELS: Record<string, string> = {
 export function historyText(h: HistoryEntry, c: Pick<CaseDetail, 'tasks'>, name: (code: string) => string = (x) => x): string {
   const task = c.tasks.find((x) => x.id === h.taskId);
   const data = (h.data ?? {}) as Record<string, unknown>;
-  const what = task?.name ?? (typeof data.name === 'string' && data.name ? data.name : h.elementId) ?? '';
+  const what = h.kind.startsWith('case.') ? '' : task?.name ?? (typeof data.name === 'string' && data.name ? data.name : h.elementId) ?? '';
   const payload = data.payload && typeof data.payload === 'object' ? Object.values(data.payload).filter((v) => typeof v === 'string' && v) : [];
   if (payload.length) return `${KIND_LABELS[h.kind] ?? h.kind}${what ? ` · ${what}` : ''}：${payload.join('；')}`;
   const to = Array.isArray(data.to) ? ` → ${data.to.map((x) => name(String(x))).join('、')}` : '';
@@ -118,7 +118,11 @@ export function fieldText(form: FormResource | null | undefined, key: string, v:
 
 /** The keys of `data` in the order of the form's fields, then any the form does not know. */
 export function orderedKeys(form: FormResource | null | undefined, data: Record<string, unknown>): string[] {
-  const order = Object.keys((form?.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+  // `ui:order` when the form has one (the server adds it: stored JSON loses the fields' order)
+  const declared = (form?.uiSchema as { 'ui:order'?: unknown } | undefined)?.['ui:order'];
+  const fields = Object.keys((form?.schema as { properties?: Record<string, unknown> } | undefined)?.properties ?? {});
+  const listed = Array.isArray(declared) ? declared.filter((x): x is string => typeof x === 'string' && x !== '*') : [];
+  const order = [...listed, ...fields.filter((k) => !listed.includes(k))];
   const present = order.filter((k) => k in data);
   return [...present, ...Object.keys(data).filter((k) => !order.includes(k))];
 }
@@ -134,6 +138,18 @@ export function FormDataView({ form, data, name, column = 1, testId }: {
       key: k, label: fieldTitle(form, k), children: <span style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{fieldText(form, k, data[k], name)}</span>,
     }))} />
   );
+}
+
+/**
+ * What was registered at intake: the data of the case.started entry (the case's data also holds
+ * what later steps merged into it), else the case data limited to the intake form's fields.
+ */
+export function intakeData(c: Pick<CaseDetail, 'history' | 'variables'>, intake: FormResource | null | undefined): Record<string, unknown> {
+  const started = c.history.find((h) => h.kind === 'case.started')?.data as { data?: unknown } | null | undefined;
+  if (started?.data && typeof started.data === 'object') return started.data as Record<string, unknown>;
+  const data = (c.variables.data ?? {}) as Record<string, unknown>;
+  const fields = (intake?.schema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return fields ? Object.fromEntries(Object.entries(data).filter(([k]) => k in fields)) : data;
 }
 
 /** The completed steps of a case in the order they were done, each with who completed it. */
