@@ -65,7 +65,11 @@ export function InboxWatchProvider({ children, onOpen }: { children: ReactNode; 
             }
           }
           seen.current = now;
-          setState((s) => ({ count: tasks.length, version: changed && before ? s.version + 1 : s.version }));
+          // a new state only when something changed: the shell and the pages re-render on it
+          setState((s) => {
+            const version = changed && before ? s.version + 1 : s.version;
+            return s.count === tasks.length && s.version === version ? s : { count: tasks.length, version };
+          });
         }
       } catch {
         // a failed poll (network, restart) is tried again at the next interval
