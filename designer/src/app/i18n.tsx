@@ -59,7 +59,7 @@ export const zh = {
   taskTurnedRed: '待办超期', taskColourText: '案件 {number}「{name}」办理时限 {due}',
   printReceipt: '打印回执', printCase: '打印案卷', print: '打印', receiptTitle: '受理回执', caseFileTitle: '案卷',
   receivedAt: '受理日期', applicant: '当事人', receivingUnit: '受理单位', receiptNote: '请妥善保管本回执，凭案件编号查询办理进度。',
-  qrCaption: '扫码查询案件编号', outcome: '办理结果', decisions: '分流决定', printedAt: '打印时间', caseStartedPrint: '已受理：可为当事人打印受理回执',
+  qrCaption: '扫码查询案件编号', outcome: '办理结果', decisions: '分流决定', printedAt: '打印时间', caseStartedPrint: '请为当事人打印受理回执，交其保存',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -115,7 +115,7 @@ export const en: Record<MessageKey, string> = {
   taskTurnedRed: 'Task overdue', taskColourText: 'Case {number} “{name}” due {due}',
   printReceipt: 'Print receipt', printCase: 'Print case file', print: 'Print', receiptTitle: 'Intake receipt', caseFileTitle: 'Case file',
   receivedAt: 'Received', applicant: 'Applicant', receivingUnit: 'Received by', receiptNote: 'Keep this receipt; the case number lets you follow the case.',
-  qrCaption: 'Scan for the case number', outcome: 'Outcome', decisions: 'Routing', printedAt: 'Printed', caseStartedPrint: 'Registered: print the intake receipt for the applicant',
+  qrCaption: 'Scan for the case number', outcome: 'Outcome', decisions: 'Routing', printedAt: 'Printed', caseStartedPrint: 'Print the intake receipt and give it to the applicant',
 };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

@@ -157,7 +157,7 @@ export function completedSteps(c: Pick<CaseDetail, 'tasks' | 'history'>): { task
   return c.tasks
     .filter((t) => t.status === 'completed')
     .sort((a, b) => (a.completedAt ?? '').localeCompare(b.completedAt ?? ''))
-    .map((task) => ({ task, actor: c.history.find((h) => h.taskId === task.id && h.kind === 'task.completed')?.actor ?? null }));
+    .map((task) => ({ task, actor: task.completedBy ?? c.history.find((h) => h.taskId === task.id && h.kind === 'task.completed')?.actor ?? null }));
 }
 
 /** A step's heading: its name, when and by whom. */
