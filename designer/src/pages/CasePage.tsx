@@ -29,8 +29,8 @@ export default function CasePage({ id }: { id: string }) {
   // the definition running the case (diagram, name and version), the intake form and each step's
   // form give the fields their titles (and enum values their names)
   const forms = useCaseForms(api, kase.data);
-  const definition = forms.data?.definition;
-  const diagram = { loading: forms.loading && !forms.data, data: definition?.bpmn ?? null };
+  const definition = forms.definition;
+  const diagram = { loading: definition === undefined && !forms.error, data: definition?.bpmn ?? null };
 
   if (kase.error) return <ErrorAlert error={kase.error} onRetry={kase.reload} />;
   const c = kase.data;

@@ -65,24 +65,33 @@ export interface CaseForms {
  * load are left out). `data` is undefined until the forms of the case as it is now are loaded, so
  * nothing shows raw field keys in between.
  */
-export function useCaseForms(api: ApiClient, c: CaseDetail | undefined): Loaded<CaseForms> {
+export function useCaseForms(api: ApiClient, c: CaseDetail | undefined): Loaded<CaseForms> & { definition: DefinitionDetail | null | undefined } {
   const definitionId = c?.definitionId;
+  // the definition first and on its own: the diagram needs only it, and need not wait for the forms
+  const def = useLoad(async () => {
+    if (!definitionId || !(await api.supports('/api/definitions/{id}'))) return null;
+    return api.definition(definitionId).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e)));
+  }, [api, definitionId]);
+  const definition = definitionId && def.data?.id === definitionId ? def.data : def.data === null && !def.loading ? null : undefined;
   const keys = [...new Set((c?.tasks ?? []).filter((t) => t.status === 'completed' && t.formKey).map((t) => t.formKey as string))].sort();
-  const signature = `${definitionId ?? ''}|${keys.join(',')}`;
+  const signature = `${definition?.id ?? ''}|${keys.join(',')}`;
   const loaded = useLoad(async (): Promise<CaseForms & { signature: string }> => {
-    if (!definitionId) return { definition: null, intake: null, forms: new Map(), signature };
-    let definition: DefinitionDetail | null = null;
-    if (await api.supports('/api/definitions/{id}')) {
-      definition = await api.definition(definitionId).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? null : Promise.reject(e)));
-    }
-    const load = (key: string) => (definition ? api.form(key, definition.key, definition.version).catch(() => null) : Promise.resolve(null));
-    const [intake, ...steps] = await Promise.all([definition?.startFormKey ? load(definition.startFormKey) : Promise.resolve(null), ...keys.map(load)]);
+    if (!definition) return { definition: null, intake: null, forms: new Map(), signature };
+    const load = (key: string) => api.form(key, definition.key, definition.version).catch(() => null);
+    const [intake, ...steps] = await Promise.all([definition.startFormKey ? load(definition.startFormKey) : Promise.resolve(null), ...keys.map(load)]);
     const forms = new Map<string, FormResource>();
     keys.forEach((k, i) => { if (steps[i]) forms.set(k, steps[i]); });
     return { definition, intake, forms, signature };
   }, [api, signature]);
-  const current = definitionId && loaded.data?.signature === signature ? loaded.data : undefined;
-  return { ...loaded, data: current, loading: loaded.loading || (Boolean(definitionId) && !current && !loaded.error) };
+  const settled = definition !== undefined;
+  const current = settled && loaded.data?.signature === signature ? loaded.data : undefined;
+  return {
+    ...loaded,
+    error: def.error ?? loaded.error,
+    data: current,
+    loading: def.loading || loaded.loading || (Boolean(definitionId) && !current && !loaded.error && !def.error),
+    definition,
+  };
 }
 
 type Prop = { title?: string; enum?: unknown[]; oneOf?: { const?: unknown; title?: string }[]; items?: Prop };
