@@ -401,6 +401,8 @@ async function scenario(page: Page) {
     await snap(page, 'intake');
     await page.getByTestId('intake-form').getByRole('button', { name: '提交受理' }).click();
     await page.getByTestId('routing').waitFor();
+    // right after intake the case page offers the receipt for the applicant
+    expect(await page.getByTestId('registered-print').textContent()).toContain('打印回执');
     const caseUrl = page.url();
     // evidence: a photo added on the case page is listed with its sniffed type and can be downloaded
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');

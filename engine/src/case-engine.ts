@@ -58,6 +58,7 @@ export class CaseEngine {
     this.definitions = new DefinitionRepository(pool, (input) => prepareDeployment(input, handlers));
     this.queries = new CaseQueries(pool, clock);
     this.live = new LiveExecutions(options.cacheSize ?? 1000);
+    const deadlines = new DeadlinePolicy();
     this.runner = new CaseCommandRunner({
       pool,
       clock,
@@ -65,10 +66,10 @@ export class CaseEngine {
       handlers,
       budget: options.budget ? { ...DEFAULT_BUDGET, ...options.budget } : undefined,
       live: this.live,
-      deadlines: new DeadlinePolicy(),
+      deadlines,
     });
     this.steps = new CaseSteps(this.runner, options.validateForm ?? createDefaultFormValidator());
-    this.tasks = new TaskActions({ pool, clock, definitions: this.definitions });
+    this.tasks = new TaskActions({ pool, clock, definitions: this.definitions, deadlines });
     this.messages = new MessageCommands(this.runner, options.validateForm ?? createDefaultFormValidator());
     this.lifecycle = new LifecycleCommands(this.runner);
   }

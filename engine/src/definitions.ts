@@ -50,6 +50,23 @@ export interface FormDefinitionLike {
   uiSchema?: Record<string, unknown>;
 }
 
+/**
+ * The forms as stored: jsonb keeps an object's keys sorted by length, not as written, so each
+ * form without a `ui:order` gets one listing its fields in the pack's order — the form then shows
+ * (and a case's data reads) in that order.
+ */
+function withFieldOrder(forms: Record<string, FormDefinitionLike>): Record<string, FormDefinitionLike> {
+  const out: Record<string, FormDefinitionLike> = {};
+  for (const [key, form] of Object.entries(forms)) {
+    const props = (form.schema as { properties?: unknown }).properties;
+    const fields = props && typeof props === 'object' ? Object.keys(props) : [];
+    out[key] = fields.length > 1 && !(form.uiSchema && 'ui:order' in form.uiSchema)
+      ? { ...form, uiSchema: { ...(form.uiSchema ?? {}), 'ui:order': fields } }
+      : form;
+  }
+  return out;
+}
+
 export interface DefinitionRecord {
   id: string;
   key: string;
@@ -167,7 +184,7 @@ export class DefinitionRepository {
         compiled.processId,
         input.bpmn,
         compiled.sourceContext,
-        JSON.stringify(forms),
+        JSON.stringify(withFieldOrder(forms)),
         JSON.stringify(input.ruleSets ?? {}),
         input.org === undefined ? null : JSON.stringify(input.org),
         JSON.stringify({ ...(input.meta ?? {}), deadlines: input.deadlines, startFormKey: compiled.startFormKey, userTasks: compiled.userTasks,

@@ -36,7 +36,8 @@ export type HistoryKind = (typeof HistoryKind)[keyof typeof HistoryKind];
 export interface HistoryData {
   'case.started': { process: string; version: number; data: Record<string, unknown> };
   'case.completed': null;
-  'task.created': { name: string | null; candidateGroups: string[]; dueAt: string | null };
+  /** `dueDate`: the element's time limit as resolved when the task was made (ISO duration or date). */
+  'task.created': { name: string | null; candidateGroups: string[]; dueAt: string | null; dueDate?: string | null };
   'task.claimed': null;
   /** `from`: the assignee who held the task. */
   'task.unclaimed': { from: string };

@@ -26,6 +26,14 @@ describe.each(databaseTargets())('case engine on $name PostgreSQL', (target) => 
     await tdb?.drop();
   });
 
+  it('keeps each form\'s field order (jsonb sorts keys by length) as ui:order', async () => {
+    const [def] = await engine.definitions.list('test/dispute');
+    const stored = await engine.definitions.byIdOrThrow(def.id);
+    expect(Object.keys(stored.forms.intake.schema.properties as object)).not.toEqual(['applicant', 'type', 'townships', 'departments']);
+    expect(stored.forms.intake.uiSchema?.['ui:order']).toEqual(['applicant', 'type', 'townships', 'departments']);
+    expect(stored.forms.mediation.uiSchema?.['ui:order']).toEqual(['result', 'note']);
+  });
+
   it('runs joint mediation over three departments, completed out of order, recovering before every step', async () => {
     const started = await engine.startCase({
       process: 'test/dispute',

@@ -12,6 +12,7 @@ import { LoginPage } from '../pages/LoginPage';
 import { PageErrorBoundary } from './ErrorBoundary';
 import { ToastProvider } from './ui';
 import { useNarrow } from './use-narrow';
+import { InboxWatchProvider, useInboxWatch } from './inbox-watch';
 
 const InboxPage = lazy(() => import('../pages/InboxPage'));
 const TaskPage = lazy(() => import('../pages/TaskPage'));
@@ -21,6 +22,7 @@ const CasePage = lazy(() => import('../pages/CasePage'));
 const PacksPage = lazy(() => import('../pages/PacksPage'));
 const PackPage = lazy(() => import('../pages/PackPage'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+const PrintPage = lazy(() => import('../pages/PrintPage'));
 
 const LANG_KEY = 'yizhan.lang';
 
@@ -36,6 +38,8 @@ const ROUTES: RouteDef[] = [
   { path: '/cases', ability: 'workspace', render: () => <CasesPage /> },
   { path: '/cases/new', ability: 'createCase', render: () => <NewCasePage /> },
   { path: '/cases/:id', ability: 'workspace', render: (p) => <CasePage id={p.id} /> },
+  { path: '/print/receipt/:id', ability: 'workspace', render: (p) => <PrintPage kind="receipt" id={p.id} /> },
+  { path: '/print/case/:id', ability: 'workspace', render: (p) => <PrintPage kind="case" id={p.id} /> },
   { path: '/dashboard', ability: 'admin', render: () => <DashboardPage /> },
   { path: '/admin/packs', ability: 'admin', render: () => <PacksPage /> },
   { path: '/admin/packs/:id', ability: 'admin', render: (p) => <PackPage id={p.id} /> },
@@ -68,7 +72,7 @@ export function App() {
         <ToastProvider>
           <RouterProvider>
             <SessionProvider>
-              <Shell />
+              <Watched />
             </SessionProvider>
           </RouterProvider>
         </ToastProvider>
@@ -81,8 +85,19 @@ function homeFor(can: (a: Ability) => boolean): string {
   return can('workspace') ? '/inbox' : '/admin/packs';
 }
 
+/** The shell with the live inbox (badge, notices) around it. */
+function Watched() {
+  const { navigate } = useRouter();
+  return (
+    <InboxWatchProvider onOpen={(id) => navigate(`/tasks/${id}`)}>
+      <Shell />
+    </InboxWatchProvider>
+  );
+}
+
 function Shell() {
   const { user, restoring, can, logout } = useSession();
+  const inbox = useInboxWatch();
   const { location, navigate } = useRouter();
   const { t, lang, setLang } = useI18n();
   const narrow = useNarrow();
@@ -107,6 +122,14 @@ function Shell() {
     .filter((k) => location.path === k || location.path.startsWith(`${k}/`))
     .sort((a, b) => b.length - a.length)[0];
   const content = matched && can(matched.r.ability) ? matched.r.render(matched.params ?? {}) : null;
+  // print pages (回执, 案卷) stand alone: no header, no navigation, the sheet only
+  if (location.path.startsWith('/print/')) {
+    return (
+      <PageErrorBoundary key={location.path} onBack={() => navigate(homeFor(can))}>
+        <Suspense fallback={<Spin />}>{content ?? <NotFound />}</Suspense>
+      </PageErrorBoundary>
+    );
+  }
 
   const go = (to: string) => {
     setMenuOpen(false);
@@ -124,6 +147,15 @@ function Shell() {
           data-testid={`nav-${c.key}`}
         >
           {c.label}
+          {c.key === '/inbox' && inbox.count !== null && inbox.count > 0 && (
+            <span
+              data-testid="inbox-badge"
+              aria-label={`${inbox.count}`}
+              style={{ marginLeft: 6, minWidth: 20, height: 20, lineHeight: '20px', padding: '0 6px', borderRadius: 10, background: '#ff4d4f', color: '#fff', fontSize: 12, fontWeight: 600, textAlign: 'center', display: 'inline-block' }}
+            >
+              {inbox.count > 99 ? '99+' : inbox.count}
+            </span>
+          )}
         </Button>
       ))}
     </span>

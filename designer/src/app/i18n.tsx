@@ -51,6 +51,15 @@ export const zh = {
   yes: '是', no: '否', none: '无',
   pageError: '此页面出错了', pageErrorHint: '页面未能显示，其他页面不受影响。可以重试，或返回后再打开；问题持续时请把下面的错误信息告诉管理员。',
   errorInfo: '错误信息', menu: '菜单',
+  // case data, task page, notifications, print
+  steps: '办理环节记录', caseDetails: '案件信息', caseHistory: '办理过程',
+  returnedToYou: '此任务被退回：{from} → {to}', transferredToYou: '此任务被转办：{from} → {to}', handoverBy: '{actor} 于 {at}',
+  noReason: '未填写理由',
+  newTaskNotice: '新待办', newTaskText: '案件 {number}「{name}」已到您的待办', taskTurnedYellow: '待办临期',
+  taskTurnedRed: '待办超期', taskColourText: '案件 {number}「{name}」办理时限 {due}',
+  printReceipt: '打印回执', printCase: '打印案卷', print: '打印', receiptTitle: '受理回执', caseFileTitle: '案卷',
+  receivedAt: '受理日期', applicant: '当事人', receivingUnit: '受理单位', receiptNote: '请妥善保管本回执，凭案件编号查询办理进度。',
+  qrCaption: '扫码查询案件编号', outcome: '办理结果', decisions: '分流决定', printedAt: '打印时间', caseStartedPrint: '请为当事人打印受理回执，交其保存',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -99,6 +108,14 @@ export const en: Record<MessageKey, string> = {
   yes: 'Yes', no: 'No', none: 'None',
   pageError: 'This page failed', pageErrorHint: 'The page could not be shown; other pages still work. Retry, or go back and open it again; if it keeps failing, tell the administrator the error below.',
   errorInfo: 'Error', menu: 'Menu',
+  steps: 'Completed steps', caseDetails: 'Case details', caseHistory: 'Timeline',
+  returnedToYou: 'This task was returned: {from} → {to}', transferredToYou: 'This task was transferred: {from} → {to}', handoverBy: 'by {actor} at {at}',
+  noReason: 'No reason given',
+  newTaskNotice: 'New task', newTaskText: 'Case {number} “{name}” is in your inbox', taskTurnedYellow: 'Task due soon',
+  taskTurnedRed: 'Task overdue', taskColourText: 'Case {number} “{name}” due {due}',
+  printReceipt: 'Print receipt', printCase: 'Print case file', print: 'Print', receiptTitle: 'Intake receipt', caseFileTitle: 'Case file',
+  receivedAt: 'Received', applicant: 'Applicant', receivingUnit: 'Received by', receiptNote: 'Keep this receipt; the case number lets you follow the case.',
+  qrCaption: 'Scan for the case number', outcome: 'Outcome', decisions: 'Routing', printedAt: 'Printed', caseStartedPrint: 'Print the intake receipt and give it to the applicant',
 };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

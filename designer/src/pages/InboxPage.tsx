@@ -8,6 +8,7 @@ import { useI18n } from '../app/i18n';
 import { useToast } from '../app/ui';
 import { Link, useRouter } from '../app/router';
 import { useSession } from '../app/session';
+import { useInboxWatch } from '../app/inbox-watch';
 import { useLoad } from '../app/use-load';
 import { PHONE, useNarrow } from '../app/use-narrow';
 
@@ -24,7 +25,9 @@ export default function InboxPage() {
   const message = useToast();
   const view = (location.query.get('view') as View | null) ?? 'inbox';
   const [busy, setBusy] = useState<string>();
-  const tasks = useLoad(() => api.tasks(...QUERY[view]), [api, view]);
+  // reloaded when the live inbox sees tasks come, go or change colour (no reload of the page)
+  const { version } = useInboxWatch();
+  const tasks = useLoad(() => api.tasks(...QUERY[view]), [api, view, version]);
   const deptName = (code: string) => org.departments.find((d) => d.code === code)?.name ?? code;
   const phone = useNarrow(PHONE);
 

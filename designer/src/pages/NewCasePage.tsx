@@ -12,6 +12,7 @@ import { useToast } from '../app/ui';
 import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
+import { REGISTERED_KEY } from './case-data';
 
 /** The latest version of each process. */
 export function latestDefinitions(defs: Definition[]): Definition[] {
@@ -50,6 +51,8 @@ export default function NewCasePage() {
     try {
       const c = await api.startCase(def.key, data, title.trim() || undefined);
       message.success(`${t('caseStarted')} ${c.number}`);
+      // the case page offers the intake receipt once, right after registering
+      window.sessionStorage.setItem(REGISTERED_KEY, c.id);
       navigate(`/cases/${c.id}`);
     } catch (e) {
       setError(e);

@@ -1,6 +1,8 @@
-// 办理：the task's form (the same CaseForm the designer previews), 认领 / 释放, 退回, 转办.
+// 办理：the task's form (the same CaseForm the designer previews), 认领 / 释放, 退回, 转办; the
+// case's intake data under the intake form's titles, its timeline, and why the task came back
+// (退回) or was handed over (转办) when it did.
 import { CaseForm, type CaseFormData } from '@yizhan/forms/react';
-import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { OrgModel } from '../api/types';
@@ -11,6 +13,7 @@ import { useToast } from '../app/ui';
 import { Link, useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
+import { intakeData, FormDataView, historyText, lastHandover, orgNamer, useCaseForms } from './case-data';
 
 export default function TaskPage({ id }: { id: string }) {
   const { api, user, org: mergedOrg } = useSession();
@@ -23,6 +26,10 @@ export default function TaskPage({ id }: { id: string }) {
   const processKey = task.data?.processKey;
   const caseOrg = useLoad(async () => (processKey ? api.org(processKey).catch(() => undefined) : undefined), [api, processKey]);
   const org = caseOrg.data ?? mergedOrg;
+  // the case it belongs to: its intake data and history (a reader who may not see it gets the task alone)
+  const caseId = task.data?.caseId;
+  const kase = useLoad(async () => (caseId ? api.case(caseId).catch(() => undefined) : undefined), [api, caseId, task.data]);
+  const forms = useCaseForms(api, kase.data);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [modal, setModal] = useState<'return' | 'transfer' | null>(null);
@@ -55,6 +62,9 @@ export default function TaskPage({ id }: { id: string }) {
   const open = tk.status === 'open';
   const canFill = open && tk.actionable && (mine || user?.role === 'admin');
   const deptName = (code: string) => org.departments.find((d) => d.code === code)?.name ?? code;
+  const name = orgNamer(org);
+  const c = kase.data;
+  const handover = open && c ? lastHandover(c, tk.id) : undefined;
 
   const submit = (data: CaseFormData) => act(() => api.complete(tk.id, data), t('taskDone'), () => navigate(`/cases/${tk.caseId}`));
 
@@ -70,6 +80,18 @@ export default function TaskPage({ id }: { id: string }) {
         { key: 'assignee', label: t('assignee'), children: tk.assignee ?? '—' },
         { key: 'status', label: t('status'), children: open ? t('statusActive') : `${t('completed')} ${formatTime(tk.completedAt)}` },
       ]} />
+      {handover && (
+        <Alert
+          type={handover.kind === 'task.returned' ? 'warning' : 'info'}
+          showIcon
+          data-testid="task-handover"
+          title={t(handover.kind === 'task.returned' ? 'returnedToYou' : 'transferredToYou', { from: handover.from.map(deptName).join('、') || '—', to: handover.to.map(deptName).join('、') || '—' })}
+          description={<>
+            <div style={{ whiteSpace: 'pre-wrap' }}>{t('reason')}：{handover.reason ?? t('noReason')}</div>
+            <Typography.Text type="secondary">{t('handoverBy', { actor: handover.actor ?? '—', at: formatTime(handover.at) })}</Typography.Text>
+          </>}
+        />
+      )}
       <ErrorAlert error={error} />
       {open && !tk.actionable && <Alert type="info" showIcon title={t('notActionable')} />}
       {open && tk.actionable && (
@@ -103,6 +125,25 @@ export default function TaskPage({ id }: { id: string }) {
             </Space>
           )}
           {serverErrors.length > 0 && <Alert type="error" title={serverErrors.map((e) => `${e.field} ${e.message}`).join('；')} />}
+        </Card>
+      )}
+      {c && forms.data && (
+        <Card size="small" title={t('caseDetails')} data-testid="task-case">
+          <FormDataView form={forms.data?.intake} data={intakeData(c, forms.data?.intake)} name={name} column={{ xs: 1, md: 2 }} />
+        </Card>
+      )}
+      {c && (
+        <Card size="small" title={t('caseHistory')} data-testid="task-history">
+          <Timeline items={c.history.filter((h) => h.kind !== 'element.passed').map((h) => ({
+            key: h.id,
+            color: h.kind === 'case.completed' ? 'green' : h.kind === 'task.returned' || h.kind.startsWith('incident') ? 'red' : 'blue',
+            content: (
+              <div>
+                <div>{historyText(h, c, name)}</div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(h.at)}{h.actor ? ` · ${h.actor}` : ''}</Typography.Text>
+              </div>
+            ),
+          }))} />
         </Card>
       )}
       <Modal

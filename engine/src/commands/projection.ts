@@ -50,21 +50,23 @@ export async function projectCase(
     return {
       execution_id: w.executionId, element_id: w.elementId, name: w.name ?? null, form_key: w.formKey ?? null,
       candidate_groups: w.candidateGroups, assignee: w.assignee ?? null, iteration: w.index ?? null,
-      item: w.item === undefined ? null : w.item, due_at: due, warn_at: warn, priority: w.priority ?? null,
+      item: w.item === undefined ? null : w.item, due_at: due, warn_at: warn, priority: w.priority ?? null, due_date: w.dueDate ?? null,
     };
   });
   if (fresh.length) {
-    const { rows: created } = await client.query<{ id: string; element_id: string; name: string | null; candidate_groups: string[]; due_at: Date | null }>(
+    const { rows: created } = await client.query<{ id: string; execution_id: string; element_id: string; name: string | null; candidate_groups: string[]; due_at: Date | null }>(
       `insert into tasks (case_id, execution_id, element_id, name, form_key, candidate_groups, assignee, unit, iteration, item, due_at, warn_at, priority, created_at)
        select $1, x.execution_id, x.element_id, x.name, x.form_key, x.candidate_groups, x.assignee, $3, x.iteration, x.item, x.due_at, x.warn_at, x.priority, $4
          from jsonb_to_recordset($2::jsonb) as x(execution_id text, element_id text, name text, form_key text, candidate_groups text[],
               assignee text, iteration int, item jsonb, due_at timestamptz, warn_at timestamptz, priority int)
        on conflict (case_id, execution_id) do nothing
-       returning id, element_id, name, candidate_groups, due_at`,
+       returning id, execution_id, element_id, name, candidate_groups, due_at`,
       [caseId, JSON.stringify(fresh), row.unit, now],
     );
+    const limits = new Map(fresh.map((f) => [f.element_id + f.execution_id, f.due_date]));
     for (const t of created) {
-      log.push({ actor: 'system', kind: HistoryKind.TaskCreated, elementId: t.element_id, taskId: t.id, data: { name: t.name, candidateGroups: t.candidate_groups, dueAt: t.due_at?.toISOString() ?? null } });
+      const dueDate = limits.get(t.element_id + t.execution_id) ?? null;
+      log.push({ actor: 'system', kind: HistoryKind.TaskCreated, elementId: t.element_id, taskId: t.id, data: { name: t.name, candidateGroups: t.candidate_groups, dueAt: t.due_at?.toISOString() ?? null, dueDate } });
     }
   }
 

@@ -5,13 +5,14 @@ import type { Clock } from '../clock';
 import type { DefinitionRecord, DefinitionRepository } from '../definitions';
 import { BadRequestError, NotAssigneeError, TaskClaimedError, TaskNotOpenError } from '../errors';
 import { appendHistory, HistoryKind, type HistoryEvent } from '../history';
+import { saneDate, type DeadlinePolicy } from './deadlines';
 import { ProcessError } from './halt';
 import { caseOfTask, lockCaseRow, lockedTask, readTask, transaction, type AuthorizeTask, type Client, type TaskRow } from './lock';
 
 type TaskChange = (client: Client, task: TaskRow, def: DefinitionRecord) => Promise<HistoryEvent | false>;
 
 export class TaskActions {
-  constructor(private readonly ctx: { pool: pg.Pool; clock: Clock; definitions: DefinitionRepository }) {}
+  constructor(private readonly ctx: { pool: pg.Pool; clock: Clock; definitions: DefinitionRepository; deadlines: DeadlinePolicy }) {}
 
   /** Takes a task into one's own hands. Someone else's claim is TASK_CLAIMED. */
   claim(taskId: string, user: string, authorize: AuthorizeTask | undefined): Promise<void> {
@@ -35,8 +36,9 @@ export class TaskActions {
 
   /** 转办: hands the task to another department; the claim is released. */
   transfer(taskId: string, input: { department: string; actor: string; reason?: string; authorize?: AuthorizeTask }): Promise<void> {
-    return this.run(taskId, input.actor, input.authorize, async (client, task) => {
+    return this.run(taskId, input.actor, input.authorize, async (client, task, def) => {
       if (!input.department) throw new BadRequestError('请指定转办部门', [{ field: '/department', message: '必填' }]);
+      await this.freshDeadline(client, task, def);
       await client.query('update tasks set candidate_groups = $2, assignee = null where id = $1', [task.id, [input.department]]);
       return { kind: HistoryKind.TaskTransferred, data: { from: task.candidate_groups, to: [input.department], reason: input.reason ?? null } };
     });
@@ -51,9 +53,39 @@ export class TaskActions {
       if (!input.reason?.trim()) throw new BadRequestError('请填写退回理由', [{ field: '/reason', message: '必填' }]);
       const to = returnTarget(def, task.element_id);
       if (!to.length) throw new ProcessError('未配置退回对象（任务属性 returnTo 或组织中的县综治中心）', task.element_id);
+      await this.freshDeadline(client, task, def);
       await client.query('update tasks set candidate_groups = $2, assignee = null where id = $1', [task.id, to]);
       return { kind: HistoryKind.TaskReturned, data: { from: task.candidate_groups, to, reason: input.reason } };
     });
+  }
+
+  /**
+   * A returned or transferred task starts its time limit again: the new department gets the same
+   * limit as the element (its `dueDate` as resolved when the task was made, counted from now by the
+   * pack's deadline rule — working days or calendar days), not what was left of the old one. A task
+   * made before the limit was recorded keeps the length of its old limit, counted from now.
+   */
+  private async freshDeadline(client: Client, task: TaskRow, def: DefinitionRecord): Promise<void> {
+    const now = this.ctx.clock.now();
+    const { rows } = await client.query<{ due_date: string | null; due_at: Date | null; warn_at: Date | null; created_at: Date }>(
+      `select h.data->>'dueDate' as due_date, t.due_at, t.warn_at, t.created_at
+         from tasks t left join history h on h.task_id = t.id and h.kind = $2
+        where t.id = $1 order by h.id limit 1`,
+      [task.id, HistoryKind.TaskCreated],
+    );
+    const row = rows[0];
+    if (!row?.due_at) return;
+    let due: Date | null;
+    let warn: Date | null;
+    if (row.due_date) {
+      ({ due, warn } = this.ctx.deadlines.taskDue(def, now, row.due_date));
+    } else {
+      const length = row.due_at.getTime() - row.created_at.getTime();
+      due = new Date(now.getTime() + length);
+      warn = row.warn_at ? new Date(now.getTime() + (row.warn_at.getTime() - row.created_at.getTime())) : null;
+    }
+    if (!due || !saneDate(now, due)) return;
+    await client.query('update tasks set due_at = $2, warn_at = $3 where id = $1', [task.id, due, warn]);
   }
 
   /** A change to a task row only (no engine step), under the case lock, recorded in history. */
