@@ -21,6 +21,14 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** Each permission in words, for the 403 message (the web app has the same list in Chinese and English). */
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'case:read': '查看案件', 'case:create': '受理登记案件', 'case:retry': '重试异常案件', 'case:message': '向案件发送消息（如撤回）',
+  'signal:send': '发送信号', 'attachment:upload': '上传附件', 'task:read': '查看待办', 'task:act': '办理待办（认领、提交、退回、转办）',
+  'pack:read': '查看流程包', 'pack:deploy': '部署流程包', 'form:read': '查看表单', 'stats:read': '查看统计分析',
+  'org:read': '查看组织机构', 'user:read': '查看用户', 'user:manage': '管理用户',
+};
+
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
   // Integrators deploy packs and connect other systems (12345, 110, courts), which submit cases.

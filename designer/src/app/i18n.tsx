@@ -51,6 +51,13 @@ export const zh = {
   yes: '是', no: '否', none: '无',
   pageError: '此页面出错了', pageErrorHint: '页面未能显示，其他页面不受影响。可以重试，或返回后再打开；问题持续时请把下面的错误信息告诉管理员。',
   errorInfo: '错误信息', menu: '菜单',
+  // roles and read-only views (modeler-zh)
+  packReadOnly: '只读：您的角色可以查看流程包，不能修改或部署',
+  notAllowedTitle: '您的角色（{role}）不能{what}',
+  notAllowedCreateCase: '受理登记由综治中心工作人员或管理员办理；审计人员和领导可以在「案件」中查看已受理的案件。',
+  notAllowedHint: '如需此权限，请联系系统管理员调整您的角色。',
+  forbiddenPrefix: '无权限',
+  lintSummary: '流程检查：{errors} 个错误，{warnings} 个提示', severityError: '错误', severityWarning: '提示', deployCheck: '部署检查',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -99,6 +106,13 @@ export const en: Record<MessageKey, string> = {
   yes: 'Yes', no: 'No', none: 'None',
   pageError: 'This page failed', pageErrorHint: 'The page could not be shown; other pages still work. Retry, or go back and open it again; if it keeps failing, tell the administrator the error below.',
   errorInfo: 'Error', menu: 'Menu',
+  // roles and read-only views (modeler-zh)
+  packReadOnly: 'Read-only: your role may view packs but not change or deploy them',
+  notAllowedTitle: 'Your role ({role}) may not {what}',
+  notAllowedCreateCase: 'Cases are registered by the centre\'s staff or an administrator; auditors and leaders can view registered cases under Cases.',
+  notAllowedHint: 'Ask the system administrator to change your role if you need this.',
+  forbiddenPrefix: 'Not permitted',
+  lintSummary: 'Process check: {errors} errors, {warnings} warnings', severityError: 'Error', severityWarning: 'Warning', deployCheck: 'Deploy check',
 };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

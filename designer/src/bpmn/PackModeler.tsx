@@ -11,7 +11,11 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../app/i18n';
+import { useNarrow } from '../app/use-narrow';
 import { lintDefinitions, type LintFinding } from './lint';
+import { RestrictModule } from './restrict';
+import { ZhTranslateModule } from './translate-zh';
 import { YizhanPropertiesProviderModule, type PackChoices } from './yizhan-properties';
 
 export interface PackModelerProps {
@@ -22,11 +26,34 @@ export interface PackModelerProps {
   problems?: { elementId?: string; message: string }[];
 }
 
-interface Canvas { zoom(mode: 'fit-viewport', center?: 'auto'): void; addMarker(id: string, m: string): void; removeMarker(id: string, m: string): void }
+interface Box { x: number; y: number; width: number; height: number }
+interface Canvas {
+  zoom(mode: 'fit-viewport', center?: 'auto'): void;
+  viewbox(): Box & { inner: Box; outer: Box };
+  viewbox(box: Box): void;
+  addMarker(id: string, m: string): void; removeMarker(id: string, m: string): void }
 interface Overlays { add(id: string, type: string, o: { position: { top: number; right: number }; html: HTMLElement }): void; remove(filter: { type: string }): void }
 interface Registry { get(id: string): unknown }
 interface Selection { select(e: unknown): void }
 interface Finding { elementId?: string; message: string; severity: 'error' | 'warning'; source: string }
+
+/** Room kept free around the diagram (screen pixels); on the left, besides, the palette's width. */
+const PAD = { left: 24, right: 24, top: 24, bottom: 24 };
+
+/**
+ * Fits the whole diagram into the canvas clear of the palette (which floats over the canvas's left
+ * edge: a plain fit-viewport puts the start event under it), never magnified beyond 100 %.
+ */
+export function fitDiagram(canvas: Canvas, container: HTMLElement | null): void {
+  canvas.zoom('fit-viewport', 'auto');
+  const { inner, outer } = canvas.viewbox();
+  if (!inner.width || !inner.height || !outer.width || !outer.height) return;
+  const palette = container?.querySelector('.djs-palette')?.getBoundingClientRect();
+  const left = PAD.left + (palette && container ? Math.max(0, palette.right - container.getBoundingClientRect().left) : 0);
+  const scale = Math.min(1, (outer.width - left - PAD.right) / inner.width, (outer.height - PAD.top - PAD.bottom) / inner.height);
+  if (scale <= 0) return;
+  canvas.viewbox({ x: inner.x - left / scale, y: inner.y - PAD.top / scale, width: outer.width / scale, height: outer.height / scale });
+}
 
 export default function PackModeler({ xml, onChange, choices, problems = [] }: PackModelerProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -36,6 +63,10 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
   const lastXml = useRef<string>('');
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const narrow = useNarrow();
+  const { t, lang } = useI18n();
+  // bpmn-js speaks the language the modeler was created in (PackPage re-creates it on a switch).
+  const zhRef = useRef(lang !== 'en');
   const [lint, setLint] = useState<LintFinding[]>([]);
   const [error, setError] = useState<string>();
   /** Counts imports: the badges are drawn again on each newly imported diagram. */
@@ -56,7 +87,10 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
     const modeler = new Modeler({
       container: canvasRef.current,
       propertiesPanel: { parent: panelRef.current },
-      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, YizhanPropertiesProviderModule],
+      additionalModules: [
+        BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, YizhanPropertiesProviderModule,
+        RestrictModule, ...(zhRef.current ? [ZhTranslateModule] : []),
+      ],
       moddleExtensions: { camunda: camundaModdle },
       yizhan: choicesRef.current,
     });
@@ -81,7 +115,7 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
     lastXml.current = xml;
     m.importXML(xml).then(() => {
       if (modelerRef.current !== m) return;
-      m.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
+      fitDiagram(m.get<Canvas>('canvas'), canvasRef.current);
       setError(undefined);
       setImported((n) => n + 1);
       void relint(m);
@@ -91,7 +125,7 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
   }, [xml]);
 
   const findings: Finding[] = [
-    ...problems.map((p) => ({ elementId: p.elementId, message: p.message, severity: 'error' as const, source: '部署检查' })),
+    ...problems.map((p) => ({ elementId: p.elementId, message: p.message, severity: 'error' as const, source: t('deployCheck') })),
     ...lint.map((l) => ({ elementId: l.elementId, message: l.message, severity: l.severity, source: `bpmnlint ${l.rule}` })),
   ];
   const findingsKey = findings.map((f) => `${f.elementId}|${f.severity}|${f.message}`).join('\n');
@@ -139,21 +173,22 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="modeler">
       {error && <Alert type="error" title={error} />}
-      <div style={{ display: 'flex', height: 560, border: '1px solid #f0f0f0', background: '#fff' }}>
-        <div ref={canvasRef} style={{ flex: 1, position: 'relative' }} data-testid="modeler-canvas" />
-        <div ref={panelRef} style={{ width: 340, borderLeft: '1px solid #f0f0f0', overflow: 'auto' }} data-testid="properties-panel" />
+      {/* On a phone the properties panel goes below the canvas instead of beside it. */}
+      <div style={{ display: 'flex', flexDirection: narrow ? 'column' : 'row', height: narrow ? undefined : 560, border: '1px solid #f0f0f0', background: '#fff' }}>
+        <div ref={canvasRef} style={{ flex: narrow ? undefined : 1, height: narrow ? 420 : undefined, minWidth: 0, position: 'relative' }} data-testid="modeler-canvas" />
+        <div ref={panelRef} style={narrow ? { borderTop: '1px solid #f0f0f0', maxHeight: 480, overflow: 'auto' } : { width: 340, borderLeft: '1px solid #f0f0f0', overflow: 'auto' }} data-testid="properties-panel" />
       </div>
       <Space>
-        <Button size="small" onClick={() => modelerRef.current?.get<Canvas>('canvas').zoom('fit-viewport', 'auto')}>适应画布</Button>
+        <Button size="small" onClick={() => { const m = modelerRef.current; if (m) fitDiagram(m.get<Canvas>('canvas'), canvasRef.current); }} data-testid="fit-view">{t('fitView')}</Button>
         <Tag color={findings.some((f) => f.severity === 'error') ? 'error' : 'success'} data-testid="lint-summary">
-          流程检查：{findings.filter((f) => f.severity === 'error').length} 个错误，{findings.filter((f) => f.severity === 'warning').length} 个提示
+          {t('lintSummary', { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length })}
         </Tag>
       </Space>
       {findings.length > 0 && (
         <List size="small" bordered dataSource={findings} data-testid="lint-list" renderItem={(f) => (
           <List.Item onClick={() => select(f.elementId)} style={{ cursor: f.elementId ? 'pointer' : undefined }}>
             <Space size={6} wrap>
-              <Tag color={f.severity === 'error' ? 'error' : 'warning'}>{f.severity === 'error' ? '错误' : '提示'}</Tag>
+              <Tag color={f.severity === 'error' ? 'error' : 'warning'}>{t(f.severity === 'error' ? 'severityError' : 'severityWarning')}</Tag>
               {f.elementId && <code>{f.elementId}</code>}
               <span>{f.message}</span>
               <span style={{ color: '#999', fontSize: 12 }}>{f.source}</span>
