@@ -117,6 +117,27 @@ describe('the modeler in Chinese, and what each role may do', () => {
     expect(errors).toEqual([]);
   }, 240_000);
 
+  it('the rules editor tries a rule set with the intake form and names departments instead of codes', async () => {
+    const errors: string[] = [];
+    const page = await newPage(errors);
+    await login(page, 'admin');
+    await openLongxi(page);
+    await page.getByTestId('pack-tabs').getByText('分流规则').click();
+    const tryRun = page.getByTestId('try-run');
+    await tryRun.getByTestId('try-run-form').waitFor();
+    expect(await tryRun.getByTestId('try-run-facts').count()).toBe(0);
+    await tryRun.getByTestId('try-run-button').click();
+    const result = page.getByTestId('try-run-result');
+    await result.waitFor();
+    const decision = (await result.locator('.ant-descriptions').first().textContent()) ?? '';
+    expect(decision).toMatch(HAN);
+    expect(decision, 'department codes are shown by name').not.toMatch(/\blx\.[a-z]/);
+    expect(decision).not.toMatch(/handling|onSite|reportBack/);
+    await snap(page, '1440-rules-try-run');
+    await page.context().close();
+    expect(errors).toEqual([]);
+  }, 180_000);
+
   it('on a phone (390 px) the modeler fits: the properties panel goes below the canvas', async () => {
     const errors: string[] = [];
     const page = await newPage(errors, 390, 844);

@@ -190,7 +190,7 @@ export default function PackPage({ id }: { id: string }) {
                 <Loading>
                   <ReadOnly on={readOnly}>
                   <RulesEditor key={currentRules} text={files[currentRules]} onChange={(x) => put(currentRules, x)} org={org}
-                    problems={problemsOf(currentRules)} dataFields={intakeFields(files)}
+                    problems={problemsOf(currentRules)} dataFields={intakeFields(files)} intakeFormText={files['forms/intake.json']}
                     sampleFacts={JSON.stringify({ case: { type: '劳资纠纷', channel: '来访', unit: org.units[0]?.code ?? '', partyCount: 3 }, data: {} }, null, 2)} />
                   </ReadOnly>
                 </Loading>

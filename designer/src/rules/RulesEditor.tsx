@@ -3,6 +3,7 @@
 // check) on the offending rule, and the 试运行 panel.
 import { loadRuleSet, RuleSetInvalidError, validateRuleSet, type OrgModel, type RuleProblem, type RuleSet } from '@yizhan/rules';
 import { Alert, Button, Card, Col, Collapse, Input, InputNumber, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { loadFormDefinition, type FormDefinition } from '@yizhan/forms';
 import { useMemo, useState } from 'react';
 import { DecisionEditor } from './DecisionEditor';
 import { QueryEditor } from './QueryEditor';
@@ -18,6 +19,17 @@ export interface RulesEditorProps {
   /** Intake form fields, offered as `data.<field>` in conditions. */
   dataFields?: { name: string; label: string }[];
   sampleFacts?: string;
+  /** The intake form's file text: 试运行 fills the facts in with it. */
+  intakeFormText?: string;
+}
+
+function intakeDefinition(text: string | undefined): FormDefinition | undefined {
+  if (!text) return undefined;
+  try {
+    return loadFormDefinition(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }
 
 const HIT_POLICIES = [
@@ -41,7 +53,8 @@ function parse(text: string): { ruleSet?: RuleSet; problems: RuleProblem[]; synt
   }
 }
 
-export function RulesEditor({ text, onChange, org, problems: external = [], dataFields, sampleFacts }: RulesEditorProps) {
+export function RulesEditor({ text, onChange, org, problems: external = [], dataFields, sampleFacts, intakeFormText }: RulesEditorProps) {
+  const intakeForm = useMemo(() => intakeDefinition(intakeFormText), [intakeFormText]);
   const [view, setView] = useState<'visual' | 'json'>('visual');
   const [jsonText, setJsonText] = useState(text);
   const [open, setOpen] = useState<string[]>([]);
@@ -127,7 +140,7 @@ export function RulesEditor({ text, onChange, org, problems: external = [], data
                     </Space>
                     <Input.TextArea size="small" rows={1} placeholder="说明" value={rule.description} onChange={(e) => setRule(i, { description: e.target.value || undefined })} />
                     <Typography.Text type="secondary">条件</Typography.Text>
-                    <QueryEditor value={rule.conditions} onChange={(c) => setRule(i, { conditions: c })} sharedConditions={Object.keys(rs.conditions ?? {})} dataFields={dataFields} />
+                    <QueryEditor value={rule.conditions} onChange={(c) => setRule(i, { conditions: c })} sharedConditions={Object.keys(rs.conditions ?? {})} dataFields={dataFields} org={org} />
                     <Typography.Text type="secondary">决定</Typography.Text>
                     <DecisionEditor value={rule.event.params ?? {}} onChange={(p) => setRule(i, { event: { ...rule.event, params: p } })} org={org} />
                   </Space>
@@ -140,7 +153,7 @@ export function RulesEditor({ text, onChange, org, problems: external = [], data
       </Col>
       <Col xs={24} xl={9}>
         <Card size="small" title="试运行">
-          {problems.length === 0 ? <TryRunPanel ruleSet={rs} org={org} initialFacts={sampleFacts} /> : <Typography.Text type="secondary">请先修正规则中的问题</Typography.Text>}
+          {problems.length === 0 ? <TryRunPanel ruleSet={rs} org={org} initialFacts={sampleFacts} intakeForm={intakeForm} /> : <Typography.Text type="secondary">请先修正规则中的问题</Typography.Text>}
         </Card>
       </Col>
     </Row>
