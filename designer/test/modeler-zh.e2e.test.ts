@@ -143,7 +143,12 @@ describe('the modeler in Chinese, and what each role may do', () => {
     const page = await newPage(errors, 390, 844);
     await login(page, 'admin');
     await openLongxi(page);
-    await page.locator('[data-testid="modeler-canvas"] .djs-shape[data-element-id="intake"]').waitFor();
+    const start = page.locator('[data-testid="modeler-canvas"] .djs-shape[data-element-id="intake"]');
+    await start.waitFor();
+    // the palette covers a third of a phone's canvas: the diagram goes below it, not under it
+    const paletteBox = (await page.locator('.djs-palette').boundingBox())!;
+    const startBox = (await start.boundingBox())!;
+    expect(startBox.x > paletteBox.x + paletteBox.width || startBox.y > paletteBox.y + paletteBox.height, 'start event clear of the palette').toBe(true);
     const canvas = (await page.getByTestId('modeler-canvas').boundingBox())!;
     const panel = (await page.getByTestId('properties-panel').boundingBox())!;
     expect(canvas.width).toBeGreaterThan(300);

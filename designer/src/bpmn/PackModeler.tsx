@@ -49,10 +49,20 @@ export function fitDiagram(canvas: Canvas, container: HTMLElement | null): void 
   const { inner, outer } = canvas.viewbox();
   if (!inner.width || !inner.height || !outer.width || !outer.height) return;
   const palette = container?.querySelector('.djs-palette')?.getBoundingClientRect();
-  const left = PAD.left + (palette && container ? Math.max(0, palette.right - container.getBoundingClientRect().left) : 0);
-  const scale = Math.min(1, (outer.width - left - PAD.right) / inner.width, (outer.height - PAD.top - PAD.bottom) / inner.height);
+  const box = container?.getBoundingClientRect();
+  // Beside the palette, or (on a narrow canvas, where beside leaves little room) below it.
+  const layouts = [{ left: PAD.left, top: PAD.top }];
+  if (palette && box) {
+    layouts[0] = { left: PAD.left + Math.max(0, palette.right - box.left), top: PAD.top };
+    layouts.push({ left: PAD.left, top: PAD.top + Math.max(0, palette.bottom - box.top) });
+  }
+  const scaleOf = (l: { left: number; top: number }) =>
+    Math.min(1, (outer.width - l.left - PAD.right) / inner.width, (outer.height - l.top - PAD.bottom) / inner.height);
+  // beside unless that shrinks the diagram by more than a fifth (a phone's canvas)
+  const best = layouts.length > 1 && scaleOf(layouts[0]) < 0.8 * scaleOf(layouts[1]) ? layouts[1] : layouts[0];
+  const scale = scaleOf(best);
   if (scale <= 0) return;
-  canvas.viewbox({ x: inner.x - left / scale, y: inner.y - PAD.top / scale, width: outer.width / scale, height: outer.height / scale });
+  canvas.viewbox({ x: inner.x - best.left / scale, y: inner.y - best.top / scale, width: outer.width / scale, height: outer.height / scale });
 }
 
 export default function PackModeler({ xml, onChange, choices, problems = [] }: PackModelerProps) {
