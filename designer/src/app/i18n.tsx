@@ -57,6 +57,9 @@ export const zh = {
   notAllowedCreateCase: '受理登记由综治中心工作人员或管理员办理；审计人员和领导可以在「案件」中查看已受理的案件。',
   notAllowedHint: '如需此权限，请联系系统管理员调整您的角色。',
   forbiddenPrefix: '无权限',
+  // rules editor (modeler-zh)
+  hitFirst: 'FIRST 第一条命中', hitCollect: 'COLLECT 全部命中', hitUnique: 'UNIQUE 唯一命中', rulesProblems: '规则检查发现 {n} 个问题',
+  nProblems: '{n} 个问题', defaultsHint: '默认决定（没有规则设置时）', fixRulesFirst: '请先修正规则中的问题', tryRunByForm: '按受理表单填写',
   // dashboard (modeler-zh)
   dashBy: '按{group}', dashByType: '类型', dashByUnit: '单位', dashByLevel: '层级', dashByDepartment: '部门', dashByMonth: '月份',
   dashClosureRate: '办结率', dashSuccessRate: '调处成功率', dashSatisfactionRate: '满意率', dashOnTimeRate: '按时办结率',
@@ -121,6 +124,9 @@ export const en: Record<MessageKey, string> = {
   notAllowedCreateCase: 'Cases are registered by the centre\'s staff or an administrator; auditors and leaders can view registered cases under Cases.',
   notAllowedHint: 'Ask the system administrator to change your role if you need this.',
   forbiddenPrefix: 'Not permitted',
+  // rules editor (modeler-zh)
+  hitFirst: 'FIRST: first match', hitCollect: 'COLLECT: every match', hitUnique: 'UNIQUE: exactly one match', rulesProblems: 'The rule check found {n} problems',
+  nProblems: '{n} problems', defaultsHint: 'Defaults (when no rule sets a field)', fixRulesFirst: 'Fix the problems in the rules first', tryRunByForm: 'Fill in the intake form',
   // dashboard (modeler-zh)
   dashBy: 'By {group}', dashByType: 'type', dashByUnit: 'unit', dashByLevel: 'level', dashByDepartment: 'department', dashByMonth: 'month',
   dashClosureRate: 'Closure rate', dashSuccessRate: 'Mediation success', dashSatisfactionRate: 'Satisfaction', dashOnTimeRate: 'Closed on time',

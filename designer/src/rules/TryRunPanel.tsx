@@ -8,6 +8,7 @@ import { CaseForm } from '@yizhan/forms/react';
 import { decide, type OrgModel, type RoutingFacts, type RoutingResult, type RuleSet } from '@yizhan/rules';
 import { Alert, Button, Input, Segmented, Space } from 'antd';
 import { useState } from 'react';
+import { useI18n } from '../app/i18n';
 import { DecisionView, ExplanationView } from './ExplanationView';
 
 /** A department's or unit's name for its code; the code itself when the org does not know it. */
@@ -36,6 +37,7 @@ export interface TryRunPanelProps {
 }
 
 export function TryRunPanel({ ruleSet, org, initialFacts, intakeForm }: TryRunPanelProps) {
+  const { t } = useI18n();
   const [mode, setMode] = useState<'form' | 'json'>(intakeForm ? 'form' : 'json');
   const [facts, setFacts] = useState(initialFacts ?? SAMPLE_FACTS);
   const [formData, setFormData] = useState<Record<string, unknown>>(() => {
@@ -65,19 +67,19 @@ export function TryRunPanel({ ruleSet, org, initialFacts, intakeForm }: TryRunPa
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="try-run">
       {intakeForm && (
         <Segmented size="small" value={mode} onChange={(v) => setMode(v as 'form' | 'json')} data-testid="try-run-mode"
-          options={[{ value: 'form', label: '按受理表单填写' }, { value: 'json', label: 'JSON' }]} />
+          options={[{ value: 'form', label: t('tryRunByForm') }, { value: 'json', label: 'JSON' }]} />
       )}
       {mode === 'form' && intakeForm ? (
         <div data-testid="try-run-form">
           <CaseForm definition={intakeForm} org={org} formData={formData} onChange={(d) => setFormData(d as Record<string, unknown>)}>
             {/* runs with what is filled in so far: a rule may be tried without every required field */}
-            <Button type="primary" onClick={() => void run(factsFromIntake(formData))} data-testid="try-run-button">运行</Button>
+            <Button type="primary" onClick={() => void run(factsFromIntake(formData))} data-testid="try-run-button">{t('run')}</Button>
           </CaseForm>
         </div>
       ) : (
         <>
           <Input.TextArea rows={8} value={facts} onChange={(e) => setFacts(e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="try-run-facts" />
-          <Button type="primary" onClick={() => void run()} data-testid="try-run-button">运行</Button>
+          <Button type="primary" onClick={() => void run()} data-testid="try-run-button">{t('run')}</Button>
         </>
       )}
       {error && <Alert type="error" title={error} />}
