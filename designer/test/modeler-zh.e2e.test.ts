@@ -138,6 +138,42 @@ describe('the modeler in Chinese, and what each role may do', () => {
     expect(errors).toEqual([]);
   }, 180_000);
 
+  it('the dashboard: a drill-down scrolls into view; English mode is English', async () => {
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(baseUrl + path, {
+        method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
+      });
+      const json = (await res.json()) as Record<string, unknown>;
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    const { token } = (await post('/api/auth/login', { username: 'admin', password: PASSWORD })) as { token: string };
+    await post('/api/cases', {
+      process: 'longxi/dispute', title: '看板下钻测试',
+      data: { applicant: '李秀英', mobile: '13912345678', type: '邻里纠纷', channel: '来访', unit: 'longxi.shouyang', partyCount: 2, description: '邻居院墙排水纠纷，双方多次争执，请求调处' },
+    }, token);
+    const errors: string[] = [];
+    const page = await newPage(errors, 1440, 900);
+    await login(page, 'admin');
+    await page.goto(`${baseUrl}/dashboard`);
+    const row = page.getByTestId('stats-table').locator('tbody tr', { hasText: '邻里纠纷' });
+    await row.click();
+    const drill = page.getByTestId('drill-down');
+    await drill.waitFor();
+    // scrolled to: the drill-down's top is inside the window
+    await expect.poll(async () => (await drill.boundingBox())?.y ?? 10_000).toBeLessThan(900);
+    expect((await drill.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('dashboard-title').textContent()).toBe('Dashboard');
+    const text = (await page.getByTestId('kpis').textContent()) ?? '';
+    expect(text).toContain('Closure rate');
+    expect(text).not.toMatch(HAN);
+    await snap(page, '1440-dashboard-en');
+    await page.getByTestId('lang-switch').click();
+    await page.context().close();
+    expect(errors).toEqual([]);
+  }, 180_000);
+
   it('on a phone (390 px) the modeler fits: the properties panel goes below the canvas', async () => {
     const errors: string[] = [];
     const page = await newPage(errors, 390, 844);

@@ -45,6 +45,9 @@ const PAD = { left: 24, right: 24, top: 24, bottom: 24 };
  * edge: a plain fit-viewport puts the start event under it), never magnified beyond 100 %.
  */
 export function fitDiagram(canvas: Canvas, container: HTMLElement | null): void {
+  // A hidden canvas (another tab shown while the diagram loads) has no size to fit into: bpmn-js
+  // would compute a non-finite zoom.
+  if (container && (!container.clientWidth || !container.clientHeight)) return;
   canvas.zoom('fit-viewport', 'auto');
   const { inner, outer } = canvas.viewbox();
   if (!inner.width || !inner.height || !outer.width || !outer.height) return;
@@ -113,7 +116,17 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
       onChangeRef.current(out);
       void relint(modeler);
     });
+    // Shown again after being hidden (another tab was open while it loaded): fit the diagram then.
+    const container = canvasRef.current;
+    let hidden = !container.clientWidth || !container.clientHeight;
+    const resize = new ResizeObserver(() => {
+      const now = !container.clientWidth || !container.clientHeight;
+      if (hidden && !now && modelerRef.current === modeler) fitDiagram(modeler.get<Canvas>('canvas'), container);
+      hidden = now;
+    });
+    resize.observe(container);
     return () => {
+      resize.disconnect();
       modeler.destroy();
       modelerRef.current = null;
     };
