@@ -59,7 +59,7 @@ export default function DashboardPage() {
   const rows = stats.data?.rows ?? [];
   const totals = stats.data?.totals;
   const label = (r: StatsRow) => r.label ?? r.key ?? t('dashUnset');
-  const drillTo = (g: GroupBy, r: StatsRow | undefined) => r && setDrill({ groupBy: g, key: r.key, label: `${group(g)}：${label(r)}` });
+  const drillTo = (g: GroupBy, r: StatsRow | undefined) => r && setDrill({ groupBy: g, key: r.key, label: label(r) });
   // The drill-down opens below the charts and tables: bring it into view.
   useEffect(() => {
     if (drill) drillRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
@@ -190,7 +190,7 @@ export default function DashboardPage() {
           loading={stats.loading}
           onRow={(r) => ({ onClick: () => drillTo(groupBy, r), style: { cursor: 'pointer' } })}
           columns={[
-            { title: group(groupBy), key: 'label', render: (_: unknown, r: StatsRow) => label(r) },
+            { title: group(groupBy).replace(/^\w/, (c) => c.toUpperCase()), key: 'label', render: (_: unknown, r: StatsRow) => label(r) },
             { title: t('dashReceived'), dataIndex: 'total', key: 'total', align: 'right' },
             { title: t('dashClosed'), dataIndex: 'closed', key: 'closed', align: 'right' },
             ...RATES.map((m) => ({ title: rate(m.label), key: m.key, align: 'right' as const, render: (_: unknown, r: StatsRow) => percent(r[m.key] as number | null) })),
@@ -200,7 +200,7 @@ export default function DashboardPage() {
       </Panel>
       {drill && (
         <div ref={drillRef} style={{ scrollMarginTop: 12 }}>
-        <Panel title={t('dashDrill', { label: drill.label })} extra={<Button size="small" onClick={() => setDrill(null)}>{t('dashClose')}</Button>} testId="drill-down">
+        <Panel title={t('dashDrill', { label: `${group(drill.groupBy)}：${drill.label}` })} extra={<Button size="small" onClick={() => setDrill(null)}>{t('dashClose')}</Button>} testId="drill-down">
           <ErrorAlert error={cases.error} onRetry={cases.reload} />
           <Table
             scroll={{ x: 'max-content' }}
