@@ -347,6 +347,8 @@ async function scenario(page: Page) {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'lx.centre' }).first().click();
     await page.keyboard.press('Escape');
     expect(await rules.getByTestId('rules-problems').count()).toBe(0);
+    // 试运行 opens on the intake form; the JSON view takes the facts as typed
+    await page.getByTestId('try-run-mode').getByText('JSON').click();
     await page.getByTestId('try-run-facts').fill(JSON.stringify({ case: { type: '法律咨询', channel: '来访', unit: 'longxi.shouyang', partyCount: 1 }, data: {} }, null, 2));
     await page.getByTestId('try-run-button').click();
     await page.getByTestId('try-run-result').waitFor();

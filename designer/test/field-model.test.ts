@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFormDefinition, type FormDefinition } from '@yizhan/forms';
 import feedback from '../../processes/longxi/forms/feedback.json';
-import { fieldOrder, freshKey, listFields, moveField, putField, removeField } from '../src/forms/field-model';
+import { fieldOrder, freshKey, keyProblem, listFields, moveField, putField, removeField } from '../src/forms/field-model';
 import { textToValue, valueToText } from '../src/rules/value-text';
 
 const form = feedback as unknown as FormDefinition;
@@ -50,5 +50,20 @@ describe('values as text in the rules editor', () => {
     for (const v of ['劳资纠纷', '1', 'true', '[1]', 1, 0.5, true, false, null, ['a', 'b'], { fact: 'x' }, '']) {
       expect(textToValue(valueToText(v))).toStrictEqual(v);
     }
+  });
+});
+
+describe('keyProblem: why a field id cannot be used, and an ASCII id to use instead', () => {
+  it('explains a Chinese id in Chinese and proposes the next free fieldN', () => {
+    const p = keyProblem('金额', ['field1', 'amount']);
+    expect(p?.message).toContain('不能含中文');
+    expect(p?.suggestion).toBe('field2');
+  });
+  it('explains a bad start, a taken id and an empty one; accepts a good or unchanged id', () => {
+    expect(keyProblem('1amount', [])?.message).toContain('须以英文字母或下划线开头');
+    expect(keyProblem('amount', ['amount'])?.message).toContain('已被');
+    expect(keyProblem('amount', ['amount'], 'amount')).toBeUndefined();
+    expect(keyProblem('', [])?.suggestion).toBe('field1');
+    expect(keyProblem('party_count', [])).toBeUndefined();
   });
 });

@@ -42,3 +42,27 @@ export const RESULT_LABELS = ['调处成功', '未成功'] as const;
 /** Value → label. */
 export const SATISFACTION_LABEL = Object.fromEntries(SATISFACTION.map((v, i) => [v, SATISFACTION_LABELS[i]])) as Readonly<Record<Satisfaction, string>>;
 export const RESULT_LABEL = Object.fromEntries(RESULTS.map((v, i) => [v, RESULT_LABELS[i]])) as Readonly<Record<Result, string>>;
+
+/**
+ * 分流决定: the decision fields the packs' rule sets set (event params and defaults), in a clerk's
+ * words, for the rules editor, the 试运行 result and the case view's 分流决定. A field not listed
+ * shows as written.
+ */
+export const DECISION_FIELD_LABEL: Readonly<Record<string, string>> = {
+  departments: '办理部门', level: '办理层级', leadUnit: '牵头单位', joint: '联合调解', caseClass: '纠纷等级', dueIn: '办理时限',
+  handling: '办理方式', onSite: '窗口单位现场调处', reportBack: '办结后向中心回报', takeBack: '带回后台办理',
+  method: '接诊方式', countyDepartments: '县级部门', acceptWithin: '受理时限', linkage: '联动单位', feedbackTo: '反馈部门',
+  answerDirectly: '中心直接答复', courtReferred: '法院委派调解', atVillage: '村（社区）化解', atTownship: '乡镇化解',
+  supervised: '领导督办', townshipCentre: '乡镇综治中心', leaderInCharge: '包案领导',
+};
+
+/** The values of decision fields that are codes (`handling: onSite`), in words. */
+export const DECISION_VALUE_LABEL: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  level: { county: '县级', township: '乡镇级', village: '村（社区）级', grid: '网格' },
+  caseClass: { general: '一般纠纷', larger: '较大纠纷', major: '重大疑难纠纷' },
+  handling: {
+    atCentre: '中心直接办理', backOffice: '转后台部门办理', dispatch: '派单办理', joint: '联合调解',
+    local: '属地办理', onSite: '窗口单位现场调处', takeBack: '带回部门办理',
+  },
+  linkage: { court: '法院（诉调对接）', petition: '信访（访调对接）', police: '公安（警调对接）' },
+};

@@ -5,7 +5,7 @@ import express, { type Request, type RequestHandler, type Response, type Router 
 import { createFormValidator, type FormSchema } from '@yizhan/forms';
 import { ApiError, forbidden } from './http-errors';
 import type { IdempotencyStore } from './idempotency';
-import { can, type Permission } from './roles';
+import { can, PERMISSION_LABELS, ROLE_LABELS, type Permission } from './roles';
 import type { Scope } from './scope';
 import type { User } from './users';
 
@@ -184,7 +184,7 @@ export function mountRoutes(router: Router, routes: RouteDef[], options: MountOp
     const authorise: RequestHandler = async (req, res, next) => {
       if (route.access !== 'public') {
         const { user, scope } = await options.authenticate(req);
-        if (route.access !== 'user' && !can(user.role, route.access)) throw forbidden(`当前角色无权执行此操作（需要 ${route.access} 权限）`);
+        if (route.access !== 'user' && !can(user.role, route.access)) throw forbidden(`当前角色（${ROLE_LABELS[user.role]}）无权执行此操作：需要「${PERMISSION_LABELS[route.access]}」权限（${route.access}）`);
         res.locals.user = user;
         res.locals.scope = scope;
       }

@@ -10,6 +10,7 @@ import { matchPath, RouterProvider, useRouter } from './router';
 import { SessionProvider, useSession, type Ability } from './session';
 import { LoginPage } from '../pages/LoginPage';
 import { PageErrorBoundary } from './ErrorBoundary';
+import { NotAllowed } from './permissions';
 import { ToastProvider } from './ui';
 import { useNarrow } from './use-narrow';
 import { InboxWatchProvider, useInboxWatch } from './inbox-watch';
@@ -121,7 +122,8 @@ function Shell() {
   const selected = [...NAV.flatMap((g) => g.children.map((c) => c.key))]
     .filter((k) => location.path === k || location.path.startsWith(`${k}/`))
     .sort((a, b) => b.length - a.length)[0];
-  const content = matched && can(matched.r.ability) ? matched.r.render(matched.params ?? {}) : null;
+  // A page the role may not open says so (never blank): 受理登记 for an auditor, …
+  const content = matched ? (can(matched.r.ability) ? matched.r.render(matched.params ?? {}) : <NotAllowed ability={matched.r.ability} />) : null;
   // print pages (回执, 案卷) stand alone: no header, no navigation, the sheet only
   if (location.path.startsWith('/print/')) {
     return (

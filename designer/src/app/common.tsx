@@ -3,6 +3,7 @@ import { Alert, Tag } from 'antd';
 import { ApiError } from '../api/client';
 import type { CaseStatus, DueColour } from '../api/types';
 import { useI18n, type MessageKey } from './i18n';
+import { forbiddenMessage } from './permissions';
 
 const COLOUR: Record<DueColour, { tag: string; key: MessageKey }> = {
   green: { tag: 'success', key: 'colGreen' },
@@ -46,9 +47,11 @@ export function StatusTag({ status }: { status: CaseStatus }) {
 }
 
 export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const raw = error instanceof Error ? error.message : String(error);
+  // A 403 names the permission the role lacks, in words (pack:deploy → 部署流程包).
+  const message = error instanceof ApiError && error.status === 403 ? `${t('forbiddenPrefix')}：${forbiddenMessage(raw, lang)}` : raw;
   const details = error instanceof ApiError ? error.details : [];
   return (
     <Alert

@@ -60,6 +60,25 @@ export const zh = {
   printReceipt: '打印回执', printCase: '打印案卷', print: '打印', receiptTitle: '受理回执', caseFileTitle: '案卷',
   receivedAt: '受理日期', applicant: '当事人', receivingUnit: '受理单位', receiptNote: '请妥善保管本回执，凭案件编号查询办理进度。',
   qrCaption: '扫码查询案件编号', outcome: '办理结果', decisions: '分流决定', printedAt: '打印时间', caseStartedPrint: '请为当事人打印受理回执，交其保存',
+  // roles and read-only views (modeler-zh)
+  packReadOnly: '只读：您的角色可以查看流程包，不能修改或部署',
+  notAllowedTitle: '您的角色（{role}）不能{what}',
+  notAllowedCreateCase: '受理登记由综治中心工作人员或管理员办理；审计人员和领导可以在「案件」中查看已受理的案件。',
+  notAllowedHint: '如需此权限，请联系系统管理员调整您的角色。',
+  forbiddenPrefix: '无权限',
+  // rules editor (modeler-zh)
+  hitFirst: 'FIRST 第一条命中', hitCollect: 'COLLECT 全部命中', hitUnique: 'UNIQUE 唯一命中', rulesProblems: '规则检查发现 {n} 个问题',
+  nProblems: '{n} 个问题', defaultsHint: '默认决定（没有规则设置时）', fixRulesFirst: '请先修正规则中的问题', tryRunByForm: '按受理表单填写',
+  // dashboard (modeler-zh)
+  dashBy: '按{group}', dashByType: '类型', dashByUnit: '单位', dashByLevel: '层级', dashByDepartment: '部门', dashByMonth: '月份',
+  dashClosureRate: '办结率', dashSuccessRate: '调处成功率', dashSatisfactionRate: '满意率', dashOnTimeRate: '按时办结率',
+  dashReceived: '受理', dashClosed: '办结', dashOverdue: '超期', dashOverdueOpen: '超期未办结', dashUnitCases: '件',
+  dashClosedNote: '{n} 件办结', dashUnset: '（未填）', dashPieTip: '{b}：{c} 件（{d}%）', dashEvaluation: '一事一评价',
+  dashFrom: '受理起', dashTo: '受理止', dashExportXlsx: '导出 Excel', dashExportCsv: '导出 CSV',
+  dashBarTitle: '{by}：数量与比率（点击下钻）', dashPieTitle: '{by}：受理占比', dashTrend: '月度趋势', dashLevelTitle: '按层级（县 / 乡镇 / 村）',
+  dashTableTitle: '{by}统计表', dashDrill: '下钻：{label}', dashClose: '关闭', dashSupervision: '督办：超期与预警',
+  dashHandledBy: '承办', dashResult: '调处结果', dashRating: '评价', dashOnTime: '按时', dashRed: '红牌超期', dashYellow: '黄牌预警',
+  lintSummary: '流程检查：{errors} 个错误，{warnings} 个提示', severityError: '错误', severityWarning: '提示', deployCheck: '部署检查',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -116,6 +135,25 @@ export const en: Record<MessageKey, string> = {
   printReceipt: 'Print receipt', printCase: 'Print case file', print: 'Print', receiptTitle: 'Intake receipt', caseFileTitle: 'Case file',
   receivedAt: 'Received', applicant: 'Applicant', receivingUnit: 'Received by', receiptNote: 'Keep this receipt; the case number lets you follow the case.',
   qrCaption: 'Scan for the case number', outcome: 'Outcome', decisions: 'Routing', printedAt: 'Printed', caseStartedPrint: 'Print the intake receipt and give it to the applicant',
+  // roles and read-only views (modeler-zh)
+  packReadOnly: 'Read-only: your role may view packs but not change or deploy them',
+  notAllowedTitle: 'Your role ({role}) may not {what}',
+  notAllowedCreateCase: 'Cases are registered by the centre\'s staff or an administrator; auditors and leaders can view registered cases under Cases.',
+  notAllowedHint: 'Ask the system administrator to change your role if you need this.',
+  forbiddenPrefix: 'Not permitted',
+  // rules editor (modeler-zh)
+  hitFirst: 'FIRST: first match', hitCollect: 'COLLECT: every match', hitUnique: 'UNIQUE: exactly one match', rulesProblems: 'The rule check found {n} problems',
+  nProblems: '{n} problems', defaultsHint: 'Defaults (when no rule sets a field)', fixRulesFirst: 'Fix the problems in the rules first', tryRunByForm: 'Fill in the intake form',
+  // dashboard (modeler-zh)
+  dashBy: 'By {group}', dashByType: 'type', dashByUnit: 'unit', dashByLevel: 'level', dashByDepartment: 'department', dashByMonth: 'month',
+  dashClosureRate: 'Closure rate', dashSuccessRate: 'Mediation success', dashSatisfactionRate: 'Satisfaction', dashOnTimeRate: 'Closed on time',
+  dashReceived: 'Received', dashClosed: 'Closed', dashOverdue: 'Overdue', dashOverdueOpen: 'Overdue, open', dashUnitCases: 'cases',
+  dashClosedNote: '{n} closed', dashUnset: '(not set)', dashPieTip: '{b}: {c} cases ({d}%)', dashEvaluation: 'Case ratings',
+  dashFrom: 'Received from', dashTo: 'to', dashExportXlsx: 'Export Excel', dashExportCsv: 'Export CSV',
+  dashBarTitle: '{by}: counts and rates (click to drill down)', dashPieTitle: '{by}: share of cases', dashTrend: 'Monthly trend', dashLevelTitle: 'By level (county / township / village)',
+  dashTableTitle: '{by}: table', dashDrill: 'Drill-down: {label}', dashClose: 'Close', dashSupervision: 'Supervision: overdue and due soon',
+  dashHandledBy: 'Handled by', dashResult: 'Result', dashRating: 'Rating', dashOnTime: 'On time', dashRed: 'Red: overdue', dashYellow: 'Yellow: due soon',
+  lintSummary: 'Process check: {errors} errors, {warnings} warnings', severityError: 'Error', severityWarning: 'Warning', deployCheck: 'Deploy check',
 };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

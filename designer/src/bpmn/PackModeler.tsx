@@ -11,7 +11,11 @@ import Modeler from 'bpmn-js/lib/Modeler';
 import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule } from 'bpmn-js-properties-panel';
 import camundaModdle from 'camunda-bpmn-moddle/resources/camunda.json';
 import { useEffect, useRef, useState } from 'react';
+import { useI18n } from '../app/i18n';
+import { useNarrow } from '../app/use-narrow';
 import { lintDefinitions, type LintFinding } from './lint';
+import { RestrictModule } from './restrict';
+import { ZhTranslateModule } from './translate-zh';
 import { YizhanPropertiesProviderModule, type PackChoices } from './yizhan-properties';
 
 export interface PackModelerProps {
@@ -22,11 +26,47 @@ export interface PackModelerProps {
   problems?: { elementId?: string; message: string }[];
 }
 
-interface Canvas { zoom(mode: 'fit-viewport', center?: 'auto'): void; addMarker(id: string, m: string): void; removeMarker(id: string, m: string): void }
+interface Box { x: number; y: number; width: number; height: number }
+interface Canvas {
+  zoom(mode: 'fit-viewport', center?: 'auto'): void;
+  viewbox(): Box & { inner: Box; outer: Box };
+  viewbox(box: Box): void;
+  addMarker(id: string, m: string): void; removeMarker(id: string, m: string): void }
 interface Overlays { add(id: string, type: string, o: { position: { top: number; right: number }; html: HTMLElement }): void; remove(filter: { type: string }): void }
 interface Registry { get(id: string): unknown }
 interface Selection { select(e: unknown): void }
 interface Finding { elementId?: string; message: string; severity: 'error' | 'warning'; source: string }
+
+/** Room kept free around the diagram (screen pixels); on the left, besides, the palette's width. */
+const PAD = { left: 24, right: 24, top: 24, bottom: 24 };
+
+/**
+ * Fits the whole diagram into the canvas clear of the palette (which floats over the canvas's left
+ * edge: a plain fit-viewport puts the start event under it), never magnified beyond 100 %.
+ */
+export function fitDiagram(canvas: Canvas, container: HTMLElement | null): void {
+  // A hidden canvas (another tab shown while the diagram loads) has no size to fit into: bpmn-js
+  // would compute a non-finite zoom.
+  if (container && (!container.clientWidth || !container.clientHeight)) return;
+  canvas.zoom('fit-viewport', 'auto');
+  const { inner, outer } = canvas.viewbox();
+  if (!inner.width || !inner.height || !outer.width || !outer.height) return;
+  const palette = container?.querySelector('.djs-palette')?.getBoundingClientRect();
+  const box = container?.getBoundingClientRect();
+  // Beside the palette, or (on a narrow canvas, where beside leaves little room) below it.
+  const layouts = [{ left: PAD.left, top: PAD.top }];
+  if (palette && box) {
+    layouts[0] = { left: PAD.left + Math.max(0, palette.right - box.left), top: PAD.top };
+    layouts.push({ left: PAD.left, top: PAD.top + Math.max(0, palette.bottom - box.top) });
+  }
+  const scaleOf = (l: { left: number; top: number }) =>
+    Math.min(1, (outer.width - l.left - PAD.right) / inner.width, (outer.height - l.top - PAD.bottom) / inner.height);
+  // beside unless that shrinks the diagram by more than a fifth (a phone's canvas)
+  const best = layouts.length > 1 && scaleOf(layouts[0]) < 0.8 * scaleOf(layouts[1]) ? layouts[1] : layouts[0];
+  const scale = scaleOf(best);
+  if (scale <= 0) return;
+  canvas.viewbox({ x: inner.x - best.left / scale, y: inner.y - best.top / scale, width: outer.width / scale, height: outer.height / scale });
+}
 
 export default function PackModeler({ xml, onChange, choices, problems = [] }: PackModelerProps) {
   const canvasRef = useRef<HTMLDivElement>(null);
@@ -36,6 +76,10 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
   const lastXml = useRef<string>('');
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const narrow = useNarrow();
+  const { t, lang } = useI18n();
+  // bpmn-js speaks the language the modeler was created in (PackPage re-creates it on a switch).
+  const zhRef = useRef(lang !== 'en');
   const [lint, setLint] = useState<LintFinding[]>([]);
   const [error, setError] = useState<string>();
   /** Counts imports: the badges are drawn again on each newly imported diagram. */
@@ -56,7 +100,10 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
     const modeler = new Modeler({
       container: canvasRef.current,
       propertiesPanel: { parent: panelRef.current },
-      additionalModules: [BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, YizhanPropertiesProviderModule],
+      additionalModules: [
+        BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, CamundaPlatformPropertiesProviderModule, YizhanPropertiesProviderModule,
+        RestrictModule, ...(zhRef.current ? [ZhTranslateModule] : []),
+      ],
       moddleExtensions: { camunda: camundaModdle },
       yizhan: choicesRef.current,
     });
@@ -69,7 +116,17 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
       onChangeRef.current(out);
       void relint(modeler);
     });
+    // Shown again after being hidden (another tab was open while it loaded): fit the diagram then.
+    const container = canvasRef.current;
+    let hidden = !container.clientWidth || !container.clientHeight;
+    const resize = new ResizeObserver(() => {
+      const now = !container.clientWidth || !container.clientHeight;
+      if (hidden && !now && modelerRef.current === modeler) fitDiagram(modeler.get<Canvas>('canvas'), container);
+      hidden = now;
+    });
+    resize.observe(container);
     return () => {
+      resize.disconnect();
       modeler.destroy();
       modelerRef.current = null;
     };
@@ -81,7 +138,7 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
     lastXml.current = xml;
     m.importXML(xml).then(() => {
       if (modelerRef.current !== m) return;
-      m.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
+      fitDiagram(m.get<Canvas>('canvas'), canvasRef.current);
       setError(undefined);
       setImported((n) => n + 1);
       void relint(m);
@@ -91,7 +148,7 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
   }, [xml]);
 
   const findings: Finding[] = [
-    ...problems.map((p) => ({ elementId: p.elementId, message: p.message, severity: 'error' as const, source: '部署检查' })),
+    ...problems.map((p) => ({ elementId: p.elementId, message: p.message, severity: 'error' as const, source: t('deployCheck') })),
     ...lint.map((l) => ({ elementId: l.elementId, message: l.message, severity: l.severity, source: `bpmnlint ${l.rule}` })),
   ];
   const findingsKey = findings.map((f) => `${f.elementId}|${f.severity}|${f.message}`).join('\n');
@@ -139,21 +196,22 @@ export default function PackModeler({ xml, onChange, choices, problems = [] }: P
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="modeler">
       {error && <Alert type="error" title={error} />}
-      <div style={{ display: 'flex', height: 560, border: '1px solid #f0f0f0', background: '#fff' }}>
-        <div ref={canvasRef} style={{ flex: 1, position: 'relative' }} data-testid="modeler-canvas" />
-        <div ref={panelRef} style={{ width: 340, borderLeft: '1px solid #f0f0f0', overflow: 'auto' }} data-testid="properties-panel" />
+      {/* On a phone the properties panel goes below the canvas instead of beside it. */}
+      <div style={{ display: 'flex', flexDirection: narrow ? 'column' : 'row', height: narrow ? undefined : 560, border: '1px solid #f0f0f0', background: '#fff' }}>
+        <div ref={canvasRef} style={{ flex: narrow ? undefined : 1, height: narrow ? 420 : undefined, minWidth: 0, position: 'relative' }} data-testid="modeler-canvas" />
+        <div ref={panelRef} style={narrow ? { borderTop: '1px solid #f0f0f0', maxHeight: 480, overflow: 'auto' } : { width: 340, borderLeft: '1px solid #f0f0f0', overflow: 'auto' }} data-testid="properties-panel" />
       </div>
       <Space>
-        <Button size="small" onClick={() => modelerRef.current?.get<Canvas>('canvas').zoom('fit-viewport', 'auto')}>适应画布</Button>
+        <Button size="small" onClick={() => { const m = modelerRef.current; if (m) fitDiagram(m.get<Canvas>('canvas'), canvasRef.current); }} data-testid="fit-view">{t('fitView')}</Button>
         <Tag color={findings.some((f) => f.severity === 'error') ? 'error' : 'success'} data-testid="lint-summary">
-          流程检查：{findings.filter((f) => f.severity === 'error').length} 个错误，{findings.filter((f) => f.severity === 'warning').length} 个提示
+          {t('lintSummary', { errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length })}
         </Tag>
       </Space>
       {findings.length > 0 && (
         <List size="small" bordered dataSource={findings} data-testid="lint-list" renderItem={(f) => (
           <List.Item onClick={() => select(f.elementId)} style={{ cursor: f.elementId ? 'pointer' : undefined }}>
             <Space size={6} wrap>
-              <Tag color={f.severity === 'error' ? 'error' : 'warning'}>{f.severity === 'error' ? '错误' : '提示'}</Tag>
+              <Tag color={f.severity === 'error' ? 'error' : 'warning'}>{t(f.severity === 'error' ? 'severityError' : 'severityWarning')}</Tag>
               {f.elementId && <code>{f.elementId}</code>}
               <span>{f.message}</span>
               <span style={{ color: '#999', fontSize: 12 }}>{f.source}</span>

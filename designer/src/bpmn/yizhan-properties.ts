@@ -25,8 +25,31 @@ const DUE_CHOICES: Option[] = [
   { value: 'P15D', label: '15天' }, { value: 'P30D', label: '30天（重大疑难纠纷）' }, { value: 'P60D', label: '60天（信访办理）' },
 ];
 
+/** Names of the routing decision's fields, for the hints below. */
+const DECISION_FIELDS: Record<string, string> = {
+  departments: '办理部门', dueIn: '办理时限', feedbackTo: '反馈部门', leadUnit: '牵头单位', level: '层级', caseClass: '案件等级',
+};
+
+/**
+ * A readable hint for an expression the engine fills in at run time: `${content.department}` (the
+ * current item of a multi-instance task) reads 「多实例的当前项「department」…」 instead of the raw
+ * expression (which stays in brackets after it).
+ */
+export function expressionHint(value: string): string | undefined {
+  const decision = /^\$\{environment\.variables\.decision\.([A-Za-z0-9_]+)\}$/.exec(value);
+  if (decision) return `按分流决定的${DECISION_FIELDS[decision[1]] ?? `「${decision[1]}」`}`;
+  const content = /^\$\{content\.([A-Za-z0-9_.]+)\}$/.exec(value);
+  if (content) return `多实例的当前项「${content[1]}」`;
+  const variable = /^\$\{environment\.variables\.([A-Za-z0-9_.]+)\}$/.exec(value);
+  if (variable) return `由流程变量「${variable[1]}」决定`;
+  if (/\$\{/.test(value)) return '运行时按表达式计算';
+  return undefined;
+}
+
 function withCurrent(options: Option[], current: string): Option[] {
-  return current && !options.some((o) => o.value === current) ? [...options, { value: current, label: current }] : options;
+  if (!current || options.some((o) => o.value === current)) return options;
+  const hint = expressionHint(current);
+  return [...options, { value: current, label: hint ? `${hint}（${current}）` : current }];
 }
 
 function attributeEntry(id: string, label: string, attr: string, options: (choices: PackChoices) => Option[]) {

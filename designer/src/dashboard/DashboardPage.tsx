@@ -3,8 +3,9 @@
 // lists; a click on a bar, a slice or a table row drills down to the cases; xlsx / CSV export.
 import { Button, DatePicker, Segmented, Space, Spin, Table, Tabs, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { DueTag, ErrorAlert, formatTime, StatusTag } from '../app/common';
+import { useI18n, type MessageKey } from '../app/i18n';
 import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { Panel, PageTitle, useToast } from '../app/ui';
@@ -17,19 +18,26 @@ import {
   type Figures, type GroupBy, type StatsFilter, type StatsRow,
 } from './stats-api';
 
-const RATES: { key: keyof Figures; label: string; color: string }[] = [
-  { key: 'closureRate', label: '办结率', color: '#1f5fbf' },
-  { key: 'successRate', label: '调处成功率', color: '#389e0d' },
-  { key: 'satisfactionRate', label: '满意率', color: '#d48806' },
-  { key: 'onTimeRate', label: '按时办结率', color: '#722ed1' },
+const RATES: { key: keyof Figures; label: MessageKey; color: string }[] = [
+  { key: 'closureRate', label: 'dashClosureRate', color: '#1f5fbf' },
+  { key: 'successRate', label: 'dashSuccessRate', color: '#389e0d' },
+  { key: 'satisfactionRate', label: 'dashSatisfactionRate', color: '#d48806' },
+  { key: 'onTimeRate', label: 'dashOnTimeRate', color: '#722ed1' },
 ];
+const GROUP_KEYS: Record<GroupBy, MessageKey> = { type: 'dashByType', unit: 'dashByUnit', level: 'dashByLevel', department: 'dashByDepartment', month: 'dashByMonth' };
 const TOKEN_KEY = 'yizhan.token';
 
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
 
 export default function DashboardPage() {
-  const { api } = useSession();
+  const { api, org } = useSession();
+  const { t, lang } = useI18n();
   const toast = useToast();
+  const group = (g: GroupBy) => (lang === 'en' ? t(GROUP_KEYS[g]) : GROUP_LABELS[g]);
+  const by = (g: GroupBy) => t('dashBy', { group: group(g) });
+  const rate = (k: MessageKey) => t(k);
+  const deptName = (code: string) => org.departments.find((d) => d.code === code)?.name ?? code;
+  const drillRef = useRef<HTMLDivElement>(null);
   const [groupBy, setGroupBy] = useState<GroupBy>('type');
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [drill, setDrill] = useState<{ groupBy: GroupBy; key: string | null; label: string } | null>(null);
@@ -50,51 +58,56 @@ export default function DashboardPage() {
 
   const rows = stats.data?.rows ?? [];
   const totals = stats.data?.totals;
-  const label = (r: StatsRow) => r.label ?? r.key ?? '（未填）';
-  const drillTo = (g: GroupBy, r: StatsRow | undefined) => r && setDrill({ groupBy: g, key: r.key, label: `${GROUP_LABELS[g]}：${label(r)}` });
+  const label = (r: StatsRow) => r.label ?? r.key ?? t('dashUnset');
+  const drillTo = (g: GroupBy, r: StatsRow | undefined) => r && setDrill({ groupBy: g, key: r.key, label: label(r) });
+  // The drill-down opens below the charts and tables: bring it into view.
+  useEffect(() => {
+    if (drill) drillRef.current?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+  }, [drill]);
 
   const barOption: ChartOption = useMemo(() => ({
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 48, right: 48, top: 40, bottom: 70 },
     xAxis: { type: 'category', data: rows.map(label), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
-    yAxis: [{ type: 'value', name: '件' }, { type: 'value', name: '%', max: 100 }],
+    yAxis: [{ type: 'value', name: t('dashUnitCases') }, { type: 'value', name: '%', max: 100 }],
     series: [
-      { name: '受理', type: 'bar', data: rows.map((r) => r.total), itemStyle: { color: '#91caff' } },
-      { name: '办结', type: 'bar', data: rows.map((r) => r.closed), itemStyle: { color: '#1f5fbf' } },
-      { name: '超期', type: 'bar', data: rows.map((r) => r.overdue), itemStyle: { color: '#cf1322' } },
-      ...RATES.map((m) => ({ name: m.label, type: 'line', yAxisIndex: 1, data: rows.map((r) => pct(r[m.key] as number | null)), itemStyle: { color: m.color } })),
+      { name: t('dashReceived'), type: 'bar', data: rows.map((r) => r.total), itemStyle: { color: '#91caff' } },
+      { name: t('dashClosed'), type: 'bar', data: rows.map((r) => r.closed), itemStyle: { color: '#1f5fbf' } },
+      { name: t('dashOverdue'), type: 'bar', data: rows.map((r) => r.overdue), itemStyle: { color: '#cf1322' } },
+      // Categories have no order: the rates are points over each category, never a line across them.
+      ...RATES.map((m) => ({ name: rate(m.label), type: 'scatter', symbol: 'diamond', symbolSize: 11, yAxisIndex: 1, data: rows.map((r) => pct(r[m.key] as number | null)), itemStyle: { color: m.color } })),
     ],
-  }), [rows]);
+  }), [rows, lang]);
 
   const pieOption: ChartOption = useMemo(() => ({
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
+    tooltip: { trigger: 'item', formatter: t('dashPieTip') },
     legend: { type: 'scroll', bottom: 0 },
     series: [{
-      name: `按${GROUP_LABELS[groupBy]}`, type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'],
+      name: by(groupBy), type: 'pie', radius: ['35%', '65%'], center: ['50%', '45%'],
       data: rows.map((r) => ({ name: label(r), value: r.total })),
     }],
-  }), [rows, groupBy]);
+  }), [rows, groupBy, lang]);
 
   const levelRows = levels.data?.rows ?? [];
   const levelOption: ChartOption = useMemo(() => ({
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
+    tooltip: { trigger: 'item', formatter: t('dashPieTip') },
     legend: { bottom: 0 },
-    series: [{ name: '按层级', type: 'pie', radius: '60%', center: ['50%', '45%'], data: levelRows.map((r) => ({ name: label(r), value: r.total })) }],
-  }), [levelRows]);
+    series: [{ name: by('level'), type: 'pie', radius: '60%', center: ['50%', '45%'], data: levelRows.map((r) => ({ name: label(r), value: r.total })) }],
+  }), [levelRows, lang]);
 
   const satisfactionOption: ChartOption = useMemo(() => ({
-    tooltip: { trigger: 'item', formatter: '{b}：{c} 件（{d}%）' },
+    tooltip: { trigger: 'item', formatter: t('dashPieTip') },
     legend: { bottom: 0 },
     series: [{
-      name: '一事一评价', type: 'pie', radius: ['35%', '60%'], center: ['50%', '45%'],
+      name: t('dashEvaluation'), type: 'pie', radius: ['35%', '60%'], center: ['50%', '45%'],
       data: totals ? [
         { name: SATISFACTION_LABEL.satisfied, value: totals.satisfied, itemStyle: { color: '#389e0d' } },
         { name: SATISFACTION_LABEL.basic, value: totals.basic, itemStyle: { color: '#d48806' } },
         { name: SATISFACTION_LABEL.dissatisfied, value: totals.dissatisfied, itemStyle: { color: '#cf1322' } },
       ] : [],
     }],
-  }), [totals]);
+  }), [totals, lang]);
 
   const trendRows = trend.data?.rows ?? [];
   const trendOption: ChartOption = useMemo(() => ({
@@ -102,12 +115,13 @@ export default function DashboardPage() {
     legend: { top: 0 },
     grid: { left: 48, right: 48, top: 40, bottom: 30 },
     xAxis: { type: 'category', data: trendRows.map(label) },
-    yAxis: [{ type: 'value', name: '件' }, { type: 'value', name: '%', max: 100 }],
+    yAxis: [{ type: 'value', name: t('dashUnitCases') }, { type: 'value', name: '%', max: 100 }],
     series: [
-      { name: '受理', type: 'bar', data: trendRows.map((r) => r.total), itemStyle: { color: '#91caff' } },
-      ...RATES.map((m) => ({ name: m.label, type: 'line', smooth: true, yAxisIndex: 1, data: trendRows.map((r) => pct(r[m.key] as number | null)), itemStyle: { color: m.color } })),
+      { name: t('dashReceived'), type: 'bar', data: trendRows.map((r) => r.total), itemStyle: { color: '#91caff' } },
+      // months are ordered: a line is right here
+      ...RATES.map((m) => ({ name: rate(m.label), type: 'line', smooth: true, yAxisIndex: 1, data: trendRows.map((r) => pct(r[m.key] as number | null)), itemStyle: { color: m.color } })),
     ],
-  }), [trendRows]);
+  }), [trendRows, lang]);
 
   const doExport = (format: 'xlsx' | 'csv') => {
     download(exportUrl(format, groupBy, filter), window.localStorage.getItem(TOKEN_KEY), `统计.${format}`)
@@ -115,57 +129,58 @@ export default function DashboardPage() {
   };
 
   const taskColumns = [
-    { title: '案件', key: 'case', render: (t: InboxTask) => <Link to={`/cases/${t.caseId}`}>#{t.caseNumber} {t.caseTitle ?? t.caseType ?? ''}</Link> },
-    { title: '环节', dataIndex: 'name', key: 'name' },
-    { title: '承办', key: 'groups', render: (t: InboxTask) => t.candidateGroups.join('、') },
-    { title: '单位', key: 'unit', render: (t: InboxTask) => t.unitName ?? t.unit ?? '—' },
-    { title: '办理时限', key: 'due', render: (t: InboxTask) => <DueTag dueAt={t.dueAt} colour={t.colour} /> },
+    { title: t('caseTitle'), key: 'case', render: (task: InboxTask) => <Link to={`/cases/${task.caseId}`}>#{task.caseNumber} {task.caseTitle ?? task.caseType ?? ''}</Link> },
+    { title: t('taskName'), dataIndex: 'name', key: 'name' },
+    // departments by name (lx.labour → 县劳动保障监察大队)
+    { title: t('dashHandledBy'), key: 'groups', render: (task: InboxTask) => task.candidateGroups.map(deptName).join('、') },
+    { title: t('unit'), key: 'unit', render: (task: InboxTask) => task.unitName ?? task.unit ?? '—' },
+    { title: t('dueAt'), key: 'due', render: (task: InboxTask) => <DueTag dueAt={task.dueAt} colour={task.colour} /> },
   ];
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="dashboard">
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
-        <PageTitle testId="dashboard-title">统计分析</PageTitle>
+        <PageTitle testId="dashboard-title">{t('navDashboard')}</PageTitle>
         <Segmented<GroupBy>
           value={groupBy}
           onChange={(v) => { setGroupBy(v); setDrill(null); }}
-          options={(Object.keys(GROUP_LABELS) as GroupBy[]).map((g) => ({ value: g, label: `按${GROUP_LABELS[g]}` }))}
+          options={(Object.keys(GROUP_LABELS) as GroupBy[]).map((g) => ({ value: g, label: by(g) }))}
           data-testid="group-by"
         />
-        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} placeholder={['受理起', '受理止']} />
+        <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} placeholder={[t('dashFrom'), t('dashTo')]} />
         <span style={{ flex: 1 }} />
-        <Button onClick={() => doExport('xlsx')} data-testid="export-xlsx">导出 Excel</Button>
-        <Button onClick={() => doExport('csv')} data-testid="export-csv">导出 CSV</Button>
+        <Button onClick={() => doExport('xlsx')} data-testid="export-xlsx">{t('dashExportXlsx')}</Button>
+        <Button onClick={() => doExport('csv')} data-testid="export-csv">{t('dashExportCsv')}</Button>
       </div>
       <ErrorAlert error={stats.error} onRetry={stats.reload} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 12 }} data-testid="kpis">
-        <Kpi label="受理" value={totals ? String(totals.total) : '—'} unit="件" />
-        <Kpi label="办结率" value={percent(totals?.closureRate ?? null)} note={totals && `${totals.closed} 件办结`} />
-        <Kpi label="调处成功率" value={percent(totals?.successRate ?? null)} note={totals && `${totals.succeeded} / ${totals.mediated}`} />
-        <Kpi label="满意率" value={percent(totals?.satisfactionRate ?? null)} note={totals && `${totals.satisfied + totals.basic} / ${totals.rated}`} />
-        <Kpi label="按时办结率" value={percent(totals?.onTimeRate ?? null)} note={totals && `${totals.onTime} / ${totals.closed}`} />
-        <Kpi label="超期未办结" value={totals ? String(totals.overdue) : '—'} unit="件" danger={!!totals?.overdue} />
+        <Kpi id="受理" label={t('dashReceived')} value={totals ? String(totals.total) : '—'} unit={t('dashUnitCases')} />
+        <Kpi id="办结率" label={t('dashClosureRate')} value={percent(totals?.closureRate ?? null)} note={totals && t('dashClosedNote', { n: totals.closed })} />
+        <Kpi id="调处成功率" label={t('dashSuccessRate')} value={percent(totals?.successRate ?? null)} note={totals && `${totals.succeeded} / ${totals.mediated}`} />
+        <Kpi id="满意率" label={t('dashSatisfactionRate')} value={percent(totals?.satisfactionRate ?? null)} note={totals && `${totals.satisfied + totals.basic} / ${totals.rated}`} />
+        <Kpi id="按时办结率" label={t('dashOnTimeRate')} value={percent(totals?.onTimeRate ?? null)} note={totals && `${totals.onTime} / ${totals.closed}`} />
+        <Kpi id="超期未办结" label={t('dashOverdueOpen')} value={totals ? String(totals.overdue) : '—'} unit={t('dashUnitCases')} danger={!!totals?.overdue} />
       </div>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)', gap: 16 }}>
-        <Panel title={`按${GROUP_LABELS[groupBy]}：数量与比率（点击下钻）`} testId="chart-bar">
+        <Panel title={t('dashBarTitle', { by: by(groupBy) })} testId="chart-bar">
           {stats.loading && !stats.data ? <Spin /> : <Chart option={barOption} height={340} onClick={(p) => drillTo(groupBy, rows[p.dataIndex])} />}
         </Panel>
-        <Panel title={`按${GROUP_LABELS[groupBy]}：受理占比`} testId="chart-pie">
+        <Panel title={t('dashPieTitle', { by: by(groupBy) })} testId="chart-pie">
           <Chart option={pieOption} height={340} onClick={(p) => drillTo(groupBy, rows[p.dataIndex])} />
         </Panel>
       </div>
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)', gap: 16 }}>
-        <Panel title="月度趋势" testId="chart-trend">
+        <Panel title={t('dashTrend')} testId="chart-trend">
           <Chart option={trendOption} height={300} onClick={(p) => drillTo('month', trendRows[p.dataIndex])} />
         </Panel>
-        <Panel title="按层级（县 / 乡镇 / 村）" testId="chart-level">
+        <Panel title={t('dashLevelTitle')} testId="chart-level">
           <Chart option={levelOption} height={300} onClick={(p) => drillTo('level', levelRows[p.dataIndex])} />
         </Panel>
-        <Panel title="一事一评价" testId="chart-satisfaction">
+        <Panel title={t('dashEvaluation')} testId="chart-satisfaction">
           <Chart option={satisfactionOption} height={300} />
         </Panel>
       </div>
-      <Panel title={`按${GROUP_LABELS[groupBy]}统计表`} testId="stats-table">
+      <Panel title={t('dashTableTitle', { by: by(groupBy) })} testId="stats-table">
         <Table<StatsRow>
           scroll={{ x: 'max-content' }}
           size="small"
@@ -175,16 +190,17 @@ export default function DashboardPage() {
           loading={stats.loading}
           onRow={(r) => ({ onClick: () => drillTo(groupBy, r), style: { cursor: 'pointer' } })}
           columns={[
-            { title: GROUP_LABELS[groupBy], key: 'label', render: (_: unknown, r: StatsRow) => label(r) },
-            { title: '受理', dataIndex: 'total', key: 'total', align: 'right' },
-            { title: '办结', dataIndex: 'closed', key: 'closed', align: 'right' },
-            ...RATES.map((m) => ({ title: m.label, key: m.key, align: 'right' as const, render: (_: unknown, r: StatsRow) => percent(r[m.key] as number | null) })),
-            { title: '超期', dataIndex: 'overdue', key: 'overdue', align: 'right', render: (v: number) => (v ? <Tag color="error">{v}</Tag> : 0) },
+            { title: group(groupBy).replace(/^\w/, (c) => c.toUpperCase()), key: 'label', render: (_: unknown, r: StatsRow) => label(r) },
+            { title: t('dashReceived'), dataIndex: 'total', key: 'total', align: 'right' },
+            { title: t('dashClosed'), dataIndex: 'closed', key: 'closed', align: 'right' },
+            ...RATES.map((m) => ({ title: rate(m.label), key: m.key, align: 'right' as const, render: (_: unknown, r: StatsRow) => percent(r[m.key] as number | null) })),
+            { title: t('dashOverdue'), dataIndex: 'overdue', key: 'overdue', align: 'right', render: (v: number) => (v ? <Tag color="error">{v}</Tag> : 0) },
           ]}
         />
       </Panel>
       {drill && (
-        <Panel title={`下钻：${drill.label}`} extra={<Button size="small" onClick={() => setDrill(null)}>关闭</Button>} testId="drill-down">
+        <div ref={drillRef} style={{ scrollMarginTop: 12 }}>
+        <Panel title={t('dashDrill', { label: `${group(drill.groupBy)}：${drill.label}` })} extra={<Button size="small" onClick={() => setDrill(null)}>{t('dashClose')}</Button>} testId="drill-down">
           <ErrorAlert error={cases.error} onRetry={cases.reload} />
           <Table
             scroll={{ x: 'max-content' }}
@@ -194,27 +210,28 @@ export default function DashboardPage() {
             loading={cases.loading}
             pagination={{ pageSize: 10, showSizeChanger: false }}
             columns={[
-              { title: '编号', key: 'number', render: (_: unknown, c) => <Link to={`/cases/${c.id}`}>#{c.number}</Link> },
-              { title: '类型', dataIndex: 'type', key: 'type' },
-              { title: '单位', key: 'unit', render: (_: unknown, c) => c.unitName ?? c.unit ?? '—' },
-              { title: '受理时间', key: 'createdAt', render: (_: unknown, c) => formatTime(c.createdAt) },
-              { title: '状态', key: 'status', render: (_: unknown, c) => <StatusTag status={c.status as CaseStatus} /> },
-              { title: '调处结果', key: 'result', render: (_: unknown, c) => (c.result ? RESULT_LABEL[c.result] : '—') },
-              { title: '评价', key: 'satisfaction', render: (_: unknown, c) => (c.satisfaction ? SATISFACTION_LABEL[c.satisfaction] : '—') },
-              { title: '按时', key: 'onTime', render: (_: unknown, c) => (c.status === 'completed' ? (c.onTime ? '是' : <Tag color="warning">否</Tag>) : c.overdue ? <Tag color="error">超期</Tag> : '—') },
+              { title: t('caseNo'), key: 'number', render: (_: unknown, c) => <Link to={`/cases/${c.id}`}>#{c.number}</Link> },
+              { title: t('type'), dataIndex: 'type', key: 'type' },
+              { title: t('unit'), key: 'unit', render: (_: unknown, c) => c.unitName ?? c.unit ?? '—' },
+              { title: t('createdAt'), key: 'createdAt', render: (_: unknown, c) => formatTime(c.createdAt) },
+              { title: t('status'), key: 'status', render: (_: unknown, c) => <StatusTag status={c.status as CaseStatus} /> },
+              { title: t('dashResult'), key: 'result', render: (_: unknown, c) => (c.result ? RESULT_LABEL[c.result] : '—') },
+              { title: t('dashRating'), key: 'satisfaction', render: (_: unknown, c) => (c.satisfaction ? SATISFACTION_LABEL[c.satisfaction] : '—') },
+              { title: t('dashOnTime'), key: 'onTime', render: (_: unknown, c) => (c.status === 'completed' ? (c.onTime ? t('yes') : <Tag color="warning">{t('no')}</Tag>) : c.overdue ? <Tag color="error">{t('dashOverdue')}</Tag> : '—') },
             ]}
           />
         </Panel>
+        </div>
       )}
-      <Panel title="督办：超期与预警" testId="overdue-lists">
+      <Panel title={t('dashSupervision')} testId="overdue-lists">
         <Tabs
           items={[
             {
-              key: 'red', label: <span>红牌超期 <Tag color="error">{red.data?.length ?? 0}</Tag></span>,
+              key: 'red', label: <span>{t('dashRed')} <Tag color="error">{red.data?.length ?? 0}</Tag></span>,
               children: <Table size="small" scroll={{ x: 'max-content' }} rowKey="id" dataSource={red.data ?? []} loading={red.loading} pagination={{ pageSize: 8, showSizeChanger: false }} columns={taskColumns} />,
             },
             {
-              key: 'yellow', label: <span>黄牌预警 <Tag color="warning">{yellow.data?.length ?? 0}</Tag></span>,
+              key: 'yellow', label: <span>{t('dashYellow')} <Tag color="warning">{yellow.data?.length ?? 0}</Tag></span>,
               children: <Table size="small" scroll={{ x: 'max-content' }} rowKey="id" dataSource={yellow.data ?? []} loading={yellow.loading} pagination={{ pageSize: 8, showSizeChanger: false }} columns={taskColumns} />,
             },
           ]}
@@ -224,9 +241,10 @@ export default function DashboardPage() {
   );
 }
 
-function Kpi({ label, value, unit, note, danger }: { label: string; value: string; unit?: string; note?: string | false; danger?: boolean }) {
+/** `id`: the figure's fixed (Chinese) name for tests, whatever the language shows. */
+function Kpi({ id, label, value, unit, note, danger }: { id: string; label: string; value: string; unit?: string; note?: string | false; danger?: boolean }) {
   return (
-    <div style={{ background: '#fff', border: '1px solid #f0f0f0', borderRadius: 6, padding: '12px 16px' }} data-testid={`kpi-${label}`}>
+    <div style={{ background: '#fff', border: '1px solid #f0f0f0', borderRadius: 6, padding: '12px 16px' }} data-testid={`kpi-${id}`}>
       <div style={{ color: '#8c8c8c', fontSize: 13 }}>{label}</div>
       <div style={{ fontSize: 26, fontWeight: 600, color: danger ? '#cf1322' : '#1f1f1f' }}>
         {value}{unit && <span style={{ fontSize: 14, marginLeft: 4, fontWeight: 400 }}>{unit}</span>}

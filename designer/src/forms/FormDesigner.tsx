@@ -6,7 +6,7 @@ import { CaseForm } from '@yizhan/forms/react';
 import { Alert, Button, Card, Checkbox, Col, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { OrgModel } from '../api/types';
-import { FIELD_KINDS, freshKey, listFields, moveField, putField, removeField, type FieldSpec } from './field-model';
+import { FIELD_KINDS, freshKey, keyProblem, listFields, moveField, putField, removeField, type FieldSpec } from './field-model';
 
 export interface FormDesignerProps {
   text: string;
@@ -33,12 +33,19 @@ function check(text: string): { def?: FormDefinition; problems: { pointer?: stri
 
 function FieldEditor({ spec, onSave, onCancel, taken }: { spec: FieldSpec; onSave: (s: FieldSpec) => void; onCancel: () => void; taken: string[] }) {
   const [s, setS] = useState(spec);
-  const keyOk = /^[A-Za-z_][A-Za-z0-9_]*$/.test(s.key) && (s.key === spec.key || !taken.includes(s.key));
+  const keyIssue = keyProblem(s.key, taken, spec.key);
+  const keyOk = !keyIssue;
   const optionsText = (s.options ?? []).map((o) => (o.label === o.value ? o.value : `${o.value}=${o.label}`)).join('\n');
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="field-editor">
       <Input prefix="标题" value={s.title} onChange={(e) => setS({ ...s, title: e.target.value })} data-testid="field-title" />
       <Input prefix="标识" value={s.key} status={keyOk ? undefined : 'error'} onChange={(e) => setS({ ...s, key: e.target.value.trim() })} data-testid="field-key" />
+      {keyIssue && (
+        <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="field-key-problem">
+          {keyIssue.message}
+          {keyIssue.suggestion && <> 可改用 <a onClick={() => setS({ ...s, key: keyIssue.suggestion ?? s.key })} data-testid="field-key-suggestion">{keyIssue.suggestion}</a>。</>}
+        </Typography.Text>
+      )}
       <Select style={{ width: '100%' }} value={s.kind === 'other' ? undefined : s.kind} placeholder="类型" onChange={(kind) => setS({ ...s, kind })}
         options={FIELD_KINDS.map((k) => ({ value: k.kind, label: k.label }))} data-testid="field-kind" />
       {s.kind === 'choice' && (

@@ -142,3 +142,25 @@ export function freshKey(def: FormDefinition, stem = 'field'): string {
   while (used.has(`${stem}${n}`)) n++;
   return `${stem}${n}`;
 }
+
+/**
+ * Why a field id cannot be used, in Chinese (undefined when it can), with an ASCII id to use
+ * instead: ids are the names the process, rules and API read (`data.amount`), so they must be
+ * ASCII identifiers; the Chinese wording belongs in the title.
+ */
+export function keyProblem(key: string, taken: readonly string[], own?: string): { message: string; suggestion?: string } | undefined {
+  const suggestion = () => {
+    let n = 1;
+    while (taken.includes(`field${n}`) && `field${n}` !== own) n++;
+    return `field${n}`;
+  };
+  if (!key) return { message: '字段标识不能为空。', suggestion: suggestion() };
+  if ([...key].some((c) => c.charCodeAt(0) > 0x7f)) {
+    return { message: `字段标识只能用英文字母、数字和下划线（ASCII），不能含中文或全角字符：「${key}」。中文名称请写在“标题”里。`, suggestion: suggestion() };
+  }
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+    return { message: '字段标识须以英文字母或下划线开头，只含字母、数字和下划线（不能有空格、横线或其他符号）。', suggestion: suggestion() };
+  }
+  if (key !== own && taken.includes(key)) return { message: `字段标识「${key}」已被本表单的其他字段使用。`, suggestion: suggestion() };
+  return undefined;
+}

@@ -13,6 +13,7 @@ import { bpmnFiles, filesFromFolder, formFiles, formKeyOf, intakeFields, nextVer
 import { PackVersions } from './PacksPage';
 
 const PackModeler = lazy(() => import('../bpmn/PackModeler'));
+const BpmnViewer = lazy(() => import('../bpmn/BpmnViewer'));
 const RulesEditor = lazy(() => import('../rules/RulesEditor').then((m) => ({ default: m.RulesEditor })));
 const FormDesigner = lazy(() => import('../forms/FormDesigner').then((m) => ({ default: m.FormDesigner })));
 
@@ -21,6 +22,12 @@ const EMPTY_FORM = `${JSON.stringify({ schema: { type: 'object', properties: {} 
 function Loading({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   return <Suspense fallback={<Spin description={t('modelerLoading')}><div style={{ height: 300 }} /></Spin>}>{children}</Suspense>;
+}
+
+/** Editors shown to a reader: every control inside disabled (a fieldset disables its inputs and buttons). */
+function ReadOnly({ on, children }: { on: boolean; children: ReactNode }) {
+  if (!on) return <>{children}</>;
+  return <fieldset disabled style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }} data-testid="read-only-editor">{children}</fieldset>;
 }
 
 function FolderPicker({ onFiles }: { onFiles: (files: PackFiles) => void }) {
@@ -36,8 +43,10 @@ function FolderPicker({ onFiles }: { onFiles: (files: PackFiles) => void }) {
 }
 
 export default function PackPage({ id }: { id: string }) {
-  const { api, org: serverOrg, refreshOrg } = useSession();
-  const { t } = useI18n();
+  const { api, org: serverOrg, refreshOrg, can } = useSession();
+  // Leaders and auditors read packs (pack:read) but do not deploy: a viewer, no editing, no 部署.
+  const readOnly = !can('deploy');
+  const { t, lang } = useI18n();
   const { navigate } = useRouter();
   const message = useToast();
   const [files, setFiles] = useState<PackFiles>();
@@ -101,7 +110,7 @@ export default function PackPage({ id }: { id: string }) {
         <PageTitle>{t('packs')} · {id === '_local' ? t('openLocal') : id}</PageTitle>
         {id !== '_local' && !loadError && <Spin />}
         {loadError !== undefined && <Alert type="warning" showIcon title={t('packFilesUnavailable')} description={loadError instanceof Error ? loadError.message : undefined} />}
-        {(id === '_local' || loadError !== undefined) && <FolderPicker onFiles={setFiles} />}
+        {(id === '_local' || loadError !== undefined) && !readOnly && <FolderPicker onFiles={setFiles} />}
       </Space>
     );
   }
@@ -131,12 +140,17 @@ export default function PackPage({ id }: { id: string }) {
             <Tag>{info?.id}</Tag>
             <Tag color="blue">{t('version')} {info?.version}</Tag>
             {deployed && <Tag color="green" data-testid="deployed-version">{t('deployed')} {deployed.version}</Tag>}
+            {readOnly && <Tag color="default" data-testid="pack-read-only">{t('packReadOnly')}</Tag>}
           </Space>
           <Space wrap>
-            <span>{t('newVersion')}</span>
-            <Input size="small" style={{ width: 110 }} value={version} onChange={(e) => setVersion(e.target.value.trim())} data-testid="deploy-version" />
-            <Button type="primary" loading={busy} disabled={!version} onClick={() => void deploy()} data-testid="deploy">{t('deploy')}</Button>
-            <FolderPicker onFiles={(f) => { setFiles(f); setProblems([]); setVersion(''); }} />
+            {!readOnly && (
+              <>
+                <span>{t('newVersion')}</span>
+                <Input size="small" style={{ width: 110 }} value={version} onChange={(e) => setVersion(e.target.value.trim())} data-testid="deploy-version" />
+                <Button type="primary" loading={busy} disabled={!version} onClick={() => void deploy()} data-testid="deploy">{t('deploy')}</Button>
+                <FolderPicker onFiles={(f) => { setFiles(f); setProblems([]); setVersion(''); }} />
+              </>
+            )}
             <Button onClick={() => navigate('/admin/packs')}>{t('back')}</Button>
           </Space>
         </Space>
@@ -161,7 +175,9 @@ export default function PackPage({ id }: { id: string }) {
               <Space orientation="vertical" style={{ width: '100%' }}>
                 {bpmnList.length > 1 && picker(bpmnList, currentBpmn, setBpmnFile, 'bpmn-file')}
                 <Loading>
-                  <PackModeler key={currentBpmn} xml={files[currentBpmn]} onChange={(x) => put(currentBpmn, x)} choices={choices} problems={problemsOf(currentBpmn)} />
+                  {readOnly
+                    ? <BpmnViewer key={currentBpmn} xml={files[currentBpmn]} height={560} />
+                    : <PackModeler key={`${currentBpmn}|${lang}`} xml={files[currentBpmn]} onChange={(x) => put(currentBpmn, x)} choices={choices} problems={problemsOf(currentBpmn)} />}
                 </Loading>
               </Space>
             ),
@@ -172,9 +188,11 @@ export default function PackPage({ id }: { id: string }) {
               <Space orientation="vertical" style={{ width: '100%' }}>
                 {ruleList.length > 1 && picker(ruleList, currentRules, setRuleFile, 'rules-file')}
                 <Loading>
+                  <ReadOnly on={readOnly}>
                   <RulesEditor key={currentRules} text={files[currentRules]} onChange={(x) => put(currentRules, x)} org={org}
-                    problems={problemsOf(currentRules)} dataFields={intakeFields(files)}
+                    problems={problemsOf(currentRules)} dataFields={intakeFields(files)} intakeFormText={files['forms/intake.json']}
                     sampleFacts={JSON.stringify({ case: { type: '劳资纠纷', channel: '来访', unit: org.units[0]?.code ?? '', partyCount: 3 }, data: {} }, null, 2)} />
+                  </ReadOnly>
                 </Loading>
               </Space>
             ),
@@ -185,14 +203,16 @@ export default function PackPage({ id }: { id: string }) {
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Space>
                   {picker(forms, currentForm, setFormFile, 'form-file')}
-                  <Button size="small" onClick={() => {
+                  {!readOnly && <Button size="small" onClick={() => {
                     const key = window.prompt(t('formKey'));
                     if (key && /^[A-Za-z0-9_-]+$/.test(key)) { put(`forms/${key}.json`, EMPTY_FORM); setFormFile(`forms/${key}.json`); }
-                  }}>{t('newForm')}</Button>
+                  }}>{t('newForm')}</Button>}
                 </Space>
                 {currentForm && (
                   <Loading>
-                    <FormDesigner key={currentForm} text={files[currentForm]} onChange={(x) => put(currentForm, x)} org={org} problems={problemsOf(currentForm)} />
+                    <ReadOnly on={readOnly}>
+                      <FormDesigner key={currentForm} text={files[currentForm]} onChange={(x) => put(currentForm, x)} org={org} problems={problemsOf(currentForm)} />
+                    </ReadOnly>
                   </Loading>
                 )}
               </Space>
@@ -203,7 +223,7 @@ export default function PackPage({ id }: { id: string }) {
             children: (
               <Space orientation="vertical" style={{ width: '100%' }}>
                 {problemsOf('pack.json').map((p, i) => <Alert key={i} type="error" title={`${p.pointer ?? ''} ${p.message}`} />)}
-                <Input.TextArea rows={28} value={files['pack.json']} onChange={(e) => put('pack.json', e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} />
+                <Input.TextArea rows={28} readOnly={readOnly} value={files['pack.json']} onChange={(e) => put('pack.json', e.target.value)} style={{ fontFamily: 'monospace', fontSize: 12 }} />
               </Space>
             ),
           },

@@ -33,7 +33,7 @@ export function PackVersions({ packId }: { packId: string }) {
 }
 
 export default function PacksPage() {
-  const { api } = useSession();
+  const { api, can } = useSession();
   const { t } = useI18n();
   const { navigate } = useRouter();
   const packs = useLoad(() => api.packs(), [api]);
@@ -42,7 +42,7 @@ export default function PacksPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <PageTitle>{t('packs')}</PageTitle>
-        <Button onClick={() => navigate('/admin/packs/_local')} data-testid="open-local">{t('openLocal')}</Button>
+        {can('deploy') && <Button onClick={() => navigate('/admin/packs/_local')} data-testid="open-local">{t('openLocal')}</Button>}
       </Space>
       <ErrorAlert error={packs.error} onRetry={packs.reload} />
       <Panel>

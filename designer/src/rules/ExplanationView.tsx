@@ -1,44 +1,75 @@
 // "为什么分流到这里": the decision, the sentence, and every rule with its conditions as evaluated.
 // Used by the case view and by the rules editor's 试运行 panel.
-import type { ConditionTrace, Explanation } from '@yizhan/rules';
+import { CASE_FIELDS, OPERATORS, ORG_FACTS, type ConditionTrace, type Explanation, type FactConditionTrace } from '@yizhan/rules';
 import { Collapse, Descriptions, Space, Tag, Typography } from 'antd';
+import { DECISION_FIELD_LABEL, DECISION_VALUE_LABEL } from '@yizhan/packs/wording';
 import { useI18n } from '../app/i18n';
 
-function ConditionLine({ trace, depth = 0 }: { trace: ConditionTrace; depth?: number }) {
+const SYMBOLS: Record<string, string> = {
+  greaterThan: '>', greaterThanInclusive: '≥', lessThan: '<', lessThanInclusive: '≤', equal: '=', notEqual: '≠',
+};
+
+function shown(v: unknown, name: (code: string) => string): string {
+  if (v === undefined || v === null) return '（未填写）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (typeof v === 'string') return name(v);
+  if (Array.isArray(v)) return v.length ? v.map((x) => shown(x, name)).join('、') : '（无）';
+  return typeof v === 'number' ? String(v) : JSON.stringify(v);
+}
+
+/**
+ * A named condition's test with its values, e.g. 「涉案金额 12000 ≥ 10000」 (its name alone hides the
+ * threshold); undefined when it was not evaluated.
+ */
+export function thresholdText(trace: FactConditionTrace, name: (code: string) => string = (c) => c, fieldLabels: Record<string, string> = {}): string | undefined {
+  if (!trace.evaluated) return undefined;
+  const key = trace.path?.replace(/^\$\./, '') ?? '';
+  const label = trace.fact === 'case' && trace.path
+    ? CASE_FIELDS[key]?.label ?? trace.path
+    : trace.fact === 'data' && trace.path ? fieldLabels[key] ?? `表单字段 ${key}`
+      : (ORG_FACTS as Record<string, { label: string } | undefined>)[trace.fact]?.label ?? trace.fact;
+  const base = trace.operator.split(':').at(-1) ?? trace.operator;
+  const op = SYMBOLS[base] ?? OPERATORS.find((o) => o.name === base)?.label ?? trace.operator;
+  return `${label} ${shown(trace.actual, name)} ${op} ${shown(trace.expected, name)}`;
+}
+
+interface Words { name?: (code: string) => string; fieldLabels?: Record<string, string> }
+
+function ConditionLine({ trace, depth = 0, name, fieldLabels }: { trace: ConditionTrace; depth?: number } & Words) {
   const mark = trace.evaluated ? (trace.result ? '✔' : '✘') : '·';
   const color = !trace.evaluated ? '#999' : trace.result ? '#389e0d' : '#cf1322';
   const pad = { paddingLeft: depth * 16 };
   switch (trace.kind) {
     case 'fact':
-      return <div style={pad}><span style={{ color }}>{mark}</span> {trace.name ?? trace.text}</div>;
+      return (
+        <div style={pad}>
+          <span style={{ color }}>{mark}</span> {trace.name ?? trace.text}
+          {trace.name && thresholdText(trace, name, fieldLabels) && <span style={{ color: '#888' }} data-testid="condition-threshold">（{thresholdText(trace, name, fieldLabels)}）</span>}
+        </div>
+      );
     case 'all':
     case 'any':
       return (
         <div style={pad}>
           {depth > 0 && <div><span style={{ color }}>{mark}</span> {trace.kind === 'all' ? '全部满足' : '任一满足'}{trace.name ? `：${trace.name}` : ''}</div>}
-          {trace.conditions.map((c, i) => <ConditionLine key={i} trace={c} depth={depth > 0 ? 1 : 0} />)}
+          {trace.conditions.map((c, i) => <ConditionLine key={i} trace={c} depth={depth > 0 ? 1 : 0} name={name} fieldLabels={fieldLabels} />)}
         </div>
       );
     case 'not':
-      return <div style={pad}><span style={{ color }}>{mark}</span> 并非：<ConditionLine trace={trace.condition} depth={1} /></div>;
+      return <div style={pad}><span style={{ color }}>{mark}</span> 并非：<ConditionLine trace={trace.condition} depth={1} name={name} fieldLabels={fieldLabels} /></div>;
     case 'reference':
       return (
         <div style={pad}>
           <span style={{ color }}>{mark}</span> 共享条件「{trace.reference}」
-          {trace.condition && <ConditionLine trace={trace.condition} depth={1} />}
+          {trace.condition && <ConditionLine trace={trace.condition} depth={1} name={name} fieldLabels={fieldLabels} />}
         </div>
       );
   }
 }
 
-// The well-known decision fields in a clerk's words; other fields (event params) show as written.
-const DECISION_LABELS: Record<string, string> = {
-  departments: '办理部门', level: '办理层级', leadUnit: '牵头单位', joint: '联合调解', caseClass: '纠纷等级', dueIn: '办理时限',
-};
-const VALUE_LABELS: Record<string, Record<string, string>> = {
-  level: { county: '县级', township: '乡镇级', village: '村（社区）级', grid: '网格' },
-  caseClass: { general: '一般纠纷', larger: '较大纠纷', major: '重大疑难纠纷' },
-};
+// The decision fields in a clerk's words (shared with the pack validator); others show as written.
+const DECISION_LABELS = DECISION_FIELD_LABEL;
+const VALUE_LABELS = DECISION_VALUE_LABEL;
 
 function durationLabel(v: string): string {
   const m = /^P(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?)?$/.exec(v);
@@ -51,7 +82,7 @@ export function DecisionView({ decision, name = (code) => code }: { decision: Re
   const text = (k: string, v: unknown): string => {
     if (typeof v === 'boolean') return v ? '是' : '否';
     if (k === 'dueIn' && typeof v === 'string') return durationLabel(v);
-    if (typeof v === 'string') return VALUE_LABELS[k]?.[v] ?? (k === 'leadUnit' ? name(v) : v);
+    if (typeof v === 'string') return VALUE_LABELS[k]?.[v] ?? name(v);
     if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? name(x) : JSON.stringify(x))).join('、');
     return JSON.stringify(v);
   };
@@ -62,7 +93,7 @@ export function DecisionView({ decision, name = (code) => code }: { decision: Re
   );
 }
 
-export function ExplanationView({ explanation }: { explanation: Explanation }) {
+export function ExplanationView({ explanation, name, fieldLabels }: { explanation: Explanation } & Words) {
   const { t } = useI18n();
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="explanation">
@@ -81,7 +112,7 @@ export function ExplanationView({ explanation }: { explanation: Explanation }) {
           children: (
             <div style={{ fontSize: 13 }}>
               {r.description && <Typography.Paragraph type="secondary">{r.description}</Typography.Paragraph>}
-              <ConditionLine trace={r.conditions} />
+              <ConditionLine trace={r.conditions} name={name} fieldLabels={fieldLabels} />
             </div>
           ),
         }))}

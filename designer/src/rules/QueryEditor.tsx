@@ -1,6 +1,6 @@
 // One rule's conditions in react-querybuilder (antd controls), converted to and from our format.
 import { QueryBuilderAntD } from '@react-querybuilder/antd';
-import { CASE_FIELDS, DECORATORS, OPERATORS, ORG_FACTS, type TopLevelCondition } from '@yizhan/rules';
+import { CASE_FIELDS, DECORATORS, KIND_LABELS, LEVEL_LABELS, OPERATORS, ORG_FACTS, type OrgModel, type TopLevelCondition } from '@yizhan/rules';
 import { Input, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { QueryBuilder, type Field, type RuleGroupTypeAny, type ValueEditorProps } from 'react-querybuilder';
@@ -15,6 +15,33 @@ export interface QueryEditorProps {
   sharedConditions: string[];
   /** Intake form fields (`data.<key>`), with labels. */
   dataFields?: { name: string; label: string }[];
+  /** The pack's org: unit and department codes in conditions are picked (and shown) by name. */
+  org?: OrgModel;
+}
+
+type Option = { value: string; label: string };
+
+/** The kind of value a fact holds (unit, departments, …): `case.unit`, an org fact, or a form field. */
+function factKind(field: string): string {
+  if (field.startsWith('case.')) return CASE_FIELDS[field.slice(5)]?.kind ?? 'value';
+  return (ORG_FACTS as Record<string, { kind: string } | undefined>)[field]?.kind ?? 'value';
+}
+
+/**
+ * Named choices for a condition's value, when it is a code: units or departments of the org,
+ * department kinds or unit levels; undefined for free values (numbers, types, text).
+ */
+export function codeChoices(field: string, operator: string, org: OrgModel | undefined): Option[] | undefined {
+  const base = operator.split(':').at(-1) ?? operator;
+  const valueKind = OPERATORS.find((o) => o.name === base)?.value;
+  const kind = factKind(field);
+  const named = (list: { code: string; name: string }[]) => list.map((x) => ({ value: x.code, label: `${x.name}（${x.code}）` }));
+  if (valueKind === 'kinds') return Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+  if (valueKind === 'levels') return Object.entries(LEVEL_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+  if (!org || (valueKind !== 'units' && valueKind !== 'any' && valueKind !== 'array')) return undefined;
+  if (valueKind === 'units' || kind === 'unit' || kind === 'units') return named(org.units);
+  if (kind === 'department' || kind === 'departments') return named(org.departments);
+  return undefined;
 }
 
 function collectFields(q: QbGroup, into: Set<string>, operators: Set<string>) {
@@ -31,8 +58,9 @@ function collectFields(q: QbGroup, into: Set<string>, operators: Set<string>) {
 
 /** Edits a value as text (plain strings as typed, anything else as JSON) or picks a fact to compare with. */
 function ValueEditor(props: ValueEditorProps) {
-  const { value, handleOnChange, valueSource, field, schema, operator } = props;
+  const { value, handleOnChange, valueSource, field, schema, operator, context } = props;
   const [text, setText] = useState(() => valueToText(value));
+  const choices = valueSource === 'field' ? undefined : codeChoices(field, operator, (context as { org?: OrgModel } | undefined)?.org);
   if (field === CONDITION_FIELD) {
     const names = (schema.fields as Field[]).find((f) => f.name === CONDITION_FIELD)?.values as { name: string; label: string }[] | undefined;
     return <Select size="small" style={{ minWidth: 160 }} value={value as string} onChange={handleOnChange} options={(names ?? []).map((n) => ({ value: n.name, label: n.label }))} />;
@@ -45,13 +73,24 @@ function ValueEditor(props: ValueEditorProps) {
     return <Select size="small" style={{ width: 90 }} value={value === true ? 'true' : 'false'} onChange={(v) => handleOnChange(v === 'true')}
       options={[{ value: 'true', label: '是' }, { value: 'false', label: '否' }]} />;
   }
+  if (choices && (typeof value === 'string' || (Array.isArray(value) && value.every((v) => typeof v === 'string')))) {
+    const base = operator.split(':').at(-1) ?? operator;
+    const multiple = Array.isArray(value) || OPERATORS.find((o) => o.name === base)?.value === 'array';
+    const current = (Array.isArray(value) ? value : value ? [value] : []) as string[];
+    const options = [...choices, ...current.filter((c) => !choices.some((o) => o.value === c)).map((c) => ({ value: c, label: c }))];
+    return (
+      <Select size="small" style={{ minWidth: 240 }} mode={multiple ? 'multiple' : undefined} showSearch={{ optionFilterProp: 'label' }}
+        value={multiple ? current : (value as string) || undefined} onChange={(v: string | string[]) => handleOnChange(v)} options={options}
+        placeholder="请选择" data-testid="condition-choice" />
+    );
+  }
   return (
     <Input size="small" style={{ width: 240 }} value={text} data-testid="condition-value"
       onChange={(e) => { setText(e.target.value); handleOnChange(textToValue(e.target.value)); }} />
   );
 }
 
-export function QueryEditor({ value, onChange, sharedConditions, dataFields = [] }: QueryEditorProps) {
+export function QueryEditor({ value, onChange, sharedConditions, dataFields = [], org }: QueryEditorProps) {
   // The query is kept here (with querybuilder's ids); our condition is derived from it on change.
   const [query, setQuery] = useState<QbGroup>(() => toQuery(value));
   const fields = useMemo<Field[]>(() => {
@@ -90,6 +129,7 @@ export function QueryEditor({ value, onChange, sharedConditions, dataFields = []
         <QueryBuilder
           fields={fields}
           operators={operators}
+          context={{ org }}
           query={query}
           onQueryChange={(q: RuleGroupTypeAny) => { setQuery(q as QbGroup); onChange(fromQuery(q as QbGroup)); }}
           combinators={[{ name: 'and', label: '全部满足' }, { name: 'or', label: '任一满足' }]}

@@ -3,7 +3,9 @@
 // check) on the offending rule, and the 试运行 panel.
 import { loadRuleSet, RuleSetInvalidError, validateRuleSet, type OrgModel, type RuleProblem, type RuleSet } from '@yizhan/rules';
 import { Alert, Button, Card, Col, Collapse, Input, InputNumber, Row, Segmented, Select, Space, Tag, Typography } from 'antd';
+import { loadFormDefinition, type FormDefinition } from '@yizhan/forms';
 import { useMemo, useState } from 'react';
+import { useI18n, type MessageKey } from '../app/i18n';
 import { DecisionEditor } from './DecisionEditor';
 import { QueryEditor } from './QueryEditor';
 import { TryRunPanel } from './TryRunPanel';
@@ -18,12 +20,23 @@ export interface RulesEditorProps {
   /** Intake form fields, offered as `data.<field>` in conditions. */
   dataFields?: { name: string; label: string }[];
   sampleFacts?: string;
+  /** The intake form's file text: 试运行 fills the facts in with it. */
+  intakeFormText?: string;
 }
 
-const HIT_POLICIES = [
-  { value: 'FIRST', label: 'FIRST 第一条命中' },
-  { value: 'COLLECT', label: 'COLLECT 全部命中' },
-  { value: 'UNIQUE', label: 'UNIQUE 唯一命中' },
+function intakeDefinition(text: string | undefined): FormDefinition | undefined {
+  if (!text) return undefined;
+  try {
+    return loadFormDefinition(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+const HIT_POLICIES: { value: string; label: MessageKey }[] = [
+  { value: 'FIRST', label: 'hitFirst' },
+  { value: 'COLLECT', label: 'hitCollect' },
+  { value: 'UNIQUE', label: 'hitUnique' },
 ];
 
 function parse(text: string): { ruleSet?: RuleSet; problems: RuleProblem[]; syntax?: string } {
@@ -41,7 +54,10 @@ function parse(text: string): { ruleSet?: RuleSet; problems: RuleProblem[]; synt
   }
 }
 
-export function RulesEditor({ text, onChange, org, problems: external = [], dataFields, sampleFacts }: RulesEditorProps) {
+export function RulesEditor({ text, onChange, org, problems: external = [], dataFields, sampleFacts, intakeFormText }: RulesEditorProps) {
+  const intakeForm = useMemo(() => intakeDefinition(intakeFormText), [intakeFormText]);
+  const { t } = useI18n();
+  const viewOptions = [{ value: 'visual', label: t('visualView') }, { value: 'json', label: t('jsonView') }];
   const [view, setView] = useState<'visual' | 'json'>('visual');
   const [jsonText, setJsonText] = useState(text);
   const [open, setOpen] = useState<string[]>([]);
@@ -64,8 +80,8 @@ export function RulesEditor({ text, onChange, org, problems: external = [], data
   if (view === 'json' || !rs) {
     return (
       <Space orientation="vertical" style={{ width: '100%' }}>
-        {rs && <Segmented value={view} onChange={(v) => setView(v as 'visual' | 'json')} options={[{ value: 'visual', label: '可视化' }, { value: 'json', label: 'JSON' }]} />}
-        {parsed.syntax && <Alert type="error" title={`JSON 格式错误：${parsed.syntax}`} />}
+        {rs && <Segmented value={view} onChange={(v) => setView(v as 'visual' | 'json')} options={viewOptions} />}
+        {parsed.syntax && <Alert type="error" title={`${t('invalidJson')}：${parsed.syntax}`} />}
         <Input.TextArea rows={28} value={jsonText} onChange={(e) => { setJsonText(e.target.value); onChange(e.target.value); }}
           style={{ fontFamily: 'monospace', fontSize: 12 }} data-testid="rules-json" />
       </Space>
@@ -84,17 +100,17 @@ export function RulesEditor({ text, onChange, org, problems: external = [], data
       <Col xs={24} xl={15}>
         <Space orientation="vertical" style={{ width: '100%' }} data-testid="rules-editor">
           <Space wrap>
-            <Segmented value={view} onChange={(v) => { setJsonText(text); setView(v as 'visual' | 'json'); }} options={[{ value: 'visual', label: '可视化' }, { value: 'json', label: 'JSON' }]} />
+            <Segmented value={view} onChange={(v) => { setJsonText(text); setView(v as 'visual' | 'json'); }} options={viewOptions} />
             <Typography.Text strong>{rs.title ?? rs.name}</Typography.Text>
-            <span>命中策略</span>
-            <Select size="small" style={{ width: 170 }} value={rs.hitPolicy} onChange={(v) => write({ ...rs, hitPolicy: v })} options={HIT_POLICIES} />
+            <span>{t('hitPolicy')}</span>
+            <Select size="small" style={{ width: 170 }} value={rs.hitPolicy} onChange={(v) => write({ ...rs, hitPolicy: v })} options={HIT_POLICIES.map((h) => ({ value: h.value, label: t(h.label) }))} />
             {Object.entries(rs.groups ?? {}).map(([g, def]) => <Tag key={g}>{def.title ?? g}：{def.hitPolicy}</Tag>)}
           </Space>
           {all.length > 0 && (
-            <Alert type="error" showIcon title={`规则检查发现 ${all.length} 个问题`} data-testid="rules-problems"
+            <Alert type="error" showIcon title={t('rulesProblems', { n: all.length })} data-testid="rules-problems"
               description={<ul style={{ margin: 0, paddingLeft: 18 }}>{all.map((p, i) => <li key={i}><code>{p.pointer}</code> {p.message}</li>)}</ul>} />
           )}
-          <Card size="small" title="默认决定（没有规则设置时）">
+          <Card size="small" title={t('defaultsHint')}>
             <DecisionEditor value={rs.defaults ?? {}} onChange={(d) => write({ ...rs, defaults: d })} org={org} />
           </Card>
           <Collapse
@@ -109,38 +125,38 @@ export function RulesEditor({ text, onChange, org, problems: external = [], data
                     <span>{rule.name}</span>
                     <Tag>P{rule.priority ?? 1}</Tag>
                     {rule.group && <Tag color="purple">{rs.groups?.[rule.group]?.title ?? rule.group}</Tag>}
-                    {bad.length > 0 && <Tag color="error">{bad.length} 个问题</Tag>}
+                    {bad.length > 0 && <Tag color="error">{t('nProblems', { n: bad.length })}</Tag>}
                   </Space>
                 ),
                 children: (
                   <Space orientation="vertical" style={{ width: '100%' }}>
                     {bad.map((p, j) => <Alert key={j} type="error" title={`${p.pointer} ${p.message}`} />)}
                     <Space wrap>
-                      <span>名称</span>
+                      <span>{t('ruleName')}</span>
                       <Input size="small" style={{ width: 260 }} value={rule.name} onChange={(e) => setRule(i, { name: e.target.value })} data-testid="rule-name" />
-                      <span>优先级</span>
+                      <span>{t('priority')}</span>
                       <InputNumber size="small" min={1} value={rule.priority ?? 1} onChange={(v) => setRule(i, { priority: v ?? 1 })} />
-                      <span>分组</span>
+                      <span>{t('group')}</span>
                       <Select size="small" allowClear style={{ width: 160 }} value={rule.group} onChange={(g) => setRule(i, { group: g })}
                         options={Object.entries(rs.groups ?? {}).map(([g, d]) => ({ value: g, label: d.title ?? g }))} />
-                      <Button size="small" danger onClick={() => write({ ...rs, rules: rs.rules.filter((_, j) => j !== i) })}>删除规则</Button>
+                      <Button size="small" danger onClick={() => write({ ...rs, rules: rs.rules.filter((_, j) => j !== i) })}>{t('deleteRule')}</Button>
                     </Space>
-                    <Input.TextArea size="small" rows={1} placeholder="说明" value={rule.description} onChange={(e) => setRule(i, { description: e.target.value || undefined })} />
-                    <Typography.Text type="secondary">条件</Typography.Text>
-                    <QueryEditor value={rule.conditions} onChange={(c) => setRule(i, { conditions: c })} sharedConditions={Object.keys(rs.conditions ?? {})} dataFields={dataFields} />
-                    <Typography.Text type="secondary">决定</Typography.Text>
+                    <Input.TextArea size="small" rows={1} placeholder={t('description')} value={rule.description} onChange={(e) => setRule(i, { description: e.target.value || undefined })} />
+                    <Typography.Text type="secondary">{t('conditions')}</Typography.Text>
+                    <QueryEditor value={rule.conditions} onChange={(c) => setRule(i, { conditions: c })} sharedConditions={Object.keys(rs.conditions ?? {})} dataFields={dataFields} org={org} />
+                    <Typography.Text type="secondary">{t('decision')}</Typography.Text>
                     <DecisionEditor value={rule.event.params ?? {}} onChange={(p) => setRule(i, { event: { ...rule.event, params: p } })} org={org} />
                   </Space>
                 ),
               };
             })}
           />
-          <Button onClick={addRule} data-testid="add-rule">+ 添加规则</Button>
+          <Button onClick={addRule} data-testid="add-rule">+ {t('addRule')}</Button>
         </Space>
       </Col>
       <Col xs={24} xl={9}>
-        <Card size="small" title="试运行">
-          {problems.length === 0 ? <TryRunPanel ruleSet={rs} org={org} initialFacts={sampleFacts} /> : <Typography.Text type="secondary">请先修正规则中的问题</Typography.Text>}
+        <Card size="small" title={t('tryRun')}>
+          {problems.length === 0 ? <TryRunPanel ruleSet={rs} org={org} initialFacts={sampleFacts} intakeForm={intakeForm} /> : <Typography.Text type="secondary">{t('fixRulesFirst')}</Typography.Text>}
         </Card>
       </Col>
     </Row>

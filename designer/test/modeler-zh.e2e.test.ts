@@ -1,0 +1,254 @@
+// The modeler in Chinese and the role-aware pack and intake pages, in a real browser against the
+// real server (embedded PostgreSQL on a temp data dir, the demo packs): the palette, context pad,
+// replace menu and properties panel speak Chinese, the replace menu offers nothing a deploy refuses
+// (no script task), the palette does not cover the diagram's start; a leader sees a pack read-only
+// with no 部署 button; an auditor at /cases/new reads why the role cannot register cases; a 403
+// names the missing permission in Chinese. Screenshots at 1440 px and 390 px go to
+// designer/test-results/modeler-zh/ (git-ignored). Any console or page error fails the test.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESIGNER, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+
+const SHOTS = join(DESIGNER, 'test-results', 'modeler-zh');
+
+let server: DemoServer | undefined;
+let baseUrl = '';
+let browser: Browser | undefined;
+
+async function newPage(errors: string[], width = 1440, height = 900): Promise<Page> {
+  const context = await browser!.newContext({ viewport: { width, height }, locale: 'zh-CN', acceptDownloads: false });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
+  return page;
+}
+
+async function login(page: Page, username: string) {
+  await page.goto(`${baseUrl}/login`);
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="current-user"], [data-testid="menu-toggle"]').first().waitFor();
+}
+
+const snap = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+
+/** The titles of the entries in a bpmn-js container (the palette labels them aria-label, the context pad title). */
+const titles = (page: Page, selector: string) =>
+  page.locator(`${selector} .entry`).evaluateAll((els) => els.map((e) => e.getAttribute('title') ?? e.getAttribute('aria-label') ?? '').filter(Boolean));
+
+const HAN = /[\u4e00-\u9fff]/;
+
+async function openLongxi(page: Page) {
+  await page.goto(`${baseUrl}/admin/packs/longxi`);
+  await page.getByTestId('pack-title').waitFor();
+}
+
+describe('the modeler in Chinese, and what each role may do', () => {
+  beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startDemoServer({ dataPrefix: 'yizhan-modeler-zh-' });
+    baseUrl = server.baseUrl;
+    browser = await launchBrowser();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 60_000);
+
+  it('palette, context pad, replace menu and properties panel are Chinese; nothing a deploy refuses is offered', async () => {
+    const errors: string[] = [];
+    const page = await newPage(errors);
+    await login(page, 'admin');
+    await openLongxi(page);
+    const start = page.locator('[data-testid="modeler-canvas"] .djs-shape[data-element-id="intake"]');
+    await start.waitFor();
+
+    // the palette: every tool titled in Chinese, no data object or data store
+    const palette = await titles(page, '.djs-palette');
+    expect(palette.length).toBeGreaterThan(5);
+    for (const title of palette) expect(title, `palette entry "${title}"`).toMatch(HAN);
+    expect(palette).toContain('创建任务');
+    expect(await page.locator('.djs-palette [data-action="create.data-object"]').count()).toBe(0);
+    expect(await page.locator('.djs-palette [data-action="create.data-store"]').count()).toBe(0);
+
+    // the palette does not cover the start event after the fit
+    await snap(page, '1440-modeler');
+    const paletteBox = (await page.locator('.djs-palette').boundingBox())!;
+    const startBox = (await start.boundingBox())!;
+    expect(startBox.x, 'start event right of the palette').toBeGreaterThan(paletteBox.x + paletteBox.width);
+
+    // a task's context pad and its replace menu
+    const task = page.locator('[data-testid="modeler-canvas"] .djs-shape[data-element-id="feedback"]');
+    await task.click();
+    await page.locator('.djs-context-pad .entry').first().waitFor();
+    const pad = await titles(page, '.djs-context-pad');
+    expect(pad.length).toBeGreaterThan(3);
+    for (const title of pad) expect(title, `context pad entry "${title}"`).toMatch(HAN);
+    expect(pad).toContain('追加任务');
+    await page.locator('.djs-context-pad [data-action="replace"]').click();
+    const menu = page.locator('.djs-popup');
+    await menu.locator('[data-id="replace-with-service-task"]').waitFor();
+    const ids = await menu.locator('[data-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+    expect(ids).toContain('replace-with-manual-task');
+    for (const refused of ['replace-with-script-task', 'replace-with-rule-task', 'replace-with-send-task', 'replace-with-receive-task', 'replace-with-call-activity']) {
+      expect(ids, refused).not.toContain(refused);
+    }
+    expect(await menu.locator('[data-id="replace-with-service-task"]').textContent()).toContain('服务任务');
+    expect(await menu.textContent()).not.toMatch(/Script task|脚本任务/);
+    await snap(page, '1440-replace-menu');
+    await page.keyboard.press('Escape');
+
+    // the properties panel: Chinese groups; `${content.department}` reads as words, not only `${…}`
+    await page.locator('[data-testid="modeler-canvas"] .djs-shape[data-element-id="jointMediation"]').click();
+    await page.locator('.bio-properties-panel-group-header', { hasText: '基本信息' }).waitFor();
+    await page.locator('[data-group-id="group-yizhan"] .bio-properties-panel-group-header').click();
+    const dept = page.locator('#bio-properties-panel-yizhan-candidateGroups');
+    await dept.waitFor();
+    const selected = await dept.evaluate((el) => (el as HTMLSelectElement).selectedOptions[0]?.textContent ?? '');
+    expect(selected).toContain('多实例的当前项「department」');
+    await snap(page, '1440-properties');
+    await page.context().close();
+    expect(errors).toEqual([]);
+  }, 240_000);
+
+  it('the rules editor tries a rule set with the intake form and names departments instead of codes', async () => {
+    const errors: string[] = [];
+    const page = await newPage(errors);
+    await login(page, 'admin');
+    await openLongxi(page);
+    await page.getByTestId('pack-tabs').getByText('分流规则').click();
+    const tryRun = page.getByTestId('try-run');
+    await tryRun.getByTestId('try-run-form').waitFor();
+    expect(await tryRun.getByTestId('try-run-facts').count()).toBe(0);
+    await tryRun.getByTestId('try-run-button').click();
+    const result = page.getByTestId('try-run-result');
+    await result.waitFor();
+    const decision = (await result.locator('.ant-descriptions').first().textContent()) ?? '';
+    expect(decision).toMatch(HAN);
+    expect(decision, 'department codes are shown by name').not.toMatch(/\blx\.[a-z]/);
+    expect(decision).not.toMatch(/handling|onSite|reportBack/);
+    await snap(page, '1440-rules-try-run');
+    await page.context().close();
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('the dashboard: a drill-down scrolls into view; English mode is English', async () => {
+    const post = async (path: string, body: unknown, token?: string) => {
+      const res = await fetch(baseUrl + path, {
+        method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
+      });
+      const json = (await res.json()) as Record<string, unknown>;
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    const { token } = (await post('/api/auth/login', { username: 'admin', password: PASSWORD })) as { token: string };
+    await post('/api/cases', {
+      process: 'longxi/dispute', title: '看板下钻测试',
+      data: { applicant: '李秀英', mobile: '13912345678', type: '邻里纠纷', channel: '来访', unit: 'longxi.shouyang', partyCount: 2, description: '邻居院墙排水纠纷，双方多次争执，请求调处' },
+    }, token);
+    const errors: string[] = [];
+    const page = await newPage(errors, 1440, 900);
+    await login(page, 'admin');
+    await page.goto(`${baseUrl}/dashboard`);
+    const row = page.getByTestId('stats-table').locator('tbody tr', { hasText: '邻里纠纷' });
+    await row.click();
+    const drill = page.getByTestId('drill-down');
+    await drill.waitFor();
+    // scrolled to: the drill-down's top is inside the window
+    await expect.poll(async () => (await drill.boundingBox())?.y ?? 10_000).toBeLessThan(900);
+    expect((await drill.boundingBox())!.y).toBeGreaterThanOrEqual(0);
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(() => page.getByTestId('dashboard-title').textContent()).toBe('Dashboard');
+    const text = (await page.getByTestId('kpis').textContent()) ?? '';
+    expect(text).toContain('Closure rate');
+    expect(text).not.toMatch(HAN);
+    await snap(page, '1440-dashboard-en');
+    await page.getByTestId('lang-switch').click();
+    await page.context().close();
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('on a phone (390 px) the modeler fits: the properties panel goes below the canvas', async () => {
+    const errors: string[] = [];
+    const page = await newPage(errors, 390, 844);
+    await login(page, 'admin');
+    await openLongxi(page);
+    const start = page.locator('[data-testid="modeler-canvas"] .djs-shape[data-element-id="intake"]');
+    await start.waitFor();
+    // the palette covers a third of a phone's canvas: the diagram goes below it, not under it
+    const paletteBox = (await page.locator('.djs-palette').boundingBox())!;
+    const startBox = (await start.boundingBox())!;
+    expect(startBox.x > paletteBox.x + paletteBox.width || startBox.y > paletteBox.y + paletteBox.height, 'start event clear of the palette').toBe(true);
+    const canvas = (await page.getByTestId('modeler-canvas').boundingBox())!;
+    const panel = (await page.getByTestId('properties-panel').boundingBox())!;
+    expect(canvas.width).toBeGreaterThan(300);
+    expect(panel.y).toBeGreaterThanOrEqual(canvas.y + canvas.height - 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await snap(page, '390-modeler');
+    await page.context().close();
+    expect(errors).toEqual([]);
+  }, 180_000);
+
+  it('a leader sees a pack read-only: a viewer, no modeler, no 部署 button; a deploy through the API is refused in Chinese', async () => {
+    for (const [width, height] of [[1440, 900], [390, 844]]) {
+      const errors: string[] = [];
+      const page = await newPage(errors, width, height);
+      await login(page, 'leader');
+      await openLongxi(page);
+      await page.getByTestId('pack-read-only').waitFor();
+      await page.locator('[data-testid="bpmn-viewer"] .djs-shape[data-element-id="intake"]').waitFor();
+      expect(await page.getByTestId('deploy').count()).toBe(0);
+      expect(await page.getByTestId('deploy-version').count()).toBe(0);
+      expect(await page.getByTestId('modeler').count()).toBe(0);
+      expect(await page.locator('.djs-palette').count()).toBe(0);
+      await snap(page, `${width}-leader-pack`);
+      // the rules tab: every control disabled
+      await page.getByTestId('pack-tabs').getByText('分流规则').click();
+      await page.getByTestId('read-only-editor').first().waitFor();
+      expect(await page.getByTestId('add-rule').isDisabled()).toBe(true);
+      await page.context().close();
+      expect(errors).toEqual([]);
+    }
+
+    const login403 = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leader', password: PASSWORD }),
+    });
+    const { token } = (await login403.json()) as { token: string };
+    const res = await fetch(`${baseUrl}/api/packs`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ files: {} }),
+    });
+    expect(res.status).toBe(403);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('FORBIDDEN');
+    expect(body.error.message).toContain('部署流程包');
+    expect(body.error.message).toContain('领导');
+  }, 240_000);
+
+  it('an auditor at /cases/new reads why the role cannot register cases, in Chinese and in English', async () => {
+    for (const [width, height] of [[1440, 900], [390, 844]]) {
+      const errors: string[] = [];
+      const page = await newPage(errors, width, height);
+      await login(page, 'auditor');
+      await page.goto(`${baseUrl}/cases/new`);
+      const panel = page.getByTestId('not-allowed');
+      await panel.waitFor();
+      const text = (await panel.textContent()) ?? '';
+      expect(text).toContain('审计人员');
+      expect(text).toContain('不能受理登记案件');
+      await snap(page, `${width}-auditor-new-case`);
+      if (width === 1440) {
+        await page.getByTestId('lang-switch').click();
+        await expect.poll(() => panel.textContent()).toContain('may not register cases');
+        await page.getByTestId('lang-switch').click();
+      }
+      await page.context().close();
+      expect(errors).toEqual([]);
+    }
+  }, 180_000);
+});
