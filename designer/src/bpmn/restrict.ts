@@ -1,21 +1,21 @@
 // Offers in the modeler only what the engine executes: the palette, the context pad and the
 // replace menu ("更改类型") lose the elements a deploy refuses (engine/src/bpmn/validate.ts:
-// script tasks are refused outright; business-rule, send and receive tasks, call activities,
-// transactions, ad-hoc sub-processes, complex and event-based gateways, data objects and stores,
-// and conditional / link / compensation / cancel events are not supported). Never offer what
-// deploy refuses.
+// script tasks are refused outright; business-rule and send tasks, transactions, ad-hoc
+// sub-processes, complex gateways and conditional / compensation / cancel events are not
+// supported; data objects and stores never execute; call activities run only a process of the
+// same file, which the modeler does not draw). Never offer what deploy refuses.
 import { PopupEntries } from 'bpmn-js/lib/features/popup-menu/PopupEntries';
 
 /** Element types a deploy refuses (script: not allowed; the others: not supported). */
 export const REFUSED_TYPES = new Set([
-  'bpmn:ScriptTask', 'bpmn:BusinessRuleTask', 'bpmn:SendTask', 'bpmn:ReceiveTask', 'bpmn:CallActivity',
-  'bpmn:Transaction', 'bpmn:AdHocSubProcess', 'bpmn:ComplexGateway', 'bpmn:EventBasedGateway',
+  'bpmn:ScriptTask', 'bpmn:BusinessRuleTask', 'bpmn:SendTask', 'bpmn:CallActivity',
+  'bpmn:Transaction', 'bpmn:AdHocSubProcess', 'bpmn:ComplexGateway',
   'bpmn:DataObjectReference', 'bpmn:DataStoreReference',
 ]);
 
 /** Event definitions a deploy refuses. */
 export const REFUSED_EVENT_DEFINITIONS = new Set([
-  'bpmn:ConditionalEventDefinition', 'bpmn:LinkEventDefinition', 'bpmn:CompensateEventDefinition', 'bpmn:CancelEventDefinition',
+  'bpmn:ConditionalEventDefinition', 'bpmn:CompensateEventDefinition', 'bpmn:CancelEventDefinition',
 ]);
 
 interface PopupEntry { target?: { type?: string; eventDefinitionType?: string } }
