@@ -85,8 +85,19 @@ async function logout(page: Page) {
 
 /** Picks an option of the antd Select whose input has this id (rjsf: root_<field>). */
 async function pickOption(page: Page, inputId: string, title: string) {
-  await page.locator(`#${inputId}`).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+  // The previous select's dropdown may still be fading out when this one opens (seen under load):
+  // pick, then check the select shows the choice, and pick again if it does not.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator(`#${inputId}`).click();
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+    try {
+      await page.locator(`.ant-select:has(#${inputId})`, { hasText: title }).waitFor({ timeout: 3000 });
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`could not pick 「${title}」 in #${inputId}`);
 }
 
 describe('the web app in a browser', () => {
@@ -316,7 +327,9 @@ async function scenario(page: Page) {
     });
     const added = page.locator('[data-testid="modeler-canvas"] .djs-element.djs-shape[data-element-id^="Activity_"]').first();
     await added.waitFor();
-    await added.dblclick();
+    // the canvas may still be settling after the drop (lint overlays, fit): double-click where it is
+    await page.waitForTimeout(300);
+    await added.dblclick({ force: true });
     await page.keyboard.type('电话回访');
     await page.locator('[data-testid="modeler-canvas"]').click({ position: { x: 500, y: 40 } });
     await page.locator('[data-testid="modeler-canvas"] .djs-element.djs-shape', { hasText: '电话回访' }).waitFor();
@@ -384,6 +397,7 @@ async function scenario(page: Page) {
     await page.getByTestId('nav-/cases/new').click();
     await page.getByTestId('process-select').click();
     // Intake offers the clerk's own county's processes only (a case can't land in another county).
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
     const offered = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
     expect(offered.length).toBeGreaterThan(0);
     expect(offered.filter((o) => !o.includes('longxi/')), offered.join(' | ')).toEqual([]);
