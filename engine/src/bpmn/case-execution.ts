@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
 import { describeTask, mapTaskOutput, type Api, type WaitingTask } from './activities';
-import { BudgetGuard, DEFAULT_BUDGET, type ExecutionBudget, type ExecutionHalt } from './budget';
+import { BudgetGuard, DEFAULT_BUDGET, type ExecutionHalt } from './budget';
 import { camundaProperties, loadSourceContext } from './definition';
 import { DurableTimers, type PendingTimer } from './durable-timers';
 import { feelConditionScripts } from './conditions';
@@ -12,63 +12,14 @@ import { guardedExpressions } from './expressions';
 import { findCatches, mapPayload, type WaitingCatch } from './message-events';
 import { moddleOptions } from './moddle';
 import { ITERATION_HOOK } from './standard-loop';
+import type { ExecutionEvent, ExecutionOptions, Incident, ServiceCall, ServiceInvoker, StoredState } from './execution-types';
 
-export interface ServiceCall {
-  elementId: string;
-  topic: string;
-  properties: Record<string, string>;
-  variables: Readonly<Record<string, unknown>>;
-}
-
-export interface ServiceOutcome {
-  /** Merged into the case variables (the service's outputs). */
-  variables?: Record<string, unknown>;
-  /** Anything the store should keep beside the case (e.g. the routing explanation). */
-  annotations?: Record<string, unknown>;
-}
-
-export type ServiceInvoker = (call: ServiceCall) => Promise<ServiceOutcome>;
-
-export interface Incident {
-  elementId: string;
-  executionId?: string;
-  message: string;
-}
-
-export interface ExecutionEvent {
-  kind: 'activity.end' | 'service.completed';
-  elementId: string;
-  elementType: string;
-  name?: string;
-  annotations?: Record<string, unknown>;
-}
-
-export interface StoredState {
-  name: string;
-  state: string;
-  stopped: boolean;
-  engineVersion?: string;
-  environment: unknown;
-  definitions: unknown[];
-}
+export type { ExecutionEvent, ExecutionOptions, Incident, ServiceCall, ServiceInvoker, ServiceOutcome, StoredState } from './execution-types';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-engine's activity objects are untyped; see also activities.ts */
 const silentLogger = () => ({ debug() {}, error() {}, warn() {} });
 
 const NO_FIELDS: ReadonlySet<string> = new Set();
-
-export interface ExecutionOptions {
-  /** Identifies the definition version whose context is cached. */
-  definitionKey: string;
-  sourceContext: string;
-  invoke: ServiceInvoker;
-  /**
-   * The intake (start form) fields. A completed task's data is kept per step (`outputs[elementId]`) and merged
-   * into `data`, except these fields: a task writes an intake field only when its `mapsIntake` property lists it.
-   */
-  intakeFields?: ReadonlySet<string>;
-  budget?: ExecutionBudget;
-}
 
 export class CaseExecution {
   private readonly engine: any;
