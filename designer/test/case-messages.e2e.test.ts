@@ -3,7 +3,7 @@
 // the case ends 撤回 — in a real browser against `yizhan serve --demo` (the shipped packs).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import { apiCaller, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
 
 let server: DemoServer | undefined;
 let browser: Browser | undefined;
@@ -20,16 +20,7 @@ describe('messages on the case page', () => {
 
   it('a clerk withdraws a case with a reason through the 撤回 button', async () => {
     const base = server!.baseUrl;
-    const call = async (method: string, path: string, token?: string, body?: unknown) => {
-      const res = await fetch(base + path, {
-        method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const json = (await res.json()) as Record<string, unknown>;
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
+    const call = apiCaller(base);
     const { token } = (await call('POST', '/api/auth/login', undefined, { username: 'zy-window', password: PASSWORD })) as { token: string };
     const c = (await call('POST', '/api/cases', token, {
       process: 'zhangye/dispute', title: '撤回测试：土地流转租金',

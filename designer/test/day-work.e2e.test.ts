@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESIGNER, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import { DESIGNER, launchBrowser, PASSWORD, apiCaller, startDemoServer, type DemoServer } from './support/demo-server';
 
 const SHOTS = join(DESIGNER, 'test-results', 'day-work');
 /** Demo users of processes/zhangye by department. */
@@ -51,16 +51,7 @@ describe('a day of work in the browser', () => {
 
   it('live inbox, task and case details, receipt and case file', async () => {
     const base = server!.baseUrl;
-    const call = async <T = Record<string, unknown>>(method: string, path: string, token?: string, body?: unknown): Promise<T> => {
-      const res = await fetch(base + path, {
-        method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-        body: body ? JSON.stringify(body) : undefined,
-      });
-      const json = (await res.json()) as T;
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
+    const call = apiCaller(base);
     const { token } = await call<{ token: string }>('POST', '/api/auth/login', undefined, { username: 'zy-window', password: PASSWORD });
     type Kase = { id: string; number: number; definitionId: string; openTasks: { id: string; elementId: string; candidateGroups: string[]; dueAt: string | null }[] };
     const c = await call<Kase>('POST', '/api/cases', token, {

@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESIGNER, launchBrowser, PASSWORD, ROOT, startDemoServer, type DemoServer } from './support/demo-server';
+import { DESIGNER, launchBrowser, PASSWORD, ROOT, apiCaller, startDemoServer, type DemoServer } from './support/demo-server';
 
 const SHOTS = join(DESIGNER, 'test-results', 'e2e');
 
@@ -49,16 +49,7 @@ const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 
 /** A Longxi case registered through the API by the admin, its first task claimed by the admin. */
 async function apiCase(title: string): Promise<{ caseId: string; taskId: string }> {
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
-    const res = await fetch(baseUrl + path, {
-      method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
+  const call = apiCaller(baseUrl);
   const { token } = (await call('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD })) as { token: string };
   const c = (await call('POST', '/api/cases', token, {
     process: 'longxi/dispute', title,

@@ -70,3 +70,17 @@ export async function startDemoServer(options: { web?: string; dataPrefix?: stri
     },
   };
 }
+
+/** JSON calls to a demo server's API (`call(method, path, token?, body?)`); a non-2xx answer throws with its body. */
+export function apiCaller(baseUrl: string) {
+  return async <T = Record<string, unknown>>(method: string, path: string, token?: string, body?: unknown): Promise<T> => {
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = (await res.json()) as T;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+}
