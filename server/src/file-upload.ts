@@ -1,9 +1,9 @@
 // Multipart upload of one file (an attachment), read as a stream with a hard cap: beyond
 // `maxBytes` the upload is cut off at once — 413 PAYLOAD_TOO_LARGE — so it never holds more than
 // the cap in memory. The file lands in `res.locals.upload`; no JSON body.
-import busboy from 'busboy';
 import type { RequestHandler, Response } from 'express';
 import { ApiError } from './http-errors';
+import { readMultipart } from './multipart';
 
 export interface UploadedFile {
   name: string;
@@ -26,25 +26,12 @@ export function singleFileUpload(maxBytes: number): RequestHandler {
     const declared = Number(req.headers['content-length']);
     // Multipart framing adds a few hundred bytes; a body far beyond the cap is refused unread.
     if (Number.isFinite(declared) && declared > maxBytes + 64 * 1024) return next(tooLarge());
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({ headers: req.headers, defParamCharset: 'utf8', limits: { files: 2, fileSize: maxBytes, fields: 0, parts: 2 } });
-    } catch (err) {
-      return next(new ApiError('BAD_REQUEST', `multipart 请求格式有误：${(err as Error).message}`));
-    }
-    let failed = false;
+    const reader = readMultipart(req, next, { limits: { files: 2, fileSize: maxBytes, fields: 0, parts: 2 } });
+    if (!reader) return;
+    const { parser, fail } = reader;
     let file: UploadedFile | undefined;
     let pending: Promise<void> = Promise.resolve();
     let seen = 0;
-    const fail = (err: ApiError) => {
-      if (failed) return;
-      failed = true;
-      req.unpipe(parser);
-      parser.removeAllListeners();
-      parser.on('error', () => {});
-      req.resume();
-      next(err);
-    };
     parser.on('file', (field, stream, info) => {
       if (seen++ > 0) {
         stream.resume();
@@ -62,7 +49,7 @@ export function singleFileUpload(maxBytes: number): RequestHandler {
           fail(tooLarge());
         });
         stream.on('end', () => {
-          if (!failed) file = { name: info.filename ?? '', declaredType: info.mimeType ?? '', bytes: Buffer.concat(chunks) };
+          if (!reader.failed) file = { name: info.filename ?? '', declaredType: info.mimeType ?? '', bytes: Buffer.concat(chunks) };
           done();
         });
         stream.on('error', () => done());
@@ -71,10 +58,9 @@ export function singleFileUpload(maxBytes: number): RequestHandler {
     parser.on('field', () => fail(new ApiError('VALIDATION_FAILED', '只接受一个文件部分', [{ field: '/file', message: '请只上传一个名为 file 的文件' }])));
     parser.on('filesLimit', () => fail(new ApiError('VALIDATION_FAILED', '一次只能上传一个文件', [{ field: '/file', message: '请逐个上传' }])));
     parser.on('partsLimit', () => fail(new ApiError('VALIDATION_FAILED', '一次只能上传一个文件', [{ field: '/file', message: '请逐个上传' }])));
-    parser.on('error', (err: Error) => fail(new ApiError('BAD_REQUEST', `multipart 请求格式有误：${err.message}`)));
     parser.on('close', () => {
       void pending.then(() => {
-        if (failed) return;
+        if (reader.failed) return;
         if (!file) return fail(new ApiError('VALIDATION_FAILED', '没有上传文件', [{ field: '/file', message: '请上传一个名为 file 的文件部分' }]));
         if (!file.bytes.length) return fail(new ApiError('VALIDATION_FAILED', '上传的文件是空的', [{ field: '/file', message: '文件大小为 0' }]));
         res.locals.upload = file;

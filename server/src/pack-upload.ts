@@ -3,9 +3,9 @@
 // off at once — 413 PAYLOAD_TOO_LARGE, the connection closed — so an upload never holds more than
 // the cap in memory. The parts become `req.body = { files: { path: text } }`, the JSON form of a
 // pack, and are validated like it.
-import busboy from 'busboy';
 import type { RequestHandler } from 'express';
 import { ApiError } from './http-errors';
+import { readMultipart } from './multipart';
 
 /** Files in one pack upload. The largest county pack has about 30. */
 export const MAX_PACK_FILES = 100;
@@ -22,26 +22,12 @@ export function packUpload(limits = { files: MAX_PACK_FILES, bytes: MAX_PACK_TOT
     if (Number.isFinite(declared) && declared > limits.bytes + limits.files * 1024) {
       return next(tooLarge(`上传内容过大：流程包所有文件合计不得超过 ${limits.bytes / 1024 / 1024} MB`));
     }
-    let parser: busboy.Busboy;
-    try {
-      parser = busboy({ headers: req.headers, preservePath: true, limits: { files: limits.files, fileSize: limits.bytes, fields: 0, parts: limits.files } });
-    } catch (err) {
-      // e.g. multipart/form-data without a boundary
-      return next(new ApiError('BAD_REQUEST', `multipart 请求格式有误：${(err as Error).message}`));
-    }
+    const reader = readMultipart(req, next, { preservePath: true, limits: { files: limits.files, fileSize: limits.bytes, fields: 0, parts: limits.files } });
+    if (!reader) return;
+    const { parser, fail } = reader;
     const files: Record<string, string> = {};
     const pending: Promise<void>[] = [];
     let total = 0;
-    let failed = false;
-    const fail = (err: ApiError) => {
-      if (failed) return;
-      failed = true;
-      req.unpipe(parser);
-      parser.removeAllListeners();
-      parser.on('error', () => {});
-      req.resume();
-      next(err);
-    };
     parser.on('file', (_field, stream, info) => {
       const chunks: Buffer[] = [];
       pending.push(new Promise<void>((done) => {
@@ -57,7 +43,7 @@ export function packUpload(limits = { files: MAX_PACK_FILES, bytes: MAX_PACK_TOT
         // one file alone over the cap: busboy stops it at fileSize
         stream.on('limit', () => fail(tooLarge(`上传内容过大：流程包所有文件合计不得超过 ${limits.bytes / 1024 / 1024} MB`)));
         stream.on('end', () => {
-          if (!failed) {
+          if (!reader.failed) {
             const name = info.filename || '';
             if (!name) fail(new ApiError('VALIDATION_FAILED', '上传的文件缺少文件名', [{ field: '/files', message: '每个文件的文件名应为其在包内的路径，如 forms/intake.json' }]));
             else files[name] = Buffer.concat(chunks).toString('utf8');
@@ -70,10 +56,9 @@ export function packUpload(limits = { files: MAX_PACK_FILES, bytes: MAX_PACK_TOT
     parser.on('field', () => fail(new ApiError('VALIDATION_FAILED', '只接受文件部分', [{ field: '/files', message: '每个部分应为一个文件（包内路径为文件名）' }])));
     parser.on('filesLimit', () => fail(tooLarge(`上传文件过多：一个流程包最多 ${limits.files} 个文件`)));
     parser.on('partsLimit', () => fail(tooLarge(`上传文件过多：一个流程包最多 ${limits.files} 个文件`)));
-    parser.on('error', (err: Error) => fail(new ApiError('BAD_REQUEST', `multipart 请求格式有误：${err.message}`)));
     parser.on('close', () => {
       void Promise.all(pending).then(() => {
-        if (failed) return;
+        if (reader.failed) return;
         if (!Object.keys(files).length) return fail(new ApiError('VALIDATION_FAILED', '没有上传任何文件', [{ field: '/files', message: '至少上传 pack.json' }]));
         req.body = { files };
         next();
