@@ -50,26 +50,14 @@ export interface StatsReport {
   rows: StatsRow[];
 }
 
-/** One case behind a figure (drill-down and export). */
-export interface StatsCase {
-  id: string;
-  number: number;
-  processKey: string;
-  title: string | null;
-  type: string | null;
-  unit: string | null;
+/** One case behind a figure (drill-down and export): the engine's row with its unit's name, result and rating typed by the packs' values. */
+export type StatsCase = Omit<CaseMetrics, 'result' | 'satisfaction'> & {
   unitName: string | null;
-  status: string;
-  createdAt: Date;
-  completedAt: Date | null;
-  month: string;
-  onTime: boolean;
-  overdue: boolean;
   /** One of the packs' RESULTS (调处结果), or null. */
   result: (typeof RESULTS)[number] | null;
   /** One of the packs' SATISFACTION values (满意度), or null. */
   satisfaction: Satisfaction | null;
-}
+};
 
 export class Reports {
   private readonly statistics: CaseStatistics;

@@ -22,9 +22,7 @@ export function scopeOf(user: User, directory: OrgDirectory): Scope {
 }
 
 /** The scope as the engine's scoped reads take it (the engine turns it into SQL, see its read-scope.ts). */
-export function readScope(scope: Scope): ReadScope {
-  return readScopeOf(scope);
-}
+export const readScope: (scope: Scope) => ReadScope = readScopeOf;
 
 /**
  * Whether the user sees personal data (ID numbers, phones, addresses, names) in case data:
