@@ -4,16 +4,12 @@ import { acceptedTypesText, isInlineType, MAX_ATTACHMENT_BYTES } from '../attach
 import { uploadedFile, singleFileUpload } from '../file-upload';
 import { notFound } from '../http-errors';
 import { defineRoute, result, type RouteDef } from '../registry';
-import type { Scope } from '../scope';
 import type { Services } from '../services';
+import { caseAccess } from './case-access';
 
 export function attachmentRoutes(services: Services, maxBytes = MAX_ATTACHMENT_BYTES): RouteDef[] {
-  const caseNotFound = (id: string) => notFound('CASE_NOT_FOUND', `案件不存在或不在您的辖区内：${id}`);
   const attachmentNotFound = (id: string) => notFound('ATTACHMENT_NOT_FOUND', `附件不存在或不在您的辖区内：${id}`);
-  const visibleCaseId = async (scope: Scope, id: string) => {
-    if (!(await services.queries.caseVisible(scope, id))) throw caseNotFound(id);
-    return id;
-  };
+  const { checkVisible: visibleCaseId } = caseAccess(services);
 
   return [
     defineRoute<unknown, { caseId?: string }>({

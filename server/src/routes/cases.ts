@@ -1,23 +1,18 @@
 // 案件：受理、列表、详情（变量、分流决定及解释、待办任务、办理时间线）、异常重试.
-import type { CaseView } from '@yizhan/engine';
 import { ref } from '../api-schemas';
-import { ApiError, forbidden, notFound } from '../http-errors';
+import { ApiError, forbidden } from '../http-errors';
 import { defineRoute, type RouteDef } from '../registry';
 import { redactCase } from '../mask';
 import { seesPersonalData, type Scope } from '../scope';
 import type { CaseListFilter } from '../scoped-queries';
 import type { Services } from '../services';
-
-const caseNotFound = (id: string) => notFound('CASE_NOT_FOUND', `案件不存在或不在您的辖区内：${id}`);
+import { caseAccess } from './case-access';
 
 export function caseRoutes(services: Services): RouteDef[] {
-  const view = (c: CaseView) => ({ ...c, unitName: services.directory.unitName(c.unit) });
+  const { checkVisible, withUnitName: view } = caseAccess(services);
 
   /** The case when the caller may see it (scoped in SQL), else CASE_NOT_FOUND. */
-  const visibleCase = async (scope: Scope, id: string) => {
-    if (!(await services.queries.caseVisible(scope, id))) throw caseNotFound(id);
-    return view(await services.engine.getCase(id));
-  };
+  const visibleCase = async (scope: Scope, id: string) => view(await services.engine.getCase(await checkVisible(scope, id)));
 
   return [
     defineRoute<{ process: string; version?: number; title?: string; data: Record<string, unknown> }>({

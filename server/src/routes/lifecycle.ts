@@ -2,25 +2,18 @@
 // 延期（申请 → 流程包指定的角色审批 → 新的办理时限）. 撤回 is a BPMN message (POST /api/cases/{id}/messages)
 // caught by an event that leads to an end event marked outcome=withdrawn. Every action is scoped like
 // the other case routes (out of the caller's jurisdiction: 404) and recorded in the case history.
-import { extensionApprover, type CaseView } from '@yizhan/engine';
+import { extensionApprover } from '@yizhan/engine';
 import { ref } from '../api-schemas';
 import { forbidden, notFound } from '../http-errors';
-import { redactCase } from '../mask';
 import { defineRoute, type RouteDef } from '../registry';
-import { mayActOnTask, seesPersonalData, type Scope } from '../scope';
+import { mayActOnTask } from '../scope';
 import type { Services } from '../services';
+import { caseAccess } from './case-access';
 
-const caseNotFound = (id: string) => notFound('CASE_NOT_FOUND', `案件不存在或不在您的辖区内：${id}`);
 const reason = (title: string) => ({ type: 'string', minLength: 1, maxLength: 1000, title }) as const;
 
 export function lifecycleRoutes(services: Services): RouteDef[] {
-  const checkVisible = async (scope: Scope, id: string) => {
-    if (!(await services.queries.caseVisible(scope, id))) throw caseNotFound(id);
-  };
-  const view = (scope: Scope, c: CaseView) => {
-    const shown = { ...c, unitName: services.directory.unitName(c.unit) };
-    return seesPersonalData(scope, 'detail') ? shown : redactCase(shown);
-  };
+  const { checkVisible, shown: view } = caseAccess(services);
 
   return [
     defineRoute<{ reason: string; notice?: string }>({

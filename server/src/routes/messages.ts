@@ -1,26 +1,15 @@
 // 消息与信号：外部系统或办理人员把 BPMN 消息（如「撤回」）送达等待它的案件，把信号广播给本辖区内所有等待它的案件.
-import type { CaseView } from '@yizhan/engine';
 import { ref } from '../api-schemas';
-import { notFound } from '../http-errors';
-import { redactCase } from '../mask';
 import { defineRoute, type RouteDef } from '../registry';
-import { seesPersonalData, type Scope } from '../scope';
 import type { Services } from '../services';
+import { caseAccess } from './case-access';
 
-const caseNotFound = (id: string) => notFound('CASE_NOT_FOUND', `案件不存在或不在您的辖区内：${id}`);
 
 const name = { type: 'string', minLength: 1, maxLength: 200 } as const;
 const payload = { type: 'object', title: '消息内容（按消息声明的表单校验，并入案件数据）' } as const;
 
 export function messageRoutes(services: Services): RouteDef[] {
-  /** CASE_NOT_FOUND unless the caller may see the case (scoped in SQL). */
-  const checkVisible = async (scope: Scope, id: string) => {
-    if (!(await services.queries.caseVisible(scope, id))) throw caseNotFound(id);
-  };
-  const view = (scope: Scope, c: CaseView) => {
-    const shown = { ...c, unitName: services.directory.unitName(c.unit) };
-    return seesPersonalData(scope, 'detail') ? shown : redactCase(shown);
-  };
+  const { checkVisible, shown: view } = caseAccess(services);
 
   return [
     defineRoute({
