@@ -29,18 +29,32 @@ export default function BpmnViewer({ xml, current = [], done = [], height = 420 
   const doneKey = done.join(',');
   useEffect(() => {
     if (!ref.current) return;
-    const viewer = new NavigatedViewer({ container: ref.current });
+    const container = ref.current;
+    const viewer = new NavigatedViewer({ container });
     let alive = true;
+    let fitted = false;
+    // A container without a size (a folded section, a page still laying out on a phone) has nothing
+    // to fit into — bpmn-js would compute a non-finite zoom; the diagram is fitted once it has one.
+    const fit = () => {
+      if (fitted || !container.clientWidth || !container.clientHeight) return;
+      viewer.get<Canvas>('canvas').zoom('fit-viewport', 'auto');
+      fitted = true;
+    };
+    let imported = false;
+    const resized = new ResizeObserver(() => imported && fit());
+    resized.observe(container);
     viewer.importXML(xml).then(() => {
       if (!alive) return;
+      imported = true;
       const canvas = viewer.get<Canvas>('canvas');
       const registry = viewer.get<Registry>('elementRegistry');
-      canvas.zoom('fit-viewport', 'auto');
+      fit();
       for (const id of done) if (registry.get(id)) canvas.addMarker(id, 'yz-done');
       for (const id of current) if (registry.get(id)) canvas.addMarker(id, 'yz-current');
     }, (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       alive = false;
+      resized.disconnect();
       viewer.destroy();
     };
   }, [xml, currentKey, doneKey]);
