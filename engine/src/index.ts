@@ -8,6 +8,7 @@ export {
   type ScopedTaskFilter, type ScopedTaskView,
 } from './case-queries';
 export { mayActOnTask, type ReadScope } from './read-scope';
+export { RoutingHistory, type RoutingRecord, type RoutingHistoryQuery } from './routing-history';
 export {
   CaseStatistics, type StepConventions, type StatisticsFilter, type MetricsGroupBy, type MetricsSelection, type CaseCounts, type CaseMetrics,
   type CountsReader, type StatisticsSnapshot, type PublishedCaseRow,

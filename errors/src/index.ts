@@ -81,6 +81,7 @@ export type ServerErrorCode =
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RATE_LIMITED'
   | 'TOO_MANY_EXPORTS'
+  | 'WHATIF_BUSY'
   | 'PORT_UNAVAILABLE'
   | 'INTERNAL';
 

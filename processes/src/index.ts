@@ -18,3 +18,4 @@ export {
   type Role, type Permission, type Person, type ActorScope, type TaskOffer,
 } from './people';
 export { personalKind, type PersonalKind, type FieldLike } from './personal-fields';
+export { whatIfProcessKeys, replayRouting, type WhatIfReport, type WhatIfChange, type DecisionDigest, type DecisionAspect, type ReplayOptions } from './whatif';

@@ -16,6 +16,7 @@ import { createPackEngine, packFormValidator, PackService } from './packs';
 import { defineRoute, mountRoutes, type JsonSchema, type RouteDef } from './registry';
 import { PublicCases } from './public-cases';
 import { Reports } from './reports';
+import { whatIfRoutes } from './routes/whatif';
 import { DEFAULT_LOGIN_LIMIT, type LoginLimit } from './login-guard';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes, bearer } from './routes/auth';
@@ -130,6 +131,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ...lifecycleRoutes(services),
     ...taskRoutes(services),
     ...catalogRoutes(services),
+    ...whatIfRoutes(services),
     ...attachmentRoutes(services),
     ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2, exportsTotal: options.exportsTotal ?? 4 }),
   ];

@@ -1,12 +1,12 @@
 // 统计（本辖区）：数量与各项比率、下钻到案件、导出 xlsx / CSV；公示（公开、脱敏）.
 import { ref } from '../api-schemas';
-import { ApiError, badRequest } from '../http-errors';
+import { ApiError } from '../http-errors';
+import { DATE, parseDate } from './dates';
 import { defineRoute, type QueryParam, type RouteDef } from '../registry';
 import type { StatsFilter, StatsGroupBy } from '../reports';
 import type { Services } from '../services';
 import { ExportAborted, statsCsv, writeCasesCsv, writeStatsXlsx } from '../stats-export';
 
-const DATE = '^\\d{4}-\\d{2}-\\d{2}([T ][0-9:.]+(Z|[+-]\\d{2}:?\\d{2})?)?$';
 const GROUP_BY = ['type', 'unit', 'level', 'department', 'month'];
 
 interface StatsQuery { from?: string; to?: string; process?: string; groupBy?: StatsGroupBy }
@@ -142,12 +142,4 @@ export function reportRoutes(services: Services, limits: ReportLimits = { export
       },
     }),
   ];
-}
-
-function parseDate(v: string | undefined, name: string): Date | undefined {
-  if (!v) return undefined;
-  // A bare date is a day in Beijing time, where the centres are.
-  const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00+08:00` : v);
-  if (Number.isNaN(d.getTime())) throw badRequest('日期无效', [{ field: name, message: `无法识别的日期：${v}` }]);
-  return d;
 }
