@@ -1,4 +1,4 @@
-// The `yizhan` command: serve, pack validate | test | deploy, user add | import.
+// The `yizhan` command: serve, pack validate | test | deploy | whatif, user add | import.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,12 +15,15 @@ import { createPackEngine, formatProblem, formatScenarioLine, formatSummary, loa
 import { isRole } from './roles';
 import { serve } from './serve';
 import { UserRepository } from './users';
+import { formatWhatIf, type WhatIfReply } from './whatif-text';
 
 const USAGE = `用法：
   yizhan serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--database-url URL] [--demo] [--packs DIR | --no-packs] [--build-web] [--web DIR]
   yizhan pack validate DIR
   yizhan pack test DIR [--database-url URL]
   yizhan pack deploy DIR [--server URL --token T] [--data ./data] [--database-url URL]
+  yizhan pack whatif DIR --server URL --token T [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+      （试算影响：用未部署的流程包重新分流该时间段内本辖区的过去案件，报告会改变的案件；只读，缺省为最近 90 天）
   yizhan pack withdraw|restore KEY@VERSION [--server URL --token T] [--data ./data] [--database-url URL]
       （撤回 / 恢复一个流程定义版本，如 longxi/dispute@3：撤回后新案件改用最新的未撤回版本）
   yizhan user add USERNAME --role admin|integrator|staff|leader|auditor [--unit CODE] [--department CODE]... [--name 姓名]
@@ -40,6 +43,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'pack' && sub === 'validate') return cmdPackValidate(argv.slice(2));
   if (command === 'pack' && sub === 'test') return cmdPackTest(argv.slice(2));
   if (command === 'pack' && sub === 'deploy') return cmdPackDeploy(argv.slice(2));
+  if (command === 'pack' && sub === 'whatif') return cmdPackWhatIf(argv.slice(2));
   if (command === 'pack' && (sub === 'withdraw' || sub === 'restore')) return cmdPackWithdraw(sub === 'withdraw', argv.slice(2));
   if (command === 'user' && sub === 'add') return cmdUserAdd(argv.slice(2));
   if (command === 'user' && sub === 'import') return cmdUserImport(argv.slice(2));
@@ -124,6 +128,35 @@ async function cmdPackTest(args: string[]): Promise<number> {
   const results = await runScenarios(bundle, { databaseUrl: values['database-url'], onResult: (r) => out(formatScenarioLine(r)) });
   out(formatSummary(results));
   return results.every((r) => r.passed) ? 0 : 1;
+}
+
+/** 试算影响 on a running server (POST /api/packs/whatif): the pack in DIR is not deployed. */
+async function cmdPackWhatIf(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: { server: { type: 'string' }, token: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
+  });
+  const dir = positionals[0];
+  if (!dir) return usage('缺少流程包目录');
+  if (!values.server) return usage('试算需要 --server（试算用服务器上的过去案件）');
+  const token = values.token ?? process.env.YIZHAN_TOKEN;
+  if (!token) return usage('试算需要 --token（或环境变量 YIZHAN_TOKEN）');
+  const url = new URL('/api/packs/whatif', values.server);
+  if (values.from) url.searchParams.set('from', values.from);
+  if (values.to) url.searchParams.set('to', values.to);
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ files: await readPackFiles(dir) }),
+  });
+  const body = (await res.json()) as WhatIfReply & { error?: { code: string; message: string; details?: { file?: string; message: string }[] } };
+  if (!res.ok || body.error) {
+    err(`试算失败（${res.status} ${body.error?.code ?? ''}）：${body.error?.message ?? ''}`);
+    for (const d of body.error?.details ?? []) err(`  ${d.file ? `${d.file}：` : ''}${d.message}`);
+    return 1;
+  }
+  for (const line of formatWhatIf(body)) out(line);
+  return 0;
 }
 
 async function cmdPackDeploy(args: string[]): Promise<number> {

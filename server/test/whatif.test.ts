@@ -1,5 +1,10 @@
 // 试算影响 over HTTP: a proposed pack re-decides the routing of past cases (as recorded), the
 // report says what would change and which rules' hits move — and nothing in any case changes.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
 import { intake, otherCountyPack, packFiles, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
@@ -16,6 +21,25 @@ function proposedRouting(): Json {
     ] },
   };
   return routing;
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const tmp = mkdtempSync(join(tmpdir(), 'yizhan-whatif-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Runs the CLI without blocking this process (the test server answers it). */
+function yizhan(args: string[]): Promise<{ code: number | null; out: string }> {
+  return new Promise((done, fail) => {
+    const env: Record<string, string> = {};
+    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'YIZHAN_TOKEN') env[k] = v;
+    const child = spawn(process.execPath, [join(ROOT, 'server/bin/yizhan.js'), ...args], { cwd: ROOT, env });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
+    child.stderr.on('data', (d: Buffer) => { out += d.toString('utf8'); });
+    child.on('error', fail);
+    child.on('close', (code) => done({ code, out }));
+    child.stdin.end();
+  });
 }
 
 describe.each(databaseTargets())('what-if replay over HTTP on $name PostgreSQL', (target) => {
@@ -110,5 +134,22 @@ describe.each(databaseTargets())('what-if replay over HTTP on $name PostgreSQL',
     expect(leader.status).toBe(403);
     const anonymous = await s.request('POST', '/api/packs/whatif', { body: { files: packFiles('2.0.0') } });
     expect(anonymous.status).toBe(401);
+  });
+
+  it('yizhan pack whatif DIR --server prints the same report in Chinese', async () => {
+    const dir = join(tmp, `proposed-${target.name}`);
+    for (const [path, content] of Object.entries(packFiles('2.0.0', proposedRouting()))) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
+    const r = await yizhan(['pack', 'whatif', dir, '--server', s.url, '--token', integrator, '--from', '2026-03-01', '--to', '2026-03-03']);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('试算案件 6 个（分流 6 次），分流结果会改变的案件 3 个');
+    expect(r.out).toContain('其中：办理部门改变 3，办理层级改变 3，办理时限改变 3');
+    expect(r.out).toMatch(/2 {2}测试县人社局（县级） → 甲镇综治中心（乡镇级）/);
+    expect(r.out).toContain('routing「劳资纠纷由县人社局办理」：4 → 0');
+    const refused = await yizhan(['pack', 'whatif', dir, '--server', s.url, '--token', await s.login('leader')]);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('试算失败（403');
   });
 });
