@@ -1,7 +1,7 @@
 // The one way the web app talks to the server: JSON over fetch with the Bearer token, errors as
 // ApiError carrying the server's stable code and details.
 import type {
-  Attachment, BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackFiles,
+  Attachment, BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackFiles, WhatIfReport,
   QueryOf, ResponseOf, Session, Task, TaskWithForm, User, WaitingMessage,
 } from './types';
 
@@ -130,6 +130,10 @@ export class ApiClient {
     return this.request<ResponseOf<'getPackFiles'>>('GET', `/api/packs/${encodeURIComponent(id)}/files`, undefined, { version });
   }
   deployPack(files: PackFiles) { return this.request<PackDeployment>('POST', '/api/packs', { files } satisfies BodyOf<'deployPack'>); }
+  /** 试算影响: the pack as edited, not deployed, re-routes the past cases of [from, to). */
+  whatIfPack(files: PackFiles, query: QueryOf<'whatIfPack'>) {
+    return this.request<WhatIfReport>('POST', '/api/packs/whatif', { files } satisfies BodyOf<'whatIfPack'>, query);
+  }
 
   /** Uploads one file: to a case, or staged until the form that references it is submitted. */
   uploadAttachment(file: Blob, name: string, caseId?: string) {

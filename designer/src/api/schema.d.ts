@@ -600,6 +600,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/packs/whatif": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 试算影响：拟部署的流程包对过去案件分流的影响（只读）
+         * @description 请求体与 POST /api/packs 相同（JSON { files } 或 multipart）。按受理时间 [from, to)（缺省为最近 90 天）取本辖区内该包各流程的过去案件，用拟部署包的规则集和组织架构重新分流（受理数据按当时记录），报告会改变的案件数、原分流 → 新分流、命中数改变的规则和逐案明细。不部署、不改变任何案件。一次最多试算 20000 个案件（超出时 truncated 为 true）；同一时间只运行一个试算（否则 429 WHATIF_BUSY）。包校验不通过返回 422 PACK_INVALID。
+         */
+        post: operations["whatIfPack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments": {
         parameters: {
             query?: never;
@@ -1000,6 +1020,99 @@ export interface components {
             deployedBy: string | null;
             /** Format: date-time */
             deployedAt: string;
+        };
+        WhatIfDecision: {
+            /** @description 办理部门编码（联合调解时牵头在前） */
+            departments: string[];
+            /** @description 办理层级 */
+            level: string | null;
+            /** @description 联合调解 */
+            joint: boolean;
+            /** @description 牵头单位 */
+            leadUnit: string | null;
+            /** @description 案件等级 */
+            caseClass: string | null;
+            /** @description 办理时限（ISO 8601 时长） */
+            dueIn: string | null;
+        };
+        WhatIfReport: {
+            packId: string;
+            /**
+             * Format: date-time
+             * @description 受理时间起（含）
+             */
+            from: string;
+            /**
+             * Format: date-time
+             * @description 受理时间止（不含）
+             */
+            to: string;
+            /** @description 试算的流程（拟部署包的流程键） */
+            processes: string[];
+            /** @description 试算的案件数 */
+            cases: number;
+            /** @description 试算的分流决定数（一案可多次分流） */
+            decisions: number;
+            /** @description 分流结果会改变的案件数 */
+            changedCases: number;
+            changed: {
+                /** @description 办理部门会改变 */
+                departments: number;
+                /** @description 办理层级会改变 */
+                level: number;
+                /** @description 是否联合调解会改变 */
+                joint: number;
+                /** @description 牵头单位会改变 */
+                leadUnit: number;
+                /** @description 案件等级会改变 */
+                caseClass: number;
+                /** @description 办理时限会改变 */
+                dueIn: number;
+            };
+            /** @description 原分流 → 新分流（部门与层级），按数量从多到少 */
+            transitions: {
+                from: string;
+                to: string;
+                count: number;
+            }[];
+            /** @description 命中数会改变的规则 */
+            rules: {
+                ruleSet: string;
+                rule: string;
+                before: number;
+                after: number;
+            }[];
+            /** @description 新规则无法决定（命中策略冲突）的分流数 */
+            conflicts: number;
+            /** @description 原分流用过、拟部署包中已没有的规则集 */
+            missingRuleSets: {
+                ruleSet: string;
+                decisions: number;
+            }[];
+            /** @description 会改变的分流（按受理先后；最多 500 条） */
+            changes: {
+                /** Format: uuid */
+                caseId: string;
+                number: number;
+                title: string | null;
+                processKey: string;
+                /** @description 分流任务 */
+                elementId: string | null;
+                ruleSet: string;
+                before: components["schemas"]["WhatIfDecision"];
+                after: components["schemas"]["WhatIfDecision"] | null;
+                changed: ("departments" | "level" | "joint" | "leadUnit" | "caseClass" | "dueIn")[];
+                rulesBefore: string[];
+                rulesAfter: string[];
+                /** @description 没有新决定的原因 */
+                problem?: string;
+            }[];
+            /** @description 会改变的分流多于列出的 */
+            changesTruncated: boolean;
+            /** @description 时间段内案件多于一次试算的上限，只试算了最早的部分 */
+            truncated: boolean;
+            /** @description 一次试算的案件上限 */
+            maxCases: number;
         };
         Attachment: {
             /** Format: uuid */
@@ -2473,6 +2586,50 @@ export interface operations {
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+        };
+    };
+    whatIfPack: {
+        parameters: {
+            query?: {
+                /** @description 受理时间起（含），YYYY-MM-DD（北京时间）或 ISO 8601 */
+                from?: string;
+                /** @description 受理时间止（不含）；缺省为现在 */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 包内路径 → 文件内容 */
+                    files: {
+                        [key: string]: string;
+                    };
+                };
+                "multipart/form-data": {
+                    files?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 试算结果（multipart 最多 100 个文件、合计 5 MB） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WhatIfReport"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+            429: components["responses"]["E429"];
         };
     };
     uploadAttachment: {

@@ -50,6 +50,7 @@ export type CaseSummary = Schemas['CaseSummary'];
 /** A BPMN message a case waits for (撤回 …): what the case page offers as a button. */
 export type WaitingMessage = Schemas['WaitingMessage'];
 export type PackDeployment = Schemas['PackDeployment'];
+export type WhatIfReport = Schemas['WhatIfReport'];
 export type Definition = Schemas['Definition'];
 export type Attachment = Schemas['Attachment'];
 /** One deployed definition with its BPMN XML and the start form key. */

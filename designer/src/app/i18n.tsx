@@ -79,6 +79,17 @@ export const zh = {
   dashTableTitle: '{by}统计表', dashDrill: '下钻：{label}', dashClose: '关闭', dashSupervision: '督办：超期与预警',
   dashHandledBy: '承办', dashResult: '调处结果', dashRating: '评价', dashOnTime: '按时', dashRed: '红牌超期', dashYellow: '黄牌预警',
   lintSummary: '流程检查：{errors} 个错误，{warnings} 个提示', severityError: '错误', severityWarning: '提示', deployCheck: '部署检查',
+  // what-if replay (试算影响, issue 18)
+  whatIf: '试算影响', whatIfHint: '用当前编辑的（未部署的）规则和组织架构，重新分流该时间段内本辖区的过去案件，看哪些案件的分流会改变。只读，不改变任何案件。',
+  whatIfRun: '开始试算', whatIfFrom: '受理起', whatIfTo: '受理止', whatIfCases: '试算案件', whatIfChanged: '分流会改变',
+  whatIfDepartments: '部门改变', whatIfLevel: '层级改变', whatIfJoint: '联合调解改变', whatIfDueIn: '时限改变',
+  whatIfTransitions: '原分流 → 新分流', whatIfFromTo: '原分流', whatIfToCol: '新分流', whatIfCount: '案件数',
+  whatIfRules: '命中次数改变的规则', whatIfRule: '规则', whatIfBefore: '原命中', whatIfAfter: '新命中',
+  whatIfChangedCases: '会改变的案件', whatIfWhat: '改变', whatIfNone: '该时间段内没有案件的分流会改变',
+  whatIfTruncated: '时间段内案件超过一次试算的上限 {max} 个，只试算了最早的 {n} 个；请缩短时间段。',
+  whatIfSummary: '试算：{changed} / {cases} 件会改变', whatIfRuleSetGone: '规则集「{name}」已删除：涉及 {n} 次分流',
+  whatIfConflicts: '新规则无法决定（规则冲突）：{n} 次',
+  aspectDepartments: '部门', aspectLevel: '层级', aspectJoint: '联合调解', aspectLeadUnit: '牵头单位', aspectCaseClass: '等级', aspectDueIn: '时限',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -154,6 +165,17 @@ export const en: Record<MessageKey, string> = {
   dashTableTitle: '{by}: table', dashDrill: 'Drill-down: {label}', dashClose: 'Close', dashSupervision: 'Supervision: overdue and due soon',
   dashHandledBy: 'Handled by', dashResult: 'Result', dashRating: 'Rating', dashOnTime: 'On time', dashRed: 'Red: overdue', dashYellow: 'Yellow: due soon',
   lintSummary: 'Process check: {errors} errors, {warnings} warnings', severityError: 'Error', severityWarning: 'Warning', deployCheck: 'Deploy check',
+  // what-if replay (试算影响, issue 18)
+  whatIf: 'What-if', whatIfHint: 'Re-route the past cases of the period in your area with the rules and org model being edited (not deployed) and see which routings would change. Read-only: no case changes.',
+  whatIfRun: 'Run', whatIfFrom: 'Received from', whatIfTo: 'to', whatIfCases: 'Cases replayed', whatIfChanged: 'Routing would change',
+  whatIfDepartments: 'Department changes', whatIfLevel: 'Level changes', whatIfJoint: 'Joint mediation changes', whatIfDueIn: 'Time limit changes',
+  whatIfTransitions: 'Routed before → would be routed', whatIfFromTo: 'Before', whatIfToCol: 'After', whatIfCount: 'Cases',
+  whatIfRules: 'Rules whose hits change', whatIfRule: 'Rule', whatIfBefore: 'Hits before', whatIfAfter: 'Hits after',
+  whatIfChangedCases: 'Cases that would change', whatIfWhat: 'Changes', whatIfNone: 'No routing in the period would change',
+  whatIfTruncated: 'More cases than one replay takes ({max}): only the earliest {n} were replayed; narrow the period.',
+  whatIfSummary: 'What-if: {changed} of {cases} would change', whatIfRuleSetGone: 'Rule set “{name}” removed: {n} routings',
+  whatIfConflicts: 'The new rules cannot decide (conflict): {n} times',
+  aspectDepartments: 'department', aspectLevel: 'level', aspectJoint: 'joint mediation', aspectLeadUnit: 'lead unit', aspectCaseClass: 'class', aspectDueIn: 'time limit',
 };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

@@ -5,11 +5,12 @@ import { Alert, Button, Input, Segmented, Select, Space, Spin, Tag } from 'antd'
 import { PageTitle, Panel, useToast } from '../app/ui';
 import { lazy, Suspense, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
-import type { ErrorDetail, PackDeployment, PackFiles } from '../api/types';
+import type { ErrorDetail, PackDeployment, PackFiles, WhatIfReport } from '../api/types';
 import { useI18n } from '../app/i18n';
 import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { bpmnFiles, filesFromFolder, formFiles, formKeyOf, intakeFields, nextVersion, packInfo, ruleFiles, withVersion } from '../pack/pack-files';
+import { WhatIfBadge, WhatIfPanel } from '../pack/WhatIfPanel';
 import { PackVersions } from './PacksPage';
 
 const PackModeler = lazy(() => import('../bpmn/PackModeler'));
@@ -65,6 +66,10 @@ export default function PackPage({ id }: { id: string }) {
   const [formFile, setFormFile] = useState<string>();
   const [ruleFile, setRuleFile] = useState<string>();
   const [bpmnFile, setBpmnFile] = useState<string>();
+  // 试算影响: its figures stand beside 部署 until the pack is edited again
+  const [whatIfOpen, setWhatIfOpen] = useState(false);
+  const [whatIf, setWhatIf] = useState<WhatIfReport>();
+  useEffect(() => setWhatIf(undefined), [files]);
 
   useEffect(() => {
     if (id === '_local') return;
@@ -147,6 +152,8 @@ export default function PackPage({ id }: { id: string }) {
               <>
                 <span>{t('newVersion')}</span>
                 <Input size="small" style={{ width: 110 }} value={version} onChange={(e) => setVersion(e.target.value.trim())} data-testid="deploy-version" />
+                <Button onClick={() => setWhatIfOpen((o) => !o)} data-testid="whatif-toggle">{t('whatIf')}</Button>
+                {whatIf && <WhatIfBadge report={whatIf} />}
                 <Button type="primary" loading={busy} disabled={!version} onClick={() => void deploy()} data-testid="deploy">{t('deploy')}</Button>
                 <FolderPicker onFiles={(f) => { setFiles(f); setProblems([]); setVersion(''); }} />
               </>
@@ -155,6 +162,7 @@ export default function PackPage({ id }: { id: string }) {
           </Space>
         </Space>
       </Panel>
+      {whatIfOpen && !readOnly && <WhatIfPanel files={withVersion(files, version || info?.version || '')} onReport={setWhatIf} />}
       {deployError !== undefined && (
         <Alert type="error" showIcon data-testid="deploy-problems"
           title={deployError instanceof ApiError && deployError.code === 'PACK_INVALID' ? `${t('deployFailed')}（${problems.length}）` : (deployError instanceof Error ? deployError.message : String(deployError))}

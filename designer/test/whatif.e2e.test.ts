@@ -1,0 +1,100 @@
+// 试算影响 in a real browser against `yizhan serve --demo`: an administrator opens the Longxi pack,
+// loads a proposed version without the 属地乡镇调处 rule, replays the past cases and sees, before
+// deploying, how many would change, from → to, the rule whose hits move and the cases.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCaller, DESIGNER, launchBrowser, PASSWORD, ROOT, startDemoServer, type DemoServer } from './support/demo-server';
+
+let server: DemoServer | undefined;
+let browser: Browser | undefined;
+const tmp = mkdtempSync(join(tmpdir(), 'yizhan-whatif-e2e-'));
+const SHOTS = join(DESIGNER, 'test-results', 'whatif');
+mkdirSync(SHOTS, { recursive: true });
+
+/** The Longxi pack without its 属地乡镇调处 rule: township disputes would go to the county centre. */
+function proposedLongxi(): string {
+  const dir = join(tmp, 'longxi');
+  cpSync(join(ROOT, 'processes', 'longxi'), dir, { recursive: true });
+  const file = join(dir, 'rules', 'longxi-routing.json');
+  const rules = JSON.parse(readFileSync(file, 'utf8')) as { rules: { name: string }[] };
+  rules.rules = rules.rules.filter((r) => r.name !== '属地乡镇调处');
+  writeFileSync(file, JSON.stringify(rules, null, 2));
+  return dir;
+}
+
+async function snap(page: Page, name: string) {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+describe('what-if replay in the pack editor', () => {
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }, 60_000);
+
+  it('an administrator sees what a proposed rule change would do to past cases, then the figures beside 部署', async () => {
+    const base = server!.baseUrl;
+    const call = apiCaller(base);
+    const { token } = (await call('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD })) as { token: string };
+    const township = (await call('POST', '/api/cases', token, {
+      process: 'longxi/dispute', title: '试算：两户宅基地界线',
+      data: { applicant: '王建国', mobile: '13912345670', type: '邻里纠纷', channel: '来访', unit: 'longxi.shouyang', partyCount: 2, description: '两户宅基地界线不清，多次争执' },
+    })) as { id: string; number: number };
+
+    const errors: string[] = [];
+    const page = await (await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+    page.setDefaultTimeout(60_000);
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${base}/login`);
+    await page.locator('#login-username').fill('admin');
+    await page.locator('#login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('current-user').waitFor();
+    await page.goto(`${base}/admin/packs/longxi`);
+    await page.getByTestId('pack-title').waitFor();
+
+    // the deployed pack replays to no change
+    await page.getByTestId('whatif-toggle').click();
+    await page.getByTestId('whatif-run').click();
+    await page.getByTestId('whatif-none').waitFor();
+    expect(Number(await page.getByTestId('whatif-cases').locator('.ant-statistic-content-value').textContent())).toBeGreaterThanOrEqual(1);
+
+    // the proposed version, opened from a folder as an integrator would
+    await page.getByTestId('pack-folder').setInputFiles(proposedLongxi());
+    await expect.poll(() => page.getByTestId('whatif-badge').count()).toBe(0);
+    await page.getByTestId('whatif-run').click();
+    await page.getByTestId('whatif-result').getByTestId('whatif-transition').first().waitFor();
+    const changed = Number(await page.getByTestId('whatif-changed').locator('.ant-statistic-content-value').textContent());
+    expect(changed).toBeGreaterThanOrEqual(1);
+    expect(await page.getByTestId('whatif-transition').first().textContent()).toContain('综治中心');
+    expect(await page.getByTestId('whatif-rule').filter({ hasText: '属地乡镇调处' }).count()).toBe(1);
+    const row = page.getByTestId('whatif-case').filter({ hasText: '试算：两户宅基地界线' });
+    expect(await row.count()).toBe(1);
+    expect(await row.textContent()).toContain(String(township.number));
+    expect(await page.getByTestId('whatif-badge').textContent()).toMatch(new RegExp(`试算：${changed} / \\d+ 件会改变`));
+    await snap(page, 'desktop');
+
+    // nothing was deployed and the case kept its routing
+    const packs = (await call('GET', '/api/packs', token)) as unknown as { packId: string; version: string }[];
+    expect(packs.find((p) => p.packId === 'longxi')?.version).not.toBe(undefined);
+    const after = (await call('GET', `/api/cases/${township.id}`, token)) as { routing: { decision: { level: string } } };
+    expect(after.routing.decision.level).toBe('township');
+
+    // on a phone the panel stays within the screen
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByTestId('whatif-panel').scrollIntoViewIfNeeded();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await snap(page, 'phone');
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 300_000);
+});
