@@ -19,3 +19,4 @@ export {
 } from './people';
 export { personalKind, type PersonalKind, type FieldLike } from './personal-fields';
 export { whatIfProcessKeys, replayRouting, type WhatIfReport, type WhatIfChange, type DecisionDigest, type DecisionAspect, type ReplayOptions } from './whatif';
+export { diffPacks, type PackDiff, type BpmnFileDiff, type ElementChange, type RuleSetDiff, type FormDiff, type OrgDiff } from './pack-diff';

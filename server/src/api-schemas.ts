@@ -168,6 +168,32 @@ export const componentSchemas: Record<string, JsonSchema> = {
     truncated: { type: 'boolean', description: '时间段内案件多于一次试算的上限，只试算了最早的部分' },
     maxCases: count('一次试算的案件上限'),
   }),
+  PackDiff: obj({
+    from: str('旧版本'), to: str('新版本'),
+    bpmn: { type: 'array', items: obj({
+      file: str(), status: { type: 'string', enum: ['added', 'removed', 'changed', 'unchanged'] },
+      added: { type: 'array', items: ref('ElementChange') }, removed: { type: 'array', items: ref('ElementChange') },
+      changed: { type: 'array', items: ref('ElementChange') }, layoutChanged: { type: 'array', items: str(), description: '只调整了图中位置的元素' },
+    }) },
+    rules: { type: 'array', items: obj({
+      name: str(), status: { type: 'string', enum: ['added', 'removed', 'changed'] },
+      rulesAdded: { type: 'array', items: str() }, rulesRemoved: { type: 'array', items: str() }, rulesChanged: { type: 'array', items: str() },
+      settingsChanged: { type: 'array', items: str(), description: 'hitPolicy、defaults、timeLimits、groups、conditions' },
+    }) },
+    forms: { type: 'array', items: obj({
+      key: str(), status: { type: 'string', enum: ['added', 'removed', 'changed'] },
+      fieldsAdded: { type: 'array', items: str() }, fieldsRemoved: { type: 'array', items: str() },
+      nowRequired: { type: 'array', items: str() }, noLongerRequired: { type: 'array', items: str() }, fieldsChanged: { type: 'array', items: str() },
+    }) },
+    org: obj({
+      unitsAdded: { type: 'array', items: str() }, unitsRemoved: { type: 'array', items: str() },
+      unitsRenamed: { type: 'array', items: obj({ code: str(), from: str(), to: str() }) },
+      departmentsAdded: { type: 'array', items: str() }, departmentsRemoved: { type: 'array', items: str() }, departmentsChanged: { type: 'array', items: str() },
+    }),
+    manifestChanged: { type: 'array', items: str(), description: 'pack.json 中改动的设置' },
+    summary: { type: 'array', items: str(), description: '中文摘要，一行一处改动' },
+  }),
+  ElementChange: obj({ id: str(), type: str('BPMN 类型'), name: nullable('string'), attrs: { type: 'array', items: str(), description: '改动的属性' } }, ['id', 'type', 'name']),
   Attachment: obj({
     id: { type: 'string', format: 'uuid' },
     caseId: { type: ['string', 'null'], format: 'uuid', description: '所属案件；null：已上传、待随表单提交' },

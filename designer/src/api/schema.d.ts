@@ -620,6 +620,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/packs/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 版本比较：两个已部署版本之间改了什么
+         * @description BPMN 元素的新增 / 删除 / 修改（bpmn-js-differ）、规则、表单字段（新增 / 删除 / 改为必填）、组织架构和 pack.json 设置，并给出中文摘要。from 缺省为 to 的上一个版本，to 缺省为最新版本。
+         */
+        get: operations["diffPackVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/attachments": {
         parameters: {
             query?: never;
@@ -1113,6 +1133,66 @@ export interface components {
             truncated: boolean;
             /** @description 一次试算的案件上限 */
             maxCases: number;
+        };
+        PackDiff: {
+            /** @description 旧版本 */
+            from: string;
+            /** @description 新版本 */
+            to: string;
+            bpmn: {
+                file: string;
+                /** @enum {string} */
+                status: "added" | "removed" | "changed" | "unchanged";
+                added: components["schemas"]["ElementChange"][];
+                removed: components["schemas"]["ElementChange"][];
+                changed: components["schemas"]["ElementChange"][];
+                /** @description 只调整了图中位置的元素 */
+                layoutChanged: string[];
+            }[];
+            rules: {
+                name: string;
+                /** @enum {string} */
+                status: "added" | "removed" | "changed";
+                rulesAdded: string[];
+                rulesRemoved: string[];
+                rulesChanged: string[];
+                /** @description hitPolicy、defaults、timeLimits、groups、conditions */
+                settingsChanged: string[];
+            }[];
+            forms: {
+                key: string;
+                /** @enum {string} */
+                status: "added" | "removed" | "changed";
+                fieldsAdded: string[];
+                fieldsRemoved: string[];
+                nowRequired: string[];
+                noLongerRequired: string[];
+                fieldsChanged: string[];
+            }[];
+            org: {
+                unitsAdded: string[];
+                unitsRemoved: string[];
+                unitsRenamed: {
+                    code: string;
+                    from: string;
+                    to: string;
+                }[];
+                departmentsAdded: string[];
+                departmentsRemoved: string[];
+                departmentsChanged: string[];
+            };
+            /** @description pack.json 中改动的设置 */
+            manifestChanged: string[];
+            /** @description 中文摘要，一行一处改动 */
+            summary: string[];
+        };
+        ElementChange: {
+            id: string;
+            /** @description BPMN 类型 */
+            type: string;
+            name: string | null;
+            /** @description 改动的属性 */
+            attrs?: string[];
         };
         Attachment: {
             /** Format: uuid */
@@ -2630,6 +2710,39 @@ export interface operations {
             415: components["responses"]["E415"];
             422: components["responses"]["E422"];
             429: components["responses"]["E429"];
+        };
+    };
+    diffPackVersions: {
+        parameters: {
+            query?: {
+                /** @description 旧版本（缺省为 to 的上一个版本） */
+                from?: string;
+                /** @description 新版本（缺省为最新） */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description 流程包 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 两个版本的差异 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackDiff"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            422: components["responses"]["E422"];
         };
     };
     uploadAttachment: {

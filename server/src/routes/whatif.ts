@@ -1,9 +1,10 @@
-// 试算影响 (what-if replay): a proposed pack, not deployed, re-decides the routing of the past cases
-// of its processes in a period. Read-only: nothing in any case changes.
+// Changing a pack with confidence: 试算影响 (what-if replay — a proposed pack, not deployed,
+// re-decides the routing of the past cases of its processes in a period; read-only) and the
+// difference between two deployed versions (版本比较).
 import { RoutingHistory } from '@yizhan/engine';
-import { replayRouting, whatIfProcessKeys } from '@yizhan/packs';
+import { diffPacks, replayRouting, whatIfProcessKeys } from '@yizhan/packs';
 import { ref } from '../api-schemas';
-import { ApiError, badRequest } from '../http-errors';
+import { ApiError, badRequest, notFound } from '../http-errors';
 import { DATE, parseDate } from './dates';
 import { MAX_PACK_FILES, MAX_PACK_TOTAL_BYTES, packUpload } from '../pack-upload';
 import { packFromFiles } from '../packs';
@@ -59,6 +60,28 @@ export function whatIfRoutes(services: Services, options: { maxCases?: number } 
         } finally {
           running -= 1;
         }
+      },
+    }),
+      defineRoute<unknown, { from?: string; to?: string }>({
+      method: 'get', path: '/api/packs/:id/diff', operationId: 'diffPackVersions', tag: 'packs', summary: '版本比较：两个已部署版本之间改了什么',
+      description: 'BPMN 元素的新增 / 删除 / 修改（bpmn-js-differ）、规则、表单字段（新增 / 删除 / 改为必填）、组织架构和 pack.json 设置，'
+        + '并给出中文摘要。from 缺省为 to 的上一个版本，to 缺省为最新版本。',
+      access: 'pack:read', pathParams: { id: '流程包 id' },
+      query: [
+        { name: 'from', schema: { type: 'string', maxLength: 50 }, description: '旧版本（缺省为 to 的上一个版本）' },
+        { name: 'to', schema: { type: 'string', maxLength: 50 }, description: '新版本（缺省为最新）' },
+      ],
+      success: { status: 200, description: '两个版本的差异', schema: ref('PackDiff') },
+      errors: [404, 422],
+      async handler({ params, query }) {
+        const versions = await services.packs.versions(params.id);
+        const to = query.to ?? versions[0]?.version;
+        const at = versions.findIndex((v) => v.version === to);
+        const from = query.from ?? versions[at + 1]?.version;
+        const [a, b] = await Promise.all([from ? services.packs.files(params.id, from) : undefined, to ? services.packs.files(params.id, to) : undefined]);
+        if (!b) throw notFound('PACK_NOT_FOUND', `流程包不存在：${params.id}${to ? ` ${to}` : ''}`);
+        if (!a) throw notFound('PACK_NOT_FOUND', from ? `流程包「${params.id}」没有版本 ${from}` : `流程包「${params.id}」只有一个版本，没有可比较的旧版本`);
+        return diffPacks(packFromFiles(a.files), packFromFiles(b.files));
       },
     }),
   ];
