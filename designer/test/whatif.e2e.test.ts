@@ -14,7 +14,7 @@ const tmp = mkdtempSync(join(tmpdir(), 'yizhan-whatif-e2e-'));
 const SHOTS = join(DESIGNER, 'test-results', 'whatif');
 mkdirSync(SHOTS, { recursive: true });
 
-/** The Longxi pack without its 属地乡镇调处 rule: township disputes would go to the county centre. */
+/** The Longxi pack without its 属地乡镇调处 rule (township disputes would go to the county centre), 反馈 renamed. */
 function proposedLongxi(): string {
   const dir = join(tmp, 'longxi');
   cpSync(join(ROOT, 'processes', 'longxi'), dir, { recursive: true });
@@ -22,6 +22,8 @@ function proposedLongxi(): string {
   const rules = JSON.parse(readFileSync(file, 'utf8')) as { rules: { name: string }[] };
   rules.rules = rules.rules.filter((r) => r.name !== '属地乡镇调处');
   writeFileSync(file, JSON.stringify(rules, null, 2));
+  const bpmn = join(dir, 'dispute.bpmn');
+  writeFileSync(bpmn, readFileSync(bpmn, 'utf8').replace('name="反馈当事人"', 'name="电话反馈当事人"'));
   return dir;
 }
 
@@ -40,7 +42,7 @@ describe('what-if replay in the pack editor', () => {
     rmSync(tmp, { recursive: true, force: true });
   }, 60_000);
 
-  it('an administrator sees what a proposed rule change would do to past cases, then the figures beside 部署', async () => {
+  it('an administrator sees what a proposed rule change would do to past cases, the figures beside 部署, and after the deploy what changed from the version before', async () => {
     const base = server!.baseUrl;
     const call = apiCaller(base);
     const { token } = (await call('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD })) as { token: string };
@@ -94,6 +96,25 @@ describe('what-if replay in the pack editor', () => {
     await page.getByTestId('whatif-panel').scrollIntoViewIfNeeded();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await snap(page, 'phone');
+
+    // deployed, the new version compared with the one before: the summary and both diagrams marked
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByTestId('deploy').click();
+    await page.getByTestId('deployed-version').waitFor();
+    const deployed = ((await page.getByTestId('deployed-version').textContent()) ?? '').replace(/^\D+/, '').trim();
+    await page.getByTestId('pack-tabs').getByText('版本').click();
+    await page.getByTestId(`diff-${deployed}`).click();
+    const summary = page.getByTestId('diff-summary');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('规则集「longxi-routing」：删除规则「属地乡镇调处」');
+    expect(await summary.textContent()).toContain('dispute.bpmn：修改用户任务「电话反馈当事人」（name）');
+    await page.getByTestId('diff-new').locator('.djs-element.yz-changed[data-element-id="feedback"]').waitFor();
+    await page.getByTestId('diff-old').locator('.djs-element.yz-changed[data-element-id="feedback"]').waitFor();
+    await page.getByTestId('version-diff').scrollIntoViewIfNeeded();
+    await snap(page, 'diff-desktop');
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await snap(page, 'diff-phone');
     expect(errors).toEqual([]);
     await page.context().close();
   }, 300_000);

@@ -1,7 +1,7 @@
 // The one way the web app talks to the server: JSON over fetch with the Bearer token, errors as
 // ApiError carrying the server's stable code and details.
 import type {
-  Attachment, BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackFiles, WhatIfReport,
+  Attachment, BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackDiff, PackFiles, WhatIfReport,
   QueryOf, ResponseOf, Session, Task, TaskWithForm, User, WaitingMessage,
 } from './types';
 
@@ -125,6 +125,8 @@ export class ApiClient {
 
   packs() { return this.request<PackDeployment[]>('GET', '/api/packs'); }
   packVersions(id: string) { return this.request<PackDeployment[]>('GET', `/api/packs/${encodeURIComponent(id)}/versions`); }
+  /** 版本比较: what changed from one deployed version to another. */
+  packDiff(id: string, query: QueryOf<'diffPackVersions'> = {}) { return this.request<PackDiff>('GET', `/api/packs/${encodeURIComponent(id)}/diff`, undefined, query); }
   /** The files of a deployed pack version (latest by default), to open it in the designer. */
   packFiles(id: string, version?: string) {
     return this.request<ResponseOf<'getPackFiles'>>('GET', `/api/packs/${encodeURIComponent(id)}/files`, undefined, { version });

@@ -51,6 +51,7 @@ export type CaseSummary = Schemas['CaseSummary'];
 export type WaitingMessage = Schemas['WaitingMessage'];
 export type PackDeployment = Schemas['PackDeployment'];
 export type WhatIfReport = Schemas['WhatIfReport'];
+export type PackDiff = Schemas['PackDiff'];
 export type Definition = Schemas['Definition'];
 export type Attachment = Schemas['Attachment'];
 /** One deployed definition with its BPMN XML and the start form key. */

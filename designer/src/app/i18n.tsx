@@ -89,6 +89,8 @@ export const zh = {
   whatIfTruncated: '时间段内案件超过一次试算的上限 {max} 个，只试算了最早的 {n} 个；请缩短时间段。',
   whatIfSummary: '试算：{changed} / {cases} 件会改变', whatIfRuleSetGone: '规则集「{name}」已删除：涉及 {n} 次分流',
   whatIfConflicts: '新规则无法决定（规则冲突）：{n} 次',
+  diffWithPrevious: '与上一版比较', diffTitle: '版本 {from} → {to} 改了什么', diffNone: '两个版本没有差异',
+  diffAdded: '新增', diffRemoved: '删除', diffChanged: '修改', diffOld: '旧版', diffNew: '新版',
   aspectDepartments: '部门', aspectLevel: '层级', aspectJoint: '联合调解', aspectLeadUnit: '牵头单位', aspectCaseClass: '等级', aspectDueIn: '时限',
 };
 
@@ -175,6 +177,8 @@ export const en: Record<MessageKey, string> = {
   whatIfTruncated: 'More cases than one replay takes ({max}): only the earliest {n} were replayed; narrow the period.',
   whatIfSummary: 'What-if: {changed} of {cases} would change', whatIfRuleSetGone: 'Rule set “{name}” removed: {n} routings',
   whatIfConflicts: 'The new rules cannot decide (conflict): {n} times',
+  diffWithPrevious: 'Compare with previous', diffTitle: 'What changed from {from} to {to}', diffNone: 'No differences between the two versions',
+  diffAdded: 'Added', diffRemoved: 'Removed', diffChanged: 'Changed', diffOld: 'Old', diffNew: 'New',
   aspectDepartments: 'department', aspectLevel: 'level', aspectJoint: 'joint mediation', aspectLeadUnit: 'lead unit', aspectCaseClass: 'class', aspectDueIn: 'time limit',
 };
 

@@ -13,6 +13,8 @@ export interface BpmnViewerProps {
   /** Element ids already passed. */
   done?: string[];
   height?: number;
+  /** Other markers: element id → CSS class (the version diff's yz-added / yz-removed / yz-changed). */
+  marks?: Record<string, string>;
 }
 
 interface Canvas {
@@ -21,12 +23,13 @@ interface Canvas {
 }
 interface Registry { get(id: string): unknown }
 
-export default function BpmnViewer({ xml, current = [], done = [], height = 420 }: BpmnViewerProps) {
+export default function BpmnViewer({ xml, current = [], done = [], height = 420, marks }: BpmnViewerProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string>();
   // Redraw when the ids change, not when a new array with the same ids is passed.
   const currentKey = current.join(',');
   const doneKey = done.join(',');
+  const marksKey = JSON.stringify(marks ?? {});
   useEffect(() => {
     if (!ref.current) return;
     const container = ref.current;
@@ -51,13 +54,14 @@ export default function BpmnViewer({ xml, current = [], done = [], height = 420 
       fit();
       for (const id of done) if (registry.get(id)) canvas.addMarker(id, 'yz-done');
       for (const id of current) if (registry.get(id)) canvas.addMarker(id, 'yz-current');
+      for (const [id, marker] of Object.entries(marks ?? {})) if (registry.get(id)) canvas.addMarker(id, marker);
     }, (e: unknown) => alive && setError(e instanceof Error ? e.message : String(e)));
     return () => {
       alive = false;
       resized.disconnect();
       viewer.destroy();
     };
-  }, [xml, currentKey, doneKey]);
+  }, [xml, currentKey, doneKey, marksKey]);
   return (
     <div>
       {error && <div style={{ color: '#cf1322' }}>{error}</div>}

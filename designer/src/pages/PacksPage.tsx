@@ -1,7 +1,7 @@
 // 流程包：deployed packs (latest version each) and their versions; open one in the designer.
 import { Button, Space } from 'antd';
 import { PageTitle, Panel } from '../app/ui';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { SimpleTable } from '../app/SimpleTable';
 import type { PackDeployment } from '../api/types';
 import { ErrorAlert, formatTime } from '../app/common';
@@ -10,10 +10,18 @@ import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
 
+const VersionDiff = lazy(() => import('../pack/VersionDiff'));
+
 export function PackVersions({ packId }: { packId: string }) {
   const { api } = useSession();
   const { t } = useI18n();
   const versions = useLoad(() => api.packVersions(packId), [api, packId]);
+  // 版本比较: a version against the one deployed before it (versions come newest first)
+  const [compare, setCompare] = useState<{ from: string; to: string }>();
+  const previous = (v: PackDeployment) => {
+    const list = versions.data ?? [];
+    return list[list.findIndex((x) => x.version === v.version) + 1]?.version;
+  };
   return (
     <>
       <ErrorAlert error={versions.error} />
@@ -26,8 +34,13 @@ export function PackVersions({ packId }: { packId: string }) {
           { key: 'p', title: t('process'), render: (v) => v.processes.map((p) => `${p.key} v${p.version}`).join('，') },
           { key: 'by', title: t('deployedBy'), render: (v) => v.deployedBy ?? '—' },
           { key: 'at', title: t('deployedAt'), render: (v) => formatTime(v.deployedAt) },
+          { key: 'diff', title: '', render: (v) => {
+            const from = previous(v);
+            return from && <Button size="small" data-testid={`diff-${v.version}`} onClick={() => setCompare({ from, to: v.version })}>{t('diffWithPrevious')}</Button>;
+          } },
         ]}
       />
+      {compare && <Suspense fallback={null}><VersionDiff key={`${compare.from}>${compare.to}`} packId={packId} from={compare.from} to={compare.to} /></Suspense>}
     </>
   );
 }
