@@ -166,6 +166,7 @@ describe.each(databaseTargets())('the applicant rates a case on $name PostgreSQL
   });
 
   it('公示 shows the staff-written 公示摘要, never the intake description, and pages with a total', async () => {
+    await closedCase({ summary: '张三丰反映排水沟堵塞' });
     const sc = scenario('02-court-diversion');
     let c = await s.engine.startCase({ process: 'zhangye/dispute', data: { ...sc.start.data, description: '陈丽反映：邻居李建国拖欠劳动报酬四万二千元' }, actor: sc.start.as });
     for (const step of sc.steps) {
