@@ -18,6 +18,7 @@ export default function PublicPages({ path }: { path: string }) {
     : <RatePage api={api} credential={rate?.credential} />;
   return (
     <div style={{ minHeight: '100vh', background: '#f5f7fa' }}>
+      <style>{'[data-testid="public-nav"] a { text-decoration: none; }'}</style>
       <header style={{ background: '#001529', color: '#fff' }}>
         <div style={{ maxWidth: 960, margin: '0 auto', display: 'flex', alignItems: 'center', gap: 12, padding: '0 12px', minHeight: 52 }}>
           <strong style={{ flex: 1, minWidth: 0, fontSize: 16, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{t('appName')}</strong>
