@@ -6,6 +6,7 @@
 //    an hour from one address (and `codeFailuresTotalPerHour` from everyone) guessing one of the
 //    open codes stays hopeless. Links with the 256-bit token are not limited by failures.
 // Beyond a cap the answer is 429 RATE_LIMITED with Retry-After (seconds to the window's end).
+import type { Request } from 'express';
 import type pg from 'pg';
 import type { Clock } from '@yizhan/engine';
 import { ApiError } from './http-errors';
@@ -23,6 +24,11 @@ export const DEFAULT_PUBLIC_LIMITS: PublicLimits = { perMinute: 120, codeFailure
 
 const MINUTE = 60_000;
 const HOUR = 3600_000;
+
+/** The client address counted (the socket's: behind a proxy, the proxy's — like login throttling). */
+export function clientAddress(req: Request): string {
+  return req.socket.remoteAddress ?? 'unknown';
+}
 
 export class PublicRateLimited extends ApiError {
   constructor(readonly retryAfterSeconds: number, message: string) {

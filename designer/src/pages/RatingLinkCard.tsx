@@ -10,6 +10,9 @@ import { formatTime } from '../app/common';
 import { useI18n } from '../app/i18n';
 import { useRouter } from '../app/router';
 
+/** The history actor of a rating the applicant gave through a link. */
+export const CITIZEN = 'citizen';
+
 export type IssuedRatingLink = ResponseOf<'issueRatingLink'>;
 
 /** Where the print slip finds the link just made (it is never shown by the server again). */

@@ -8,7 +8,7 @@ import type { Satisfaction } from '@yizhan/packs';
 import { ref } from '../api-schemas';
 import { RATING_VALUES } from '../citizen-ratings';
 import { ApiError, notFound } from '../http-errors';
-import { PublicRateLimited } from '../public-limits';
+import { clientAddress, PublicRateLimited } from '../public-limits';
 import { defineRoute, result, type RouteDef } from '../registry';
 import type { Services } from '../services';
 import { caseAccess } from './case-access';
@@ -25,10 +25,6 @@ const PUBLIC_MESSAGES: Partial<Record<ErrorCode, string>> = {
 };
 /** Codes passed on as they are (their messages name nothing of a case). */
 const PASSED = new Set<ErrorCode>(['RATING_LINK_NOT_FOUND', 'RATING_LINK_EXPIRED', 'RATE_LIMITED', 'VALIDATION_FAILED', 'BAD_REQUEST']);
-
-export function clientAddress(req: Request): string {
-  return req.socket.remoteAddress ?? 'unknown';
-}
 
 export function ratingRoutes(services: Services): RouteDef[] {
   const { checkVisible } = caseAccess(services);
