@@ -2943,6 +2943,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            429: components["responses"]["E429"];
         };
     };
     getOpenApi: {
