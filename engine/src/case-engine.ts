@@ -8,6 +8,7 @@ import { DEFAULT_BUDGET, type ExecutionBudget } from './bpmn/budget';
 import { systemClock, type Clock } from './clock';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
 import { CaseSteps, type StartCaseInput } from './commands/case-steps';
+import { rateClosedCase, type ClosedRatingInput } from './commands/closed-rating';
 import { DeadlinePolicy } from './commands/deadlines';
 import { LifecycleCommands, type ExtensionView } from './commands/lifecycle';
 import { LiveExecutions } from './commands/live-executions';
@@ -50,6 +51,7 @@ export class CaseEngine {
   private readonly tasks: TaskActions;
   private readonly messages: MessageCommands;
   private readonly lifecycle: LifecycleCommands;
+  private readonly validateForm: FormValidator;
 
   constructor(options: CaseEngineOptions) {
     const pool = options.pool;
@@ -68,7 +70,8 @@ export class CaseEngine {
       live: this.live,
       deadlines,
     });
-    this.steps = new CaseSteps(this.runner, options.validateForm ?? createDefaultFormValidator());
+    this.validateForm = options.validateForm ?? createDefaultFormValidator();
+    this.steps = new CaseSteps(this.runner, this.validateForm);
     this.tasks = new TaskActions({ pool, clock, definitions: this.definitions, deadlines });
     this.messages = new MessageCommands(this.runner, options.validateForm ?? createDefaultFormValidator());
     this.lifecycle = new LifecycleCommands(this.runner);
@@ -175,6 +178,18 @@ export class CaseEngine {
    */
   async resumeCase(caseId: string, input: { actor: string }): Promise<CaseView> {
     await this.lifecycle.resume(caseId, input);
+    return this.queries.getCase(caseId);
+  }
+
+  /**
+   * 一事一评价 given after the case ended (a case that skipped its evaluation step, e.g. sent to
+   * litigation): kept as a completed task of the rating form, so statistics count it like any
+   * rating, with a `case.rated` history entry. The case stays ended; a second rating is
+   * CASE_ALREADY_RATED, a case not ended (办结) is CASE_NOT_ACTIVE.
+   */
+  async rateClosedCase(caseId: string, input: ClosedRatingInput): Promise<CaseView> {
+    const { pool, clock } = this.runner.ctx;
+    await rateClosedCase({ pool, clock, definitions: this.definitions, live: this.live, validateForm: this.validateForm }, caseId, input);
     return this.queries.getCase(caseId);
   }
 

@@ -107,6 +107,8 @@ export interface PublishedCaseRow {
   startFormKey: string | null;
   /** Its outcome (one of the outcome values) or null. */
   result: string | null;
+  /** The staff-written 公示摘要 (when asked for one), or null. */
+  summary: string | null;
 }
 
 interface MetricRow {
@@ -192,26 +194,41 @@ export class CaseStatistics implements CountsReader {
     }
   }
 
-  /** 公示: closed cases of the definitions that publish them (meta `public.enabled`), last closed first. */
-  async published(page: { limit: number; offset: number }): Promise<PublishedCaseRow[]> {
+  /**
+   * 公示: closed cases of the definitions that publish them (meta `public.enabled`), last closed
+   * first. With `summary`, each row carries the `field` of the case's last completed task of form
+   * `formKey` (a staff-written 公示摘要), read from that task alone — never from the intake data.
+   */
+  async published(page: { limit: number; offset: number; summary?: { formKey: string; field: string } }): Promise<PublishedCaseRow[]> {
     const { outcome } = this.conventions;
     const { rows } = await this.pool.query<{
       number: string; type: string | null; unit: string | null; created_at: Date; completed_at: Date | null;
       data: Record<string, unknown> | null; public: unknown; forms: Record<string, unknown> | null; start_form: string | null; result: string | null;
+      summary: string | null;
     }>(
       `select c.number, c.type, c.unit, c.created_at, c.completed_at, c.variables -> 'data' as data,
               d.meta -> 'public' as public, d.forms, d.meta ->> 'startFormKey' as start_form,
               (select t.data ->> $3 from tasks t where t.case_id = c.id and t.status = 'completed' and t.data ->> $3 = any($4::text[])
-                order by t.completed_at desc, t.created_at desc limit 1) as result
+                order by t.completed_at desc, t.created_at desc limit 1) as result,
+              (select st.data ->> $6 from tasks st where $5::text is not null and st.case_id = c.id and st.status = 'completed' and st.form_key = $5
+                order by st.completed_at desc, st.created_at desc limit 1) as summary
          from cases c join definitions d on d.id = c.definition_id
         where c.status = 'completed' and coalesce((d.meta -> 'public' ->> 'enabled')::boolean, false)
         order by c.completed_at desc nulls last, c.number desc limit $1 offset $2`,
-      [page.limit, page.offset, outcome.field, outcome.values],
+      [page.limit, page.offset, outcome.field, outcome.values, page.summary?.formKey ?? null, page.summary?.field ?? null],
     );
     return rows.map((r) => ({
       number: Number(r.number), type: r.type, unit: r.unit, createdAt: r.created_at, completedAt: r.completed_at, data: r.data,
-      publication: r.public, forms: r.forms, startFormKey: r.start_form, result: r.result,
+      publication: r.public, forms: r.forms, startFormKey: r.start_form, result: r.result, summary: r.summary,
     }));
+  }
+
+  /** How many cases 公示 lists (for paging). */
+  async publishedCount(): Promise<number> {
+    const { rows } = await this.pool.query<{ n: string }>(
+      `select count(*) as n from cases c join definitions d on d.id = c.definition_id
+        where c.status = 'completed' and coalesce((d.meta -> 'public' ->> 'enabled')::boolean, false)`);
+    return Number(rows[0].n);
   }
 
   private async countsOn(db: Queryable, scope: ReadScope, filter: StatisticsFilter, groupBy: MetricsGroupBy): Promise<{ key: string | null; counts: CaseCounts }[]> {

@@ -103,6 +103,15 @@ export class CaseNotActiveError extends YizhanError {
   }
 }
 
+/** 一事一评价: the case already has its rating (one rating per case); nothing was changed. */
+export class CaseAlreadyRatedError extends YizhanError {
+  declare readonly code: 'CASE_ALREADY_RATED';
+  constructor(caseId: string) {
+    const message = '该案件已评价，每个案件只能评价一次';
+    super('CASE_ALREADY_RATED', message, [{ code: 'CASE_ALREADY_RATED', message: `${caseId}: ${message}` }]);
+  }
+}
+
 const STATUS_WORDS: Record<string, string> = {
   completed: '已办结', withdrawn: '已撤回', refused: '已不予受理', suspended: '已中止', active: '正在办理', incident: '有异常',
 };

@@ -27,6 +27,7 @@ export const HistoryKind = {
   ExtensionRequested: 'deadline.extension.requested',
   ExtensionApproved: 'deadline.extension.approved',
   ExtensionRejected: 'deadline.extension.rejected',
+  CaseRated: 'case.rated',
 } as const;
 
 /** The kind of a history entry: 'case.started', 'task.completed', 'incident', … */
@@ -74,6 +75,8 @@ export interface HistoryData {
   /** 延期 approved: the task's new due date. */
   'deadline.extension.approved': { extensionId: number; from: string | null; to: string; note: string | null };
   'deadline.extension.rejected': { extensionId: number; note: string | null };
+  /** 一事一评价 given after the case ended (rateClosedCase): the rating form's data. */
+  'case.rated': { data: Record<string, unknown> };
 }
 
 /** One history event: its kind and the data of that kind. */

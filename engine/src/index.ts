@@ -3,6 +3,7 @@ export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type Cas
 export { type SignalResult, type SignalScope, type WaitingMessage } from './commands/messages';
 export { type ExtensionView, extensionApprover, workingDaysBetween, MAX_EXTENSION_DAYS } from './commands/lifecycle';
 export { type CaseOutcome } from './commands/outcome';
+export { type ClosedRatingInput, CLOSED_RATING_ELEMENT } from './commands/closed-rating';
 export {
   CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter,
   type ScopedTaskFilter, type ScopedTaskView,

@@ -241,7 +241,23 @@ export const componentSchemas: Record<string, JsonSchema> = {
     party: nullable('string', { description: '当事人（脱敏，如 张*）' }),
     status: { type: 'string', enum: ['completed'] }, result: str('办理结果摘要'),
     createdAt: dateTime(), completedAt: nullableDateTime(),
-    fields: { type: 'array', description: '流程包 public 配置的公示字段（脱敏字段已遮盖）', items: obj({ field: str(), title: str(), value: str() }) },
+    fields: { type: 'array', description: '流程包 public 配置的公示字段：类型等代码字段与脱敏字段（受理时的原始文字从不公示）', items: obj({ field: str(), title: str(), value: str() }) },
+    summary: nullable('string', { description: '工作人员撰写的公示摘要（已脱敏）；流程包无公示摘要或本案未经公示环节时为 null' }),
+  }),
+  PublicCasePage: obj({
+    items: { type: 'array', items: ref('PublicCase') }, total: count('公示案件总数'), limit: { type: 'integer' }, offset: { type: 'integer' },
+  }),
+  RatingLink: obj({
+    token: str('评价链接的令牌（256 位随机数，base64url），只返回这一次'), code: str('评价码（10 位，如 7K2QF-9XM3D），只返回这一次'),
+    path: str('评价页面的路径（/rate/{token}），前面加上本系统的地址即为链接'), expiresAt: dateTime('有效期至'),
+    stage: { type: 'string', enum: ['evaluation', 'closed'], description: 'evaluation：案件在评价环节；closed：已办结（如转诉讼）尚无评价' },
+  }),
+  RatingLinkView: obj({
+    caseNumber: { type: 'integer', description: '案件编号' }, title: nullable('string', { description: '案件标题（脱敏，过长截断）' }),
+    unitName: nullable('string', { description: '办理单位' }), expiresAt: dateTime('链接有效期至'), rated: { type: 'boolean', description: '该案件是否已由当事人评价' },
+  }),
+  RatingResult: obj({
+    caseNumber: { type: 'integer' }, satisfaction: { type: 'string', enum: ['satisfied', 'basic', 'dissatisfied'] }, ratedAt: dateTime(),
   }),
   Extension: obj({
     id: { type: 'integer' }, caseId: { type: 'string', format: 'uuid' }, taskId: { type: 'string', format: 'uuid' },

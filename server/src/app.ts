@@ -8,6 +8,7 @@ import { pinoHttp } from 'pino-http';
 import type pg from 'pg';
 import { systemClock, type CaseEngine, type Clock } from '@yizhan/engine';
 import { AttachmentStore } from './attachments';
+import { CitizenRatings } from './citizen-ratings';
 import { ApiError, errorHandler, unauthorized } from './http-errors';
 import { IdempotencyStore } from './idempotency';
 import { buildOpenApi } from './openapi';
@@ -15,6 +16,7 @@ import { OrgDirectory } from './org-directory';
 import { createPackEngine, packFormValidator, PackService } from './packs';
 import { defineRoute, mountRoutes, type JsonSchema, type RouteDef } from './registry';
 import { PublicCases } from './public-cases';
+import { DEFAULT_PUBLIC_LIMITS, PublicLimiter, type PublicLimits } from './public-limits';
 import { Reports } from './reports';
 import { whatIfRoutes } from './routes/whatif';
 import { DEFAULT_LOGIN_LIMIT, type LoginLimit } from './login-guard';
@@ -23,6 +25,7 @@ import { authRoutes, bearer } from './routes/auth';
 import { caseRoutes } from './routes/cases';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { messageRoutes } from './routes/messages';
+import { ratingRoutes } from './routes/ratings';
 import { catalogRoutes } from './routes/catalog';
 import { reportRoutes } from './routes/reports';
 import { taskRoutes } from './routes/tasks';
@@ -54,6 +57,8 @@ export interface AppOptions {
   http?: Partial<HttpLimits>;
   /** The built web app; null: none (the API page only). Default: designer/dist. */
   webDir?: string | null;
+  /** Caps on the public endpoints (公示, the applicant's rating page); DEFAULT_PUBLIC_LIMITS by default. */
+  publicLimits?: PublicLimits;
   /** Demo logins shown on the start page. */
   demoLogins?: () => DemoLogin[];
 }
@@ -112,6 +117,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
   const engine = options.engine ?? createPackEngine({ pool, clock });
   const directory = new OrgDirectory(pool);
   await directory.refresh();
+  const publicLimiter = new PublicLimiter(pool, clock, options.publicLimits ?? DEFAULT_PUBLIC_LIMITS);
   const services: Services = {
     pool, engine, clock, logger, directory,
     users: new UserRepository(pool),
@@ -122,6 +128,8 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     packs: new PackService(engine, pool, directory),
     idempotency: new IdempotencyStore(pool, clock),
     attachments: new AttachmentStore(pool, clock),
+    ratings: new CitizenRatings(pool, engine, directory, clock, publicLimiter),
+    publicLimiter,
   };
 
   const routes: RouteDef[] = [
@@ -133,6 +141,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ...catalogRoutes(services),
     ...whatIfRoutes(services),
     ...attachmentRoutes(services),
+    ...ratingRoutes(services),
     ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2, exportsTotal: options.exportsTotal ?? 4 }),
   ];
   let openapi: JsonSchema = {};

@@ -1,8 +1,12 @@
 // 公示: closed cases listed publicly, as each pack version decides (pack.json `public`, stored in
 // the definition's meta at deploy): only packs with `enabled` are listed; `fields` are shown,
 // `mask` fields — and any personal field listed in `fields` — are shown masked by what they are
-// (ID number, phone, address, else a name). Nothing else of the case data leaves the server, and
-// shown free text is scrubbed on its NFKC-normalised form: ID, mobile and landline numbers however
+// (ID number, phone, address, else a name). Nothing else of the case data leaves the server.
+// The raw intake text (a description as the applicant told it) is never published: what a case
+// says in words is the staff-written 公示摘要 — the `summary` of the pack's `publication` form
+// (Zhangye's 网上公示 step), read from that task alone. A pack without that form publishes no free
+// text at all, only coded fields (types, choices, numbers, dates) and the masked ones. Shown text is
+// scrubbed on its NFKC-normalised form all the same: ID, mobile and landline numbers however
 // written, the names given in the intake (applicant, third parties) and its other personal values.
 import type pg from 'pg';
 import { CaseStatistics, systemClock, type Clock } from '@yizhan/engine';
@@ -21,8 +25,22 @@ export interface PublicCase {
   result: string;
   createdAt: Date;
   completedAt: Date | null;
-  /** The pack's public fields: shown fields (scrubbed) and masked fields, by field title. */
+  /** The pack's public fields: shown coded fields (scrubbed) and masked fields, by field title. */
   fields: { field: string; title: string; value: string }[];
+  /** The staff-written 公示摘要 (scrubbed), or null (the pack has none, or this case skipped the step). */
+  summary: string | null;
+}
+
+/** The form whose field is a case's 公示摘要, written by staff at the 网上公示 step. */
+export const PUBLICATION_FORM = 'publication';
+export const SUMMARY_FIELD = 'summary';
+
+/** One page of 公示 and how many cases it lists in all. */
+export interface PublicCasePage {
+  items: PublicCase[];
+  total: number;
+  limit: number;
+  offset: number;
 }
 
 interface PublicConfig { enabled?: boolean; fields?: string[]; mask?: string[] }
@@ -40,8 +58,14 @@ export class PublicCases {
     this.statistics = new CaseStatistics(pool, clock, STATS_CONVENTIONS);
   }
 
+  /** One page with the number of cases in all. */
+  async page(input: { limit: number; offset: number }): Promise<PublicCasePage> {
+    const [items, total] = await Promise.all([this.list(input), this.statistics.publishedCount()]);
+    return { items, total, limit: input.limit, offset: input.offset };
+  }
+
   async list(input: { limit: number; offset: number }): Promise<PublicCase[]> {
-    const rows = await this.statistics.published(input);
+    const rows = await this.statistics.published({ ...input, summary: { formKey: PUBLICATION_FORM, field: SUMMARY_FIELD } });
     return rows.map((r) => {
       const config = (r.publication ?? {}) as PublicConfig;
       const forms = r.forms as FormsJson | null;
@@ -57,6 +81,8 @@ export class PublicCases {
         if (maskedFields.has(f)) continue;
         const v = data[f];
         if (v === undefined || v === null || v === '' || typeof v === 'object') continue;
+        // Free text as the intake holds it is never published (see above).
+        if (isFreeText(props[f], v)) continue;
         const label = enumLabel(v, props[f], intake?.uiSchema?.[f]?.['ui:enumNames']);
         fields.push({ field: f, title: props[f]?.title ?? f, value: scrub(label) });
       }
@@ -73,9 +99,22 @@ export class PublicCases {
         createdAt: r.createdAt,
         completedAt: r.completedAt,
         fields,
+        summary: hasSummary(forms) && r.summary?.trim() ? scrub(r.summary.trim()) : null,
       };
     });
   }
+}
+
+/** Text a person wrote (no choice of values, no number or date format): not published as entered. */
+function isFreeText(schema: FieldSchema | undefined, value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  if (schema?.enum) return false;
+  return !['date', 'date-time', 'time'].includes(schema?.format ?? '');
+}
+
+/** Whether a definition's forms have the 公示摘要 (the `publication` form's `summary`). */
+function hasSummary(forms: FormsJson | null): boolean {
+  return !!forms?.[PUBLICATION_FORM]?.schema?.properties?.[SUMMARY_FIELD];
 }
 
 /** A masked field shows as what it is; a field of no personal kind is taken for a name. */

@@ -3,10 +3,12 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { CaseEngine, Clock } from '@yizhan/engine';
 import type { AttachmentStore } from './attachments';
+import type { CitizenRatings } from './citizen-ratings';
 import type { IdempotencyStore } from './idempotency';
 import type { OrgDirectory } from './org-directory';
 import type { PackService } from './packs';
 import type { PublicCases } from './public-cases';
+import type { PublicLimiter } from './public-limits';
 import type { Reports } from './reports';
 import type { ScopedQueries } from './scoped-queries';
 import type { SessionStore } from './sessions';
@@ -26,4 +28,8 @@ export interface Services {
   packs: PackService;
   idempotency: IdempotencyStore;
   attachments: AttachmentStore;
+  /** 当事人评价: rating links and the applicant's ratings. */
+  ratings: CitizenRatings;
+  /** Caps on the public endpoints (公示, rating page). */
+  publicLimiter: PublicLimiter;
 }

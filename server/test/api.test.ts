@@ -296,6 +296,7 @@ describe.each(databaseTargets())('HTTP API on $name PostgreSQL', (target) => {
       number: expect.any(Number), type: 'neighbour', unitName: '甲镇东村', party: '张**', status: 'completed', result: '调处成功',
       createdAt: expect.any(String), completedAt: expect.any(String),
       fields: expect.arrayContaining([{ field: 'type', title: '纠纷类型', value: 'neighbour' }, { field: 'applicant', title: '当事人', value: '张**' }]),
+      summary: null,
     });
     const text = JSON.stringify(r.body);
     for (const secret of ['张三丰', '13812345678', '110101199003077777', '双方和解', '邻里纠纷', '已电话反馈']) expect(text).not.toContain(secret);

@@ -697,6 +697,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/rating-link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 生成当事人评价链接与评价码
+         * @description 案件处于评价环节（有待办的评价任务），或已办结而尚无评价（如转诉讼）时，为当事人生成一次性的评价链接（含 256 位随机令牌）与 10 位评价码，30 天内有效，打印在回执上或由工作人员以短信发送。链接与评价码只在此返回一次，服务器只保存其 SHA-256。可多次生成；任一链接评价后，该案件的其他链接一并失效（每案只评价一次）。已评价 409 CASE_ALREADY_RATED；未到评价环节 409 CASE_NOT_ACTIVE。
+         */
+        post: operations["issueRatingLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/ratings/{credential}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 当事人评价：查看评价链接（无需登录）
+         * @description 凭评价链接中的令牌或打印的评价码查看待评价的案件：只返回案件编号、脱敏的标题和办理单位。评价码输错按来源地址计数（每小时 20 次，所有来源合计 2000 次），超出 429 RATE_LIMITED；每个地址每分钟最多 120 次请求。无效 404 RATING_LINK_NOT_FOUND，过期 410 RATING_LINK_EXPIRED。
+         */
+        get: operations["getRatingLink"];
+        put?: never;
+        /**
+         * 当事人评价：提交评价（无需登录）
+         * @description 满意 / 基本满意 / 不满意，可附意见（500 字以内）。案件在评价环节时即完成评价任务（不满意按流程包的规则重新办理）；已办结的案件记为该案的评价。计入满意率，写入案件历史（办理人 citizen）。每案只评价一次：再次提交 409 CASE_ALREADY_RATED。
+         */
+        post: operations["submitRating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/case-page": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 公示：已办结案件的一页与总数（脱敏，无需登录）
+         * @description 与 /api/public/cases 相同的公示内容，附总数，供分页。受理时的原始描述从不公示：有「公示摘要」的流程包（publication 表单的 summary，由工作人员撰写）显示摘要，没有的只显示类型等代码字段与脱敏字段。每个地址每分钟最多 120 次请求。
+         */
+        get: operations["listPublicCasePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stats": {
         parameters: {
             query?: never;
@@ -1360,12 +1424,61 @@ export interface components {
             createdAt: string;
             /** Format: date-time */
             completedAt: string | null;
-            /** @description 流程包 public 配置的公示字段（脱敏字段已遮盖） */
+            /** @description 流程包 public 配置的公示字段：类型等代码字段与脱敏字段（受理时的原始文字从不公示） */
             fields: {
                 field: string;
                 title: string;
                 value: string;
             }[];
+            /** @description 工作人员撰写的公示摘要（已脱敏）；流程包无公示摘要或本案未经公示环节时为 null */
+            summary: string | null;
+        };
+        PublicCasePage: {
+            items: components["schemas"]["PublicCase"][];
+            /** @description 公示案件总数 */
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        RatingLink: {
+            /** @description 评价链接的令牌（256 位随机数，base64url），只返回这一次 */
+            token: string;
+            /** @description 评价码（10 位，如 7K2QF-9XM3D），只返回这一次 */
+            code: string;
+            /** @description 评价页面的路径（/rate/{token}），前面加上本系统的地址即为链接 */
+            path: string;
+            /**
+             * Format: date-time
+             * @description 有效期至
+             */
+            expiresAt: string;
+            /**
+             * @description evaluation：案件在评价环节；closed：已办结（如转诉讼）尚无评价
+             * @enum {string}
+             */
+            stage: "evaluation" | "closed";
+        };
+        RatingLinkView: {
+            /** @description 案件编号 */
+            caseNumber: number;
+            /** @description 案件标题（脱敏，过长截断） */
+            title: string | null;
+            /** @description 办理单位 */
+            unitName: string | null;
+            /**
+             * Format: date-time
+             * @description 链接有效期至
+             */
+            expiresAt: string;
+            /** @description 该案件是否已由当事人评价 */
+            rated: boolean;
+        };
+        RatingResult: {
+            caseNumber: number;
+            /** @enum {string} */
+            satisfaction: "satisfied" | "basic" | "dissatisfied";
+            /** Format: date-time */
+            ratedAt: string;
         };
         Extension: {
             id: number;
@@ -1457,7 +1570,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description 不存在或不在辖区内（CASE_NOT_FOUND、TASK_NOT_FOUND、FORM_NOT_FOUND、PACK_NOT_FOUND、DEFINITION_NOT_FOUND） */
+        /** @description 不存在或不在辖区内（CASE_NOT_FOUND、TASK_NOT_FOUND、FORM_NOT_FOUND、PACK_NOT_FOUND、DEFINITION_NOT_FOUND、RATING_LINK_NOT_FOUND） */
         E404: {
             headers: {
                 [name: string]: unknown;
@@ -1466,8 +1579,17 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description 冲突（TASK_ALREADY_COMPLETED、TASK_CLAIMED、NOT_ASSIGNEE、TASK_NOT_OPEN、PACK_VERSION_EXISTS、USER_EXISTS、IDEMPOTENCY_KEY_IN_USE） */
+        /** @description 冲突（TASK_ALREADY_COMPLETED、TASK_CLAIMED、NOT_ASSIGNEE、TASK_NOT_OPEN、CASE_ALREADY_RATED、PACK_VERSION_EXISTS、USER_EXISTS、IDEMPOTENCY_KEY_IN_USE） */
         E409: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description 已过期（RATING_LINK_EXPIRED，当事人评价链接已过期） */
+        E410: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1502,7 +1624,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description 请求过于频繁（RATE_LIMITED，登录失败过多；TOO_MANY_EXPORTS，同时导出过多），Retry-After 头给出等待秒数 */
+        /** @description 请求过于频繁（RATE_LIMITED，登录失败过多、公开接口请求过多或评价码输错过多；TOO_MANY_EXPORTS，同时导出过多），Retry-After 头给出等待秒数 */
         E429: {
             headers: {
                 [name: string]: unknown;
@@ -2837,6 +2959,128 @@ export interface operations {
             404: components["responses"]["E404"];
         };
     };
+    issueRatingLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 评价链接（令牌、评价码、有效期） */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingLink"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+        };
+    };
+    getRatingLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 评价链接中的令牌（43 位）或评价码（如 7K2QF-9XM3D，不区分大小写） */
+                credential: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 待评价的案件（脱敏） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingLinkView"];
+                };
+            };
+            404: components["responses"]["E404"];
+            410: components["responses"]["E410"];
+            429: components["responses"]["E429"];
+        };
+    };
+    submitRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 评价链接中的令牌或评价码 */
+                credential: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * 满意度：satisfied 满意、basic 基本满意、dissatisfied 不满意
+                     * @enum {string}
+                     */
+                    satisfaction: "satisfied" | "basic" | "dissatisfied";
+                    /** 评价意见 */
+                    comment?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已评价 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingResult"];
+                };
+            };
+            400: components["responses"]["E400"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            410: components["responses"]["E410"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            429: components["responses"]["E429"];
+        };
+    };
+    listPublicCasePage: {
+        parameters: {
+            query?: {
+                /** @description 条数 */
+                limit?: number;
+                /** @description 偏移 */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 公示的一页 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCasePage"];
+                };
+            };
+            400: components["responses"]["E400"];
+            429: components["responses"]["E429"];
+        };
+    };
     getStats: {
         parameters: {
             query?: {
@@ -2969,6 +3213,7 @@ export interface operations {
                 };
             };
             400: components["responses"]["E400"];
+            429: components["responses"]["E429"];
         };
     };
     getOpenApi: {

@@ -6,7 +6,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { I18nProvider, useI18n, type Lang, type MessageKey } from './i18n';
-import { matchPath, RouterProvider, useRouter } from './router';
+import { isPublicPath, matchPath, RouterProvider, useRouter } from './router';
 import { SessionProvider, useSession, type Ability } from './session';
 import { LoginPage } from '../pages/LoginPage';
 import { PageErrorBoundary } from './ErrorBoundary';
@@ -24,6 +24,8 @@ const PacksPage = lazy(() => import('../pages/PacksPage'));
 const PackPage = lazy(() => import('../pages/PackPage'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const PrintPage = lazy(() => import('../pages/PrintPage'));
+const RatingSlipPage = lazy(() => import('../pages/RatingSlipPage'));
+const PublicPages = lazy(() => import('../pages/PublicPages'));
 
 const LANG_KEY = 'yizhan.lang';
 
@@ -41,6 +43,7 @@ const ROUTES: RouteDef[] = [
   { path: '/cases/:id', ability: 'workspace', render: (p) => <CasePage id={p.id} /> },
   { path: '/print/receipt/:id', ability: 'workspace', render: (p) => <PrintPage kind="receipt" id={p.id} /> },
   { path: '/print/case/:id', ability: 'workspace', render: (p) => <PrintPage kind="case" id={p.id} /> },
+  { path: '/print/rating/:id', ability: 'act', render: (p) => <RatingSlipPage id={p.id} /> },
   { path: '/dashboard', ability: 'admin', render: () => <DashboardPage /> },
   { path: '/admin/packs', ability: 'admin', render: () => <PacksPage /> },
   { path: '/admin/packs/:id', ability: 'admin', render: (p) => <PackPage id={p.id} /> },
@@ -107,11 +110,14 @@ function Shell() {
   const matched = ROUTES.map((r) => ({ r, params: matchPath(r.path, location.path) })).find((m) => m.params);
   useEffect(() => {
     if (restoring) return;
+    if (isPublicPath(location.path)) return;
     if (!user && location.path !== '/login') navigate(`/login?next=${encodeURIComponent(location.path + window.location.search)}`, true);
     else if (user && (location.path === '/' || location.path === '/login')) navigate(location.query.get('next') || homeFor(can), true);
     // Navigation follows the session and the path only.
   }, [user, restoring, location.path]);
 
+  // the applicant's rating page and 公示 need no account
+  if (isPublicPath(location.path)) return <Suspense fallback={<Spin fullscreen />}><PublicPages path={location.path} /></Suspense>;
   if (restoring) return <Spin fullscreen />;
   if (!user) return location.path === '/login' ? <LoginPage /> : null;
 

@@ -56,3 +56,10 @@ export function Link({ to, children, className }: { to: string; children: ReactN
   };
   return <a href={to} onClick={onClick} className={className}>{children}</a>;
 }
+
+/** Pages anyone may open without signing in: the applicant's rating page and 公示. */
+export const PUBLIC_PATHS = ['/rate', '/public/cases'];
+
+export function isPublicPath(path: string): boolean {
+  return PUBLIC_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
+}

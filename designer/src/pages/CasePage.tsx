@@ -13,6 +13,7 @@ import { DecisionView, ExplanationView } from '../rules/ExplanationView';
 import { CaseAttachments } from './CaseAttachments';
 import CaseLifecycle from './CaseLifecycle';
 import CaseMessages from './CaseMessages';
+import { CITIZEN, RatingLinkCard } from './RatingLinkCard';
 import { intakeData, completedSteps, FormDataView, REGISTERED_KEY, historyText, orgNamer, processLabel, stepLabel, useCaseForms } from './case-data';
 
 const BpmnViewer = lazy(() => import('../bpmn/BpmnViewer'));
@@ -89,6 +90,7 @@ export default function CasePage({ id }: { id: string }) {
               )}
             </Card>
             <CaseLifecycle kase={c} onChanged={kase.reload} />
+            {can('act') && <RatingLinkCard api={api} kase={c} />}
             {can('message') && c.status !== 'completed' && (
               <CaseMessages caseId={c.id} definition={definition} caseVersion={c.history.length} onSent={kase.reload} />
             )}
@@ -118,7 +120,7 @@ export default function CasePage({ id }: { id: string }) {
                 content: (
                   <div>
                     <div>{historyText(h, c, unitOrDept)}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(h.at)}{h.actor ? ` · ${h.actor}` : ''}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(h.at)}{h.actor ? ` · ${h.actor === CITIZEN ? t('ratingCitizen') : h.actor}` : ''}</Typography.Text>
                   </div>
                 ),
               }))} />

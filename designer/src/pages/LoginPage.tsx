@@ -3,6 +3,7 @@ import { Alert, Button, Input, Space } from 'antd';
 import { Panel } from '../app/ui';
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../app/i18n';
+import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { ApiError } from '../api/client';
 
@@ -47,6 +48,9 @@ export function LoginPage() {
           </Space>
         </form>
         <p style={{ marginTop: 16, marginBottom: 0, fontSize: 12, color: 'rgba(0,0,0,.45)' }}>{t('loginHint')}</p>
+        <p style={{ marginTop: 12, marginBottom: 0, fontSize: 13 }} data-testid="public-links">
+          {t('publicLinks')}：<Link to="/public/cases">{t('publicCasesLink')}</Link> · <Link to="/rate">{t('ratePageLink')}</Link>
+        </p>
       </Panel>
     </div>
   );

@@ -18,6 +18,7 @@ export const KIND_LABELS: Record<string, string> = {
   'task.completed': '办理完成', 'task.cancelled': '取消', 'timer.fired': '时限到期', incident: '异常', 'incident.retried': '异常重试',
   'message.received': '收到消息', 'signal.received': '收到信号',
   'case.withdrawn': '撤回', 'case.refused': '不予受理', 'case.suspended': '中止', 'case.resumed': '恢复', 'deadline.extension.requested': '申请延期', 'deadline.extension.approved': '批准延期', 'deadline.extension.rejected': '驳回延期',
+  'case.rated': '当事人评价（办结后）',
 };
 
 /** One timeline line: what happened, at which step, and its reason or payload. */

@@ -4,6 +4,7 @@ import { ApiError } from '../http-errors';
 import { DATE, parseDate } from './dates';
 import { defineRoute, type QueryParam, type RouteDef } from '../registry';
 import type { StatsFilter, StatsGroupBy } from '../reports';
+import { clientAddress, PublicRateLimited } from '../public-limits';
 import type { Services } from '../services';
 import { ExportAborted, statsCsv, writeCasesCsv, writeStatsXlsx } from '../stats-export';
 
@@ -137,7 +138,13 @@ export function reportRoutes(services: Services, limits: ReportLimits = { export
         { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 }, description: '偏移' },
       ],
       success: { status: 200, description: '公示列表', schema: { type: 'array', items: ref('PublicCase') } },
-      async handler({ query }) {
+      errors: [429],
+      async handler({ query, req, res }) {
+        // public: capped per client address like the other public routes (public-limits.ts)
+        await services.publicLimiter.request(clientAddress(req)).catch((err: unknown) => {
+          if (err instanceof PublicRateLimited) res.setHeader('retry-after', String(err.retryAfterSeconds));
+          throw err;
+        });
         return services.publicCases.list({ limit: query.limit ?? 50, offset: query.offset ?? 0 });
       },
     }),
