@@ -18,3 +18,7 @@ export {
   type Role, type Permission, type Person, type ActorScope, type TaskOffer,
 } from './people';
 export { personalKind, type PersonalKind, type FieldLike } from './personal-fields';
+export {
+  checkAssessment, assessedUnits, scoreUnits, scoreIndicator, ASSESSMENT_FIGURES, ASSESSMENT_CONVENTIONS, DEFAULT_BACKLOG_DAYS,
+  type AssessmentScheme, type AssessmentGroup, type AssessmentIndicator, type AssessmentFigure, type AssessedUnitInfo, type IndicatorScore, type UnitScore,
+} from './assessment';
