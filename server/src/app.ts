@@ -24,6 +24,8 @@ import { lifecycleRoutes } from './routes/lifecycle';
 import { messageRoutes } from './routes/messages';
 import { catalogRoutes } from './routes/catalog';
 import { reportRoutes } from './routes/reports';
+import { assessmentRoutes } from './routes/assessment';
+import { AssessmentService } from './assessment';
 import { taskRoutes } from './routes/tasks';
 import { scopeOf } from './scope';
 import { ScopedQueries } from './scoped-queries';
@@ -111,6 +113,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
   const engine = options.engine ?? createPackEngine({ pool, clock });
   const directory = new OrgDirectory(pool);
   await directory.refresh();
+  const packs = new PackService(engine, pool, directory);
   const services: Services = {
     pool, engine, clock, logger, directory,
     users: new UserRepository(pool),
@@ -118,7 +121,8 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     queries: new ScopedQueries(pool, clock),
     reports: new Reports(pool, clock, directory),
     publicCases: new PublicCases(pool, directory),
-    packs: new PackService(engine, pool, directory),
+    packs,
+    assessment: new AssessmentService(pool, clock, packs),
     idempotency: new IdempotencyStore(pool, clock),
     attachments: new AttachmentStore(pool, clock),
   };
@@ -131,6 +135,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ...taskRoutes(services),
     ...catalogRoutes(services),
     ...attachmentRoutes(services),
+    ...assessmentRoutes(services),
     ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2, exportsTotal: options.exportsTotal ?? 4 }),
   ];
   let openapi: JsonSchema = {};

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { CaseEngine, Clock } from '@yizhan/engine';
+import type { AssessmentService } from './assessment';
 import type { AttachmentStore } from './attachments';
 import type { IdempotencyStore } from './idempotency';
 import type { OrgDirectory } from './org-directory';
@@ -24,6 +25,7 @@ export interface Services {
   reports: Reports;
   publicCases: PublicCases;
   packs: PackService;
+  assessment: AssessmentService;
   idempotency: IdempotencyStore;
   attachments: AttachmentStore;
 }
