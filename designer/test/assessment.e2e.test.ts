@@ -77,7 +77,7 @@ describe('the 考核 page in a browser', () => {
     token = (await api('POST', '/api/auth/login', { username: 'admin', password: PASSWORD })).token;
     for (let i = 0; i < 18; i++) await makeCase(i, ENDS[i % ENDS.length]);
     browser = await launchBrowser();
-  }, 300_000);
+  }, 900_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -166,5 +166,5 @@ describe('the 考核 page in a browser', () => {
       throw new Error(`${e instanceof Error ? e.message : String(e)}\nconsole errors:\n${consoleErrors.join('\n')}`);
     }
     expect(consoleErrors).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });
