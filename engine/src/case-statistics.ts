@@ -70,6 +70,13 @@ export interface CaseMetrics {
   result: string | null;
   /** Its rating (one of the rating values) or null. */
   satisfaction: string | null;
+  /** 台账 (ledger) columns: the intake channel, when it was suspended (中止; null if not), its intake and task data (`variables.data`), the routing decision, the departments offered its handling tasks, and the latest due time of those tasks. */
+  channel: string | null;
+  suspendedAt: Date | null;
+  data: Record<string, unknown> | null;
+  decision: Record<string, unknown> | null;
+  handlers: string[];
+  dueAt: Date | null;
 }
 
 /** Which cases of the filter: those of one group key, or those whose unit is (or is not) in a list. */
@@ -114,6 +121,7 @@ export interface PublishedCaseRow {
 interface MetricRow {
   id: string; number: string; process_key: string; title: string | null; type: string | null; unit: string | null; status: string;
   created_at: Date; completed_at: Date | null; month: string; on_time: boolean; overdue: boolean; result: string | null; satisfaction: string | null;
+  channel: string | null; suspended_at: Date | null; data: Record<string, unknown> | null; decision: Record<string, unknown> | null; handlers: string[] | null; due_at: Date | null;
 }
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -138,6 +146,7 @@ function metricsView(r: MetricRow): CaseMetrics {
   return {
     id: r.id, number: Number(r.number), processKey: r.process_key, title: r.title, type: r.type, unit: r.unit, status: r.status,
     createdAt: r.created_at, completedAt: r.completed_at, month: r.month, onTime: r.on_time, overdue: r.overdue, result: r.result, satisfaction: r.satisfaction,
+    channel: r.channel, suspendedAt: r.suspended_at, data: r.data, decision: r.decision, handlers: r.handlers ?? [], dueAt: r.due_at,
   };
 }
 
@@ -288,7 +297,12 @@ export class CaseStatistics implements CountsReader {
     }
     const resultField = args.add(outcome.field);
     const ratingField = args.add(rating.field);
+    const handling = args.add(this.conventions.nonHandlingForms);
     return `select c.id, c.number, c.process_key, c.title, c.type, c.unit, c.status, c.created_at, c.completed_at,
+        c.channel, c.suspended_at, c.variables -> 'data' as data, c.variables -> 'decision' as decision,
+        array(select distinct g from tasks ht cross join lateral unnest(ht.candidate_groups) g
+               where ht.case_id = c.id and not (coalesce(ht.form_key, '') = any(${handling}::text[])) order by g) as handlers,
+        (select max(ht.due_at) from tasks ht where ht.case_id = c.id and not (coalesce(ht.form_key, '') = any(${handling}::text[]))) as due_at,
         to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
         (c.status = 'completed' and not exists (
           select 1 from tasks lt where lt.case_id = c.id and lt.due_at is not null and lt.completed_at > lt.due_at)) as on_time,

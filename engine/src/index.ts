@@ -14,6 +14,9 @@ export {
   CaseStatistics, type StepConventions, type StatisticsFilter, type MetricsGroupBy, type MetricsSelection, type CaseCounts, type CaseMetrics,
   type CountsReader, type StatisticsSnapshot, type PublishedCaseRow,
 } from './case-statistics';
+export {
+  AssessmentFigures, ASSESSMENT_FLAGS, type AssessedUnit, type AssessmentConventions, type AssessmentPeriod, type UnitFigures, type AssessmentFlag, type AssessmentCase,
+} from './assessment-figures';
 export { type DueColour, dueColour, taskColour } from './due-colour';
 export { type DeployInput, type DeployOptions, type DefinitionRecord, type DefinitionSummary, type FormDefinitionLike } from './definitions';
 export { type FormValidator, createDefaultFormValidator } from './form-validation';

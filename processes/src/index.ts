@@ -20,3 +20,7 @@ export {
 export { personalKind, type PersonalKind, type FieldLike } from './personal-fields';
 export { whatIfProcessKeys, replayRouting, type WhatIfReport, type WhatIfChange, type DecisionDigest, type DecisionAspect, type ReplayOptions } from './whatif';
 export { diffPacks, type PackDiff, type BpmnFileDiff, type ElementChange, type RuleSetDiff, type FormDiff, type OrgDiff } from './pack-diff';
+export {
+  checkAssessment, assessedUnits, scoreUnits, scoreIndicator, ASSESSMENT_FIGURES, ASSESSMENT_CONVENTIONS, DEFAULT_BACKLOG_DAYS,
+  type AssessmentScheme, type AssessmentGroup, type AssessmentIndicator, type AssessmentFigure, type AssessedUnitInfo, type IndicatorScore, type UnitScore,
+} from './assessment';

@@ -89,6 +89,12 @@ export function packFromFiles(files: Record<string, string>): PackBundle {
       if (s !== undefined) bundle.scenarios[base] = s as Scenario;
     }
   }
+  // the assessment scheme: the root-level JSON file pack.json names
+  const schemeFile = typeof bundle.manifest.assessment === 'string' ? bundle.manifest.assessment : undefined;
+  if (schemeFile) {
+    const entry = Object.entries(files).find(([raw]) => raw.split(sep).join('/').replace(/^\.\//, '') === schemeFile);
+    if (entry) bundle.assessment = json(schemeFile, entry[1]);
+  }
   if (!sawManifest) parseErrors.push({ file: 'pack.json', code: 'MANIFEST_MISSING', message: '缺少 pack.json（流程包清单）' });
   return bundle;
 }
@@ -126,5 +132,6 @@ export function packToFiles(bundle: PackBundle): Record<string, string> {
   for (const [key, form] of Object.entries(bundle.forms)) files[`forms/${key}.json`] = json(form);
   for (const [name, rules] of Object.entries(bundle.rules)) files[`rules/${name}.json`] = json(rules);
   for (const [name, scenario] of Object.entries(bundle.scenarios)) files[`scenarios/${name}.json`] = json(scenario);
+  if (typeof bundle.manifest.assessment === 'string' && bundle.assessment !== undefined) files[bundle.manifest.assessment] = json(bundle.assessment);
   return files;
 }

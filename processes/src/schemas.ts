@@ -3,13 +3,14 @@
 import { createAjv } from '@yizhan/forms';
 import packSchema from '../schema/pack.schema.json' with { type: 'json' };
 import scenarioSchema from '../schema/scenario.schema.json' with { type: 'json' };
+import assessmentSchema from '../schema/assessment.schema.json' with { type: 'json' };
 
-export type SchemaName = 'pack' | 'scenario';
+export type SchemaName = 'pack' | 'scenario' | 'assessment';
 
 type ValidateFunction = ReturnType<ReturnType<typeof createAjv>['compile']>;
 type ErrorObject = NonNullable<ValidateFunction['errors']>[number];
 
-const sources: Record<SchemaName, object> = { pack: packSchema, scenario: scenarioSchema };
+const sources: Record<SchemaName, object> = { pack: packSchema, scenario: scenarioSchema, assessment: assessmentSchema };
 const compiled = new Map<SchemaName, ValidateFunction>();
 
 export interface SchemaError {
@@ -50,6 +51,11 @@ function wording(e: ErrorObject): string {
     case 'pattern': return `格式不符合 ${String(p.pattern)}`;
     case 'minItems': return `至少需要 ${String(p.limit)} 项`;
     case 'minLength': return '不能为空';
+    case 'maxLength': return `不能超过 ${String(p.limit)} 个字符`;
+    case 'maxItems': return `最多 ${String(p.limit)} 项`;
+    case 'minimum': return `不能小于 ${String(p.limit)}`;
+    case 'maximum': return `不能大于 ${String(p.limit)}`;
+    case 'exclusiveMinimum': return `应大于 ${String(p.limit)}`;
     case 'const': return `应为 ${JSON.stringify(p.allowedValue)}`;
     case 'oneOf': return '步骤应恰好是 complete、claim、return、transfer、advance、message、signal 之一（或只有 expect），并带齐所需属性（claim/return/transfer 需要 as，return 需要 reason，transfer 需要 to）';
     default: return e.message ?? e.keyword;

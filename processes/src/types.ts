@@ -74,6 +74,8 @@ export interface PackManifest {
   users?: PackUser[];
   public?: PackPublic;
   deadlines?: PackDeadlines;
+  /** The assessment scheme's file name in the pack folder (`assessment.json`); see assessment.ts. */
+  assessment?: string;
 }
 
 /** A loaded pack: every file parsed, keyed by file name (BPMN) or base name (forms, rules, scenarios). */
@@ -89,6 +91,8 @@ export interface PackBundle {
   rules: Record<string, unknown>;
   /** Scenarios by base name (`scenarios/<name>.json`). */
   scenarios: Record<string, Scenario>;
+  /** The assessment scheme (the file pack.json `assessment` names), as JSON; checked by checkAssessment. */
+  assessment?: unknown;
   /** Files that could not be parsed (JSON syntax), reported by validatePack. */
   parseErrors?: PackProblem[];
 }

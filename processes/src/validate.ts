@@ -12,6 +12,7 @@
 //    decision fields the rules set / form fields that exist, message / signal forms exist. The
 //    checked documents are handed on to deploy (checkPack);
 //  - scenarios: they name processes, tasks and departments that exist.
+import { checkAssessment } from './assessment';
 import { loadFormDefinition, FormDefinitionInvalidError } from '@yizhan/forms';
 import { loadRuleSet, OrgIndex, RuleSetInvalidError, validateOrgModel, validateRuleSet, isDuration, type OrgModel, type RuleSet } from '@yizhan/rules';
 import { readBpmn, type BpmnModel, type ProcessModel } from './bpmn-model';
@@ -96,6 +97,10 @@ export async function checkPack(bundle: PackBundle, options: ValidatePackOptions
   (m.processes ?? []).forEach((p, i) => {
     if (p?.bpmn && !(p.bpmn in bundle.bpmn)) add({ file: 'pack.json', pointer: `/processes/${i}/bpmn`, code: 'BPMN_FILE_MISSING', message: `流程文件「${p.bpmn}」不存在` });
   });
+  if (typeof m.assessment === 'string') {
+    if (bundle.assessment !== undefined) checkAssessment(bundle.assessment, m.assessment).forEach(add);
+    else if (!problems.some((p) => p.file === m.assessment)) add({ file: 'pack.json', pointer: '/assessment', code: 'ASSESSMENT_FILE_MISSING', message: `考核方案文件「${m.assessment}」不存在` });
+  }
   if (Object.keys(bundle.bpmn).length === 0) add({ file: 'pack.json', code: 'NO_PROCESS', message: '流程包中没有 .bpmn 流程文件' });
 
   // --- forms -------------------------------------------------------------------------------

@@ -236,6 +236,46 @@ export const componentSchemas: Record<string, JsonSchema> = {
     result: { type: ['string', 'null'], enum: ['success', 'failed', null], description: '最后一次调处结果' },
     satisfaction: { type: ['string', 'null'], enum: ['satisfied', 'basic', 'dissatisfied', null], description: '最后一次评价' },
   }),
+  UnitFigures: obj({
+    unit: str('考核对象编码'), cases: count('本期受理、本单位承办的案件数（不含撤回、不予受理）'),
+    tasks: count('本单位已完成的有时限任务数'), tasksOnTime: count('其中按时完成的'), overdueTasks: count('本单位超时完成或已超期未完成的任务数'),
+    mediated: count('本单位记录了调处结果的案件数'), succeeded: count('其中本单位最后一次调处成功的'),
+    rated: count('已评价案件数'), satisfied: count('其中满意或基本满意的'), returns: count('本单位退回任务的次数'),
+    supervised: count('被督办的案件数'), firstContact: count('初访化解的案件数'), backlog: count('本期内的积案数'), backlogResolved: count('本期化解的积案数'),
+  }),
+  AssessmentReport: obj({
+    packId: str(), packName: nullable('string'),
+    scheme: obj({ name: str('方案名称'), total: { type: 'number', description: '满分' }, redLine: { type: ['number', 'null'], description: '红榜线' }, backlogDays: { type: 'integer', description: '积案天数' } }),
+    period: obj({ key: str('2026-03、2026-Q1 或 2026'), kind: { type: 'string', enum: ['month', 'quarter', 'year'] }, label: str('如 2026年3月'), from: dateTime(), to: dateTime() }),
+    group: obj({ key: str(), label: str() }),
+    groups: { type: 'array', items: obj({ key: str(), label: str() }) },
+    indicators: {
+      type: 'array',
+      items: obj({ key: str(), label: str(), figure: str(), figureLabel: str(), kind: { type: 'string', enum: ['rate', 'count'] }, weight: { type: 'number' } }),
+    },
+    units: {
+      type: 'array', description: '按总分从高到低',
+      items: obj({
+        unit: str(), name: str(), total: { type: 'number' }, rank: { type: 'integer' }, red: { type: 'boolean', description: '低于红榜线' },
+        indicators: {
+          type: 'array',
+          items: obj({
+            key: str(), label: str(), figure: str(), value: { type: ['number', 'null'], description: '比率（0–1）或次数；无可计算的案件为 null' },
+            basis: str('计算依据，如 18/20'), weight: { type: 'number' }, points: { type: 'number' }, lost: { type: 'number', description: '失分' },
+          }),
+        },
+        figures: ref('UnitFigures'),
+      }),
+    },
+  }),
+  AssessmentCase: obj({
+    id: { type: 'string', format: 'uuid' }, number: { type: 'integer' }, processKey: str(), title: nullable('string'), type: nullable('string'),
+    unit: nullable('string'), status: str(), createdAt: dateTime(), completedAt: nullableDateTime(),
+    tasks: count('本单位已完成的有时限任务数'), tasksOnTime: count('其中按时完成的'), overdueTasks: count('本单位超期任务数'),
+    result: { type: ['string', 'null'], description: '本单位最后一次调处结果' }, satisfaction: { type: ['string', 'null'], description: '评价' },
+    returns: count('本单位退回次数'), supervised: { type: 'boolean' }, firstContact: { type: 'boolean', description: '初访化解' },
+    backlog: { type: 'boolean', description: '积案' }, backlogResolved: { type: 'boolean', description: '积案本期化解' },
+  }),
   PublicCase: obj({
     number: { type: 'integer' }, type: nullable('string'), unitName: nullable('string'),
     party: nullable('string', { description: '当事人（脱敏，如 张*）' }),

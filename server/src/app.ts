@@ -28,6 +28,8 @@ import { messageRoutes } from './routes/messages';
 import { ratingRoutes } from './routes/ratings';
 import { catalogRoutes } from './routes/catalog';
 import { reportRoutes } from './routes/reports';
+import { assessmentRoutes } from './routes/assessment';
+import { AssessmentService } from './assessment';
 import { taskRoutes } from './routes/tasks';
 import { scopeOf } from './scope';
 import { ScopedQueries } from './scoped-queries';
@@ -118,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
   const directory = new OrgDirectory(pool);
   await directory.refresh();
   const publicLimiter = new PublicLimiter(pool, clock, options.publicLimits ?? DEFAULT_PUBLIC_LIMITS);
+  const packs = new PackService(engine, pool, directory);
   const services: Services = {
     pool, engine, clock, logger, directory,
     users: new UserRepository(pool),
@@ -125,7 +128,8 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     queries: new ScopedQueries(pool, clock),
     reports: new Reports(pool, clock, directory),
     publicCases: new PublicCases(pool, directory),
-    packs: new PackService(engine, pool, directory),
+    packs,
+    assessment: new AssessmentService(pool, clock, packs),
     idempotency: new IdempotencyStore(pool, clock),
     attachments: new AttachmentStore(pool, clock),
     ratings: new CitizenRatings(pool, engine, directory, clock, publicLimiter),
@@ -142,6 +146,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ...whatIfRoutes(services),
     ...attachmentRoutes(services),
     ...ratingRoutes(services),
+    ...assessmentRoutes(services),
     ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2, exportsTotal: options.exportsTotal ?? 4 }),
   ];
   let openapi: JsonSchema = {};

@@ -9,7 +9,8 @@ import { CaseStatistics, type CaseCounts, type CaseMetrics, type Clock, type Cou
 import { STATS_CONVENTIONS, type RESULTS, type Satisfaction } from '@yizhan/packs';
 import { LEVEL_LABELS, type UnitLevel } from '@yizhan/rules';
 import type { OrgDirectory } from './org-directory';
-import { readScope, type Scope } from './scope';
+import { maskName, maskText } from './mask';
+import { readScope, seesPersonalData, type Scope } from './scope';
 
 export type StatsGroupBy = 'type' | 'unit' | 'level' | 'department' | 'month';
 
@@ -51,13 +52,30 @@ export interface StatsReport {
 }
 
 /** One case behind a figure (drill-down and export): the engine's row with its unit's name, result and rating typed by the packs' values. */
-export type StatsCase = Omit<CaseMetrics, 'result' | 'satisfaction'> & {
+export type StatsCase = Omit<CaseMetrics, 'result' | 'satisfaction' | LedgerKey> & {
   unitName: string | null;
   /** One of the packs' RESULTS (调处结果), or null. */
   result: (typeof RESULTS)[number] | null;
   /** One of the packs' SATISFACTION values (满意度), or null. */
   satisfaction: Satisfaction | null;
 };
+
+/** The engine's 台账 (ledger) fields: exported, never answered by the drill-down API (they carry personal data). */
+type LedgerKey = 'channel' | 'suspendedAt' | 'data' | 'decision' | 'handlers' | 'dueAt';
+
+/** One row of the 台账 (case ledger export): a drill-down case and what the ledger adds, the party masked unless the reader may see personal data in lists. */
+export interface LedgerCase extends StatsCase {
+  channel: string | null;
+  party: string | null;
+  caseClass: string | null;
+  /** The handling departments' names, and the level (county, township …) of the decision. */
+  handlers: string[];
+  handlingLevel: string | null;
+  dueAt: Date | null;
+  suspended: boolean;
+  agreementNo: string | null;
+  comment: string | null;
+}
 
 export class Reports {
   private readonly statistics: CaseStatistics;
@@ -72,12 +90,13 @@ export class Reports {
    * (`cases` yields each batch once; memory holds one batch, however many cases there are).
    */
   exportSnapshot<T>(scope: Scope, input: StatsFilter & { groupBy: StatsGroupBy },
-    use: (report: StatsReport, cases: AsyncIterable<StatsCase[]>) => Promise<T>): Promise<T> {
+    use: (report: StatsReport, cases: AsyncIterable<LedgerCase[]>) => Promise<T>): Promise<T> {
     const filter = { from: input.from, to: input.to, process: input.process };
     return this.statistics.snapshot(readScope(scope), filter, async (snapshot) => {
       const report = await this.stats(scope, input, snapshot);
-      const toCase = (r: CaseMetrics) => this.statsCase(r);
-      async function* batches(): AsyncGenerator<StatsCase[]> {
+      const masked = !seesPersonalData(scope, 'list');
+      const toCase = (r: CaseMetrics) => this.ledgerCase(r, masked);
+      async function* batches(): AsyncGenerator<LedgerCase[]> {
         for await (const batch of snapshot.cases()) yield batch.map(toCase);
       }
       return use(report, batches());
@@ -130,6 +149,25 @@ export class Reports {
       unitName: this.directory.unitName(r.unit), status: r.status, createdAt: r.createdAt, completedAt: r.completedAt,
       month: r.month, onTime: r.onTime, overdue: r.overdue,
       result: r.result as StatsCase['result'], satisfaction: r.satisfaction as StatsCase['satisfaction'],
+    };
+  }
+
+  private ledgerCase(r: CaseMetrics, masked: boolean): LedgerCase {
+    const data = r.data ?? {};
+    const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v : null);
+    const party = text(data.applicant);
+    const level = text(r.decision?.level);
+    return {
+      ...this.statsCase(r),
+      channel: r.channel ?? text(data.channel),
+      party: party && masked ? maskName(party) : party,
+      caseClass: text(r.decision?.caseClass),
+      handlers: r.handlers.map((d) => this.directory.department(d)?.name ?? d),
+      handlingLevel: level ? LEVEL_LABELS[level as UnitLevel] ?? level : null,
+      dueAt: r.dueAt,
+      suspended: r.suspendedAt !== null,
+      agreementNo: text(data.agreementNo),
+      comment: text(data.comment) && masked ? maskText(String(data.comment)) : text(data.comment),
     };
   }
 

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { CaseEngine, Clock } from '@yizhan/engine';
+import type { AssessmentService } from './assessment';
 import type { AttachmentStore } from './attachments';
 import type { CitizenRatings } from './citizen-ratings';
 import type { IdempotencyStore } from './idempotency';
@@ -26,6 +27,7 @@ export interface Services {
   reports: Reports;
   publicCases: PublicCases;
   packs: PackService;
+  assessment: AssessmentService;
   idempotency: IdempotencyStore;
   attachments: AttachmentStore;
   /** 当事人评价: rating links and the applicant's ratings. */

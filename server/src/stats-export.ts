@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { RESULT_LABELS, RESULTS, SATISFACTION as SATISFACTION_VALUES, SATISFACTION_LABELS } from '@yizhan/packs';
-import type { StatsCase, StatsFigures, StatsReport } from './reports';
+import type { LedgerCase, StatsFigures, StatsReport } from './reports';
 
 const GROUP_LABELS: Record<StatsReport['groupBy'], string> = { type: '类型', unit: '单位', level: '层级', department: '部门', month: '月份' };
 
@@ -31,7 +31,7 @@ const COLUMNS: { key: keyof StatsFigures; header: string; rate?: boolean }[] = [
 /** The packs' labels of 调处结果 and 满意度 (processes/src/wording.ts), by value. */
 const RESULT: Record<string, string> = Object.fromEntries(RESULTS.map((v, i) => [v, RESULT_LABELS[i]]));
 const SATISFACTION: Record<string, string> = Object.fromEntries(SATISFACTION_VALUES.map((v, i) => [v, SATISFACTION_LABELS[i]]));
-const STATUS: Record<string, string> = { active: '办理中', completed: '已办结', incident: '异常', failed: '失败' };
+const STATUS: Record<string, string> = { active: '办理中', completed: '已办结', incident: '异常', failed: '失败', withdrawn: '已撤回', refused: '不予受理' };
 
 function summaryTable(report: StatsReport): (string | number | null)[][] {
   const head = [GROUP_LABELS[report.groupBy], ...COLUMNS.map((c) => c.header)];
@@ -52,27 +52,42 @@ export function statsCsv(report: StatsReport): string {
   return `\uFEFF${summaryTable(report).map(csvLine).join('')}`;
 }
 
+/** 台账 columns: one row per case (the party masked unless the reader may see personal data in lists). */
 const DETAIL_COLUMNS: { header: string; key: string; width: number }[] = [
   { header: '案件编号', key: 'number', width: 10 },
   { header: '流程', key: 'processKey', width: 18 },
   { header: '类型', key: 'type', width: 14 },
-  { header: '单位', key: 'unitName', width: 16 },
+  { header: '当事人', key: 'party', width: 10 },
+  { header: '来源渠道', key: 'channel', width: 10 },
+  { header: '案件等级', key: 'caseClass', width: 10 },
+  { header: '发生地', key: 'unitName', width: 16 },
+  { header: '承办部门', key: 'handlers', width: 24 },
+  { header: '办理层级', key: 'handlingLevel', width: 10 },
   { header: '月份', key: 'month', width: 10 },
-  { header: '状态', key: 'status', width: 8 },
+  { header: '状态', key: 'status', width: 10 },
   { header: '受理时间', key: 'createdAt', width: 20 },
+  { header: '办理时限', key: 'dueAt', width: 20 },
   { header: '办结时间', key: 'completedAt', width: 20 },
   { header: '调处结果', key: 'result', width: 10 },
+  { header: '协议编号', key: 'agreementNo', width: 16 },
   { header: '满意度', key: 'satisfaction', width: 10 },
+  { header: '评价意见', key: 'comment', width: 24 },
   { header: '按时办结', key: 'onTime', width: 10 },
   { header: '超期', key: 'overdue', width: 8 },
 ];
 
-function detailRow(c: StatsCase): Record<string, string | number | null> {
+/** The routing decision's case classes (the rules' `caseClass`). */
+const CASE_CLASS: Record<string, string> = { general: '一般', larger: '较大', major: '重大疑难' };
+
+function detailRow(c: LedgerCase): Record<string, string | number | null> {
   return {
-    number: c.number, processKey: c.processKey, type: c.type, unitName: c.unitName ?? c.unit, month: c.month,
-    status: STATUS[c.status] ?? c.status, createdAt: beijing(c.createdAt), completedAt: c.completedAt ? beijing(c.completedAt) : '',
-    result: c.result ? RESULT[c.result] : '', satisfaction: c.satisfaction ? SATISFACTION[c.satisfaction] : '',
-    onTime: c.status === 'completed' ? (c.onTime ? '是' : '否') : '', overdue: c.overdue ? '是' : '',
+    number: c.number, processKey: c.processKey, party: c.party ?? '', channel: c.channel ?? '', type: c.type,
+    caseClass: c.caseClass ? CASE_CLASS[c.caseClass] ?? c.caseClass : '', unitName: c.unitName ?? c.unit, handlers: c.handlers.join('、'),
+    handlingLevel: c.handlingLevel ?? '', month: c.month,
+    status: c.status === 'active' && c.suspended ? '中止' : STATUS[c.status] ?? c.status, createdAt: beijing(c.createdAt),
+    dueAt: c.dueAt ? beijing(c.dueAt) : '', completedAt: c.completedAt ? beijing(c.completedAt) : '',
+    result: c.result ? RESULT[c.result] : '', agreementNo: c.agreementNo ?? '', satisfaction: c.satisfaction ? SATISFACTION[c.satisfaction] : '',
+    comment: c.comment ?? '', onTime: c.status === 'completed' ? (c.onTime ? '是' : '否') : '', overdue: c.overdue ? '是' : '',
   };
 }
 
@@ -88,7 +103,7 @@ async function drained(out: Writable): Promise<void> {
 }
 
 /** Every case as CSV (案件明细), streamed batch by batch; returns the number of cases written. */
-export async function writeCasesCsv(out: Writable, cases: AsyncIterable<StatsCase[]>): Promise<number> {
+export async function writeCasesCsv(out: Writable, cases: AsyncIterable<LedgerCase[]>): Promise<number> {
   let n = 0;
   out.write(`\uFEFF${csvLine(DETAIL_COLUMNS.map((c) => c.header))}`);
   for await (const batch of cases) {
@@ -101,7 +116,7 @@ export async function writeCasesCsv(out: Writable, cases: AsyncIterable<StatsCas
 }
 
 /** The 汇总 and 案件明细 sheets, written to `out` as the cases arrive; returns the number of cases written. */
-export async function writeStatsXlsx(out: Writable, report: StatsReport, cases: AsyncIterable<StatsCase[]>): Promise<number> {
+export async function writeStatsXlsx(out: Writable, report: StatsReport, cases: AsyncIterable<LedgerCase[]>): Promise<number> {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   book.creator = 'yizhan';
   const period = `受理时间：${report.from ? report.from.slice(0, 10) : '不限'} 至 ${report.to ? report.to.slice(0, 10) : '不限'}`;

@@ -761,6 +761,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessment/{packId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 考核结果：各考核对象的得分、排名与红榜
+         * @description 按流程包的考核方案（pack.json 的 assessment）计算本辖区各部门或乡镇在周期内的指标与得分：本单位任务按时办结率、调处成功率、满意率、初访化解率、积案化解率（比率指标按 full / zero 线性得分），超期任务数、退回次数、被督办案件数（次数指标按次扣分），总分从高到低排名，低于红榜线的列入红榜。
+         */
+        get: operations["getAssessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/{packId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 预览考核方案：用提交的方案计算（不部署、不保存）
+         * @description 与 GET /api/assessment/{packId} 同一口径，但用请求中的 scheme（assessment.json 的内容）代替已部署的方案。方案不合格返回 422 ASSESSMENT_INVALID，details 逐条给出位置（JSON 指针）和原因。
+         */
+        post: operations["previewAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/{packId}/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 考核下钻：某考核对象在某指标上失分的案件
+         * @description indicator 为方案中的指标 key：列出使该单位在此指标上失分的案件（如超时完成任务、调处未成功、不满意、退回、被督办、未初访化解、积案未化解）；缺省列出该单位本期的全部案件。
+         */
+        get: operations["getAssessmentCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/{packId}/bulletin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 考核通报（Word 或 Excel）
+         * @description 周期内各分组的排名表、红榜和总分柱状图（PNG 图片）：docx（Word）或 xlsx（Excel）。
+         */
+        get: operations["getAssessmentBulletin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stats": {
         parameters: {
             query?: never;
@@ -1409,6 +1489,135 @@ export interface components {
              * @enum {string|null}
              */
             satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+        };
+        UnitFigures: {
+            /** @description 考核对象编码 */
+            unit: string;
+            /** @description 本期受理、本单位承办的案件数（不含撤回、不予受理） */
+            cases: number;
+            /** @description 本单位已完成的有时限任务数 */
+            tasks: number;
+            /** @description 其中按时完成的 */
+            tasksOnTime: number;
+            /** @description 本单位超时完成或已超期未完成的任务数 */
+            overdueTasks: number;
+            /** @description 本单位记录了调处结果的案件数 */
+            mediated: number;
+            /** @description 其中本单位最后一次调处成功的 */
+            succeeded: number;
+            /** @description 已评价案件数 */
+            rated: number;
+            /** @description 其中满意或基本满意的 */
+            satisfied: number;
+            /** @description 本单位退回任务的次数 */
+            returns: number;
+            /** @description 被督办的案件数 */
+            supervised: number;
+            /** @description 初访化解的案件数 */
+            firstContact: number;
+            /** @description 本期内的积案数 */
+            backlog: number;
+            /** @description 本期化解的积案数 */
+            backlogResolved: number;
+        };
+        AssessmentReport: {
+            packId: string;
+            packName: string | null;
+            scheme: {
+                /** @description 方案名称 */
+                name: string;
+                /** @description 满分 */
+                total: number;
+                /** @description 红榜线 */
+                redLine: number | null;
+                /** @description 积案天数 */
+                backlogDays: number;
+            };
+            period: {
+                /** @description 2026-03、2026-Q1 或 2026 */
+                key: string;
+                /** @enum {string} */
+                kind: "month" | "quarter" | "year";
+                /** @description 如 2026年3月 */
+                label: string;
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+            };
+            group: {
+                key: string;
+                label: string;
+            };
+            groups: {
+                key: string;
+                label: string;
+            }[];
+            indicators: {
+                key: string;
+                label: string;
+                figure: string;
+                figureLabel: string;
+                /** @enum {string} */
+                kind: "rate" | "count";
+                weight: number;
+            }[];
+            /** @description 按总分从高到低 */
+            units: {
+                unit: string;
+                name: string;
+                total: number;
+                rank: number;
+                /** @description 低于红榜线 */
+                red: boolean;
+                indicators: {
+                    key: string;
+                    label: string;
+                    figure: string;
+                    /** @description 比率（0–1）或次数；无可计算的案件为 null */
+                    value: number | null;
+                    /** @description 计算依据，如 18/20 */
+                    basis: string;
+                    weight: number;
+                    points: number;
+                    /** @description 失分 */
+                    lost: number;
+                }[];
+                figures: components["schemas"]["UnitFigures"];
+            }[];
+        };
+        AssessmentCase: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            processKey: string;
+            title: string | null;
+            type: string | null;
+            unit: string | null;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /** @description 本单位已完成的有时限任务数 */
+            tasks: number;
+            /** @description 其中按时完成的 */
+            tasksOnTime: number;
+            /** @description 本单位超期任务数 */
+            overdueTasks: number;
+            /** @description 本单位最后一次调处结果 */
+            result: string | null;
+            /** @description 评价 */
+            satisfaction: string | null;
+            /** @description 本单位退回次数 */
+            returns: number;
+            supervised: boolean;
+            /** @description 初访化解 */
+            firstContact: boolean;
+            /** @description 积案 */
+            backlog: boolean;
+            /** @description 积案本期化解 */
+            backlogResolved: boolean;
         };
         PublicCase: {
             number: number;
@@ -3079,6 +3288,150 @@ export interface operations {
             };
             400: components["responses"]["E400"];
             429: components["responses"]["E429"];
+        };
+    };
+    getAssessment: {
+        parameters: {
+            query: {
+                /** @description 考核周期（北京时间）：2026-03 月度、2026-Q1 季度、2026 年度；统计该周期内受理的案件（积案按周期内是否超期未结） */
+                period: string;
+                /** @description 考核分组（方案 groups 的 key，如 departments、townships）；缺省为第一个分组 */
+                group?: string;
+            };
+            header?: never;
+            path: {
+                /** @description 流程包 id（如 longxi） */
+                packId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 考核结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentReport"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    previewAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程包 id（如 longxi） */
+                packId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    period: string;
+                    group?: string;
+                    /** @description 考核方案（assessment.schema.json） */
+                    scheme: Record<string, unknown>;
+                };
+            };
+        };
+        responses: {
+            /** @description 按提交的方案计算的考核结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentReport"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
+    getAssessmentCases: {
+        parameters: {
+            query: {
+                /** @description 考核周期（北京时间）：2026-03 月度、2026-Q1 季度、2026 年度；统计该周期内受理的案件（积案按周期内是否超期未结） */
+                period: string;
+                /** @description 考核分组（方案 groups 的 key，如 departments、townships）；缺省为第一个分组 */
+                group?: string;
+                /** @description 考核对象（部门编码或乡镇单位编码） */
+                unit: string;
+                /** @description 指标 key */
+                indicator?: string;
+                /** @description 条数 */
+                limit?: number;
+                /** @description 偏移 */
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 流程包 id（如 longxi） */
+                packId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentCase"][];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    getAssessmentBulletin: {
+        parameters: {
+            query: {
+                /** @description 考核周期（北京时间）：2026-03 月度、2026-Q1 季度、2026 年度；统计该周期内受理的案件（积案按周期内是否超期未结） */
+                period: string;
+                /** @description 文件格式 */
+                format?: "docx" | "xlsx";
+            };
+            header?: never;
+            path: {
+                /** @description 流程包 id（如 longxi） */
+                packId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 通报文件（附件下载） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
         };
     };
     getStats: {

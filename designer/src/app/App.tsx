@@ -23,6 +23,7 @@ const CasePage = lazy(() => import('../pages/CasePage'));
 const PacksPage = lazy(() => import('../pages/PacksPage'));
 const PackPage = lazy(() => import('../pages/PackPage'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
+const AssessmentPage = lazy(() => import('../dashboard/AssessmentPage'));
 const PrintPage = lazy(() => import('../pages/PrintPage'));
 const RatingSlipPage = lazy(() => import('../pages/RatingSlipPage'));
 const PublicPages = lazy(() => import('../pages/PublicPages'));
@@ -45,6 +46,7 @@ const ROUTES: RouteDef[] = [
   { path: '/print/case/:id', ability: 'workspace', render: (p) => <PrintPage kind="case" id={p.id} /> },
   { path: '/print/rating/:id', ability: 'act', render: (p) => <RatingSlipPage id={p.id} /> },
   { path: '/dashboard', ability: 'admin', render: () => <DashboardPage /> },
+  { path: '/assessment', ability: 'admin', render: () => <AssessmentPage /> },
   { path: '/admin/packs', ability: 'admin', render: () => <PacksPage /> },
   { path: '/admin/packs/:id', ability: 'admin', render: (p) => <PackPage id={p.id} /> },
 ];
@@ -58,7 +60,7 @@ const NAV: { key: string; label: MessageKey; ability: Ability; children: { key: 
       { key: '/cases/new', label: 'navNewCase', ability: 'createCase' },
     ],
   },
-  { key: 'admin', label: 'navAdmin', ability: 'admin', children: [{ key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/admin/packs', label: 'navPacks', ability: 'admin' }] },
+  { key: 'admin', label: 'navAdmin', ability: 'admin', children: [{ key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/assessment', label: 'navAssessment', ability: 'admin' }, { key: '/admin/packs', label: 'navPacks', ability: 'admin' }] },
 ];
 
 export function App() {

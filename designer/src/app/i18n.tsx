@@ -110,6 +110,16 @@ export const zh = {
   diffWithPrevious: '与上一版比较', diffTitle: '版本 {from} → {to} 改了什么', diffNone: '两个版本没有差异',
   diffAdded: '新增', diffRemoved: '删除', diffChanged: '修改', diffOld: '旧版', diffNew: '新版',
   aspectDepartments: '部门', aspectLevel: '层级', aspectJoint: '联合调解', aspectLeadUnit: '牵头单位', aspectCaseClass: '等级', aspectDueIn: '时限',
+  // 考核 and 通报 (hassess): ranking, drill-down, scheme preview, bulletin download
+  navAssessment: '考核排名', assessPack: '流程包', assessPeriod: '考核周期', assessMonth: '月度', assessQuarter: '季度', assessYear: '年度',
+  assessBulletinDocx: '下载通报（Word）', assessBulletinXlsx: '下载通报（Excel）', assessRank: '名次', assessUnit: '考核对象', assessTotal: '总分（满分 {total}）',
+  assessRed: '红榜', assessRedTag: '红榜', assessHint: '低于 {red} 分列入红榜；超过 {days} 天未办结为积案。点击单位查看其全部案件，点击红色得分查看失分案件。',
+  assessDrillLost: '{unit}：「{indicator}」失分的案件', assessDrillAll: '{unit}：本期案件', assessTasksOnTime: '本单位任务按时 / 完成',
+  assessOverdueTasks: '超期任务', assessReturns: '退回次数', assessFlags: '标记', assessSupervised: '被督办', assessFirstContact: '初访化解',
+  assessBacklog: '积案未化解', assessBacklogResolved: '积案已化解', assessPreviewTitle: '考核方案预览（不部署）',
+  assessPreviewIntro: '修改考核方案（assessment.json）的权重或计分线，先用本期数据预览排名，确认后再随流程包部署。', assessPreviewOpen: '编辑方案并预览',
+  assessPreviewRun: '预览排名', assessPreviewing: '正在预览未部署的考核方案：排名按编辑中的方案计算', assessPreviewEnd: '结束预览',
+  assessSchemeNotJson: '方案不是合法的 JSON：{reason}',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -216,6 +226,16 @@ export const en: Record<MessageKey, string> = {
   diffWithPrevious: 'Compare with previous', diffTitle: 'What changed from {from} to {to}', diffNone: 'No differences between the two versions',
   diffAdded: 'Added', diffRemoved: 'Removed', diffChanged: 'Changed', diffOld: 'Old', diffNew: 'New',
   aspectDepartments: 'department', aspectLevel: 'level', aspectJoint: 'joint mediation', aspectLeadUnit: 'lead unit', aspectCaseClass: 'class', aspectDueIn: 'time limit',
+  // 考核 and 通报 (hassess): ranking, drill-down, scheme preview, bulletin download
+  navAssessment: 'Assessment', assessPack: 'Pack', assessPeriod: 'Period', assessMonth: 'Month', assessQuarter: 'Quarter', assessYear: 'Year',
+  assessBulletinDocx: 'Bulletin (Word)', assessBulletinXlsx: 'Bulletin (Excel)', assessRank: 'Rank', assessUnit: 'Unit', assessTotal: 'Total (of {total})',
+  assessRed: 'Red list', assessRedTag: 'Red list', assessHint: 'Below {red} points: red-listed; open over {days} days: backlog. Click a unit for its cases, a red score for the cases that lost it.',
+  assessDrillLost: '{unit}: cases that lost points on “{indicator}”', assessDrillAll: '{unit}: cases of the period', assessTasksOnTime: 'Own tasks on time / done',
+  assessOverdueTasks: 'Overdue tasks', assessReturns: 'Returns', assessFlags: 'Flags', assessSupervised: 'Supervised', assessFirstContact: 'Resolved at first contact',
+  assessBacklog: 'Backlog, open', assessBacklogResolved: 'Backlog, resolved', assessPreviewTitle: 'Preview a scheme (not deployed)',
+  assessPreviewIntro: 'Change the weights or thresholds of the scheme (assessment.json) and preview the ranking on this period before deploying it with the pack.', assessPreviewOpen: 'Edit and preview',
+  assessPreviewRun: 'Preview ranking', assessPreviewing: 'Previewing an undeployed scheme: the ranking follows the scheme being edited', assessPreviewEnd: 'End preview',
+  assessSchemeNotJson: 'The scheme is not valid JSON: {reason}',
 };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

@@ -1,0 +1,213 @@
+// 考核 figures: what each assessed unit (a department, or a township with its villages) did in a
+// period, read within a reader's scope. Unlike the case statistics (case-statistics.ts), which
+// count a case once wherever it went, these are a unit's OWN figures: its own tasks on time, the
+// result of its own mediation, the tasks it returned. Every figure and its drill-down come from one
+// query of (unit, case) rows (unitCaseSql), so a point lost and the cases behind it never disagree.
+// The caller maps department codes (task candidate groups) to assessed units and passes the packs'
+// step conventions; the engine binds both as query parameters.
+import type pg from 'pg';
+import type { Clock } from './clock';
+import type { StepConventions } from './case-statistics';
+import { caseVisibleSql, SqlArgs, type ReadScope } from './read-scope';
+
+/** An assessed unit: its key and the department codes (candidate groups) whose tasks are its own. */
+export interface AssessedUnit {
+  key: string;
+  departments: readonly string[];
+}
+
+/** The step conventions of the figures: the statistics' ones and the form key of 督办 tasks. */
+export interface AssessmentConventions extends StepConventions {
+  supervisionForm: string;
+}
+
+export interface AssessmentPeriod {
+  /** Cases created in [from, to) are the period's cases; 积案 are counted over the whole of it. */
+  from: Date;
+  to: Date;
+  /** Process key or pack id. */
+  process?: string;
+  /** A case open longer than this many days is a 积案 (backlog case). */
+  backlogDays: number;
+}
+
+/** The figures of one assessed unit in a period. */
+export interface UnitFigures {
+  unit: string;
+  /** Cases of the period the unit was offered a handling task of (withdrawn and refused ones left out). */
+  cases: number;
+  /** Its own completed tasks with a time limit, and those completed by their due time. */
+  tasks: number;
+  tasksOnTime: number;
+  /** Its own tasks completed after their due time or still open past it. */
+  overdueTasks: number;
+  /** Cases whose mediation result it recorded, and those where its last result was success. */
+  mediated: number;
+  succeeded: number;
+  /** Its cases rated by the citizen, and those rated 满意 or 基本满意. */
+  rated: number;
+  satisfied: number;
+  /** Tasks it returned (退回). */
+  returns: number;
+  /** Its cases that were put under supervision (督办 received). */
+  supervised: number;
+  /** 初访化解: its cases closed with success at the first handling, never returned, transferred or supervised. */
+  firstContact: number;
+  /** 积案: its cases open longer than the backlog threshold at some time in the period, and those closed in it. */
+  backlog: number;
+  backlogResolved: number;
+}
+
+/** Why a case lost a unit points: the drill-down of each figure. */
+export type AssessmentFlag = 'lateTask' | 'overdueTask' | 'notSucceeded' | 'dissatisfied' | 'returned' | 'supervised' | 'notFirstContact' | 'backlogOpen';
+
+export const ASSESSMENT_FLAGS: readonly AssessmentFlag[] = ['lateTask', 'overdueTask', 'notSucceeded', 'dissatisfied', 'returned', 'supervised', 'notFirstContact', 'backlogOpen'];
+
+/** One case behind a unit's figures, with what it counted for the unit. */
+export interface AssessmentCase {
+  id: string;
+  number: number;
+  processKey: string;
+  title: string | null;
+  type: string | null;
+  unit: string | null;
+  status: string;
+  createdAt: Date;
+  completedAt: Date | null;
+  tasks: number;
+  tasksOnTime: number;
+  overdueTasks: number;
+  /** The unit's own last mediation result, or null. */
+  result: string | null;
+  /** The case's rating, or null. */
+  satisfaction: string | null;
+  returns: number;
+  supervised: boolean;
+  firstContact: boolean;
+  backlog: boolean;
+  backlogResolved: boolean;
+}
+
+const FLAG_SQL: Record<AssessmentFlag, string> = {
+  lateTask: 'r.in_period and r.tasks > r.tasks_on_time',
+  overdueTask: 'r.in_period and r.overdue_tasks > 0',
+  notSucceeded: 'r.in_period and r.handled and r.result is not null and r.result is distinct from r.success',
+  dissatisfied: 'r.in_period and r.handled and r.satisfaction = r.dissatisfied',
+  returned: 'r.in_period and r.returns > 0',
+  supervised: 'r.in_period and r.handled and r.supervised',
+  notFirstContact: `r.in_period and r.handled and r.status not in ('withdrawn', 'refused') and not r.first_contact`,
+  backlogOpen: 'r.handled and r.backlog and not r.backlog_resolved',
+};
+
+const FIGURES_SQL = `
+  count(*) filter (where r.in_period and r.handled and r.status not in ('withdrawn', 'refused'))::int as cases,
+  coalesce(sum(r.tasks) filter (where r.in_period), 0)::int as tasks,
+  coalesce(sum(r.tasks_on_time) filter (where r.in_period), 0)::int as "tasksOnTime",
+  coalesce(sum(r.overdue_tasks) filter (where r.in_period), 0)::int as "overdueTasks",
+  count(*) filter (where r.in_period and r.handled and r.result is not null)::int as mediated,
+  count(*) filter (where r.in_period and r.handled and r.result = r.success)::int as succeeded,
+  count(*) filter (where r.in_period and r.handled and r.satisfaction is not null)::int as rated,
+  count(*) filter (where r.in_period and r.handled and r.satisfaction in (r.satisfied, r.basic))::int as satisfied,
+  coalesce(sum(r.returns) filter (where r.in_period), 0)::int as returns,
+  count(*) filter (where r.in_period and r.handled and r.supervised)::int as supervised,
+  count(*) filter (where r.in_period and r.handled and r.first_contact)::int as "firstContact",
+  count(*) filter (where r.handled and r.backlog)::int as backlog,
+  count(*) filter (where r.handled and r.backlog_resolved)::int as "backlogResolved"`;
+
+interface CaseRow {
+  id: string; number: string; process_key: string; title: string | null; type: string | null; case_unit: string | null; status: string;
+  created_at: Date; completed_at: Date | null; tasks: number; tasks_on_time: number; overdue_tasks: number; result: string | null;
+  satisfaction: string | null; returns: number; supervised: boolean; first_contact: boolean; backlog: boolean; backlog_resolved: boolean;
+}
+
+export class AssessmentFigures {
+  constructor(private readonly pool: pg.Pool, private readonly clock: Clock, private readonly conventions: AssessmentConventions) {}
+
+  /** The figures of every unit (in the order given; a unit with no case has zeros). */
+  async figures(scope: ReadScope, period: AssessmentPeriod, units: readonly AssessedUnit[]): Promise<UnitFigures[]> {
+    const args = new SqlArgs();
+    const rows = this.unitCaseSql(scope, args, period, units);
+    const { rows: found } = await this.pool.query<UnitFigures>(`with r as (${rows}) select r.unit, ${FIGURES_SQL} from r group by r.unit`, args.values);
+    const byUnit = new Map(found.map((f) => [f.unit, f]));
+    return units.map((u) => byUnit.get(u.key) ?? {
+      unit: u.key, cases: 0, tasks: 0, tasksOnTime: 0, overdueTasks: 0, mediated: 0, succeeded: 0, rated: 0, satisfied: 0,
+      returns: 0, supervised: 0, firstContact: 0, backlog: 0, backlogResolved: 0,
+    });
+  }
+
+  /** The cases behind a unit's figures: all of its cases, or those that lost it points by `flag`; newest first. */
+  async cases(scope: ReadScope, period: AssessmentPeriod, unit: AssessedUnit, page: { flag?: AssessmentFlag; limit: number; offset: number }): Promise<AssessmentCase[]> {
+    const args = new SqlArgs();
+    const rows = this.unitCaseSql(scope, args, period, [unit]);
+    const where = page.flag ? FLAG_SQL[page.flag] : '(r.in_period or (r.handled and r.backlog))';
+    const { rows: found } = await this.pool.query<CaseRow>(
+      `with r as (${rows}) select * from r where ${where} order by r.created_at desc, r.number desc limit ${args.add(page.limit)} offset ${args.add(page.offset)}`,
+      args.values,
+    );
+    return found.map((r) => ({
+      id: r.id, number: Number(r.number), processKey: r.process_key, title: r.title, type: r.type, unit: r.case_unit, status: r.status,
+      createdAt: r.created_at, completedAt: r.completed_at, tasks: r.tasks, tasksOnTime: r.tasks_on_time, overdueTasks: r.overdue_tasks,
+      result: r.result, satisfaction: r.satisfaction, returns: r.returns, supervised: r.supervised, firstContact: r.first_contact,
+      backlog: r.backlog, backlogResolved: r.backlog_resolved,
+    }));
+  }
+
+  /**
+   * One row per (assessed unit, visible case) where the unit was offered a task of the case or
+   * returned one: the period's cases (created in [from, to)) and older ones that were 积案 in it.
+   */
+  private unitCaseSql(scope: ReadScope, args: SqlArgs, period: AssessmentPeriod, units: readonly AssessedUnit[]): string {
+    const { outcome, rating, nonHandlingForms, supervisionForm } = this.conventions;
+    const pairs = units.flatMap((u) => u.departments.map((d) => [u.key, d] as const));
+    const unitKeys = args.add(pairs.map((p) => p[0]));
+    const deptCodes = args.add(pairs.map((p) => p[1]));
+    const from = args.add(period.from);
+    const to = args.add(period.to);
+    const backlog = `make_interval(days => ${args.add(Math.max(0, Math.floor(period.backlogDays)))}::int)`;
+    const now = args.add(this.clock.now());
+    const where = [caseVisibleSql(scope, args), `c.created_at < ${to}`,
+      `(c.created_at >= ${from} or (c.created_at + ${backlog} < ${to} and (c.completed_at is null or c.completed_at >= ${from})))`];
+    if (period.process) {
+      const p = args.add(period.process);
+      where.push(`(c.process_key = ${p} or split_part(c.process_key, '/', 1) = ${p})`);
+    }
+    const resultField = args.add(outcome.field);
+    const results = args.add(outcome.values);
+    const ratingField = args.add(rating.field);
+    const nonHandling = args.add(nonHandlingForms);
+    const supervise = args.add(supervisionForm);
+    // the unit's own tasks of case c
+    const own = (t: string) => `exists (select 1 from du d where d.unit = uc.unit and d.dept = any(${t}.candidate_groups))`;
+    return `
+      with du as (select * from unnest(${unitKeys}::text[], ${deptCodes}::text[]) as x(unit, dept)),
+      uc as (select distinct du.unit, t.case_id from tasks t join du on du.dept = any(t.candidate_groups)
+             union
+             select distinct du.unit, h.case_id from history h join du on h.kind = 'task.returned' and coalesce(h.data -> 'from', '[]'::jsonb) ? du.dept)
+      select uc.unit, c.id, c.number, c.process_key, c.title, c.type, c.unit as case_unit, c.status, c.created_at, c.completed_at,
+        (c.created_at >= ${from}) as in_period,
+        exists (select 1 from tasks ht where ht.case_id = c.id and ${own('ht')} and not (coalesce(ht.form_key, '') = any(${nonHandling}::text[]))) as handled,
+        (select count(*) from tasks tt where tt.case_id = c.id and ${own('tt')} and tt.status = 'completed' and tt.due_at is not null)::int as tasks,
+        (select count(*) from tasks tt where tt.case_id = c.id and ${own('tt')} and tt.status = 'completed' and tt.due_at is not null and tt.completed_at <= tt.due_at)::int as tasks_on_time,
+        (select count(*) from tasks tt where tt.case_id = c.id and ${own('tt')} and tt.due_at is not null
+           and ((tt.status = 'completed' and tt.completed_at > tt.due_at) or (tt.status = 'open' and tt.due_at < ${now})))::int as overdue_tasks,
+        (select rt.data ->> ${resultField} from tasks rt where rt.case_id = c.id and ${own('rt')} and rt.status = 'completed'
+           and rt.data ->> ${resultField} = any(${results}::text[]) order by rt.completed_at desc, rt.created_at desc limit 1) as result,
+        (select et.data ->> ${ratingField} from tasks et where et.case_id = c.id and et.status = 'completed' and et.form_key = ${args.add(rating.formKey)}
+           and et.data ->> ${ratingField} = any(${args.add(rating.values)}::text[]) order by et.completed_at desc, et.created_at desc limit 1) as satisfaction,
+        (select count(*) from history h where h.case_id = c.id and h.kind = 'task.returned'
+           and exists (select 1 from du d where d.unit = uc.unit and coalesce(h.data -> 'from', '[]'::jsonb) ? d.dept))::int as returns,
+        exists (select 1 from tasks st where st.case_id = c.id and st.form_key = ${supervise}) as supervised,
+        (c.status = 'completed'
+          and (select ct.data ->> ${resultField} from tasks ct where ct.case_id = c.id and ct.status = 'completed'
+                 and ct.data ->> ${resultField} = any(${results}::text[]) order by ct.completed_at desc, ct.created_at desc limit 1) = ${args.add(outcome.values[0] ?? null)}::text
+          and (select count(*) from tasks ct where ct.case_id = c.id and ct.status = 'completed' and ct.data ->> ${resultField} = any(${results}::text[])) = 1
+          and not exists (select 1 from history fh where fh.case_id = c.id and fh.kind in ('task.returned', 'task.transferred'))
+          and not exists (select 1 from tasks fs where fs.case_id = c.id and fs.form_key = ${supervise})) as first_contact,
+        (c.status not in ('withdrawn', 'refused') and c.created_at + ${backlog} < least(coalesce(c.completed_at, 'infinity'::timestamptz), ${to})) as backlog,
+        (c.status = 'completed' and c.created_at + ${backlog} < least(c.completed_at, ${to}) and c.completed_at >= ${from} and c.completed_at < ${to}) as backlog_resolved,
+        ${args.add(outcome.values[0] ?? null)}::text as success,
+        ${args.add(rating.values[0])}::text as satisfied, ${args.add(rating.values[1])}::text as basic, ${args.add(rating.values[2])}::text as dissatisfied
+      from uc join cases c on c.id = uc.case_id
+      where ${where.join(' and ')}`;
+  }
+}
