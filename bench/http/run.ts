@@ -136,7 +136,11 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * s.length))];
 };
-const median = (xs: number[]) => quantile(xs, 0.5);
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
 
 // ---- run -------------------------------------------------------------------------------------
 
@@ -177,25 +181,27 @@ try {
   // both processes warm (JIT, pools, caches) before anything is measured
   const warm = await load(two, tokens, processKey, WARM, 0);
   if (warm.errors) throw new Error(`warm-up: ${warm.errors} errors: ${warm.firstError}`);
-  const results: Record<'one' | 'two', { rate: number; p50: number; p99: number }[]> = { one: [], two: [] };
+  const results: Record<'one' | 'two', { rate: number; steps: number; p50: number; p99: number }[]> = { one: [], two: [] };
   for (let r = 0; r < ROUNDS; r++) {
     for (const [label, targets] of [['one', one], ['two', two]] as const) {
       const t = await load(targets, tokens, processKey, 2, SECONDS);
-      const row = { rate: t.cases / SECONDS, p50: quantile(t.latencies, 0.5), p99: quantile(t.latencies, 0.99) };
+      const row = { rate: t.cases / SECONDS, steps: t.latencies.length / SECONDS, p50: quantile(t.latencies, 0.5), p99: quantile(t.latencies, 0.99) };
       results[label].push(row);
-      console.log(`  round ${r + 1}, ${label === 'one' ? '1 process ' : '2 processes'}: ${row.rate.toFixed(1).padStart(6)} cases/s  step p50 ${row.p50.toFixed(0).padStart(4)} ms  p99 ${row.p99.toFixed(0).padStart(4)} ms` +
+      console.log(`  round ${r + 1}, ${label === 'one' ? '1 process ' : '2 processes'}: ${row.rate.toFixed(1).padStart(6)} cases/s ${row.steps.toFixed(1).padStart(6)} steps/s  step p50 ${row.p50.toFixed(0).padStart(4)} ms  p99 ${row.p99.toFixed(0).padStart(4)} ms` +
         `  (${t.latencies.length} steps${t.errors ? `, ${t.errors} errors: ${t.firstError}` : ''})`);
     }
   }
   const ratios = results.one.map((o, i) => results.two[i].rate / o.rate);
+  const stepRatios = results.one.map((o, i) => results.two[i].steps / o.steps);
   const summary = (label: 'one' | 'two') => {
     const rs = results[label];
-    return `${median(rs.map((x) => x.rate)).toFixed(1).padStart(6)} cases/s  step p50 ${median(rs.map((x) => x.p50)).toFixed(0).padStart(4)} ms  p99 ${median(rs.map((x) => x.p99)).toFixed(0).padStart(4)} ms`;
+    return `${median(rs.map((x) => x.rate)).toFixed(1).padStart(6)} cases/s ${median(rs.map((x) => x.steps)).toFixed(1).padStart(6)} steps/s  step p50 ${median(rs.map((x) => x.p50)).toFixed(0).padStart(4)} ms  p99 ${median(rs.map((x) => x.p99)).toFixed(0).padStart(4)} ms`;
   };
   console.log('\nmedians over the rounds:');
   console.log(`  1 process    ${summary('one')}`);
   console.log(`  2 processes  ${summary('two')}`);
-  console.log(`  ratio 2 ÷ 1  ${median(ratios).toFixed(2)}×  (per round: ${ratios.map((x) => x.toFixed(2)).join(', ')})`);
+  console.log(`  ratio 2 ÷ 1  ${median(ratios).toFixed(2)}× cases/s (per round: ${ratios.map((x) => x.toFixed(2)).join(', ')}), ` +
+    `${median(stepRatios).toFixed(2)}× steps/s (per round: ${stepRatios.map((x) => x.toFixed(2)).join(', ')})`);
 } finally {
   for (const s of servers.reverse()) await s.stop();
   await embeddedStop?.();
