@@ -14,11 +14,12 @@ import { describeAccount, importAccounts, missingUsersReport, packAccounts, pars
 import { createPackEngine, formatProblem, formatScenarioLine, formatSummary, loadPackDir, PackService, runScenarios, validatePack } from './packs';
 import { isRole } from './roles';
 import { serve } from './serve';
+import { isServeWorker, runServeWorker } from './workers';
 import { UserRepository } from './users';
 import { formatWhatIf, type WhatIfReply } from './whatif-text';
 
 const USAGE = `用法：
-  yizhan serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--database-url URL] [--demo] [--packs DIR | --no-packs] [--build-web] [--web DIR]
+  yizhan serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--database-url URL] [--demo] [--packs DIR | --no-packs] [--build-web] [--web DIR] [--workers N]
   yizhan pack validate DIR
   yizhan pack test DIR [--database-url URL]
   yizhan pack deploy DIR [--server URL --token T] [--data ./data] [--database-url URL]
@@ -30,7 +31,7 @@ const USAGE = `用法：
       （密码取自环境变量 YIZHAN_PASSWORD 或标准输入）
   yizhan user import DIR [--passwords FILE] [--server URL --token T] [--data ./data] [--database-url URL]
       （创建流程包 pack.json 中 users 的账号；密码文件每行「用户名:密码」，或从 YIZHAN_PASSWORD / 标准输入给出同一个初始密码；已有的用户不改动）
-环境变量：PORT、YIZHAN_DATA、DATABASE_URL、YIZHAN_TOKEN、LOG_LEVEL`;
+环境变量：PORT、YIZHAN_DATA、DATABASE_URL、YIZHAN_WORKERS、YIZHAN_TOKEN、LOG_LEVEL`;
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -56,15 +57,25 @@ async function main(argv: string[]): Promise<number> {
 }
 
 async function cmdServe(args: string[]): Promise<number> {
+  // a worker of `serve --workers N` (forked by src/workers.ts) only serves HTTP, until told to stop
+  if (isServeWorker()) {
+    await runServeWorker(pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2)));
+    return new Promise<number>(() => {});
+  }
   const { values } = parseArgs({
     args,
     options: {
       port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, 'database-url': { type: 'string' },
       demo: { type: 'boolean' }, packs: { type: 'string' }, 'no-packs': { type: 'boolean' }, 'build-web': { type: 'boolean' },
-      web: { type: 'string' },
+      web: { type: 'string' }, workers: { type: 'string' },
     },
   });
   if (values['build-web']) buildWeb();
+  const workers = Number(values.workers ?? process.env.YIZHAN_WORKERS ?? 1);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    err(`工作进程数无效：${values.workers ?? process.env.YIZHAN_WORKERS}（应为 1 到 64 的整数）`);
+    return 2;
+  }
   const port = Number(values.port ?? process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     err(`端口无效：${values.port ?? process.env.PORT}`);
@@ -76,6 +87,7 @@ async function cmdServe(args: string[]): Promise<number> {
     dataDir: values.data ?? process.env.YIZHAN_DATA ?? './data',
     databaseUrl: values['database-url'] ?? process.env.DATABASE_URL,
     demo: values.demo ?? false,
+    workers,
     packsRoot: values['no-packs'] ? null : values.packs ? resolve(values.packs) : undefined,
     ...(values.web ?? process.env.YIZHAN_WEB_DIR ? { webDir: resolve(values.web ?? process.env.YIZHAN_WEB_DIR ?? '') } : {}),
     logger: pino({ level: process.env.LOG_LEVEL ?? 'info' }, pino.destination(2)),

@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { CaseExecution } from '../bpmn/case-execution';
 import { NotFoundError, TaskAlreadyCompletedError, TaskClaimedError, TaskNotOpenError } from '../errors';
 import { checkForm, type FormValidator } from '../form-validation';
-import { appendHistory, HistoryKind } from '../history';
+import { appendHistory, HistoryKind, type HistoryRecord } from '../history';
 import { checkUnitInProcess } from '../process-org';
 import { CaseHaltedError, ProcessError, recordHalt } from './halt';
-import { caseOfTask, lockedTask, transaction, type AuthorizeTask, type Client } from './lock';
+import { lockedTask, transaction, type AuthorizeTask, type Client } from './lock';
 import type { CaseCommandRunner } from './runner';
 
 export interface StartCaseInput {
@@ -41,20 +41,25 @@ export class CaseSteps {
     const variables = { data: input.data, case: facts };
     const exec = await CaseExecution.start(caseId, this.runner.executionOptions(caseId, def), variables);
     if (!exec.halted && exec.error) throw new ProcessError(exec.error.message);
-    const insertCase = async (client: Client) => {
-      await client.query(
-        `insert into cases (id, definition_id, process_key, status, version, state, variables, title, type, channel, unit, created_by, created_at, updated_at)
-         values ($1, $2, $3, 'active', 0, '{}', $10, $4, $5, $6, $7, $8, $9, $9)`,
-        [caseId, def.id, def.key, input.title ?? str(input.data.title) ?? def.name, facts.type ?? null, facts.channel ?? null, facts.unit ?? null, input.actor ?? null, now, JSON.stringify(variables)],
-      );
-      await appendHistory(client, caseId, ctx.clock.now(), { actor: input.actor ?? null, kind: HistoryKind.CaseStarted, elementId: 'start', taskId: null, data: { process: def.key, version: def.version, data: input.data } });
-    };
+    const started: HistoryRecord = { actor: input.actor ?? null, kind: HistoryKind.CaseStarted, elementId: 'start', taskId: null, data: { process: def.key, version: def.version, data: input.data } };
+    // the case row and its case.started entry in one statement
+    const insertCase = (client: Client) => client.query({
+      name: 'yizhan.insert-case',
+      text: `with inserted as (
+               insert into cases (id, definition_id, process_key, status, version, state, variables, title, type, channel, unit, created_by, created_at, updated_at)
+               values ($1, $2, $3, 'active', 0, '{}', $10, $4, $5, $6, $7, $8, $9, $9) returning id)
+             insert into history (case_id, at, actor, kind, element_id, task_id, data)
+             select id, $9, $11, $12, $13, null, $14 from inserted`,
+      values: [caseId, def.id, def.key, input.title ?? str(input.data.title) ?? def.name, facts.type ?? null, facts.channel ?? null, facts.unit ?? null, input.actor ?? null, now, JSON.stringify(variables),
+        started.actor, started.kind, started.elementId, JSON.stringify(started.data)],
+    });
     let halt = exec.halted;
     if (!halt) {
       try {
         await transaction(ctx.pool, async (client) => {
           await insertCase(client);
-          await this.runner.persist(client, { id: caseId, version: 0, unit: facts.unit ?? null }, def, exec, input.actor);
+          // a new case has no open rows yet: the projection need not read them
+          await this.runner.persist(client, { id: caseId, version: 0, unit: facts.unit ?? null, open: [] }, def, exec, input.actor);
         });
       } catch (err) {
         if (!(err instanceof CaseHaltedError)) throw err;
@@ -75,8 +80,10 @@ export class CaseSteps {
 
   /** Completes an open task with form data (validated first); returns the case id. */
   async complete(taskId: string, data: Record<string, unknown>, actor: string | undefined, options: { force?: boolean; authorize?: AuthorizeTask }): Promise<string> {
-    const caseId = await caseOfTask(this.runner.ctx.pool, taskId);
-    await this.runner.onCase(caseId, async (client, row, def, log) => {
+    let caseId = '';
+    // the task's row and its case's are locked together (the task names the case)
+    await this.runner.onCase({ taskId }, async (client, row, def, log, writes) => {
+      caseId = row.id;
       const task = row.task;
       if (!task) throw new NotFoundError('TASK', taskId);
       if (task.status === 'completed') throw new TaskAlreadyCompletedError(taskId);
@@ -90,11 +97,10 @@ export class CaseSteps {
         throw new TaskNotOpenError(taskId, 'not-waiting');
       }
       await exec.settle();
-      const now = this.runner.ctx.clock.now();
-      await client.query(`update tasks set status = 'completed', data = $2, completed_at = $3, completed_by = $4 where id = $1`, [taskId, data, now, actor ?? null]);
+      writes.completedTask = { id: taskId, data, actor: actor ?? null }; // written with the projection
       log.push({ actor: actor ?? null, kind: HistoryKind.TaskCompleted, elementId: task.element_id, taskId, data: { data } });
       return exec;
-    }, { taskId });
+    });
     return caseId;
   }
 
@@ -102,7 +108,8 @@ export class CaseSteps {
   async retryIncidents(caseId: string, actor: string | undefined): Promise<void> {
     const { ctx } = this.runner;
     ctx.live.forget(caseId);
-    await this.runner.onCase(caseId, async (client, row, def) => {
+    await this.runner.onCase(caseId, async (client, row, def, _log, writes) => {
+      writes.rowsChanged = true;
       await client.query(`update incidents set attempts = attempts + 1 where case_id = $1 and status = 'open'`, [caseId]);
       // a halted case runs again from its last committed state; if it runs away again, the
       // rollback keeps this incident open (with one more attempt)

@@ -15,7 +15,26 @@ export interface CaseRow {
   unit: string | null;
   /** The task a command is about, read under the same lock (completeTask). */
   task?: TaskRow | null;
+  /**
+   * The case's open tasks, pending timers and open incidents, read under the lock — where the
+   * projection starts from. Undefined: the projection reads them itself.
+   */
+  open?: OpenRow[];
 }
+
+/** An open task, pending timer or open incident of a case, as the projection compares them with the engine. */
+export interface OpenRow {
+  kind: 'task' | 'timer' | 'incident';
+  id: string;
+  execution_id: string;
+  element_id: string;
+}
+
+/** The SQL reading a case's open rows (`OpenRow`); `caseId` is an SQL expression. */
+export const openRowsSql = (caseId: string) =>
+  `select 'task' as kind, id::text, execution_id, element_id from tasks where case_id = ${caseId} and status = 'open'
+   union all select 'timer', id::text, execution_id, element_id from timers where case_id = ${caseId} and status = 'pending'
+   union all select 'incident', id::text, '', element_id from incidents where case_id = ${caseId} and status = 'open'`;
 
 export interface TaskRow {
   id: string;
@@ -51,6 +70,37 @@ export const lockedTask = (t: TaskRow): LockedTask => ({
   id: t.id, caseId: t.case_id, elementId: t.element_id, candidateGroups: t.candidate_groups, assignee: t.assignee, unit: t.unit ?? null, status: t.status,
 });
 
+/**
+ * Opens the command's transaction, locks the case row (with `taskId` the task's row too, and the
+ * case is the task's) and reads it and the case's open rows — in one round trip: `begin`, the
+ * locking select, then the open rows in their own statement, whose snapshot is taken once the
+ * lock is held (a select list evaluated with the lock would see the rows as they were before the
+ * wait). The ids are checked to be UUIDs and written into the text (a multi-statement query takes
+ * no parameters). Undefined only with `skipLocked` when the case is busy or gone; else a missing
+ * case or task is NOT_FOUND. The caller commits or rolls back.
+ */
+export async function beginLocked(client: Client, target: { caseId: string } | { taskId: string }, options: { skipLocked?: boolean } = {}): Promise<CaseRow | undefined> {
+  const taskId = 'taskId' in target ? target.taskId : undefined;
+  if (taskId !== undefined && !isUuid(taskId)) throw new NotFoundError('TASK', taskId);
+  if ('caseId' in target && !isUuid(target.caseId)) throw new NotFoundError('CASE', target.caseId);
+  const caseId = 'caseId' in target ? `'${target.caseId}'::uuid` : `(select case_id from tasks where id = '${taskId}'::uuid)`;
+  const results = await client.query(
+    `begin;
+     select c.id, c.definition_id, c.status, c.version, c.unit${taskId ? ', row_to_json(t) as task' : ''}
+       from cases c${taskId ? ` join tasks t on t.id = '${taskId}'::uuid and t.case_id = c.id` : ''}
+      where c.id = ${caseId} for update of c${taskId ? ', t' : ''}${options.skipLocked ? ' skip locked' : ''};
+     ${openRowsSql(caseId)}`,
+  ) as unknown as [pg.QueryResult, pg.QueryResult<CaseRow>, pg.QueryResult<OpenRow>];
+  const row = results[1].rows[0];
+  if (!row) {
+    if (options.skipLocked) return undefined;
+    if (taskId) throw new NotFoundError('TASK', taskId);
+    throw new NotFoundError('CASE', (target as { caseId: string }).caseId);
+  }
+  row.open = results[2].rows;
+  return row;
+}
+
 /** Runs `work` in one transaction on a pooled connection; `onRollback` runs when it fails. */
 export async function transaction(pool: pg.Pool, work: (client: Client) => Promise<void>, onRollback?: () => void): Promise<void> {
   const client = await pool.connect();
@@ -73,28 +123,6 @@ export async function caseOfTask(pool: pg.Pool, taskId: string): Promise<string>
   const { rows } = await pool.query<{ case_id: string }>('select case_id from tasks where id = $1', [taskId]);
   if (!rows[0]) throw new NotFoundError('TASK', taskId);
   return rows[0].case_id;
-}
-
-/**
- * Locks the case row (and the task's, with `taskId`) and reads it. Undefined only with
- * `skipLocked` when the case is busy or gone; else a missing case or task is NOT_FOUND.
- */
-export async function lockCase(client: Client, caseId: string, options: { skipLocked?: boolean; taskId?: string } = {}): Promise<CaseRow | undefined> {
-  // The state is not read here: the live engine usually matches the version.
-  const { rows } = await client.query<CaseRow>(
-    // With a task, its row is locked too, so a concurrent completion is seen once the lock is ours.
-    `select c.id, c.definition_id, c.status, c.version, c.unit${options.taskId ? ', row_to_json(t) as task' : ''}
-       from cases c${options.taskId ? ' join tasks t on t.id = $2 and t.case_id = c.id' : ''}
-      where c.id = $1 for update of c${options.taskId ? ', t' : ''}${options.skipLocked ? ' skip locked' : ''}`,
-    options.taskId ? [caseId, options.taskId] : [caseId],
-  );
-  const row = rows[0];
-  if (!row) {
-    if (options.skipLocked) return undefined;
-    if (options.taskId) throw new NotFoundError('TASK', options.taskId);
-    throw new NotFoundError('CASE', caseId);
-  }
-  return row;
 }
 
 /** Locks the case row only, for a change to a task row (no engine step). */

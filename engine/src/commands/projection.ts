@@ -1,14 +1,29 @@
 // The projection of a settled engine onto the tables: open tasks, pending timers, incidents,
-// history and the case row (state, variables, version + 1, status, routing) — in a handful of
-// statements whatever the number of tasks (one read, batched writes).
+// history and the case row (state, variables, version + 1, status, routing). Compared with the
+// case's open rows as read under the lock (or read here), everything is written in one statement
+// whatever the number of tasks — the completed task, cancelled and new tasks, cancelled and new
+// timers, the history batch (a new task's entry takes its id from the insert) and the case row —
+// a named prepared statement, parsed and planned once per connection. Incidents (rare) have their
+// own statements.
 import type { CaseExecution } from '../bpmn/case-execution';
 import type { Clock } from '../clock';
 import type { DefinitionRecord } from '../definitions';
-import { historyBatch, HistoryKind, insertHistoryBatchSql, type HistoryRecord } from '../history';
+import { HistoryKind, type HistoryRecord } from '../history';
 import { saneDate, timerDue, type DeadlinePolicy } from './deadlines';
 import { CaseHaltedError, outOfRange } from './halt';
-import type { CaseRow, Client } from './lock';
+import { openRowsSql, type CaseRow, type Client, type OpenRow } from './lock';
 import { endingOf } from './outcome';
+
+/**
+ * What a command writes besides the engine's projection, in the projection's one statement. A
+ * command that changes task, timer or incident rows itself sets `rowsChanged`, so the projection
+ * reads the open ones again instead of using those read with the lock.
+ */
+export interface StepWrites {
+  /** The task this command completed (its form data and who completed it). */
+  completedTask?: { id: string; data: Record<string, unknown>; actor: string | null };
+  rowsChanged?: boolean;
+}
 
 /**
  * Writes what the engine did since the last drain, plus the command's own history entries
@@ -17,32 +32,27 @@ import { endingOf } from './outcome';
 export async function projectCase(
   client: Client,
   ctx: { clock: Clock; deadlines: DeadlinePolicy },
-  row: Pick<CaseRow, 'id' | 'version' | 'unit'>,
+  row: Pick<CaseRow, 'id' | 'version' | 'unit' | 'open'>,
   def: DefinitionRecord,
   exec: CaseExecution,
   actor: string | undefined,
   log: HistoryRecord[] = [],
+  writes: StepWrites = {},
 ): Promise<number> {
   const now = ctx.clock.now();
   ctx.deadlines.of(def); // the version's calendar, built before anything is written
   const caseId = row.id;
   const { incidents, events } = exec.drain();
-  const { rows: known } = await client.query<{ kind: 'task' | 'timer' | 'incident'; id: string; execution_id: string; element_id: string }>(
-    `select 'task' as kind, id::text, execution_id, element_id from tasks where case_id = $1 and status = 'open'
-     union all select 'timer', id::text, execution_id, element_id from timers where case_id = $1 and status = 'pending'
-     union all select 'incident', id::text, '', element_id from incidents where case_id = $1 and status = 'open'`,
-    [caseId],
-  );
+  const completed = writes.completedTask;
+  const known = (row.open ?? (await client.query<OpenRow>(openRowsSql('$1'), [caseId])).rows)
+    .filter((k) => !(k.kind === 'task' && k.id === completed?.id)); // completed in this statement
   const of = (kind: string) => known.filter((k) => k.kind === kind);
 
   // Tasks: one row per waiting execution id (re-emitted waits after recover change nothing).
   const waiting = exec.waitingTasks();
   const waitingIds = new Set(waiting.map((w) => w.executionId));
   const gone = of('task').filter((t) => !waitingIds.has(t.execution_id));
-  if (gone.length) {
-    await client.query(`update tasks set status = 'cancelled', completed_at = $2 where id = any($1::uuid[])`, [gone.map((t) => t.id), now]);
-    for (const t of gone) log.push({ actor: 'system', kind: HistoryKind.TaskCancelled, elementId: t.element_id, taskId: t.id, data: null });
-  }
+  for (const t of gone) log.push({ actor: 'system', kind: HistoryKind.TaskCancelled, elementId: t.element_id, taskId: t.id, data: null });
   const openIds = new Set(of('task').map((t) => t.execution_id));
   const fresh = waiting.filter((w) => !openIds.has(w.executionId)).map((w) => {
     const { due, warn } = ctx.deadlines.taskDue(def, now, w.dueDate);
@@ -53,43 +63,24 @@ export async function projectCase(
       item: w.item === undefined ? null : w.item, due_at: due, warn_at: warn, priority: w.priority ?? null, due_date: w.dueDate ?? null,
     };
   });
-  if (fresh.length) {
-    const { rows: created } = await client.query<{ id: string; execution_id: string; element_id: string; name: string | null; candidate_groups: string[]; due_at: Date | null }>(
-      `insert into tasks (case_id, execution_id, element_id, name, form_key, candidate_groups, assignee, unit, iteration, item, due_at, warn_at, priority, created_at)
-       select $1, x.execution_id, x.element_id, x.name, x.form_key, x.candidate_groups, x.assignee, $3, x.iteration, x.item, x.due_at, x.warn_at, x.priority, $4
-         from jsonb_to_recordset($2::jsonb) as x(execution_id text, element_id text, name text, form_key text, candidate_groups text[],
-              assignee text, iteration int, item jsonb, due_at timestamptz, warn_at timestamptz, priority int)
-       on conflict (case_id, execution_id) do nothing
-       returning id, execution_id, element_id, name, candidate_groups, due_at`,
-      [caseId, JSON.stringify(fresh), row.unit, now],
-    );
-    const limits = new Map(fresh.map((f) => [f.element_id + f.execution_id, f.due_date]));
-    for (const t of created) {
-      const dueDate = limits.get(t.element_id + t.execution_id) ?? null;
-      log.push({ actor: 'system', kind: HistoryKind.TaskCreated, elementId: t.element_id, taskId: t.id, data: { name: t.name, candidateGroups: t.candidate_groups, dueAt: t.due_at?.toISOString() ?? null, dueDate } });
-    }
+  // each new task's history entry, in its place in the log; its id comes from the insert (a task
+  // already there by its execution id is not inserted, and gets no entry)
+  const created = new Map<number, string>(); // log position → execution id
+  for (const f of fresh) {
+    created.set(log.length, f.execution_id);
+    log.push({ actor: 'system', kind: HistoryKind.TaskCreated, elementId: f.element_id, taskId: null, data: { name: f.name, candidateGroups: f.candidate_groups, dueAt: f.due_at?.toISOString() ?? null, dueDate: f.due_date } });
   }
 
   // Timers: recorded with their due time by our clock; the sweeper fires them from here.
   const pending = exec.pendingTimers();
   const pendingIds = new Set(pending.map((p) => p.executionId));
   const stale = of('timer').filter((t) => !pendingIds.has(t.execution_id));
-  if (stale.length) await client.query(`update timers set status = 'cancelled' where id = any($1::bigint[])`, [stale.map((t) => t.id)]);
   const knownTimers = new Set(of('timer').map((t) => t.execution_id));
   const newTimers = pending.filter((p) => !knownTimers.has(p.executionId)).map((p) => {
     const due = timerDue(now, p.expression, p.delayMs);
     if (!saneDate(now, due)) throw new CaseHaltedError(outOfRange(p.elementId, `定时器「${p.expression ?? `${p.delayMs} ms`}」`));
     return { execution_id: p.executionId, element_id: p.elementId, expression: p.expression ?? null, due_at: due };
   });
-  if (newTimers.length) {
-    await client.query(
-      `insert into timers (case_id, execution_id, element_id, expression, due_at, created_at)
-       select $1, x.execution_id, x.element_id, x.expression, x.due_at, $3
-         from jsonb_to_recordset($2::jsonb) as x(execution_id text, element_id text, expression text, due_at timestamptz)
-       on conflict (case_id, execution_id) do nothing`,
-      [caseId, JSON.stringify(newTimers), now],
-    );
-  }
 
   // Services: completions resolve earlier incidents; failures open new ones.
   let routing: unknown;
@@ -125,20 +116,60 @@ export async function projectCase(
     log.push({ actor: actor ?? 'system', kind: HistoryKind.CaseCompleted, elementId: null, taskId: null, data: null });
   }
   const version = row.version + 1;
-  // the history batch and the case row in one statement (one round trip)
-  await client.query(
-    `with logged as (
-       ${insertHistoryBatchSql('$1', '$6', '$8')}
-       returning 1)
-     update cases set state = $2, variables = $3, version = $4, status = $5, updated_at = $6,
-       completed_at = case when $5 in ('completed', 'withdrawn', 'refused') then $6 else completed_at end,
-       routing = coalesce($7, routing)
-     where id = $1`,
-    [caseId, JSON.stringify(exec.getState()), JSON.stringify(exec.variables()), version, status, now,
-      routing === undefined ? null : JSON.stringify(routing), historyBatch(log)],
-  );
+  await client.query({
+    name: 'yizhan.project-case',
+    text: PROJECT_SQL,
+    values: [
+      caseId, JSON.stringify(exec.getState()), JSON.stringify(exec.variables()), version, status, now,
+      routing === undefined ? null : JSON.stringify(routing),
+      JSON.stringify(log.map((e, n) => ({ n, actor: e.actor, kind: e.kind, element_id: e.elementId, task_id: e.taskId, data: e.data, creates: created.get(n) ?? null }))),
+      completed?.id ?? null, completed ? JSON.stringify(completed.data) : null, completed?.actor ?? null,
+      gone.map((t) => t.id), JSON.stringify(fresh), row.unit,
+      stale.map((t) => t.id), JSON.stringify(newTimers),
+    ],
+  });
   return version;
 }
+
+/**
+ * The projection's one statement. $1 case id, $2 state, $3 variables, $4 version, $5 status,
+ * $6 now, $7 routing, $8 history entries (`creates`: the execution id of the new task the entry is
+ * about), $9–$11 the task completed by this command (id, data, actor), $12 tasks no longer waited
+ * for, $13 new tasks, $14 the case's unit, $15 timers no longer pending, $16 new timers. The parts
+ * touch different rows, so their order inside the statement does not matter; each new task's
+ * history entry is joined to the task the insert made.
+ */
+const PROJECT_SQL = `
+  with completed as (
+    update tasks set status = 'completed', data = $10::jsonb, completed_at = $6, completed_by = $11 where id = $9::uuid
+  ), cancelled as (
+    update tasks set status = 'cancelled', completed_at = $6 where id = any($12::uuid[])
+  ), created as (
+    insert into tasks (case_id, execution_id, element_id, name, form_key, candidate_groups, assignee, unit, iteration, item, due_at, warn_at, priority, created_at)
+    select $1, x.execution_id, x.element_id, x.name, x.form_key, x.candidate_groups, x.assignee, $14, x.iteration, x.item, x.due_at, x.warn_at, x.priority, $6
+      from jsonb_to_recordset($13::jsonb) as x(execution_id text, element_id text, name text, form_key text, candidate_groups text[],
+           assignee text, iteration int, item jsonb, due_at timestamptz, warn_at timestamptz, priority int)
+    on conflict (case_id, execution_id) do nothing
+    returning id, execution_id
+  ), stale as (
+    update timers set status = 'cancelled' where id = any($15::bigint[])
+  ), armed as (
+    insert into timers (case_id, execution_id, element_id, expression, due_at, created_at)
+    select $1, x.execution_id, x.element_id, x.expression, x.due_at, $6
+      from jsonb_to_recordset($16::jsonb) as x(execution_id text, element_id text, expression text, due_at timestamptz)
+    on conflict (case_id, execution_id) do nothing
+  ), logged as (
+    insert into history (case_id, at, actor, kind, element_id, task_id, data)
+    select $1, $6, x.actor, x.kind, x.element_id, coalesce(x.task_id, c.id), x.data
+      from jsonb_to_recordset($8::jsonb) as x(n int, actor text, kind text, element_id text, task_id uuid, data jsonb, creates text)
+      left join created c on c.execution_id = x.creates
+     where x.creates is null or c.id is not null
+     order by x.n
+  )
+  update cases set state = $2, variables = $3, version = $4, status = $5, updated_at = $6,
+    completed_at = case when $5 in ('completed', 'withdrawn', 'refused') then $6 else completed_at end,
+    routing = coalesce($7, routing)
+  where id = $1`;
 
 /** Who acted in this command (e.g. who delivered the 撤回 message), else the system. */
 function lastActor(log: readonly HistoryRecord[]): string {

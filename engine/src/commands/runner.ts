@@ -12,8 +12,8 @@ import type { HistoryRecord } from '../history';
 import type { DeadlinePolicy } from './deadlines';
 import { CaseHaltedError, ProcessError, recordHalt } from './halt';
 import type { LiveExecutions } from './live-executions';
-import { lockCase, transaction, type CaseRow, type Client } from './lock';
-import { projectCase } from './projection';
+import { beginLocked, transaction, type CaseRow, type Client } from './lock';
+import { projectCase, type StepWrites } from './projection';
 
 /** What the commands share: the store, the clock, the definitions, the handlers passed in, the caches. */
 export interface CommandContext {
@@ -27,7 +27,7 @@ export interface CommandContext {
 }
 
 /** A command's work under the lock: the engine to persist, or undefined when there was nothing to do. */
-export type CaseAct = (client: Client, row: CaseRow, def: DefinitionRecord, log: HistoryRecord[]) => Promise<CaseExecution | undefined>;
+export type CaseAct = (client: Client, row: CaseRow, def: DefinitionRecord, log: HistoryRecord[], writes: StepWrites) => Promise<CaseExecution | undefined>;
 
 export class CaseCommandRunner {
   constructor(readonly ctx: CommandContext) {}
@@ -59,35 +59,56 @@ export class CaseCommandRunner {
   }
 
   /** Projects the settled engine and keeps it live at the new version (once committed, it matches the store). */
-  async persist(client: Client, row: Pick<CaseRow, 'id' | 'version' | 'unit'>, def: DefinitionRecord, exec: CaseExecution, actor: string | undefined, log?: HistoryRecord[]): Promise<void> {
-    const version = await projectCase(client, this.ctx, row, def, exec, actor, log);
+  async persist(
+    client: Client, row: Pick<CaseRow, 'id' | 'version' | 'unit' | 'open'>, def: DefinitionRecord, exec: CaseExecution, actor: string | undefined,
+    log?: HistoryRecord[], writes?: StepWrites,
+  ): Promise<void> {
+    const version = await projectCase(client, this.ctx, row, def, exec, actor, log, writes);
     this.ctx.live.remember(row.id, exec, version);
   }
 
   /**
-   * One command on one case: lock the row, run `act`, persist what the engine did, commit.
-   * Returns false when `act` decided there was nothing to do (or the case was busy and skipLocked).
+   * One command on one case (by id, or the case of a task, whose row is locked too): lock the
+   * row, run `act`, persist what the engine did, commit — three round trips when the live engine
+   * matches: begin + lock + open rows, the projection's statement, commit. Returns false when
+   * `act` decided there was nothing to do (or the case was busy and skipLocked).
    */
-  async onCase(caseId: string, act: CaseAct, options: { skipLocked?: boolean; taskId?: string } = {}): Promise<boolean> {
+  async onCase(target: string | { taskId: string }, act: CaseAct, options: { skipLocked?: boolean } = {}): Promise<boolean> {
     let outcome = false;
+    let caseId = typeof target === 'string' ? target : undefined;
+    const client = await this.ctx.pool.connect();
     try {
-      await transaction(this.ctx.pool, async (client) => {
-        const row = await lockCase(client, caseId, options);
-        if (!row) return;
-        // 撤回 / 不予受理 end a case for good (a refused one still has the engine state it had)
-        if (row.status === 'withdrawn' || row.status === 'refused') throw new CaseNotActiveError(caseId, row.status, '继续办理');
-        const def = await this.ctx.definitions.byIdOrThrow(row.definition_id);
-        const log: HistoryRecord[] = [];
-        const exec = await act(client, row, def, log);
-        if (!exec) return;
-        if (exec.halted) throw new CaseHaltedError(exec.halted);
-        if (exec.error) throw new ProcessError(exec.error.message);
-        await this.persist(client, row, def, exec, undefined, log);
-        outcome = true;
-      }, () => this.ctx.live.forget(caseId));
+      try {
+        const row = await beginLocked(client, typeof target === 'string' ? { caseId: target } : target, options);
+        if (row) {
+          caseId = row.id;
+          // 撤回 / 不予受理 end a case for good (a refused one still has the engine state it had)
+          if (row.status === 'withdrawn' || row.status === 'refused') throw new CaseNotActiveError(row.id, row.status, '继续办理');
+          const def = await this.ctx.definitions.byIdOrThrow(row.definition_id);
+          const log: HistoryRecord[] = [];
+          const writes: StepWrites = {};
+          const exec = await act(client, row, def, log, writes);
+          if (exec) {
+            if (exec.halted) throw new CaseHaltedError(exec.halted);
+            if (exec.error) throw new ProcessError(exec.error.message);
+            await this.persist(client, writes.rowsChanged ? { ...row, open: undefined } : row, def, exec, undefined, log, writes);
+            outcome = true;
+          }
+        }
+        await client.query('commit');
+      } catch (err) {
+        if (caseId) this.ctx.live.forget(caseId);
+        await client.query('rollback').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
     } catch (err) {
       // rolled back; the halt itself is recorded on its own (incident, history, status)
-      if (err instanceof CaseHaltedError) await transaction(this.ctx.pool, (client) => recordHalt(client, this.ctx.clock, caseId, err.halt));
+      if (err instanceof CaseHaltedError && caseId) {
+        const halted = caseId;
+        await transaction(this.ctx.pool, (c) => recordHalt(c, this.ctx.clock, halted, err.halt));
+      }
       throw err;
     }
     return outcome;

@@ -26,7 +26,8 @@ export async function fireDueTimers(runner: CaseCommandRunner, limit = 100): Pro
   let fired = 0;
   for (const timer of rows) {
     try {
-      const done = await runner.onCase(timer.case_id, async (client, row, def) => {
+      const done = await runner.onCase(timer.case_id, async (client, row, def, _log, writes) => {
+        writes.rowsChanged = true; // the timer's row is marked here, before the projection
         const still = await client.query(`select 1 from timers where id = $1 and status = 'pending'`, [timer.id]);
         if (!still.rowCount) return undefined;
         const exec = await runner.execution(client, row, def);

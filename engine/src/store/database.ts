@@ -28,6 +28,11 @@ export interface Database {
   pool: pg.Pool;
   /** Where it runs, for logs: "embedded:<dir>" or the server URL without password. */
   description: string;
+  /**
+   * The connection URL, password included (the embedded server's own), for other processes of
+   * the same deployment (`yizhan serve --workers N`). Never print or log it: `description` is that.
+   */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -71,6 +76,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     pool,
     description,
+    url,
     async close() {
       await pool.end();
       await embedded?.stop();
