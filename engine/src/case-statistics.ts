@@ -49,6 +49,8 @@ export interface CaseCounts {
   satisfied: number;
   basic: number;
   dissatisfied: number;
+  /** Under supervision (挂牌督办, `cases.supervised_at` set). */
+  supervised: number;
 }
 
 /** One case behind a figure. */
@@ -70,6 +72,8 @@ export interface CaseMetrics {
   result: string | null;
   /** Its rating (one of the rating values) or null. */
   satisfaction: string | null;
+  /** Under supervision (挂牌督办). */
+  supervised: boolean;
 }
 
 /** Which cases of the filter: those of one group key, or those whose unit is (or is not) in a list. */
@@ -112,6 +116,7 @@ export interface PublishedCaseRow {
 interface MetricRow {
   id: string; number: string; process_key: string; title: string | null; type: string | null; unit: string | null; status: string;
   created_at: Date; completed_at: Date | null; month: string; on_time: boolean; overdue: boolean; result: string | null; satisfaction: string | null;
+  supervised: boolean;
 }
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -130,12 +135,14 @@ const COUNTS = `count(*)::int as total,
   count(m.satisfaction)::int as rated,
   count(*) filter (where m.satisfaction = m.satisfied)::int as satisfied,
   count(*) filter (where m.satisfaction = m.basic)::int as basic,
-  count(*) filter (where m.satisfaction = m.dissatisfied)::int as dissatisfied`;
+  count(*) filter (where m.satisfaction = m.dissatisfied)::int as dissatisfied,
+  count(*) filter (where m.supervised)::int as supervised`;
 
 function metricsView(r: MetricRow): CaseMetrics {
   return {
     id: r.id, number: Number(r.number), processKey: r.process_key, title: r.title, type: r.type, unit: r.unit, status: r.status,
     createdAt: r.created_at, completedAt: r.completed_at, month: r.month, onTime: r.on_time, overdue: r.overdue, result: r.result, satisfaction: r.satisfaction,
+    supervised: r.supervised,
   };
 }
 
@@ -272,7 +279,7 @@ export class CaseStatistics implements CountsReader {
     const resultField = args.add(outcome.field);
     const ratingField = args.add(rating.field);
     return `select c.id, c.number, c.process_key, c.title, c.type, c.unit, c.status, c.created_at, c.completed_at,
-        to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+        to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, (c.supervised_at is not null) as supervised,
         (c.status = 'completed' and not exists (
           select 1 from tasks lt where lt.case_id = c.id and lt.due_at is not null and lt.completed_at > lt.due_at)) as on_time,
         (c.status <> 'completed' and exists (

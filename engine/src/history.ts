@@ -27,6 +27,9 @@ export const HistoryKind = {
   ExtensionRequested: 'deadline.extension.requested',
   ExtensionApproved: 'deadline.extension.approved',
   ExtensionRejected: 'deadline.extension.rejected',
+  CaseSupervised: 'case.supervised',
+  SupervisionClosed: 'case.supervision.closed',
+  LeaderAssigned: 'case.leader.assigned',
 } as const;
 
 /** The kind of a history entry: 'case.started', 'task.completed', 'incident', … */
@@ -74,6 +77,12 @@ export interface HistoryData {
   /** 延期 approved: the task's new due date. */
   'deadline.extension.approved': { extensionId: number; from: string | null; to: string; note: string | null };
   'deadline.extension.rejected': { extensionId: number; note: string | null };
+  /** 挂牌督办 on demand: the leader's 批示, its deadline and the 包案领导 named with it. */
+  'case.supervised': { supervisionId: number; instruction: string; deadline: string | null; leaderInCharge: string | null };
+  /** 督办销号. */
+  'case.supervision.closed': { supervisionId: number; note: string | null };
+  /** 领导包案: the 包案领导 before and after. */
+  'case.leader.assigned': { from: string | null; to: string | null };
 }
 
 /** One history event: its kind and the data of that kind. */

@@ -3,6 +3,10 @@ export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type Cas
 export { type SignalResult, type SignalScope, type WaitingMessage } from './commands/messages';
 export { type ExtensionView, extensionApprover, workingDaysBetween, MAX_EXTENSION_DAYS } from './commands/lifecycle';
 export { type CaseOutcome } from './commands/outcome';
+export { type SupervisionView, type SupervisionListEntry, type SuperviseInput, MAX_INSTRUCTION } from './commands/supervision';
+export {
+  CaseAnalysis, normalizePartyValue, PARTY_KINDS, REPEAT_KINDS, type PartyKind, type PartyKey, type PartyExtractor, type AnalysisCase, type WeeklyCount,
+} from './case-analysis';
 export {
   CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter,
   type ScopedTaskFilter, type ScopedTaskView,

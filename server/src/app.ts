@@ -17,6 +17,9 @@ import { defineRoute, mountRoutes, type JsonSchema, type RouteDef } from './regi
 import { PublicCases } from './public-cases';
 import { Reports } from './reports';
 import { DEFAULT_LOGIN_LIMIT, type LoginLimit } from './login-guard';
+import { Analysis } from './analysis';
+import { analysisRoutes } from './routes/analysis';
+import { supervisionRoutes } from './routes/supervision';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes, bearer } from './routes/auth';
 import { caseRoutes } from './routes/cases';
@@ -121,6 +124,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     packs: new PackService(engine, pool, directory),
     idempotency: new IdempotencyStore(pool, clock),
     attachments: new AttachmentStore(pool, clock),
+    analysis: new Analysis(pool, engine, clock, directory),
   };
 
   const routes: RouteDef[] = [
@@ -131,6 +135,8 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ...taskRoutes(services),
     ...catalogRoutes(services),
     ...attachmentRoutes(services),
+    ...supervisionRoutes(services),
+    ...analysisRoutes(services),
     ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2, exportsTotal: options.exportsTotal ?? 4 }),
   ];
   let openapi: JsonSchema = {};

@@ -2,6 +2,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { CaseEngine, Clock } from '@yizhan/engine';
+import type { Analysis } from './analysis';
 import type { AttachmentStore } from './attachments';
 import type { IdempotencyStore } from './idempotency';
 import type { OrgDirectory } from './org-directory';
@@ -26,4 +27,5 @@ export interface Services {
   packs: PackService;
   idempotency: IdempotencyStore;
   attachments: AttachmentStore;
+  analysis: Analysis;
 }

@@ -5,6 +5,7 @@ import { NotFoundError, TaskAlreadyCompletedError, TaskClaimedError, TaskNotOpen
 import { checkForm, type FormValidator } from '../form-validation';
 import { appendHistory, HistoryKind } from '../history';
 import { checkUnitInProcess } from '../process-org';
+import { writeCaseParties, type PartyExtractor } from '../case-analysis';
 import { CaseHaltedError, ProcessError, recordHalt } from './halt';
 import { caseOfTask, lockedTask, transaction, type AuthorizeTask, type Client } from './lock';
 import type { CaseCommandRunner } from './runner';
@@ -22,7 +23,7 @@ export interface StartCaseInput {
 }
 
 export class CaseSteps {
-  constructor(private readonly runner: CaseCommandRunner, private readonly validateForm: FormValidator) {}
+  constructor(private readonly runner: CaseCommandRunner, private readonly validateForm: FormValidator, private readonly parties?: PartyExtractor) {}
 
   /** Starts a case and returns its id. A start that runs away keeps the intake, halted. */
   async start(input: StartCaseInput): Promise<string> {
@@ -48,6 +49,10 @@ export class CaseSteps {
         [caseId, def.id, def.key, input.title ?? str(input.data.title) ?? def.name, facts.type ?? null, facts.channel ?? null, facts.unit ?? null, input.actor ?? null, now, JSON.stringify(variables)],
       );
       await appendHistory(client, caseId, ctx.clock.now(), { actor: input.actor ?? null, kind: HistoryKind.CaseStarted, elementId: 'start', taskId: null, data: { process: def.key, version: def.version, data: input.data } });
+      if (this.parties) {
+        const startForm = def.meta.startFormKey ? def.forms[def.meta.startFormKey] : undefined;
+        await writeCaseParties(client, caseId, now, this.parties(input.data, startForm));
+      }
     };
     let halt = exec.halted;
     if (!halt) {
