@@ -11,88 +11,91 @@ const ID = '62112219800101123X';
 
 describe.each(databaseTargets())('督办 and 研判 over HTTP on $name PostgreSQL', (target) => {
   let s: TestServer;
-  let leader: string;
-  let leadera: string;
-  let clerka: string;
-  let clerkb: string;
+  // the tests move the clock by days: a token (8 hours) is asked for when it is used
+  const leader = 'leader';
+  const leadera = 'leadera';
+  const clerka = 'clerka';
+  const clerkb = 'clerkb';
 
   beforeAll(async () => {
     s = await startTestServer(target);
-    [leader, leadera, clerka, clerkb] = await Promise.all(['leader', 'leadera', 'clerka', 'clerkb'].map((u) => s.login(u)));
   });
+  /** A request as a user (by name), logged in at the clock's present time. */
+  const call = async (method: string, path: string, options: { token: string; body?: unknown }) =>
+    s.request(method, path, { ...options, token: await s.login(options.token) });
   afterAll(async () => {
     await s?.close();
   });
 
   const start = async (token: string, unit: string, extra: Record<string, unknown> = {}) => {
-    const r = await s.request('POST', '/api/cases', { token, body: { process: PROCESS, data: intake(unit, extra) } });
+    const r = await call('POST', '/api/cases', { token, body: { process: PROCESS, data: intake(unit, extra) } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     return r.body as Json;
   };
 
   it('a leader\'s 批示 reaches the responsible unit\'s task, marks the case in the inbox, the case and the statistics, and is in the history', async () => {
-    const before = (await s.request('GET', '/api/stats', { token: leader })).body.totals.supervised as number;
+    const before = (await call('GET', '/api/stats', { token: leader })).body.totals.supervised as number;
     const c = await start(clerka, 't-a');
     const deadline = new Date(s.clock.now().getTime() + 3 * 86400_000).toISOString();
-    const r = await s.request('POST', `/api/cases/${c.id}/supervise`, { token: leader, body: { instruction: '请三日内化解并报结果', deadline, leaderInCharge: 'leader' } });
+    const r = await call('POST', `/api/cases/${c.id}/supervise`, { token: leader, body: { instruction: '请三日内化解并报结果', deadline, leaderInCharge: 'leader' } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ caseId: c.id, instruction: '请三日内化解并报结果', deadline, leaderInCharge: 'leader', status: 'active', createdBy: 'leader' });
 
     // the township centre handles it: the 批示 is on its task, in the inbox and on the task page
-    const inbox = (await s.request('GET', '/api/tasks', { token: clerka })).body as Json[];
+    const inbox = (await call('GET', '/api/tasks', { token: clerka })).body as Json[];
     const task = inbox.find((t) => t.caseId === c.id);
     expect(task.supervision).toMatchObject({ instruction: '请三日内化解并报结果', by: 'leader', leaderInCharge: 'leader' });
-    const page = await s.request('GET', `/api/tasks/${task.id}`, { token: clerka });
+    const page = await call('GET', `/api/tasks/${task.id}`, { token: clerka });
     expect(page.body.supervision.instruction).toBe('请三日内化解并报结果');
 
-    const shown = (await s.request('GET', `/api/cases/${c.id}`, { token: clerka })).body;
+    const shown = (await call('GET', `/api/cases/${c.id}`, { token: clerka })).body;
     expect(shown.supervisedAt).not.toBeNull();
     expect(shown.leaderInCharge).toBe('leader');
     expect(shown.history.at(-1)).toMatchObject({ kind: 'case.supervised', actor: 'leader', data: { instruction: '请三日内化解并报结果', deadline, leaderInCharge: 'leader' } });
-    const list = (await s.request('GET', '/api/cases?supervised=true', { token: leader })).body as Json[];
+    const list = (await call('GET', '/api/cases?supervised=true', { token: leader })).body as Json[];
     expect(list.map((x) => x.id)).toContain(c.id);
     expect(list.every((x) => x.supervised)).toBe(true);
-    expect((await s.request('GET', '/api/stats', { token: leader })).body.totals.supervised).toBe(before + 1);
+    expect((await call('GET', '/api/stats', { token: leader })).body.totals.supervised).toBe(before + 1);
 
     // 督办 list and 销号
-    const entries = (await s.request('GET', '/api/supervisions', { token: leader })).body as Json[];
+    const entries = (await call('GET', '/api/supervisions', { token: leader })).body as Json[];
     const entry = entries.find((e) => e.caseId === c.id);
     expect(entry).toMatchObject({ caseNumber: c.number, caseUnit: 't-a', caseUnitName: '甲镇', overdue: false });
-    expect((await s.request('POST', `/api/supervisions/${entry.id}/close`, { token: clerka, body: {} })).status).toBe(403);
-    const closed = await s.request('POST', `/api/supervisions/${entry.id}/close`, { token: leader, body: { note: '已化解' } });
+    expect((await call('POST', `/api/supervisions/${entry.id}/close`, { token: clerka, body: {} })).status).toBe(403);
+    const closed = await call('POST', `/api/supervisions/${entry.id}/close`, { token: leader, body: { note: '已化解' } });
     expect(closed.body).toMatchObject({ status: 'closed', closedBy: 'leader', closingNote: '已化解' });
-    const after = (await s.request('GET', `/api/tasks/${task.id}`, { token: clerka })).body;
+    const after = (await call('GET', `/api/tasks/${task.id}`, { token: clerka })).body;
     expect(after.supervision).toBeNull();
   });
 
   it('a township leader cannot supervise another township\'s case (404); bad input changes nothing', async () => {
     const b = await start(clerkb, 't-b');
-    const r = await s.request('POST', `/api/cases/${b.id}/supervise`, { token: leadera, body: { instruction: '督办' } });
+    const r = await call('POST', `/api/cases/${b.id}/supervise`, { token: leadera, body: { instruction: '督办' } });
     expect(r.status).toBe(404);
     expect(r.body.error.code).toBe('CASE_NOT_FOUND');
-    expect((await s.request('POST', `/api/cases/${b.id}/leader`, { token: leadera, body: { leader: 'leadera' } })).status).toBe(404);
+    expect((await call('POST', `/api/cases/${b.id}/leader`, { token: leadera, body: { leader: 'leadera' } })).status).toBe(404);
     // staff have no case:supervise
-    expect((await s.request('POST', `/api/cases/${b.id}/supervise`, { token: clerkb, body: { instruction: '督办' } })).status).toBe(403);
+    expect((await call('POST', `/api/cases/${b.id}/supervise`, { token: clerkb, body: { instruction: '督办' } })).status).toBe(403);
     // a 包案领导 must be a leader whose jurisdiction holds the case; a deadline must lie ahead
-    const notLeader = await s.request('POST', `/api/cases/${b.id}/supervise`, { token: leader, body: { instruction: '督办', leaderInCharge: 'clerkb' } });
+    const notLeader = await call('POST', `/api/cases/${b.id}/supervise`, { token: leader, body: { instruction: '督办', leaderInCharge: 'clerkb' } });
     expect(notLeader.status).toBe(400);
-    const otherTownship = await s.request('POST', `/api/cases/${b.id}/leader`, { token: leader, body: { leader: 'leadera' } });
+    const otherTownship = await call('POST', `/api/cases/${b.id}/leader`, { token: leader, body: { leader: 'leadera' } });
     expect(otherTownship.status).toBe(400);
-    const past = await s.request('POST', `/api/cases/${b.id}/supervise`, { token: leader, body: { instruction: '督办', deadline: '2020-01-01T00:00:00Z' } });
+    const past = await call('POST', `/api/cases/${b.id}/supervise`, { token: leader, body: { instruction: '督办', deadline: '2020-01-01T00:00:00Z' } });
     expect(past.status).toBe(400);
-    const unchanged = (await s.request('GET', `/api/cases/${b.id}`, { token: leader })).body;
+    const unchanged = (await call('GET', `/api/cases/${b.id}`, { token: leader })).body;
     expect(unchanged.supervisedAt).toBeNull();
     expect(unchanged.leaderInCharge).toBeNull();
     expect(unchanged.history.map((h: Json) => h.kind)).not.toContain('case.supervised');
     // the leader of 甲镇 supervises a case of 甲镇; 包案领导 assigned, in the history
     const a = await start(clerka, 't-a');
-    expect((await s.request('POST', `/api/cases/${a.id}/supervise`, { token: leadera, body: { instruction: '镇领导督办' } })).status).toBe(201);
-    const assigned = await s.request('POST', `/api/cases/${a.id}/leader`, { token: leader, body: { leader: 'leadera' } });
+    expect((await call('POST', `/api/cases/${a.id}/supervise`, { token: leadera, body: { instruction: '镇领导督办' } })).status).toBe(201);
+    const assigned = await call('POST', `/api/cases/${a.id}/leader`, { token: leader, body: { leader: 'leadera' } });
     expect(assigned.status, JSON.stringify(assigned.body)).toBe(200);
     expect(assigned.body.leaderInCharge).toBe('leadera');
     expect(assigned.body.history.at(-1)).toMatchObject({ kind: 'case.leader.assigned', actor: 'leader', data: { from: null, to: 'leadera' } });
     // 甲镇's leader does not see 乙镇's supervisions
-    const seen = (await s.request('GET', '/api/supervisions?status=all', { token: leadera })).body as Json[];
+    const seen = (await call('GET', '/api/supervisions?status=all', { token: leadera })).body as Json[];
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.every((e) => e.caseUnit.startsWith('t-a'))).toBe(true);
   });
@@ -102,29 +105,29 @@ describe.each(databaseTargets())('督办 and 研判 over HTTP on $name PostgreSQ
     s.clock.advance('P10D');
     // the same person, the ID number written with spaces and a lower-case x
     const again = await start(clerka, 't-a', { applicant: '李四光', idNumber: `621122 19800101 123x`, phone: '13700002222' });
-    const repeats = await s.request('GET', `/api/cases/${again.id}/repeats`, { token: clerka });
+    const repeats = await call('GET', `/api/cases/${again.id}/repeats`, { token: clerka });
     expect(repeats.status).toBe(200);
     expect(repeats.body.days).toBe(30);
     expect(repeats.body.cases.map((c: Json) => [c.id, c.matched])).toEqual([[first.id, ['id']]]);
     // the other township sees neither
-    expect((await s.request('GET', `/api/cases/${again.id}/repeats`, { token: clerkb })).status).toBe(404);
+    expect((await call('GET', `/api/cases/${again.id}/repeats`, { token: clerkb })).status).toBe(404);
 
-    const full = await s.request('GET', `/api/analysis/search?kind=id&value=${ID}`, { token: leader });
+    const full = await call('GET', `/api/analysis/search?kind=id&value=${ID}`, { token: leader });
     expect(full.status).toBe(200);
     expect(full.body.map((c: Json) => c.id)).toEqual([again.id, first.id]);
     expect(full.body[1]).toMatchObject({ masked: false, parties: { names: ['李四光'], idNumbers: [ID], phones: ['13900001111'] } });
 
-    const masked = await s.request('GET', `/api/analysis/search?kind=id&value=${ID.toLowerCase()}`, { token: clerka });
+    const masked = await call('GET', `/api/analysis/search?kind=id&value=${ID.toLowerCase()}`, { token: clerka });
     expect(masked.body.map((c: Json) => c.id)).toEqual([again.id, first.id]);
     expect(masked.body[1]).toMatchObject({ masked: true, parties: { names: ['李**'], idNumbers: ['621*************3X'], phones: ['139****1111'] } });
     expect(JSON.stringify(masked.body)).not.toContain('13900001111');
     // another township's staff find nothing (scope), and are logged too
-    expect((await s.request('GET', `/api/analysis/search?kind=id&value=${ID}`, { token: clerkb })).body).toEqual([]);
-    expect((await s.request('GET', '/api/analysis/search?kind=phone&value=12', { token: clerka })).status).toBe(400);
+    expect((await call('GET', `/api/analysis/search?kind=id&value=${ID}`, { token: clerkb })).body).toEqual([]);
+    expect((await call('GET', '/api/analysis/search?kind=phone&value=12', { token: clerka })).status).toBe(400);
 
-    const auditor = await s.login('auditor');
-    expect((await s.request('GET', '/api/analysis/audit', { token: clerka })).status).toBe(403);
-    const log = (await s.request('GET', '/api/analysis/audit', { token: auditor })).body as Json[];
+    const auditor = 'auditor';
+    expect((await call('GET', '/api/analysis/audit', { token: clerka })).status).toBe(403);
+    const log = (await call('GET', '/api/analysis/audit', { token: auditor })).body as Json[];
     expect(log.slice(0, 3).map((e) => [e.username, e.role, e.kind, e.value, e.results])).toEqual([
       ['clerkb', 'staff', 'id', '621*************3X', 0],
       ['clerka', 'staff', 'id', '621*************3X', 2],
@@ -141,20 +144,20 @@ describe.each(databaseTargets())('督办 and 研判 over HTTP on $name PostgreSQ
     files['dispute.bpmn'] = files['dispute.bpmn'].replace('camunda:formKey="feedback"', 'camunda:formKey="supervise"');
     files['forms/supervise.json'] = JSON.stringify({ schema: { type: 'object', required: ['instruction'], properties: { instruction: { type: 'string', minLength: 1, title: '督办意见' } } } });
     delete files['forms/feedback.json'];
-    const deployed = await s.request('POST', '/api/packs', { token: await s.login('integrator'), body: { files } });
+    const deployed = await call('POST', '/api/packs', { token: 'integrator', body: { files } });
     expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
-    const centre = await s.login('centre');
+    const centre = 'centre';
     const c = await start(centre, 't', { type: 'land' });
     const handle = c.openTasks[0];
-    const refused = await s.request('POST', `/api/tasks/${handle.id}/complete`, { token: leader, body: { data: { result: 'success' } } });
+    const refused = await call('POST', `/api/tasks/${handle.id}/complete`, { token: leader, body: { data: { result: 'success' } } });
     expect(refused.status).toBe(403);
-    expect((await s.request('GET', `/api/tasks/${handle.id}`, { token: leader })).body.actionable).toBe(false);
-    const done = await s.request('POST', `/api/tasks/${handle.id}/complete`, { token: centre, body: { data: { result: 'success' } } });
+    expect((await call('GET', `/api/tasks/${handle.id}`, { token: leader })).body.actionable).toBe(false);
+    const done = await call('POST', `/api/tasks/${handle.id}/complete`, { token: centre, body: { data: { result: 'success' } } });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     const supervise = done.body.openTasks[0];
     expect(supervise.formKey).toBe('supervise');
-    expect((await s.request('GET', `/api/tasks/${supervise.id}`, { token: leader })).body.actionable).toBe(true);
-    const acted = await s.request('POST', `/api/tasks/${supervise.id}/complete`, { token: leader, body: { data: { instruction: '督办销号' } } });
+    expect((await call('GET', `/api/tasks/${supervise.id}`, { token: leader })).body.actionable).toBe(true);
+    const acted = await call('POST', `/api/tasks/${supervise.id}/complete`, { token: leader, body: { data: { instruction: '督办销号' } } });
     expect(acted.status, JSON.stringify(acted.body)).toBe(200);
     expect(acted.body.history.find((h: Json) => h.kind === 'task.completed' && h.taskId === supervise.id).actor).toBe('leader');
   });
@@ -176,30 +179,30 @@ describe.each(databaseTargets())('督办 and 研判 over HTTP on $name PostgreSQ
     }
     for (let i = 0; i < 2; i++) await start(clerkb, 't-b-1');
     s.clock.set(new Date(now));
-    const alerts = await s.request('GET', '/api/analysis/alerts', { token: leader });
+    const alerts = await call('GET', '/api/analysis/alerts', { token: leader });
     expect(alerts.status).toBe(200);
     // 甲镇 (its village rolled up): 6 against 2 a week; 乙镇 steady; the type: 8 against 4 (2×)
     expect(alerts.body).toEqual([{
       dimension: 'township', pack: 'servertest', key: 't-a', label: '甲镇', current: 6, baseline: 2, ratio: 3, factor: 3, minimum: 5,
     }]);
     // 乙镇's staff see no alert about 甲镇
-    expect((await s.request('GET', '/api/analysis/alerts', { token: clerkb })).body).toEqual([]);
+    expect((await call('GET', '/api/analysis/alerts', { token: clerkb })).body).toEqual([]);
   });
 
   it('a monthly 研判 record links visible cases and is signed off by a leader', async () => {
-    const [a] = (await s.request('GET', '/api/cases?unit=t-a&limit=1', { token: clerka })).body as Json[];
-    const b = (await s.request('GET', '/api/cases?unit=t-b&limit=1', { token: clerkb })).body[0] as Json;
-    const hidden = await s.request('POST', '/api/analysis/records', { token: clerka, body: { month: '2026-09', title: '九月研判', analysis: '邻里纠纷上升', caseIds: [a.id, b.id] } });
+    const [a] = (await call('GET', '/api/cases?unit=t-a&limit=1', { token: clerka })).body as Json[];
+    const b = (await call('GET', '/api/cases?unit=t-b&limit=1', { token: clerkb })).body[0] as Json;
+    const hidden = await call('POST', '/api/analysis/records', { token: clerka, body: { month: '2026-09', title: '九月研判', analysis: '邻里纠纷上升', caseIds: [a.id, b.id] } });
     expect(hidden.status).toBe(400);
-    const r = await s.request('POST', '/api/analysis/records', { token: clerka, body: { month: '2026-09', title: '九月研判', analysis: '甲镇邻里纠纷明显上升，建议开展排查。', caseIds: [a.id] } });
+    const r = await call('POST', '/api/analysis/records', { token: clerka, body: { month: '2026-09', title: '九月研判', analysis: '甲镇邻里纠纷明显上升，建议开展排查。', caseIds: [a.id] } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     expect(r.body).toMatchObject({ status: 'draft', unit: 't-a', unitName: '甲镇', cases: [{ id: a.id, number: a.number }], createdBy: 'clerka' });
-    expect((await s.request('POST', `/api/analysis/records/${r.body.id}/sign-off`, { token: clerka, body: {} })).status).toBe(403);
-    expect((await s.request('GET', `/api/analysis/records/${r.body.id}`, { token: clerkb })).status).toBe(404);
-    const signed = await s.request('POST', `/api/analysis/records/${r.body.id}/sign-off`, { token: leadera, body: { note: '同意' } });
+    expect((await call('POST', `/api/analysis/records/${r.body.id}/sign-off`, { token: clerka, body: {} })).status).toBe(403);
+    expect((await call('GET', `/api/analysis/records/${r.body.id}`, { token: clerkb })).status).toBe(404);
+    const signed = await call('POST', `/api/analysis/records/${r.body.id}/sign-off`, { token: leadera, body: { note: '同意' } });
     expect(signed.body).toMatchObject({ status: 'signed', signedBy: 'leadera', signOffNote: '同意' });
-    expect((await s.request('POST', `/api/analysis/records/${r.body.id}/sign-off`, { token: leader, body: {} })).status).toBe(409);
-    const list = (await s.request('GET', '/api/analysis/records?month=2026-09', { token: leader })).body as Json[];
+    expect((await call('POST', `/api/analysis/records/${r.body.id}/sign-off`, { token: leader, body: {} })).status).toBe(409);
+    const list = (await call('GET', '/api/analysis/records?month=2026-09', { token: leader })).body as Json[];
     expect(list.map((x) => x.id)).toEqual([r.body.id]);
   });
 });

@@ -24,6 +24,8 @@ const PacksPage = lazy(() => import('../pages/PacksPage'));
 const PackPage = lazy(() => import('../pages/PackPage'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const PrintPage = lazy(() => import('../pages/PrintPage'));
+const SupervisionPage = lazy(() => import('../pages/SupervisionPage'));
+const AnalysisPage = lazy(() => import('../pages/AnalysisPage'));
 
 const LANG_KEY = 'yizhan.lang';
 
@@ -41,6 +43,8 @@ const ROUTES: RouteDef[] = [
   { path: '/cases/:id', ability: 'workspace', render: (p) => <CasePage id={p.id} /> },
   { path: '/print/receipt/:id', ability: 'workspace', render: (p) => <PrintPage kind="receipt" id={p.id} /> },
   { path: '/print/case/:id', ability: 'workspace', render: (p) => <PrintPage kind="case" id={p.id} /> },
+  { path: '/supervision', ability: 'workspace', render: () => <SupervisionPage /> },
+  { path: '/analysis', ability: 'workspace', render: () => <AnalysisPage /> },
   { path: '/dashboard', ability: 'admin', render: () => <DashboardPage /> },
   { path: '/admin/packs', ability: 'admin', render: () => <PacksPage /> },
   { path: '/admin/packs/:id', ability: 'admin', render: (p) => <PackPage id={p.id} /> },
@@ -53,6 +57,8 @@ const NAV: { key: string; label: MessageKey; ability: Ability; children: { key: 
       { key: '/inbox', label: 'navInbox', ability: 'workspace' },
       { key: '/cases', label: 'navCases', ability: 'workspace' },
       { key: '/cases/new', label: 'navNewCase', ability: 'createCase' },
+      { key: '/supervision', label: 'navSupervision', ability: 'workspace' },
+      { key: '/analysis', label: 'navAnalysis', ability: 'workspace' },
     ],
   },
   { key: 'admin', label: 'navAdmin', ability: 'admin', children: [{ key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/admin/packs', label: 'navPacks', ability: 'admin' }] },
