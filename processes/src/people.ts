@@ -12,7 +12,6 @@
 //   (挂牌督办 with a 批示, 领导包案); 研判 search shows personal data only with `pii:read`.
 import type { OrgIndex, OrgUnit } from '@yizhan/rules';
 import { mayActOnTask as engineMayActOnTask, type ReadScope } from '@yizhan/engine';
-import { STEP_FORMS } from './steps';
 
 export const ROLES = ['admin', 'integrator', 'staff', 'leader', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -58,8 +57,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   auditor: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read', 'analysis:read', 'analysis:audit'],
 };
 
-/** The form keys of the supervision steps (督办 / 领导包案): the only tasks a leader acts on. */
-export const SUPERVISION_FORMS: readonly string[] = Object.keys(STEP_FORMS).filter((k) => STEP_FORMS[k] === 'supervision');
+/** The form key of the supervision step (督办 / 领导包案; steps.ts names it a step): the only tasks a leader acts on. */
+export const SUPERVISION_FORM = 'supervise';
+export const SUPERVISION_FORMS: readonly string[] = [SUPERVISION_FORM];
 
 /** The forms a role may act on, when its `task:act` is narrowed to some (a leader: the supervision steps); undefined: any. */
 export function actsOnFormsOf(role: Role): readonly string[] | undefined {
