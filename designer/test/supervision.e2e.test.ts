@@ -38,7 +38,8 @@ describe('督办 and 研判 in the browser', () => {
     await page.locator('#login-username').fill(username);
     await page.locator('#login-password').fill(PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    // below 768 px the user's name sits in the folded menu
+    await page.getByTestId(width < 768 ? 'menu-toggle' : 'current-user').waitFor();
     return { page, errors };
   };
 

@@ -94,7 +94,7 @@ export default function TaskPage({ id }: { id: string }) {
       )}
       {open && tk.supervision && (
         <Alert
-          type="error"
+          type="warning"
           showIcon
           data-testid="task-supervision"
           title={t('supOnTask', { by: tk.supervision.by })}
