@@ -10,6 +10,7 @@ import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { useToast } from '../app/ui';
 import { useLoad } from '../app/use-load';
+import { useNarrow } from '../app/use-narrow';
 import SpikeAlerts from './SpikeAlerts';
 
 type Kind = AnalysisCase['matched'][number];
@@ -36,6 +37,7 @@ export default function AnalysisPage() {
 function PartySearch() {
   const { api } = useSession();
   const { t } = useI18n();
+  const narrow = useNarrow();
   const [kind, setKind] = useState<Kind>('id');
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
@@ -69,7 +71,25 @@ function PartySearch() {
       <Typography.Text type="secondary">{t('anaAuditNote')}</Typography.Text>
       <ErrorAlert error={error} />
       {found && found.some((c) => c.masked) && <Alert type="info" showIcon title={t('anaMasked')} data-testid="search-masked" />}
-      {found && (
+      {found && narrow && (
+        // a phone: one card per case, the parties in full view (no sideways scrolling)
+        <Space orientation="vertical" style={{ width: '100%' }} data-testid="search-results">
+          {found.map((c) => (
+            <div key={c.id} style={{ background: '#fff', border: '1px solid #f0f0f0', borderRadius: 6, padding: 12 }}>
+              <Space wrap size={4}>
+                <Link to={`/cases/${c.id}`}>{t('caseNo')} {c.number}</Link><span>{c.title ?? c.type ?? c.processKey}</span>
+                {c.supervised && <Tag color="red">{t('supTag')}</Tag>}
+              </Space>
+              <div style={{ margin: '6px 0', wordBreak: 'break-all' }}>{parties(c)}</div>
+              <Typography.Text type="secondary">
+                {c.matched.map(kindName).join('、')} · {c.unitName ?? c.unit ?? '—'} · {formatTime(c.createdAt)}
+              </Typography.Text>
+            </div>
+          ))}
+          {!found.length && <Typography.Text type="secondary">{t('anaNoResult')}</Typography.Text>}
+        </Space>
+      )}
+      {found && !narrow && (
         <Table<AnalysisCase>
           rowKey="id" dataSource={found} pagination={{ pageSize: 20, hideOnSinglePage: true }} scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('anaNoResult') }} data-testid="search-results"
