@@ -52,14 +52,14 @@ export default function SupervisionPage() {
           locale={{ emptyText: t('supNone') }}
           onRow={() => ({ 'data-testid': 'supervision-row' }) as HTMLAttributes<HTMLElement>}
           columns={[
-            { title: t('supCase'), key: 'case', width: 120, render: (_, s) => caseLink(s) },
+            { title: t('caseNo'), key: 'case', width: 120, render: (_, s) => caseLink(s) },
             { title: t('caseTitle'), key: 'title', render: (_, s) => s.caseTitle ?? s.caseType ?? '—' },
             { title: t('supInstruction'), dataIndex: 'instruction', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
             { title: t('supDeadline'), key: 'deadline', width: 200, render: (_, s) => deadline(s) },
             { title: t('supLeader'), dataIndex: 'leaderInCharge', width: 110, render: (v: string | null) => v ?? '—' },
             { title: t('supUnit'), key: 'unit', width: 110, render: (_, s) => s.caseUnitName ?? s.caseUnit ?? '—' },
             { title: t('status'), key: 'status', width: 90, render: (_, s) => state(s) },
-            { title: t('createdAt'), key: 'at', width: 170, render: (_, s) => `${formatTime(s.createdAt)} · ${s.createdBy}` },
+            { title: t('supAt'), key: 'at', width: 170, render: (_, s) => `${formatTime(s.createdAt)} · ${s.createdBy}` },
           ]}
         />
       )}
