@@ -11,6 +11,8 @@ import { CaseSteps, type StartCaseInput } from './commands/case-steps';
 import { rateClosedCase, type ClosedRatingInput } from './commands/closed-rating';
 import { DeadlinePolicy } from './commands/deadlines';
 import { LifecycleCommands, type ExtensionView } from './commands/lifecycle';
+import { SupervisionCommands, type SupervisionListEntry, type SupervisionView, type SuperviseInput } from './commands/supervision';
+import { CaseAnalysis, type PartyExtractor } from './case-analysis';
 import { LiveExecutions } from './commands/live-executions';
 import { MessageCommands, type SignalResult, type SignalScope, type WaitingMessage } from './commands/messages';
 import type { AuthorizeTask } from './commands/lock';
@@ -21,6 +23,7 @@ import { DefinitionRepository, type DefinitionRecord, type DefinitionSummary, ty
 import { createDefaultFormValidator, type FormValidator } from './form-validation';
 import { builtinHandlers, type ServiceHandler } from './handlers';
 import { prepareDeployment } from './deployment';
+import type { ReadScope } from './read-scope';
 
 export { CaseHaltedError, ProcessError } from './commands/halt';
 export type { AuthorizeTask, LockedTask } from './commands/lock';
@@ -40,6 +43,11 @@ export interface CaseEngineOptions {
    * command over budget is rolled back and the case halted with an incident.
    */
   budget?: Partial<ExecutionBudget>;
+  /**
+   * Finds the party keys (ID numbers, phones, names, addresses) in intake data, for 研判's party
+   * index (written with the case). Without it no case is indexed.
+   */
+  parties?: PartyExtractor;
 }
 
 export class CaseEngine {
@@ -52,6 +60,9 @@ export class CaseEngine {
   private readonly messages: MessageCommands;
   private readonly lifecycle: LifecycleCommands;
   private readonly validateForm: FormValidator;
+  private readonly supervisions: SupervisionCommands;
+  /** 研判 reads: cases by party, repeats, weekly counts (scoped). */
+  readonly analysis: CaseAnalysis;
 
   constructor(options: CaseEngineOptions) {
     const pool = options.pool;
@@ -71,10 +82,12 @@ export class CaseEngine {
       deadlines,
     });
     this.validateForm = options.validateForm ?? createDefaultFormValidator();
-    this.steps = new CaseSteps(this.runner, this.validateForm);
+    this.steps = new CaseSteps(this.runner, this.validateForm, options.parties);
     this.tasks = new TaskActions({ pool, clock, definitions: this.definitions, deadlines });
     this.messages = new MessageCommands(this.runner, options.validateForm ?? createDefaultFormValidator());
     this.lifecycle = new LifecycleCommands(this.runner);
+    this.supervisions = new SupervisionCommands(this.runner);
+    this.analysis = new CaseAnalysis(pool, clock);
   }
 
   /** Deploys version n+1 of the key; with `client`, inside the caller's open transaction (see DeployOptions). */
@@ -211,6 +224,37 @@ export class CaseEngine {
   /** One 延期 request (NOT_FOUND when unknown). */
   extension(extensionId: number): Promise<ExtensionView> {
     return this.lifecycle.extension(extensionId);
+  }
+
+  /** 挂牌督办: a leader's 批示 with an optional deadline and 包案领导 on an open case (recorded in history). */
+  supervise(caseId: string, input: SuperviseInput): Promise<SupervisionView> {
+    return this.supervisions.supervise(caseId, input);
+  }
+
+  /** 领导包案: names (null: clears) the case's 包案领导. */
+  async assignLeader(caseId: string, input: { leader: string | null; actor: string; authorize?: (def: DefinitionRecord) => void }): Promise<CaseView> {
+    await this.supervisions.assignLeader(caseId, input);
+    return this.queries.getCase(caseId);
+  }
+
+  /** 督办销号: closes an active 督办. */
+  closeSupervision(supervisionId: number, input: { note?: string; actor: string; authorize?: (def: DefinitionRecord) => void }): Promise<SupervisionView> {
+    return this.supervisions.close(supervisionId, input);
+  }
+
+  /** One 督办 (SUPERVISION_NOT_FOUND when unknown). */
+  supervision(supervisionId: number): Promise<SupervisionView> {
+    return this.supervisions.supervision(supervisionId);
+  }
+
+  /** The 督办 of a case, oldest first. */
+  caseSupervisions(caseId: string): Promise<SupervisionView[]> {
+    return this.supervisions.ofCase(caseId);
+  }
+
+  /** 督办 list within a reader's scope (active first). */
+  listSupervisions(scope: ReadScope, filter: { status: 'active' | 'closed' | 'all'; limit: number; offset: number }): Promise<SupervisionListEntry[]> {
+    return this.supervisions.list(scope, filter);
   }
 
   /** Runs the services of a case again after an incident (recovering its engine from the store). */

@@ -15,7 +15,9 @@ export type {
   CaseFilter, CaseSummary, CaseView, HistoryEntry, IncidentView, ScopedTaskFilter, ScopedTaskView, TaskFilter, TaskView,
 } from './case-views';
 
-const SCOPED_TASK_COLUMNS = 't.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key';
+const SCOPED_TASK_COLUMNS = `t.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key,
+  (select json_build_object('id', s.id, 'instruction', s.instruction, 'deadline', s.deadline, 'leaderInCharge', s.leader_in_charge, 'by', s.created_by, 'at', s.created_at)
+     from supervisions s where s.case_id = c.id and s.status = 'active' order by s.id desc limit 1) as supervision`;
 
 export class CaseQueries {
   constructor(private readonly pool: pg.Pool, private readonly clock: Clock) {}
@@ -25,7 +27,7 @@ export class CaseQueries {
     if (!isUuid(caseId)) throw new NotFoundError('CASE', caseId);
     const { rows } = await this.pool.query<CaseRow & { tasks: TaskJson[]; incidents: Record<string, never>[]; history: Record<string, never>[] }>(
       `select c.id, c.number, c.process_key, c.definition_id, c.version, c.status, c.title, c.type, c.channel, c.unit, c.variables,
-              c.routing, c.created_by, c.created_at, c.updated_at, c.completed_at, c.suspended_at,
+              c.routing, c.created_by, c.created_at, c.updated_at, c.completed_at, c.suspended_at, c.supervised_at, c.leader_in_charge,
               coalesce((select json_agg(t order by t.created_at, t.iteration nulls first, t.id) from tasks t where t.case_id = c.id), '[]') as tasks,
               coalesce((select json_agg(i order by i.id) from incidents i where i.case_id = c.id), '[]') as incidents,
               coalesce((select json_agg(h order by h.id) from history h where h.case_id = c.id), '[]') as history
@@ -77,13 +79,14 @@ export class CaseQueries {
     if (filter.unit) where.push(`c.unit = ${arg(filter.unit)}`);
     if (filter.units) where.push(`c.unit = any(${arg(filter.units)}::text[])`);
     if (filter.scope) where.push(`(${caseVisibleSql(filter.scope, args)})`);
+    if (filter.supervised) where.push('c.supervised_at is not null');
     if (filter.q) {
       const q = arg(`%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
       where.push(`(c.title ilike ${q} or c.type ilike ${q} or c.number::text like ${q})`);
     }
     const { rows } = await this.pool.query<CaseSummaryRow>(
       `select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at,
-              t.open_count, t.next_due, t.next_created, t.next_warn
+              c.supervised_at, t.open_count, t.next_due, t.next_created, t.next_warn
          from cases c
          left join lateral (
            select count(*)::int as open_count, min(due_at) as next_due,
@@ -158,6 +161,18 @@ export class CaseQueries {
       args.values,
     );
     return rows[0] ? scopedTaskView(rows[0], this.clock.now()) : undefined;
+  }
+
+  /** Number and title of the cases among `caseIds` the reader may see, in the order given. */
+  async visibleCaseTitles(scope: ReadScope, caseIds: string[]): Promise<{ id: string; number: number; title: string | null }[]> {
+    const ids = [...new Set(caseIds)].filter(isUuid);
+    if (!ids.length) return [];
+    const args = new SqlArgs();
+    const list = args.add(ids);
+    const { rows } = await this.pool.query<{ id: string; number: string; title: string | null }>(
+      `select c.id, c.number, c.title from cases c where c.id = any(${list}::uuid[]) and ${caseVisibleSql(scope, args)}`, args.values);
+    const byId = new Map(rows.map((r) => [r.id, { id: r.id, number: Number(r.number), title: r.title }]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   /** The form data (`variables.data`) of each existing case among `caseIds`, by case id. */

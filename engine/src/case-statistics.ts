@@ -49,6 +49,8 @@ export interface CaseCounts {
   satisfied: number;
   basic: number;
   dissatisfied: number;
+  /** Under supervision (挂牌督办, `cases.supervised_at` set). */
+  supervised: number;
 }
 
 /** One case behind a figure. */
@@ -77,6 +79,8 @@ export interface CaseMetrics {
   decision: Record<string, unknown> | null;
   handlers: string[];
   dueAt: Date | null;
+  /** Under supervision (挂牌督办). */
+  supervised: boolean;
 }
 
 /** Which cases of the filter: those of one group key, or those whose unit is (or is not) in a list. */
@@ -122,6 +126,7 @@ interface MetricRow {
   id: string; number: string; process_key: string; title: string | null; type: string | null; unit: string | null; status: string;
   created_at: Date; completed_at: Date | null; month: string; on_time: boolean; overdue: boolean; result: string | null; satisfaction: string | null;
   channel: string | null; suspended_at: Date | null; data: Record<string, unknown> | null; decision: Record<string, unknown> | null; handlers: string[] | null; due_at: Date | null;
+  supervised: boolean;
 }
 
 type Queryable = Pick<pg.Pool, 'query'>;
@@ -140,13 +145,15 @@ const COUNTS = `count(*)::int as total,
   count(m.satisfaction)::int as rated,
   count(*) filter (where m.satisfaction = m.satisfied)::int as satisfied,
   count(*) filter (where m.satisfaction = m.basic)::int as basic,
-  count(*) filter (where m.satisfaction = m.dissatisfied)::int as dissatisfied`;
+  count(*) filter (where m.satisfaction = m.dissatisfied)::int as dissatisfied,
+  count(*) filter (where m.supervised)::int as supervised`;
 
 function metricsView(r: MetricRow): CaseMetrics {
   return {
     id: r.id, number: Number(r.number), processKey: r.process_key, title: r.title, type: r.type, unit: r.unit, status: r.status,
     createdAt: r.created_at, completedAt: r.completed_at, month: r.month, onTime: r.on_time, overdue: r.overdue, result: r.result, satisfaction: r.satisfaction,
     channel: r.channel, suspendedAt: r.suspended_at, data: r.data, decision: r.decision, handlers: r.handlers ?? [], dueAt: r.due_at,
+    supervised: r.supervised,
   };
 }
 
@@ -303,7 +310,7 @@ export class CaseStatistics implements CountsReader {
         array(select distinct g from tasks ht cross join lateral unnest(ht.candidate_groups) g
                where ht.case_id = c.id and not (coalesce(ht.form_key, '') = any(${handling}::text[])) order by g) as handlers,
         (select max(ht.due_at) from tasks ht where ht.case_id = c.id and not (coalesce(ht.form_key, '') = any(${handling}::text[]))) as due_at,
-        to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month,
+        to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, (c.supervised_at is not null) as supervised,
         (c.status = 'completed' and not exists (
           select 1 from tasks lt where lt.case_id = c.id and lt.due_at is not null and lt.completed_at > lt.due_at)) as on_time,
         (c.status <> 'completed' and exists (

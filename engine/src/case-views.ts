@@ -60,6 +60,10 @@ export interface CaseView {
   status: 'active' | 'completed' | 'incident' | 'failed' | 'withdrawn' | 'refused';
   /** 中止: since when the case's SLA clock is stopped (null while it runs). */
   suspendedAt: Date | null;
+  /** 挂牌督办: since when the case is under supervision (null: never supervised). */
+  supervisedAt: Date | null;
+  /** 包案领导 (user name), null when none is named. */
+  leaderInCharge: string | null;
   title: string | null;
   type: string | null;
   channel: string | null;
@@ -89,6 +93,8 @@ export interface CaseSummary {
   createdAt: Date;
   updatedAt: Date;
   completedAt: Date | null;
+  /** Under supervision (挂牌督办). */
+  supervised: boolean;
   openTaskCount: number;
   /** Earliest due date among open tasks, and its 红黄绿 colour. */
   nextDueAt: Date | null;
@@ -105,6 +111,8 @@ export interface CaseFilter {
   units?: string[];
   /** Free text over title, number and type. */
   q?: string;
+  /** Only the cases under supervision (挂牌督办). */
+  supervised?: boolean;
   limit?: number;
   offset?: number;
   /** Only the cases this reader may see (see read-scope.ts), enforced in the query itself. */
@@ -144,6 +152,18 @@ export interface ScopedTaskView extends TaskView {
   processKey: string;
   /** Whether the reader may claim / complete / return / transfer it. */
   actionable: boolean;
+  /** The case's latest active 督办 (the leader's 批示 the handling unit must see), or null. */
+  supervision: TaskSupervision | null;
+}
+
+/** A 督办 as a task shows it to the unit handling it. */
+export interface TaskSupervision {
+  id: number;
+  instruction: string;
+  deadline: string | null;
+  leaderInCharge: string | null;
+  by: string;
+  at: string;
 }
 
 /** A row of the tasks table. */
@@ -157,6 +177,7 @@ export interface TaskRow {
 /** A task row with its case's number, title, type and process, and whether the reader may act on it. */
 export interface ScopedTaskRow extends TaskRow {
   case_number: string; case_title: string | null; case_type: string | null; process_key: string; actionable: boolean;
+  supervision: TaskSupervision | null;
 }
 
 export type TaskJson = Omit<TaskRow, 'due_at' | 'warn_at' | 'created_at' | 'completed_at'> & { due_at: string | null; warn_at: string | null; created_at: string; completed_at: string | null };
@@ -166,6 +187,8 @@ export interface CaseRow {
   title: string | null; type: string | null; channel: string | null; unit: string | null; variables: Record<string, unknown>;
   routing: unknown; created_by: string | null; created_at: Date; updated_at: Date; completed_at: Date | null;
   suspended_at?: Date | null;
+  supervised_at?: Date | null;
+  leader_in_charge?: string | null;
 }
 
 export interface CaseSummaryRow extends Omit<CaseRow, 'definition_id' | 'version' | 'variables' | 'routing'> {
@@ -210,6 +233,7 @@ export function scopedTaskView(t: ScopedTaskRow, now: Date): ScopedTaskView {
   return {
     ...taskView(t, now),
     caseNumber: Number(t.case_number), caseTitle: t.case_title, caseType: t.case_type, processKey: t.process_key, actionable: t.actionable,
+    supervision: t.supervision ?? null,
   };
 }
 
@@ -223,6 +247,8 @@ export function caseView(r: CaseRow, tasks: TaskView[], incidents: IncidentView[
     version: r.version,
     status: r.status,
     suspendedAt: r.suspended_at ?? null,
+    supervisedAt: r.supervised_at ?? null,
+    leaderInCharge: r.leader_in_charge ?? null,
     title: r.title,
     type: r.type,
     channel: r.channel,
@@ -255,6 +281,7 @@ export function caseSummary(r: CaseSummaryRow, now: Date): CaseSummary {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     completedAt: r.completed_at,
+    supervised: !!r.supervised_at,
     openTaskCount: r.open_count ?? 0,
     nextDueAt: r.next_due,
     colour: r.next_due ? taskColour({ createdAt: r.next_created, dueAt: r.next_due, warnAt: r.next_warn }, now) : null,

@@ -7,8 +7,8 @@ import { YizhanError, type ErrorDetail } from '@yizhan/errors';
 export { YizhanError, type ErrorCode, type ErrorDetail } from '@yizhan/errors';
 
 export class NotFoundError extends YizhanError {
-  constructor(what: 'CASE' | 'TASK' | 'DEFINITION' | 'FORM' | 'INCIDENT' | 'EXTENSION', id: string) {
-    const names = { CASE: '案件', TASK: '任务', DEFINITION: '流程定义', FORM: '表单', INCIDENT: '异常', EXTENSION: '延期申请' } as const;
+  constructor(what: 'CASE' | 'TASK' | 'DEFINITION' | 'FORM' | 'INCIDENT' | 'EXTENSION' | 'SUPERVISION', id: string) {
+    const names = { CASE: '案件', TASK: '任务', DEFINITION: '流程定义', FORM: '表单', INCIDENT: '异常', EXTENSION: '延期申请', SUPERVISION: '督办' } as const;
     super(`${what}_NOT_FOUND`, `${names[what]}不存在：${id}`);
   }
 }

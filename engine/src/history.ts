@@ -28,6 +28,9 @@ export const HistoryKind = {
   ExtensionApproved: 'deadline.extension.approved',
   ExtensionRejected: 'deadline.extension.rejected',
   CaseRated: 'case.rated',
+  CaseSupervised: 'case.supervised',
+  SupervisionClosed: 'case.supervision.closed',
+  LeaderAssigned: 'case.leader.assigned',
 } as const;
 
 /** The kind of a history entry: 'case.started', 'task.completed', 'incident', … */
@@ -77,6 +80,12 @@ export interface HistoryData {
   'deadline.extension.rejected': { extensionId: number; note: string | null };
   /** 一事一评价 given after the case ended (rateClosedCase): the rating form's data. */
   'case.rated': { data: Record<string, unknown> };
+  /** 挂牌督办 on demand: the leader's 批示, its deadline and the 包案领导 named with it. */
+  'case.supervised': { supervisionId: number; instruction: string; deadline: string | null; leaderInCharge: string | null };
+  /** 督办销号. */
+  'case.supervision.closed': { supervisionId: number; note: string | null };
+  /** 领导包案: the 包案领导 before and after. */
+  'case.leader.assigned': { from: string | null; to: string | null };
 }
 
 /** One history event: its kind and the data of that kind. */

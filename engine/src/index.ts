@@ -4,6 +4,10 @@ export { type SignalResult, type SignalScope, type WaitingMessage } from './comm
 export { type ExtensionView, extensionApprover, workingDaysBetween, MAX_EXTENSION_DAYS } from './commands/lifecycle';
 export { type CaseOutcome } from './commands/outcome';
 export { type ClosedRatingInput, CLOSED_RATING_ELEMENT } from './commands/closed-rating';
+export { type SupervisionView, type SupervisionListEntry, type SuperviseInput, MAX_INSTRUCTION } from './commands/supervision';
+export {
+  CaseAnalysis, normalizePartyValue, PARTY_KINDS, REPEAT_KINDS, type PartyKind, type PartyKey, type PartyExtractor, type AnalysisCase, type WeeklyCount,
+} from './case-analysis';
 export {
   CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter,
   type ScopedTaskFilter, type ScopedTaskView,

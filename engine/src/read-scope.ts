@@ -29,6 +29,11 @@ export interface ReadScope {
   handlesTasks: boolean;
   /** Which visible tasks the reader may claim / complete / return / transfer. */
   actsOn: 'any' | 'offered' | 'none';
+  /**
+   * With `actsOn: 'offered'`, only tasks of these forms (a leader acts on the supervision steps
+   * offered to them, 督办, and on nothing else). Absent: any form.
+   */
+  actsOnForms?: readonly string[];
 }
 
 /** Binds values as positional parameters while a query is assembled. */
@@ -78,7 +83,8 @@ export function taskActionableSql(scope: ReadScope, args: Bind, t = 't', c = 'c'
   if (scope.actsOn === 'any') return caseVisibleSql(scope, args, c);
   if (scope.actsOn === 'none') return 'false';
   // Offered to the reader implies visible (see caseVisibleSql).
-  return offeredToSql(scope, args, t);
+  const offered = offeredToSql(scope, args, t);
+  return scope.actsOnForms ? `(${offered} and coalesce(${t}.form_key, '') = any(${args.add(scope.actsOnForms)}::text[]))` : offered;
 }
 
 /**
@@ -87,9 +93,10 @@ export function taskActionableSql(scope: ReadScope, args: Bind, t = 't', c = 'c'
  * no longer the reader's). `actsOn: 'any'` rests on the case's unit, which a task command never
  * changes, so the check before the command stands.
  */
-export function mayActOnTask(scope: ReadScope, task: { assignee: string | null; candidateGroups: string[]; unit: string | null }): boolean {
+export function mayActOnTask(scope: ReadScope, task: { assignee: string | null; candidateGroups: string[]; unit: string | null; formKey?: string | null }): boolean {
   if (scope.actsOn === 'any') return true;
   if (scope.actsOn === 'none') return false;
+  if (scope.actsOnForms && !scope.actsOnForms.includes(task.formKey ?? '')) return false;
   if (task.assignee === scope.username) return true;
   if (task.candidateGroups.some((g) => scope.departments.includes(g))) return true;
   return task.candidateGroups.some((g) => scope.levels.includes(g)) && task.unit !== null && scope.units.includes(task.unit);

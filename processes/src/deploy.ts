@@ -53,7 +53,10 @@ export async function deployPack(engine: CaseEngine, bundle: PackBundle, options
       org: m.org,
       deadlines: m.deadlines,
       // 公示 is decided per pack version: the server reads it from the case's definition.
-      meta: { pack: m.id, packName: m.name, packVersion: m.version, county: m.county, file, public: m.public ?? { enabled: false } },
+      meta: {
+        pack: m.id, packName: m.name, packVersion: m.version, county: m.county, file, public: m.public ?? { enabled: false },
+        ...(m.supervision ? { supervision: m.supervision } : {}), ...(m.analysis ? { analysis: m.analysis } : {}),
+      },
       actor: options.actor,
     }, { client: options.client });
     processes.push({ key: rec.key, definitionId: rec.id, version: rec.version });

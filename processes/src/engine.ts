@@ -3,10 +3,12 @@
 // so they all run with the same service handlers (the built-in `route` plus the packs' own) and the
 // same form validation. What a pack brings besides — its rule sets, forms, org model and deadline
 // calendar — is stored with each definition version at deploy and read from there by the engine.
+// The parties of each intake (fields holding personal data, personal-fields.ts) are indexed for 研判.
 import type pg from 'pg';
 import { CaseEngine, type CaseEngineOptions, type Clock, type FormValidator } from '@yizhan/engine';
 import { createFormValidator, type FormDefinition } from '@yizhan/forms';
 import { packHandlers } from './steps';
+import { partyKeys } from './personal-fields';
 
 export interface PackEngineOptions {
   pool: pg.Pool;
@@ -35,6 +37,7 @@ export function createPackEngine(options: PackEngineOptions): CaseEngine {
     clock: options.clock,
     handlers: { ...packHandlers },
     validateForm: packFormValidator(),
+    parties: partyKeys,
     ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
     ...(options.budget ? { budget: options.budget } : {}),
   });

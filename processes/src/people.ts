@@ -6,7 +6,10 @@
 // - A user has one role and a position: a unit (null: every unit) and departments.
 // - Staff may act on a task assigned to them or offered to one of their departments, or offered
 //   to their unit's level (e.g. "township") within their unit subtree; an admin may act on any
-//   task they can see; leaders, auditors and integrators act on none.
+//   task they can see; leaders act on the supervision steps (督办, form `supervise`) offered to
+//   them so, and on nothing else; auditors and integrators act on none.
+// - Leaders (or the role a pack names in `supervision.by`) put cases under supervision on demand
+//   (挂牌督办 with a 批示, 领导包案); 研判 search shows personal data only with `pii:read`.
 import type { OrgIndex, OrgUnit } from '@yizhan/rules';
 import { mayActOnTask as engineMayActOnTask, type ReadScope } from '@yizhan/engine';
 
@@ -28,6 +31,7 @@ export const PERMISSIONS = [
   'pack:read', 'pack:deploy',
   'form:read', 'stats:read', 'org:read',
   'user:read', 'user:manage',
+  'case:supervise', 'analysis:read', 'analysis:write', 'analysis:signoff', 'analysis:audit', 'pii:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,10 +42,29 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   integrator: ['pack:read', 'pack:deploy', 'form:read', 'org:read', 'case:create', 'case:message', 'signal:send', 'attachment:upload'],
   // Staff refuse a case at intake (不予受理) and ask for more time (延期); leaders stop and resume
   // the SLA clock (中止 / 恢复) and approve extensions (or the role the pack names: admin).
-  staff: ['case:read', 'case:create', 'attachment:upload', 'task:read', 'task:act', 'form:read', 'org:read', 'case:message', 'signal:send', 'case:refuse', 'deadline:request'],
-  leader: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read', 'user:read', 'case:suspend', 'deadline:approve'],
-  auditor: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read'],
+  // Staff search cases by party (研判) with personal data masked, and draft 研判 records.
+  staff: [
+    'case:read', 'case:create', 'attachment:upload', 'task:read', 'task:act', 'form:read', 'org:read', 'case:message', 'signal:send', 'case:refuse', 'deadline:request',
+    'analysis:read', 'analysis:write',
+  ],
+  // Leaders supervise (督办 with a 批示, 包案领导), act on the supervision steps offered to them
+  // (task:act narrowed by SUPERVISION_FORMS), see personal data in 研判 search and sign off records.
+  leader: [
+    'case:read', 'task:read', 'task:act', 'form:read', 'stats:read', 'org:read', 'pack:read', 'user:read', 'case:suspend', 'deadline:approve',
+    'case:supervise', 'analysis:read', 'analysis:write', 'analysis:signoff', 'pii:read',
+  ],
+  // Auditors read; for 研判 they see masked results and the search audit log.
+  auditor: ['case:read', 'task:read', 'form:read', 'stats:read', 'org:read', 'pack:read', 'analysis:read', 'analysis:audit'],
 };
+
+/** The form key of the supervision step (督办 / 领导包案; steps.ts names it a step): the only tasks a leader acts on. */
+export const SUPERVISION_FORM = 'supervise';
+export const SUPERVISION_FORMS: readonly string[] = [SUPERVISION_FORM];
+
+/** The forms a role may act on, when its `task:act` is narrowed to some (a leader: the supervision steps); undefined: any. */
+export function actsOnFormsOf(role: Role): readonly string[] | undefined {
+  return role === 'leader' ? SUPERVISION_FORMS : undefined;
+}
 
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
@@ -86,6 +109,8 @@ export interface TaskOffer {
   assignee: string | null;
   candidateGroups: string[];
   unit: string | null;
+  /** The task's form (a leader acts only on the supervision forms). */
+  formKey?: string | null;
 }
 
 /** Department kinds whose staff serve the whole unit (see ActorScope.wholeUnit). */
@@ -130,10 +155,12 @@ export function mayActOnTask(scope: Pick<ActorScope, 'username' | 'role' | 'unit
 
 /** The scope as the engine's scoped reads take it (the engine turns it into SQL and decides "may act" with it). */
 export function readScopeOf(scope: Pick<ActorScope, 'username' | 'role' | 'all' | 'units' | 'wholeUnit' | 'departments' | 'levels'>): ReadScope {
+  const forms = actsOnFormsOf(scope.role);
   return {
     username: scope.username, all: scope.all, units: scope.units, wholeUnit: scope.wholeUnit, departments: scope.departments, levels: scope.levels,
     handlesTasks: scope.role === 'staff',
-    actsOn: scope.role === 'admin' ? 'any' : scope.role === 'staff' ? 'offered' : 'none',
+    actsOn: scope.role === 'admin' ? 'any' : scope.role === 'staff' || scope.role === 'leader' ? 'offered' : 'none',
+    ...(forms ? { actsOnForms: forms } : {}),
   };
 }
 

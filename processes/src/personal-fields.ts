@@ -32,3 +32,38 @@ export function personalKind(field: string, schema: FieldLike | undefined): Pers
   if (NAME_KEY.test(field) || NAME_TITLE.test(title)) return 'name';
   return undefined;
 }
+
+/** A party key found in intake data (the engine normalises and indexes it for 研判). */
+export interface PartyKeyFound {
+  kind: PersonalKind;
+  value: string;
+}
+
+/**
+ * The parties of an intake — every string under a field that holds personal data, by the intake
+ * form's schema (format, title) where it declares the field, else by the field's name; inside
+ * lists of parties too (`parties: [{ name, idNumber }]`). What 研判 searches and compares.
+ */
+export function partyKeys(data: Record<string, unknown>, startForm: unknown): PartyKeyFound[] {
+  const props = ((startForm as { schema?: { properties?: Record<string, FieldLike> } } | undefined)?.schema?.properties) ?? {};
+  const out: PartyKeyFound[] = [];
+  const visit = (v: unknown, field: string, schema: FieldLike | undefined, depth: number) => {
+    if (depth > 6 || out.length > 200) return;
+    if (typeof v === 'string') {
+      const kind = field ? personalKind(field, schema) : undefined;
+      if (kind && v.trim()) out.push({ kind, value: v });
+    } else if (Array.isArray(v)) {
+      v.forEach((x) => visit(x, field, schema, depth + 1));
+    } else if (v && typeof v === 'object' && !isAttachmentRef(v)) {
+      for (const [k, x] of Object.entries(v)) visit(x, k, undefined, depth + 1);
+    }
+  };
+  for (const [k, v] of Object.entries(data ?? {})) visit(v, k, props[k], 0);
+  return out;
+}
+
+/** An uploaded file referenced from form data (`{ id, name, size?, contentType? }`): its `name` is a file name, not a person's. */
+function isAttachmentRef(v: object): boolean {
+  const o = v as Record<string, unknown>;
+  return typeof o.id === 'string' && typeof o.name === 'string' && ('size' in o || 'contentType' in o);
+}

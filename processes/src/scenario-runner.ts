@@ -10,7 +10,7 @@ import { HistoryKind, ManualClock, NotWaitingError, type CaseEngine, WorkingCale
 import { YizhanError, type ErrorCode } from '@yizhan/errors';
 import { OrgIndex } from '@yizhan/rules';
 import { deployPack } from './deploy';
-import { ROLE_LABELS, actorScope, can, mayActOnTask, packUserAccount, type ActorScope, type Permission } from './people';
+import { ROLE_LABELS, actorScope, actsOnFormsOf, can, mayActOnTask, packUserAccount, type ActorScope, type Permission } from './people';
 import { createPackEngine } from './engine';
 import type { PackBundle, Scenario, ScenarioResult, ScenarioStep, StepExpectation, TaskExpectation } from './types';
 
@@ -225,6 +225,12 @@ async function act(engine: CaseEngine, clock: ManualClock, c: CaseView, step: Sc
   }
   if (!('complete' in step || 'claim' in step || 'return' in step || 'transfer' in step)) return engine.getCase(c.id);
   const elementId = 'complete' in step ? step.complete : 'claim' in step ? step.claim : 'return' in step ? step.return : step.transfer;
+  const narrowed = step.as ? users.get(step.as) : undefined;
+  const forms = narrowed && actsOnFormsOf(narrowed.role);
+  if (narrowed && forms && !c.openTasks.some((t) => t.elementId === elementId && forms.includes(t.formKey ?? ''))) {
+    throw forbidden(step, `${label}：用户「${narrowed.username}」的角色是「${ROLE_LABELS[narrowed.role]}」（${narrowed.role}），只能办理督办任务（表单 ${forms.join('、')}），`
+      + `没有办理此任务的权限（task:act），服务器会拒绝（403）；请在 pack.json 中给他合适的 role，或换一位办理人`);
+  }
   const task = pickTask(c, elementId, step, users, label);
   const actor = step.as ?? 'scenario';
   if ('complete' in step) return engine.completeTask(task.id, step.data ?? {}, actor);

@@ -14,6 +14,7 @@ import { formFields } from './form-fields';
 import type { PackBundle, PackProblem } from './types';
 import type { ProcessModel } from './bpmn-model';
 import { RESULT_LABELS, RESULTS, SATISFACTION, SATISFACTION_LABELS } from './wording';
+import { SUPERVISION_FORM } from './people';
 
 export type Step = 'feedback' | 'evaluation' | 'returnVisit' | 'supervision' | 'handle';
 
@@ -22,7 +23,7 @@ export const STEP_FORMS: Readonly<Record<string, Step>> = {
   feedback: 'feedback',
   evaluation: 'evaluation',
   'return-visit': 'returnVisit',
-  supervise: 'supervision',
+  [SUPERVISION_FORM]: 'supervision',
 };
 
 /** The form key of 一事一评价, its rating field, and every handling form's result field. */

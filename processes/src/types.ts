@@ -76,6 +76,26 @@ export interface PackManifest {
   deadlines?: PackDeadlines;
   /** The assessment scheme's file name in the pack folder (`assessment.json`); see assessment.ts. */
   assessment?: string;
+  /** Who supervises (挂牌督办 on demand, 领导包案): `by` a role, default `leader`. */
+  supervision?: PackSupervision;
+  /** 研判 settings: repeat window and spike threshold. */
+  analysis?: PackAnalysisSettings;
+}
+
+/** pack.json `supervision`. */
+export interface PackSupervision {
+  /** The role that puts cases under supervision and closes it (admin always may): `leader` (default) or `admin`. */
+  by?: 'leader' | 'admin';
+}
+
+/** pack.json `analysis` (研判); every field has a default (see settings.ts). */
+export interface PackAnalysisSettings {
+  /** Cases sharing an ID number, phone or address within this many days are repeats (default 30). */
+  repeatDays?: number;
+  /** A township's or type's last 7 days at or above this multiple of its trailing 8-week weekly mean is a spike (default 3). */
+  spikeFactor?: number;
+  /** …and at least this many cases in those 7 days (default 5). */
+  spikeMinimum?: number;
 }
 
 /** A loaded pack: every file parsed, keyed by file name (BPMN) or base name (forms, rules, scenarios). */

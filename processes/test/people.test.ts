@@ -85,7 +85,7 @@ describe.each(databaseTargets())('pack test enforces the server\'s permissions o
       ['01-allowed', true], ['02-leader-completes', false], ['03-other-department', false], ['04-leader-starts', false], ['05-refused-as-expected', true],
     ]);
     expect(byFile.get('02-leader-completes')?.failures).toEqual([
-      expect.stringMatching(/^第 2 步（办理 feedback）：用户「director」的角色是「领导（督办，查看本辖区）」（leader），没有办理任务的权限（task:act），服务器会拒绝（403）/),
+      expect.stringMatching(/^第 2 步（办理 feedback）：用户「director」的角色是「领导（督办，查看本辖区）」（leader），只能办理督办任务（表单 supervise），没有办理此任务的权限（task:act），服务器会拒绝（403）/),
     ]);
     expect(byFile.get('03-other-department')?.failures).toEqual([
       '第 1 步（办理 handle）：east（mini.t.east）不在任务「handle」的候选组中（mini.labour，单位 mini.east），也不是认领人或本级本辖区（单位 mini.east）的任务，服务器会拒绝（403）',

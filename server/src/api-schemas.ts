@@ -14,7 +14,7 @@ const rate = (description: string): JsonSchema => ({ type: ['number', 'null'], d
 const statsFigures: Record<string, JsonSchema> = {
   total: count('受理数'), closed: count('办结数'), withdrawn: count('撤回数（不计入办结）'), refused: count('不予受理数（不计入办结）'), onTime: count('按时办结数'), overdue: count('超期未办结数'),
   mediated: count('有调处结果的案件数'), succeeded: count('调处成功数'), rated: count('已评价案件数'),
-  satisfied: count('满意'), basic: count('基本满意'), dissatisfied: count('不满意'),
+  satisfied: count('满意'), basic: count('基本满意'), dissatisfied: count('不满意'), supervised: count('挂牌督办的案件数'),
   closureRate: rate('办结率 = 办结 /（受理 − 撤回 − 不予受理）'), onTimeRate: rate('按时办结率 = 按时办结 / 办结'),
   successRate: rate('调处成功率 = 调处成功 / 有调处结果'), satisfactionRate: rate('满意率 =（满意 + 基本满意）/ 已评价'),
 };
@@ -80,8 +80,13 @@ export const componentSchemas: Record<string, JsonSchema> = {
       caseType: nullable('string'),
       processKey: str(),
       actionable: { type: 'boolean', description: '当前用户能否认领 / 办理' },
+      supervision: { oneOf: [ref('TaskSupervision'), { type: 'null' }], description: '案件正在进行的督办（领导批示），无督办为 null' },
     })],
   },
+  TaskSupervision: obj({
+    id: { type: 'integer' }, instruction: str('领导批示'), deadline: nullableDateTime('督办期限'),
+    leaderInCharge: nullable('string', { description: '包案领导（用户名）' }), by: str('批示人'), at: dateTime(),
+  }),
   HistoryEntry: obj({
     id: { type: 'integer' }, at: dateTime(), actor: nullable('string'), kind: str('如 case.started、task.completed、task.returned、message.received'),
     elementId: nullable('string'), taskId: nullable('string'), data: {},
@@ -111,6 +116,8 @@ export const componentSchemas: Record<string, JsonSchema> = {
     updatedAt: dateTime(),
     completedAt: nullableDateTime('办结、撤回或不予受理的时间'),
     suspendedAt: nullableDateTime('中止（时限停止计算）的起始时间；null 为正常计时'),
+    supervisedAt: nullableDateTime('挂牌督办的时间；null 为未督办'),
+    leaderInCharge: nullable('string', { description: '包案领导（用户名）' }),
     openTasks: { type: 'array', items: ref('Task') },
     tasks: { type: 'array', items: ref('Task') },
     incidents: { type: 'array', items: ref('Incident') },
@@ -121,6 +128,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     status: { type: 'string', enum: ['active', 'completed', 'incident', 'failed', 'withdrawn', 'refused'] },
     title: nullable('string'), type: nullable('string'), channel: nullable('string'), unit: nullable('string'), unitName: nullable('string'),
     createdBy: nullable('string'), createdAt: dateTime(), updatedAt: dateTime(), completedAt: nullableDateTime(),
+    supervised: { type: 'boolean', description: '挂牌督办' },
     openTaskCount: { type: 'integer' }, nextDueAt: nullableDateTime(), colour,
   }),
   FormDefinition: obj({ key: str(), process: str('所属流程'), version: { type: 'integer' }, schema: { type: 'object' }, uiSchema: { type: 'object' } }),
@@ -235,6 +243,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     onTime: { type: 'boolean', description: '已办结且没有任务超时完成' }, overdue: { type: 'boolean', description: '未办结且有任务已超期' },
     result: { type: ['string', 'null'], enum: ['success', 'failed', null], description: '最后一次调处结果' },
     satisfaction: { type: ['string', 'null'], enum: ['satisfied', 'basic', 'dissatisfied', null], description: '最后一次评价' },
+    supervised: { type: 'boolean', description: '挂牌督办' },
   }),
   UnitFigures: obj({
     unit: str('考核对象编码'), cases: count('本期受理、本单位承办的案件数（不含撤回、不予受理）'),
@@ -305,6 +314,49 @@ export const componentSchemas: Record<string, JsonSchema> = {
     status: { type: 'string', enum: ['pending', 'approved', 'rejected'], description: '待审批、已批准、已驳回' },
     requestedBy: nullable('string'), requestedAt: dateTime(), decidedBy: nullable('string'), decidedAt: nullableDateTime(),
     note: nullable('string', { description: '审批意见' }), oldDueAt: nullableDateTime('原办理时限'), newDueAt: nullableDateTime('批准后的办理时限'),
+  }),
+  Supervision: obj({
+    id: { type: 'integer' }, caseId: { type: 'string', format: 'uuid' }, instruction: str('领导批示'), deadline: nullableDateTime('督办期限'),
+    leaderInCharge: nullable('string', { description: '随督办指定的包案领导' }), status: { type: 'string', enum: ['active', 'closed'], description: '督办中、已销号' },
+    createdBy: str('批示人'), createdAt: dateTime(), closedBy: nullable('string'), closedAt: nullableDateTime(), closingNote: nullable('string', { description: '销号意见' }),
+  }),
+  SupervisionEntry: {
+    allOf: [ref('Supervision'), obj({
+      caseNumber: { type: 'integer' }, caseTitle: nullable('string'), caseType: nullable('string'), caseUnit: nullable('string'), caseUnitName: nullable('string'),
+      caseStatus: str(), processKey: str(), overdue: { type: 'boolean', description: '督办中且已过督办期限' },
+    })],
+  },
+  AnalysisCase: obj({
+    id: { type: 'string', format: 'uuid' }, number: { type: 'integer' }, processKey: str(), title: nullable('string'), type: nullable('string'),
+    channel: nullable('string'), unit: nullable('string'), unitName: nullable('string'), status: str(), createdAt: dateTime(),
+    supervised: { type: 'boolean', description: '挂牌督办' },
+    parties: obj({
+      names: { type: 'array', items: str() }, idNumbers: { type: 'array', items: str() }, phones: { type: 'array', items: str() }, addresses: { type: 'array', items: str() },
+    }),
+    masked: { type: 'boolean', description: '个人信息是否已脱敏（无 pii:read 权限的角色看到脱敏结果）' },
+    matched: { type: 'array', items: { type: 'string', enum: ['id', 'phone', 'name', 'address'] }, description: '匹配上的当事人信息种类' },
+  }),
+  Repeats: obj({
+    days: { type: 'integer', description: '判定重复的天数（流程包 analysis.repeatDays）' },
+    cases: { type: 'array', items: ref('AnalysisCase'), description: '同一身份证号、电话或地址在该天数内的其他案件' },
+  }),
+  SearchAudit: obj({
+    id: { type: 'integer' }, at: dateTime(), username: str(), role: str(), kind: { type: 'string', enum: ['id', 'phone', 'name', 'address'] },
+    value: str('查询的值（已脱敏）'), valueHash: str('规范化后查询值的 SHA-256（核对用）'), results: { type: 'integer', description: '返回的案件数' },
+  }),
+  SpikeAlert: obj({
+    dimension: { type: 'string', enum: ['township', 'type'], description: '乡镇或事项类型' },
+    pack: str(), key: nullable('string'), label: nullable('string'),
+    current: { type: 'integer', description: '最近 7 天的受理数' }, baseline: { type: 'number', description: '此前 8 周的周均受理数' },
+    ratio: { type: ['number', 'null'], description: '最近 7 天 / 周均；周均为 0 时为 null' },
+    factor: { type: 'number', description: '流程包设置的倍数阈值' }, minimum: { type: 'integer', description: '流程包设置的最少案件数' },
+  }),
+  AnalysisRecord: obj({
+    id: { type: 'integer' }, month: str('研判月份 YYYY-MM'), unit: nullable('string'), unitName: nullable('string'), title: str(), analysis: str('研判内容'),
+    caseIds: { type: 'array', items: { type: 'string', format: 'uuid' }, description: '关联案件' },
+    cases: { type: 'array', items: obj({ id: { type: 'string', format: 'uuid' }, number: { type: 'integer' }, title: nullable('string') }), description: '关联案件（当前用户可见的）' },
+    status: { type: 'string', enum: ['draft', 'signed'], description: '草稿、已签批' },
+    createdBy: str(), createdAt: dateTime(), signedBy: nullable('string'), signedAt: nullableDateTime(), signOffNote: nullable('string', { description: '签批意见' }),
   }),
   WaitingMessage: obj({
     name: str('消息名（BPMN message 的 name），如 撤回'), elementId: str('等待该消息的 BPMN 元素 id'), label: str('显示名（元素名，缺省为消息名）'),

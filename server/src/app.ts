@@ -20,6 +20,9 @@ import { DEFAULT_PUBLIC_LIMITS, PublicLimiter, type PublicLimits } from './publi
 import { Reports } from './reports';
 import { whatIfRoutes } from './routes/whatif';
 import { DEFAULT_LOGIN_LIMIT, type LoginLimit } from './login-guard';
+import { Analysis } from './analysis';
+import { analysisRoutes } from './routes/analysis';
+import { supervisionRoutes } from './routes/supervision';
 import { attachmentRoutes } from './routes/attachments';
 import { authRoutes, bearer } from './routes/auth';
 import { caseRoutes } from './routes/cases';
@@ -134,6 +137,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     attachments: new AttachmentStore(pool, clock),
     ratings: new CitizenRatings(pool, engine, directory, clock, publicLimiter),
     publicLimiter,
+    analysis: new Analysis(pool, engine, clock, directory),
   };
 
   const routes: RouteDef[] = [
@@ -147,6 +151,8 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ...attachmentRoutes(services),
     ...ratingRoutes(services),
     ...assessmentRoutes(services),
+    ...supervisionRoutes(services),
+    ...analysisRoutes(services),
     ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2, exportsTotal: options.exportsTotal ?? 4 }),
   ];
   let openapi: JsonSchema = {};

@@ -96,6 +96,7 @@ export function buildOpenApi(routes: RouteDef[], info: { version: string }): Jso
       { name: 'auth', description: '登录与当前用户' }, { name: 'users', description: '用户' }, { name: 'org', description: '组织架构' },
       { name: 'cases', description: '案件' }, { name: 'tasks', description: '待办任务' }, { name: 'messages', description: '消息与信号（撤回等外部事件）' }, { name: 'forms', description: '表单' },
       { name: 'packs', description: '流程包与流程定义' }, { name: 'stats', description: '统计' }, { name: 'assessment', description: '考核与通报' }, { name: 'public', description: '公示' },
+      { name: 'supervision', description: '挂牌督办与领导包案' }, { name: 'analysis', description: '研判：按当事人查询、重复来访、突增预警、月度研判' },
       { name: 'meta', description: '文档与健康检查' },
     ],
     paths,

@@ -147,7 +147,7 @@ export class Reports {
     return {
       id: r.id, number: r.number, processKey: r.processKey, title: r.title, type: r.type, unit: r.unit,
       unitName: this.directory.unitName(r.unit), status: r.status, createdAt: r.createdAt, completedAt: r.completedAt,
-      month: r.month, onTime: r.onTime, overdue: r.overdue,
+      month: r.month, onTime: r.onTime, overdue: r.overdue, supervised: r.supervised,
       result: r.result as StatsCase['result'], satisfaction: r.satisfaction as StatsCase['satisfaction'],
     };
   }
@@ -194,7 +194,7 @@ export class Reports {
   }
 }
 
-const COUNT_KEYS: (keyof StatsCounts)[] = ['total', 'closed', 'withdrawn', 'refused', 'onTime', 'overdue', 'mediated', 'succeeded', 'rated', 'satisfied', 'basic', 'dissatisfied'];
+const COUNT_KEYS: (keyof StatsCounts)[] = ['total', 'closed', 'withdrawn', 'refused', 'onTime', 'overdue', 'mediated', 'succeeded', 'rated', 'satisfied', 'basic', 'dissatisfied', 'supervised'];
 
 function zero(): StatsCounts {
   return Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as unknown as StatsCounts;

@@ -11,4 +11,6 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'case:refuse': '不予受理', 'case:suspend': '中止 / 恢复案件时限', 'deadline:request': '申请延期', 'deadline:approve': '审批延期',
   'pack:read': '查看流程包', 'pack:deploy': '部署流程包', 'form:read': '查看表单', 'stats:read': '查看统计分析',
   'org:read': '查看组织机构', 'user:read': '查看用户', 'user:manage': '管理用户',
+  'case:supervise': '挂牌督办（批示、包案领导、销号）', 'analysis:read': '研判查询与预警', 'analysis:write': '撰写研判记录',
+  'analysis:signoff': '签批研判记录', 'analysis:audit': '查看研判查询审计', 'pii:read': '在研判结果中查看完整个人信息',
 };

@@ -11,6 +11,8 @@ export interface CaseListFilter {
   unit?: string;
   processKey?: string;
   q?: string;
+  /** Only the cases under supervision (挂牌督办). */
+  supervised?: boolean;
   limit: number;
   offset: number;
 }

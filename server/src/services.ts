@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { CaseEngine, Clock } from '@yizhan/engine';
 import type { AssessmentService } from './assessment';
+import type { Analysis } from './analysis';
 import type { AttachmentStore } from './attachments';
 import type { CitizenRatings } from './citizen-ratings';
 import type { IdempotencyStore } from './idempotency';
@@ -34,4 +35,5 @@ export interface Services {
   ratings: CitizenRatings;
   /** Caps on the public endpoints (公示, rating page). */
   publicLimiter: PublicLimiter;
+  analysis: Analysis;
 }

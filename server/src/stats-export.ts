@@ -26,6 +26,7 @@ const COLUMNS: { key: keyof StatsFigures; header: string; rate?: boolean }[] = [
   { key: 'onTime', header: '按时办结数' },
   { key: 'onTimeRate', header: '按时办结率', rate: true },
   { key: 'overdue', header: '超期未办结' },
+  { key: 'supervised', header: '挂牌督办' },
 ];
 
 /** The packs' labels of 调处结果 and 满意度 (processes/src/wording.ts), by value. */

@@ -117,7 +117,7 @@ const PLAN = plan();
 const END = Math.max(...PLAN.map((c) => c.events.at(-1)?.at ?? c.start)) + HOUR;
 
 // ---- the expected figures, from the plan alone ---------------------------------------------------
-interface Expected { total: number; closed: number; withdrawn: number; refused: number; onTime: number; overdue: number; mediated: number; succeeded: number; rated: number; satisfied: number; basic: number; dissatisfied: number }
+interface Expected { total: number; closed: number; withdrawn: number; refused: number; onTime: number; overdue: number; mediated: number; succeeded: number; rated: number; satisfied: number; basic: number; dissatisfied: number; supervised: number }
 
 function expectedOf(c: PlannedCase): Expected & { month: string } {
   const closed = c.stage === 'closed';
@@ -139,6 +139,7 @@ function expectedOf(c: PlannedCase): Expected & { month: string } {
     satisfied: finalSatisfaction === 'satisfied' ? 1 : 0,
     basic: finalSatisfaction === 'basic' ? 1 : 0,
     dissatisfied: finalSatisfaction === 'dissatisfied' ? 1 : 0,
+    supervised: 0, // no case of the plan is put under supervision (see supervision.test.ts)
   };
 }
 
@@ -149,7 +150,7 @@ function expectedRows(key: (c: PlannedCase) => string | string[]): Map<string, J
   for (const c of PLAN) {
     const e = expectedOf(c);
     for (const k of [key(c)].flat()) {
-      const acc = rows.get(k) ?? { total: 0, closed: 0, withdrawn: 0, refused: 0, onTime: 0, overdue: 0, mediated: 0, succeeded: 0, rated: 0, satisfied: 0, basic: 0, dissatisfied: 0 };
+      const acc = rows.get(k) ?? { total: 0, closed: 0, withdrawn: 0, refused: 0, onTime: 0, overdue: 0, mediated: 0, succeeded: 0, rated: 0, satisfied: 0, basic: 0, dissatisfied: 0, supervised: 0 };
       for (const f of Object.keys(acc) as (keyof Expected)[]) acc[f] += e[f];
       rows.set(k, acc);
     }

@@ -841,6 +841,235 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/supervise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 挂牌督办（领导批示）
+         * @description 领导对本辖区内在办的案件作出批示，可附督办期限（须晚于现在）并指定包案领导（须为辖区含此案的领导）。案件标为督办：收件箱、案件详情与统计中都有标记；责任单位的待办任务显示最新批示。可多次批示。由流程包指定的角色（pack.json supervision.by，缺省为领导）或系统管理员作出；辖区以外的案件返回 404。
+         */
+        post: operations["superviseCase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/leader": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 指定包案领导
+         * @description 领导包案：指定（leader 为 null 时取消）本案的包案领导；须为辖区含此案的领导账号。
+         */
+        post: operations["assignLeader"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/supervisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 案件的督办（批示） */
+        get: operations["listCaseSupervisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 督办列表（本辖区）
+         * @description status：active 督办中（默认）、closed 已销号、all。督办中的在前，新的在前；overdue 为已过督办期限。
+         */
+        get: operations["listSupervisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervisions/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 督办销号 */
+        post: operations["closeSupervision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 按当事人查询案件（研判）
+         * @description kind：id 身份证号、phone 电话、name 姓名、address 地址；按规范化后的值精确匹配（全角转半角、去空格与分隔符、身份证 X 大写、电话去 86）。只返回本辖区可见的案件。每次查询记入查询审计（谁、何时、查了什么、返回几件）。无个人信息权限（pii:read）的角色看到脱敏的当事人信息。
+         */
+        get: operations["searchParties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 研判查询审计
+         * @description 每次按当事人查询的记录（新的在前）：查询人、角色、时间、种类、脱敏后的查询值及其规范化值的 SHA-256、返回案件数。记录不可修改或删除。
+         */
+        get: operations["listSearchAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/repeats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 重复来访（同一当事人的其他案件）
+         * @description 与本案身份证号、电话或地址相同、受理时间在流程包 analysis.repeatDays 天内（前后）的本辖区其他案件。
+         */
+        get: operations["listRepeats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 突增预警
+         * @description 本辖区每个乡镇（含其村、网格）和每个事项类型：最近 7 天的受理数达到此前 8 周周均的流程包倍数（analysis.spikeFactor，缺省 3）且不少于 analysis.spikeMinimum 件（缺省 5）时预警。
+         */
+        get: operations["listSpikeAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 月度研判记录 */
+        get: operations["listAnalysisRecords"];
+        put?: never;
+        /**
+         * 新建月度研判记录（草稿）
+         * @description 研判内容与关联案件（须在本人辖区内可见）；单位缺省为本人所属单位。由领导签批后定稿。
+         */
+        post: operations["createAnalysisRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/records/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 研判记录 */
+        get: operations["getAnalysisRecord"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analysis/records/{id}/sign-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 领导签批研判记录 */
+        post: operations["signOffAnalysisRecord"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stats": {
         parameters: {
             query?: never;
@@ -1050,6 +1279,24 @@ export interface components {
             processKey: string;
             /** @description 当前用户能否认领 / 办理 */
             actionable: boolean;
+            /** @description 案件正在进行的督办（领导批示），无督办为 null */
+            supervision: components["schemas"]["TaskSupervision"] | null;
+        };
+        TaskSupervision: {
+            id: number;
+            /** @description 领导批示 */
+            instruction: string;
+            /**
+             * Format: date-time
+             * @description 督办期限
+             */
+            deadline: string | null;
+            /** @description 包案领导（用户名） */
+            leaderInCharge: string | null;
+            /** @description 批示人 */
+            by: string;
+            /** Format: date-time */
+            at: string;
         };
         HistoryEntry: {
             id: number;
@@ -1113,6 +1360,13 @@ export interface components {
              * @description 中止（时限停止计算）的起始时间；null 为正常计时
              */
             suspendedAt: string | null;
+            /**
+             * Format: date-time
+             * @description 挂牌督办的时间；null 为未督办
+             */
+            supervisedAt: string | null;
+            /** @description 包案领导（用户名） */
+            leaderInCharge: string | null;
             openTasks: components["schemas"]["Task"][];
             tasks: components["schemas"]["Task"][];
             incidents: components["schemas"]["Incident"][];
@@ -1138,6 +1392,8 @@ export interface components {
             updatedAt: string;
             /** Format: date-time */
             completedAt: string | null;
+            /** @description 挂牌督办 */
+            supervised: boolean;
             openTaskCount: number;
             /** Format: date-time */
             nextDueAt: string | null;
@@ -1403,6 +1659,8 @@ export interface components {
             basic: number;
             /** @description 不满意 */
             dissatisfied: number;
+            /** @description 挂牌督办的案件数 */
+            supervised: number;
             /** @description 办结率 = 办结 /（受理 − 撤回 − 不予受理） */
             closureRate: number | null;
             /** @description 按时办结率 = 按时办结 / 办结 */
@@ -1447,6 +1705,8 @@ export interface components {
                 basic: number;
                 /** @description 不满意 */
                 dissatisfied: number;
+                /** @description 挂牌督办的案件数 */
+                supervised: number;
                 /** @description 办结率 = 办结 /（受理 − 撤回 − 不予受理） */
                 closureRate: number | null;
                 /** @description 按时办结率 = 按时办结 / 办结 */
@@ -1489,6 +1749,8 @@ export interface components {
              * @enum {string|null}
              */
             satisfaction: "satisfied" | "basic" | "dissatisfied" | null;
+            /** @description 挂牌督办 */
+            supervised: boolean;
         };
         UnitFigures: {
             /** @description 考核对象编码 */
@@ -1722,6 +1984,144 @@ export interface components {
              * @description 批准后的办理时限
              */
             newDueAt: string | null;
+        };
+        Supervision: {
+            id: number;
+            /** Format: uuid */
+            caseId: string;
+            /** @description 领导批示 */
+            instruction: string;
+            /**
+             * Format: date-time
+             * @description 督办期限
+             */
+            deadline: string | null;
+            /** @description 随督办指定的包案领导 */
+            leaderInCharge: string | null;
+            /**
+             * @description 督办中、已销号
+             * @enum {string}
+             */
+            status: "active" | "closed";
+            /** @description 批示人 */
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            closedBy: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description 销号意见 */
+            closingNote: string | null;
+        };
+        SupervisionEntry: components["schemas"]["Supervision"] & {
+            caseNumber: number;
+            caseTitle: string | null;
+            caseType: string | null;
+            caseUnit: string | null;
+            caseUnitName: string | null;
+            caseStatus: string;
+            processKey: string;
+            /** @description 督办中且已过督办期限 */
+            overdue: boolean;
+        };
+        AnalysisCase: {
+            /** Format: uuid */
+            id: string;
+            number: number;
+            processKey: string;
+            title: string | null;
+            type: string | null;
+            channel: string | null;
+            unit: string | null;
+            unitName: string | null;
+            status: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 挂牌督办 */
+            supervised: boolean;
+            parties: {
+                names: string[];
+                idNumbers: string[];
+                phones: string[];
+                addresses: string[];
+            };
+            /** @description 个人信息是否已脱敏（无 pii:read 权限的角色看到脱敏结果） */
+            masked: boolean;
+            /** @description 匹配上的当事人信息种类 */
+            matched: ("id" | "phone" | "name" | "address")[];
+        };
+        Repeats: {
+            /** @description 判定重复的天数（流程包 analysis.repeatDays） */
+            days: number;
+            /** @description 同一身份证号、电话或地址在该天数内的其他案件 */
+            cases: components["schemas"]["AnalysisCase"][];
+        };
+        SearchAudit: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            username: string;
+            role: string;
+            /** @enum {string} */
+            kind: "id" | "phone" | "name" | "address";
+            /** @description 查询的值（已脱敏） */
+            value: string;
+            /** @description 规范化后查询值的 SHA-256（核对用） */
+            valueHash: string;
+            /** @description 返回的案件数 */
+            results: number;
+        };
+        SpikeAlert: {
+            /**
+             * @description 乡镇或事项类型
+             * @enum {string}
+             */
+            dimension: "township" | "type";
+            pack: string;
+            key: string | null;
+            label: string | null;
+            /** @description 最近 7 天的受理数 */
+            current: number;
+            /** @description 此前 8 周的周均受理数 */
+            baseline: number;
+            /** @description 最近 7 天 / 周均；周均为 0 时为 null */
+            ratio: number | null;
+            /** @description 流程包设置的倍数阈值 */
+            factor: number;
+            /** @description 流程包设置的最少案件数 */
+            minimum: number;
+        };
+        AnalysisRecord: {
+            id: number;
+            /** @description 研判月份 YYYY-MM */
+            month: string;
+            unit: string | null;
+            unitName: string | null;
+            title: string;
+            /** @description 研判内容 */
+            analysis: string;
+            /** @description 关联案件 */
+            caseIds: string[];
+            /** @description 关联案件（当前用户可见的） */
+            cases: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                title: string | null;
+            }[];
+            /**
+             * @description 草稿、已签批
+             * @enum {string}
+             */
+            status: "draft" | "signed";
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            signedBy: string | null;
+            /** Format: date-time */
+            signedAt: string | null;
+            /** @description 签批意见 */
+            signOffNote: string | null;
         };
         WaitingMessage: {
             /** @description 消息名（BPMN message 的 name），如 撤回 */
@@ -2032,6 +2432,8 @@ export interface operations {
                 process?: string;
                 /** @description 标题、类型或编号中的关键字 */
                 q?: string;
+                /** @description true：只看挂牌督办的案件 */
+                supervised?: boolean;
                 /** @description 条数 */
                 limit?: number;
                 /** @description 偏移 */
@@ -3432,6 +3834,428 @@ export interface operations {
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+        };
+    };
+    superviseCase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键（如 UUID，本用户内唯一，保留 24 小时）：以同一键重发同一请求（方法、路径、请求体相同）返回第一次的状态码与响应体（响应头 Idempotent-Replayed: true），不会重复执行；同一键用于不同请求返回 422 IDEMPOTENCY_KEY_REUSED；第一次请求仍在处理时返回 409 IDEMPOTENCY_KEY_IN_USE。 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 批示 */
+                    instruction: string;
+                    /**
+                     * 督办期限
+                     * Format: date-time
+                     */
+                    deadline?: string;
+                    /** 包案领导（用户名） */
+                    leaderInCharge?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 督办 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Supervision"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
+    assignLeader: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 包案领导（用户名） */
+                    leader: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description 案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Case"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    listCaseSupervisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 督办（按先后） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Supervision"][];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    listSupervisions: {
+        parameters: {
+            query?: {
+                /** @description 状态 */
+                status?: "active" | "closed" | "all";
+                /** @description 条数 */
+                limit?: number;
+                /** @description 偏移 */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 督办 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupervisionEntry"][];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    closeSupervision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 督办 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** 销号意见 */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 销号后的督办 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Supervision"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    searchParties: {
+        parameters: {
+            query: {
+                /** @description 查询种类 */
+                kind: "id" | "phone" | "name" | "address";
+                /** @description 查询值 */
+                value: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 案件（新的在前，最多 100 件） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisCase"][];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    listSearchAudit: {
+        parameters: {
+            query?: {
+                /** @description 只看某一用户 */
+                username?: string;
+                /** @description 条数 */
+                limit?: number;
+                /** @description 偏移 */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 查询记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchAudit"][];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    listRepeats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 案件 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 重复案件 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Repeats"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    listSpikeAlerts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 预警（倍数高的在前） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpikeAlert"][];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    listAnalysisRecords: {
+        parameters: {
+            query?: {
+                /** @description 月份 YYYY-MM */
+                month?: string;
+                /** @description 条数 */
+                limit?: number;
+                /** @description 偏移 */
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 研判记录（新的月份在前） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisRecord"][];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    createAnalysisRecord: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 幂等键（如 UUID，本用户内唯一，保留 24 小时）：以同一键重发同一请求（方法、路径、请求体相同）返回第一次的状态码与响应体（响应头 Idempotent-Replayed: true），不会重复执行；同一键用于不同请求返回 422 IDEMPOTENCY_KEY_REUSED；第一次请求仍在处理时返回 409 IDEMPOTENCY_KEY_IN_USE。 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 研判月份 */
+                    month: string;
+                    /** 标题 */
+                    title: string;
+                    /** 研判内容 */
+                    analysis: string;
+                    /** 关联案件 */
+                    caseIds?: string[];
+                    /** 单位编码 */
+                    unit?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 研判记录 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisRecord"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
+    getAnalysisRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 研判记录 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 研判记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisRecord"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    signOffAnalysisRecord: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 研判记录 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** 签批意见 */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 签批后的研判记录 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisRecord"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
         };
     };
     getStats: {

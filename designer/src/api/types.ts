@@ -54,6 +54,16 @@ export type WhatIfReport = Schemas['WhatIfReport'];
 export type PackDiff = Schemas['PackDiff'];
 export type Definition = Schemas['Definition'];
 export type Attachment = Schemas['Attachment'];
+/** 督办: one 批示 on a case; an entry of the 督办 list; the active one as a task shows it. */
+export type Supervision = Schemas['Supervision'];
+export type SupervisionEntry = Schemas['SupervisionEntry'];
+export type TaskSupervision = Schemas['TaskSupervision'];
+/** 研判: a case found by party, repeats of a case, a spike alert, a monthly record, a search audit entry. */
+export type AnalysisCase = Schemas['AnalysisCase'];
+export type Repeats = Schemas['Repeats'];
+export type SpikeAlert = Schemas['SpikeAlert'];
+export type AnalysisRecord = Schemas['AnalysisRecord'];
+export type SearchAudit = Schemas['SearchAudit'];
 /** One deployed definition with its BPMN XML and the start form key. */
 export type DefinitionDetail = ResponseOf<'getDefinition'>;
 export type FormResource = Omit<Schemas['FormDefinition'], 'schema' | 'uiSchema'> & FormDefinition;

@@ -27,6 +27,8 @@ const AssessmentPage = lazy(() => import('../dashboard/AssessmentPage'));
 const PrintPage = lazy(() => import('../pages/PrintPage'));
 const RatingSlipPage = lazy(() => import('../pages/RatingSlipPage'));
 const PublicPages = lazy(() => import('../pages/PublicPages'));
+const SupervisionPage = lazy(() => import('../pages/SupervisionPage'));
+const AnalysisPage = lazy(() => import('../pages/AnalysisPage'));
 
 const LANG_KEY = 'yizhan.lang';
 
@@ -45,6 +47,8 @@ const ROUTES: RouteDef[] = [
   { path: '/print/receipt/:id', ability: 'workspace', render: (p) => <PrintPage kind="receipt" id={p.id} /> },
   { path: '/print/case/:id', ability: 'workspace', render: (p) => <PrintPage kind="case" id={p.id} /> },
   { path: '/print/rating/:id', ability: 'act', render: (p) => <RatingSlipPage id={p.id} /> },
+  { path: '/supervision', ability: 'workspace', render: () => <SupervisionPage /> },
+  { path: '/analysis', ability: 'workspace', render: () => <AnalysisPage /> },
   { path: '/dashboard', ability: 'admin', render: () => <DashboardPage /> },
   { path: '/assessment', ability: 'admin', render: () => <AssessmentPage /> },
   { path: '/admin/packs', ability: 'admin', render: () => <PacksPage /> },
@@ -58,6 +62,8 @@ const NAV: { key: string; label: MessageKey; ability: Ability; children: { key: 
       { key: '/inbox', label: 'navInbox', ability: 'workspace' },
       { key: '/cases', label: 'navCases', ability: 'workspace' },
       { key: '/cases/new', label: 'navNewCase', ability: 'createCase' },
+      { key: '/supervision', label: 'navSupervision', ability: 'workspace' },
+      { key: '/analysis', label: 'navAnalysis', ability: 'workspace' },
     ],
   },
   { key: 'admin', label: 'navAdmin', ability: 'admin', children: [{ key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/assessment', label: 'navAssessment', ability: 'admin' }, { key: '/admin/packs', label: 'navPacks', ability: 'admin' }] },

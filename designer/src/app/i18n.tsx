@@ -120,6 +120,20 @@ export const zh = {
   assessPreviewIntro: '修改考核方案（assessment.json）的权重或计分线，先用本期数据预览排名，确认后再随流程包部署。', assessPreviewOpen: '编辑方案并预览',
   assessPreviewRun: '预览排名', assessPreviewing: '正在预览未部署的考核方案：排名按编辑中的方案计算', assessPreviewEnd: '结束预览',
   assessSchemeNotJson: '方案不是合法的 JSON：{reason}',
+  // 督办 and 研判 (supervision on demand, 包案领导, party search, repeats, spike alerts, monthly records)
+  navSupervision: '督办', navAnalysis: '研判', supTitle: '挂牌督办', supTag: '督办', supervise: '挂牌督办', supInstruction: '批示',
+  supDeadline: '督办期限', supLeader: '包案领导', supLeaderHint: '领导的用户名（可不填）', supAssignLeader: '指定包案领导', supClose: '销号',
+  supCloseNote: '销号意见', supActive: '督办中', supClosed: '已销号', supOverdue: '已过督办期限', supBy: '{by} 于 {at} 批示',
+  supDone: '已办理', supNone: '暂无督办', supAt: '批示时间', supList: '督办列表', supStatusAll: '全部', supUnit: '单位',
+  supOnTask: '领导批示（{by}）', supDeadlineText: '请于 {at} 前办理并报告', supRequired: '请填写批示',
+  anaSearch: '当事人查询', anaKind: '查询方式', anaKindId: '身份证号', anaKindPhone: '电话', anaKindName: '姓名', anaKindAddress: '地址',
+  anaValue: '查询内容', anaSearchButton: '查询', anaAuditNote: '每次查询都记入查询审计（查询人、时间、内容）。', anaMasked: '个人信息已脱敏（您的角色无权查看完整个人信息）',
+  anaParties: '当事人', anaMatched: '匹配', anaNoResult: '未找到案件', anaAlerts: '突增预警', anaNoAlerts: '暂无预警',
+  anaAlertText: '{label}：近 7 天 {current} 件，前 8 周周均 {baseline} 件', anaTownship: '乡镇', anaType: '类型', anaRatio: '{ratio} 倍',
+  anaRepeats: '重复来访', anaRepeatText: '同一当事人在 {days} 天内另有 {n} 件案件', anaRecords: '月度研判', anaNewRecord: '新建研判记录',
+  anaMonth: '月份', anaRecordTitle: '标题', anaAnalysis: '研判内容', anaLinked: '关联案件（案件编号，逗号分隔）', anaDraft: '草稿', anaSigned: '已签批',
+  anaSignOff: '签批', anaSignNote: '签批意见', anaSignedBy: '{by} 于 {at} 签批', anaNoRecords: '暂无研判记录', anaAudit: '查询审计',
+  anaUnknownCases: '找不到这些案件编号：{list}', anaCount: '{n} 件',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -236,6 +250,20 @@ export const en: Record<MessageKey, string> = {
   assessPreviewIntro: 'Change the weights or thresholds of the scheme (assessment.json) and preview the ranking on this period before deploying it with the pack.', assessPreviewOpen: 'Edit and preview',
   assessPreviewRun: 'Preview ranking', assessPreviewing: 'Previewing an undeployed scheme: the ranking follows the scheme being edited', assessPreviewEnd: 'End preview',
   assessSchemeNotJson: 'The scheme is not valid JSON: {reason}',
+  // 督办 and 研判 (supervision on demand, 包案领导, party search, repeats, spike alerts, monthly records)
+  navSupervision: 'Supervision', navAnalysis: 'Analysis', supTitle: 'Supervision (督办)', supTag: 'Supervised', supervise: 'Supervise', supInstruction: 'Instruction',
+  supDeadline: 'Deadline', supLeader: 'Leader in charge', supLeaderHint: 'A leader\'s username (optional)', supAssignLeader: 'Assign leader in charge', supClose: 'Close',
+  supCloseNote: 'Closing note', supActive: 'Active', supClosed: 'Closed', supOverdue: 'Past the deadline', supBy: 'Instruction by {by} at {at}',
+  supDone: 'Done', supNone: 'No supervision', supAt: 'Instructed', supList: 'Supervised cases', supStatusAll: 'All', supUnit: 'Unit',
+  supOnTask: 'Leader\'s instruction ({by})', supDeadlineText: 'Handle and report by {at}', supRequired: 'Write the instruction',
+  anaSearch: 'Party search', anaKind: 'Search by', anaKindId: 'ID number', anaKindPhone: 'Phone', anaKindName: 'Name', anaKindAddress: 'Address',
+  anaValue: 'Value', anaSearchButton: 'Search', anaAuditNote: 'Every search is written to the audit log (who, when, what).', anaMasked: 'Personal data is masked (your role may not see it in full)',
+  anaParties: 'Parties', anaMatched: 'Matched', anaNoResult: 'No cases found', anaAlerts: 'Spike alerts', anaNoAlerts: 'No alerts',
+  anaAlertText: '{label}: {current} cases in the last 7 days, {baseline} a week over the 8 weeks before', anaTownship: 'Township', anaType: 'Type', anaRatio: '{ratio}×',
+  anaRepeats: 'Repeat visits', anaRepeatText: 'The same party has {n} other cases within {days} days', anaRecords: 'Monthly analysis', anaNewRecord: 'New analysis record',
+  anaMonth: 'Month', anaRecordTitle: 'Title', anaAnalysis: 'Analysis', anaLinked: 'Linked cases (case numbers, comma-separated)', anaDraft: 'Draft', anaSigned: 'Signed off',
+  anaSignOff: 'Sign off', anaSignNote: 'Note', anaSignedBy: 'Signed off by {by} at {at}', anaNoRecords: 'No analysis records', anaAudit: 'Search audit log',
+  anaUnknownCases: 'No such case numbers: {list}', anaCount: '{n} cases',
 };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

@@ -29,6 +29,12 @@ export const PERMISSION_WORDS: Record<string, Words> = {
   'org:read': { 'zh-CN': '查看组织机构', en: 'view the organisation' },
   'user:read': { 'zh-CN': '查看用户', en: 'view users' },
   'user:manage': { 'zh-CN': '管理用户', en: 'manage users' },
+  'case:supervise': { 'zh-CN': '挂牌督办（批示、包案领导、销号）', en: 'supervise cases (instructions, leader in charge, closing)' },
+  'analysis:read': { 'zh-CN': '研判查询与预警', en: 'search parties and see alerts' },
+  'analysis:write': { 'zh-CN': '撰写研判记录', en: 'write analysis records' },
+  'analysis:signoff': { 'zh-CN': '签批研判记录', en: 'sign off analysis records' },
+  'analysis:audit': { 'zh-CN': '查看研判查询审计', en: 'view the search audit log' },
+  'pii:read': { 'zh-CN': '在研判结果中查看完整个人信息', en: 'see personal data in full in search results' },
 };
 
 /** The app's abilities (session.tsx), as what the role lacks. */

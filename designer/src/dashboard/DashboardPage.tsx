@@ -9,6 +9,7 @@ import { useI18n, type MessageKey } from '../app/i18n';
 import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { Panel, PageTitle, useToast } from '../app/ui';
+import SpikeAlerts from '../pages/SpikeAlerts';
 import { useLoad } from '../app/use-load';
 import type { CaseStatus, InboxTask } from '../api/types';
 import { RESULT_LABEL, SATISFACTION_LABEL } from '@yizhan/packs/wording';
@@ -160,7 +161,9 @@ export default function DashboardPage() {
         <Kpi id="满意率" label={t('dashSatisfactionRate')} value={percent(totals?.satisfactionRate ?? null)} note={totals && `${totals.satisfied + totals.basic} / ${totals.rated}`} />
         <Kpi id="按时办结率" label={t('dashOnTimeRate')} value={percent(totals?.onTimeRate ?? null)} note={totals && `${totals.onTime} / ${totals.closed}`} />
         <Kpi id="超期未办结" label={t('dashOverdueOpen')} value={totals ? String(totals.overdue) : '—'} unit={t('dashUnitCases')} danger={!!totals?.overdue} />
+        <Kpi id="挂牌督办" label={t('supTitle')} value={totals ? String(totals.supervised) : '—'} unit={t('dashUnitCases')} />
       </div>
+      <SpikeAlerts compact />
       <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)', gap: 16 }}>
         <Panel title={t('dashBarTitle', { by: by(groupBy) })} testId="chart-bar">
           {stats.loading && !stats.data ? <Spin /> : <Chart option={barOption} height={340} onClick={(p) => drillTo(groupBy, rows[p.dataIndex])} />}

@@ -14,6 +14,7 @@ import { CaseAttachments } from './CaseAttachments';
 import CaseLifecycle from './CaseLifecycle';
 import CaseMessages from './CaseMessages';
 import { CITIZEN, RatingLinkCard } from './RatingLinkCard';
+import { CaseRepeats, CaseSupervision } from './CaseSupervision';
 import { intakeData, completedSteps, FormDataView, REGISTERED_KEY, historyText, orgNamer, processLabel, stepLabel, useCaseForms } from './case-data';
 
 const BpmnViewer = lazy(() => import('../bpmn/BpmnViewer'));
@@ -51,6 +52,7 @@ export default function CasePage({ id }: { id: string }) {
           {t('caseNo')} {c.number} · {c.title ?? c.type ?? c.processKey}
         </Typography.Title>
         <StatusTag status={c.status} />
+        {c.supervisedAt && <Tag color="red" data-testid="supervised-tag">{t('supTag')}</Tag>}
         <Button icon={<PrinterOutlined />} onClick={() => navigate(`/print/receipt/${c.id}`)} data-testid="print-receipt">{t('printReceipt')}</Button>
         <Button icon={<PrinterOutlined />} onClick={() => navigate(`/print/case/${c.id}`)} data-testid="print-case">{t('printCase')}</Button>
       </Space>
@@ -72,6 +74,7 @@ export default function CasePage({ id }: { id: string }) {
         { key: 'by', label: '受理人', children: c.createdBy ?? '—' },
         { key: 'done', label: t('completed'), children: formatTime(c.completedAt) },
       ]} />
+      <CaseRepeats caseId={c.id} />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -89,6 +92,7 @@ export default function CasePage({ id }: { id: string }) {
                 </Space>
               )}
             </Card>
+            <CaseSupervision kase={c} onChanged={kase.reload} />
             <CaseLifecycle kase={c} onChanged={kase.reload} />
             {can('act') && <RatingLinkCard api={api} kase={c} />}
             {can('message') && c.status !== 'completed' && (

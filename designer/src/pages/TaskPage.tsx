@@ -92,6 +92,19 @@ export default function TaskPage({ id }: { id: string }) {
           </>}
         />
       )}
+      {open && tk.supervision && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="task-supervision"
+          title={t('supOnTask', { by: tk.supervision.by })}
+          description={<>
+            <div style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>{tk.supervision.instruction}</div>
+            {tk.supervision.deadline && <div>{t('supDeadlineText', { at: formatTime(tk.supervision.deadline) })}</div>}
+            {tk.supervision.leaderInCharge && <div>{t('supLeader')}：{tk.supervision.leaderInCharge}</div>}
+          </>}
+        />
+      )}
       <ErrorAlert error={error} />
       {open && !tk.actionable && <Alert type="info" showIcon title={t('notActionable')} />}
       {open && tk.actionable && (

@@ -19,6 +19,7 @@ export const KIND_LABELS: Record<string, string> = {
   'message.received': '收到消息', 'signal.received': '收到信号',
   'case.withdrawn': '撤回', 'case.refused': '不予受理', 'case.suspended': '中止', 'case.resumed': '恢复', 'deadline.extension.requested': '申请延期', 'deadline.extension.approved': '批准延期', 'deadline.extension.rejected': '驳回延期',
   'case.rated': '当事人评价（办结后）',
+  'case.supervised': '挂牌督办', 'case.supervision.closed': '督办销号', 'case.leader.assigned': '指定包案领导',
 };
 
 /** One timeline line: what happened, at which step, and its reason or payload. */
@@ -28,8 +29,9 @@ export function historyText(h: HistoryEntry, c: Pick<CaseDetail, 'tasks'>, name:
   const what = h.kind.startsWith('case.') ? '' : task?.name ?? (typeof data.name === 'string' && data.name ? data.name : h.elementId) ?? '';
   const payload = data.payload && typeof data.payload === 'object' ? Object.values(data.payload).filter((v) => typeof v === 'string' && v) : [];
   if (payload.length) return `${KIND_LABELS[h.kind] ?? h.kind}${what ? ` · ${what}` : ''}：${payload.join('；')}`;
-  const to = Array.isArray(data.to) ? ` → ${data.to.map((x) => name(String(x))).join('、')}` : '';
-  const extra = typeof data.reason === 'string' && data.reason ? `${to}：${data.reason}` : typeof data.department === 'string' ? ` → ${name(data.department)}` : to;
+  const to = Array.isArray(data.to) ? ` → ${data.to.map((x) => name(String(x))).join('、')}` : typeof data.to === 'string' ? ` → ${data.to}` : '';
+  const said = [data.reason, data.instruction, data.note].find((x): x is string => typeof x === 'string' && !!x);
+  const extra = said ? `${to}：${said}` : typeof data.department === 'string' ? ` → ${name(data.department)}` : to;
   return `${KIND_LABELS[h.kind] ?? h.kind}${what ? ` · ${what}` : ''}${extra}`;
 }
 

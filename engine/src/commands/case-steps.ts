@@ -5,6 +5,7 @@ import { NotFoundError, TaskAlreadyCompletedError, TaskClaimedError, TaskNotOpen
 import { checkForm, type FormValidator } from '../form-validation';
 import { appendHistory, HistoryKind, type HistoryRecord } from '../history';
 import { checkUnitInProcess } from '../process-org';
+import { writeCaseParties, type PartyExtractor } from '../case-analysis';
 import { CaseHaltedError, ProcessError, recordHalt } from './halt';
 import { lockedTask, transaction, type AuthorizeTask, type Client } from './lock';
 import type { CaseCommandRunner } from './runner';
@@ -22,7 +23,7 @@ export interface StartCaseInput {
 }
 
 export class CaseSteps {
-  constructor(private readonly runner: CaseCommandRunner, private readonly validateForm: FormValidator) {}
+  constructor(private readonly runner: CaseCommandRunner, private readonly validateForm: FormValidator, private readonly parties?: PartyExtractor) {}
 
   /** Starts a case and returns its id. A start that runs away keeps the intake, halted. */
   async start(input: StartCaseInput): Promise<string> {
@@ -43,16 +44,23 @@ export class CaseSteps {
     if (!exec.halted && exec.error) throw new ProcessError(exec.error.message);
     const started: HistoryRecord = { actor: input.actor ?? null, kind: HistoryKind.CaseStarted, elementId: 'start', taskId: null, data: { process: def.key, version: def.version, data: input.data } };
     // the case row and its case.started entry in one statement
-    const insertCase = (client: Client) => client.query({
-      name: 'yizhan.insert-case',
-      text: `with inserted as (
-               insert into cases (id, definition_id, process_key, status, version, state, variables, title, type, channel, unit, created_by, created_at, updated_at)
-               values ($1, $2, $3, 'active', 0, '{}', $10, $4, $5, $6, $7, $8, $9, $9) returning id)
-             insert into history (case_id, at, actor, kind, element_id, task_id, data)
-             select id, $9, $11, $12, $13, null, $14 from inserted`,
-      values: [caseId, def.id, def.key, input.title ?? str(input.data.title) ?? def.name, facts.type ?? null, facts.channel ?? null, facts.unit ?? null, input.actor ?? null, now, JSON.stringify(variables),
-        started.actor, started.kind, started.elementId, JSON.stringify(started.data)],
-    });
+    const insertCase = async (client: Client) => {
+      await client.query({
+        name: 'yizhan.insert-case',
+        text: `with inserted as (
+                 insert into cases (id, definition_id, process_key, status, version, state, variables, title, type, channel, unit, created_by, created_at, updated_at)
+                 values ($1, $2, $3, 'active', 0, '{}', $10, $4, $5, $6, $7, $8, $9, $9) returning id)
+               insert into history (case_id, at, actor, kind, element_id, task_id, data)
+               select id, $9, $11, $12, $13, null, $14 from inserted`,
+        values: [caseId, def.id, def.key, input.title ?? str(input.data.title) ?? def.name, facts.type ?? null, facts.channel ?? null, facts.unit ?? null, input.actor ?? null, now, JSON.stringify(variables),
+          started.actor, started.kind, started.elementId, JSON.stringify(started.data)],
+      });
+      // the parties' keys (ID number, phone …) for 研判 search and repeat detection, in the same transaction
+      if (this.parties) {
+        const startForm = def.meta.startFormKey ? def.forms[def.meta.startFormKey] : undefined;
+        await writeCaseParties(client, caseId, now, this.parties(input.data, startForm));
+      }
+    };
     let halt = exec.halted;
     if (!halt) {
       try {

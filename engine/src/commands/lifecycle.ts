@@ -32,7 +32,8 @@ export interface ExtensionView {
   newDueAt: Date | null;
 }
 
-interface LockedCase {
+/** The case row as a row change reads it under the lock. */
+export interface LockedCase {
   id: string;
   definition_id: string;
   status: string;
@@ -245,18 +246,25 @@ export class LifecycleCommands {
     return rows[0].suspended_at;
   }
 
-  /** A row change under the case lock; the case's live engine is dropped (its row moved on). */
-  private async onCase(caseId: string, work: (client: Client, c: LockedCase, now: Date, def: DefinitionRecord) => Promise<void>): Promise<void> {
-    if (!isUuid(caseId)) throw new NotFoundError('CASE', caseId);
-    const { pool, clock, definitions, live } = this.runner.ctx;
-    await transaction(pool, async (client) => {
-      await lockCaseRow(client, caseId);
-      const { rows } = await client.query<LockedCase>('select id, definition_id, status, suspended_at, version from cases where id = $1', [caseId]);
-      const def = await definitions.byIdOrThrow(rows[0].definition_id);
-      const now = clock.now();
-      await work(client, rows[0], now, def);
-      await client.query('update cases set updated_at = $2 where id = $1', [caseId, now]);
-    });
-    live.forget(caseId);
+  private onCase(caseId: string, work: (client: Client, c: LockedCase, now: Date, def: DefinitionRecord) => Promise<void>): Promise<void> {
+    return onCaseRows(this.runner, caseId, work);
   }
+}
+
+/**
+ * A row change under the case lock (no engine step): the case row read under the lock, its
+ * definition, the time; `updated_at` set; the case's live engine dropped (its row moved on).
+ */
+export async function onCaseRows(runner: CaseCommandRunner, caseId: string, work: (client: Client, c: LockedCase, now: Date, def: DefinitionRecord) => Promise<void>): Promise<void> {
+  if (!isUuid(caseId)) throw new NotFoundError('CASE', caseId);
+  const { pool, clock, definitions, live } = runner.ctx;
+  await transaction(pool, async (client) => {
+    await lockCaseRow(client, caseId);
+    const { rows } = await client.query<LockedCase>('select id, definition_id, status, suspended_at, version from cases where id = $1', [caseId]);
+    const def = await definitions.byIdOrThrow(rows[0].definition_id);
+    const now = clock.now();
+    await work(client, rows[0], now, def);
+    await client.query('update cases set updated_at = $2 where id = $1', [caseId, now]);
+  });
+  live.forget(caseId);
 }

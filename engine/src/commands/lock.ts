@@ -57,6 +57,8 @@ export interface LockedTask {
   assignee: string | null;
   unit: string | null;
   status: string;
+  /** The task's form (its step: `supervise`, `evaluation` …). */
+  formKey: string | null;
 }
 
 /**
@@ -67,7 +69,7 @@ export interface LockedTask {
 export type AuthorizeTask = (task: LockedTask) => void | Promise<void>;
 
 export const lockedTask = (t: TaskRow): LockedTask => ({
-  id: t.id, caseId: t.case_id, elementId: t.element_id, candidateGroups: t.candidate_groups, assignee: t.assignee, unit: t.unit ?? null, status: t.status,
+  id: t.id, caseId: t.case_id, elementId: t.element_id, candidateGroups: t.candidate_groups, assignee: t.assignee, unit: t.unit ?? null, status: t.status, formKey: t.form_key ?? null,
 });
 
 /**

@@ -44,7 +44,7 @@ export function caseRoutes(services: Services): RouteDef[] {
         return view(started);
       },
     }),
-    defineRoute<unknown, { status?: CaseListFilter['status']; type?: string; unit?: string; process?: string; q?: string; limit: number; offset: number }>({
+    defineRoute<unknown, { status?: CaseListFilter['status']; type?: string; unit?: string; process?: string; q?: string; supervised?: boolean; limit: number; offset: number }>({
       method: 'get', path: '/api/cases', operationId: 'listCases', tag: 'cases', summary: '案件列表（本辖区）',
       access: 'case:read',
       query: [
@@ -53,13 +53,14 @@ export function caseRoutes(services: Services): RouteDef[] {
         { name: 'unit', schema: { type: 'string', maxLength: 100 }, description: '发生地单位编码（仅在辖区内生效）' },
         { name: 'process', schema: { type: 'string', maxLength: 200 }, description: '流程标识' },
         { name: 'q', schema: { type: 'string', maxLength: 100 }, description: '标题、类型或编号中的关键字' },
+        { name: 'supervised', schema: { type: 'boolean' }, description: 'true：只看挂牌督办的案件' },
         { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, description: '条数' },
         { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 }, description: '偏移' },
       ],
       success: { status: 200, description: '案件', schema: { type: 'array', items: ref('CaseSummary') } },
       async handler({ query, scope }) {
         const rows = await services.queries.listCases(scope, {
-          status: query.status, type: query.type, unit: query.unit, processKey: query.process, q: query.q,
+          status: query.status, type: query.type, unit: query.unit, processKey: query.process, q: query.q, supervised: query.supervised,
           limit: query.limit ?? 50, offset: query.offset ?? 0,
         });
         return rows.map((r) => ({ ...r, unitName: services.directory.unitName(r.unit) }));
