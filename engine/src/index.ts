@@ -9,7 +9,7 @@ export {
 } from './case-queries';
 export { mayActOnTask, type ReadScope } from './read-scope';
 export {
-  CaseStatistics, type StepConventions, type StatisticsFilter, type MetricsGroupBy, type MetricsSelection, type CaseCounts, type CaseMetrics,
+  CaseStatistics, METRICS_GROUP_BY, type StepConventions, type StatisticsFilter, type MetricsGroupBy, type MetricsSelection, type CaseCounts, type CaseMetrics,
   type CountsReader, type StatisticsSnapshot, type PublishedCaseRow,
 } from './case-statistics';
 export { type DueColour, dueColour, taskColour } from './due-colour';
