@@ -78,6 +78,10 @@ export const zh = {
   dashBarTitle: '{by}：数量与比率（点击下钻）', dashPieTitle: '{by}：受理占比', dashTrend: '月度趋势', dashLevelTitle: '按层级（县 / 乡镇 / 村）',
   dashTableTitle: '{by}统计表', dashDrill: '下钻：{label}', dashClose: '关闭', dashSupervision: '督办：超期与预警',
   dashHandledBy: '承办', dashResult: '调处结果', dashRating: '评价', dashOnTime: '按时', dashRed: '红牌超期', dashYellow: '黄牌预警',
+  // dashboard: groupings by township / channel / class / handling level, 初访化解率 and 积案化解率 (hstats)
+  dashByTownship: '乡镇', dashByChannel: '来源渠道', dashByCaseClass: '纠纷等级', dashByHandlingLevel: '办理层级',
+  dashFirstResolveRate: '初访化解率', dashBacklogResolveRate: '积案化解率', dashBacklogNote: '{n} 件积案',
+  dashChannelTitle: '按来源渠道', dashCaseClassTitle: '按纠纷等级', dashHandlingLevelTitle: '按办理层级',
   lintSummary: '流程检查：{errors} 个错误，{warnings} 个提示', severityError: '错误', severityWarning: '提示', deployCheck: '部署检查',
 };
 
@@ -153,6 +157,10 @@ export const en: Record<MessageKey, string> = {
   dashBarTitle: '{by}: counts and rates (click to drill down)', dashPieTitle: '{by}: share of cases', dashTrend: 'Monthly trend', dashLevelTitle: 'By level (county / township / village)',
   dashTableTitle: '{by}: table', dashDrill: 'Drill-down: {label}', dashClose: 'Close', dashSupervision: 'Supervision: overdue and due soon',
   dashHandledBy: 'Handled by', dashResult: 'Result', dashRating: 'Rating', dashOnTime: 'On time', dashRed: 'Red: overdue', dashYellow: 'Yellow: due soon',
+  // dashboard: groupings by township / channel / class / handling level, 初访化解率 and 积案化解率 (hstats)
+  dashByTownship: 'township', dashByChannel: 'channel', dashByCaseClass: 'case class', dashByHandlingLevel: 'handling level',
+  dashFirstResolveRate: 'Resolved at first contact', dashBacklogResolveRate: 'Backlog resolved', dashBacklogNote: '{n} backlog cases',
+  dashChannelTitle: 'By channel', dashCaseClassTitle: 'By case class', dashHandlingLevelTitle: 'By handling level',
   lintSummary: 'Process check: {errors} errors, {warnings} warnings', severityError: 'Error', severityWarning: 'Warning', deployCheck: 'Deploy check',
 };
 
