@@ -123,8 +123,6 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     attachments: new AttachmentStore(pool, clock),
   };
 
-  await services.reports.prepare();
-
   const routes: RouteDef[] = [
     ...authRoutes(services, options.loginLimit ?? DEFAULT_LOGIN_LIMIT),
     ...caseRoutes(services),
