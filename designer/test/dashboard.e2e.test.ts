@@ -70,7 +70,7 @@ describe('the statistics dashboard in a browser', () => {
     const { token } = await api('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
     for (let i = 0; i < 24; i++) await makeCase(token, i, ENDS[i % ENDS.length]);
     browser = await launchBrowser();
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -158,7 +158,7 @@ describe('the statistics dashboard in a browser', () => {
     await page.locator('#login-username').fill('admin');
     await page.locator('#login-password').fill(PASSWORD);
     await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.goto(`${baseUrl}/dashboard`);
     await page.getByTestId('chart-handling-level').locator('canvas').first().waitFor();
     await page.waitForTimeout(800);
