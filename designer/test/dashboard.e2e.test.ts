@@ -70,7 +70,7 @@ describe('the statistics dashboard in a browser', () => {
     const { token } = await api('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
     for (let i = 0; i < 24; i++) await makeCase(token, i, ENDS[i % ENDS.length]);
     browser = await launchBrowser();
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -101,9 +101,11 @@ describe('the statistics dashboard in a browser', () => {
       expect(await page.getByTestId('kpi-办结率').textContent()).toContain(pct(stats.totals.closureRate));
       expect(await page.getByTestId('kpi-调处成功率').textContent()).toContain(pct(stats.totals.successRate));
       expect(await page.getByTestId('kpi-满意率').textContent()).toContain(pct(stats.totals.satisfactionRate));
+      expect(await page.getByTestId('kpi-初访化解率').textContent()).toContain(pct(stats.totals.firstResolveRate));
+      expect(await page.getByTestId('kpi-初访化解率').textContent()).toContain(`${stats.totals.firstResolved} / ${stats.totals.closed}`);
 
       // Every chart draws on its canvas.
-      for (const chart of ['chart-bar', 'chart-pie', 'chart-trend', 'chart-level', 'chart-satisfaction']) {
+      for (const chart of ['chart-bar', 'chart-pie', 'chart-trend', 'chart-level', 'chart-satisfaction', 'chart-channel', 'chart-case-class', 'chart-handling-level']) {
         await page.getByTestId(chart).locator('canvas').first().waitFor();
       }
       await page.waitForTimeout(800); // chart animations
@@ -120,6 +122,19 @@ describe('the statistics dashboard in a browser', () => {
       // Another grouping.
       await page.getByTestId('group-by').getByText('按单位').click();
       await expect.poll(() => page.getByTestId('stats-table').textContent()).toContain('巩昌镇');
+      // By township: 东关社区's cases count for 巩昌镇, with the server's figures.
+      const townships = await api('GET', '/api/stats?groupBy=township', token);
+      const gongchang = townships.rows.find((r: Json) => r.key === 'longxi.gongchang');
+      const units = await api('GET', '/api/stats?groupBy=unit', token);
+      const inGongchang = units.rows.filter((r: Json) => String(r.key).startsWith('longxi.gongchang')).reduce((n: number, r: Json) => n + r.total, 0);
+      expect(gongchang.total).toBe(inGongchang);
+      await page.getByTestId('group-by').getByText('按乡镇').click();
+      await expect.poll(() => page.getByTestId('stats-table').locator('tr', { hasText: '巩昌镇' }).textContent()).toContain(String(gongchang.total));
+      expect(await page.getByTestId('stats-table').textContent()).not.toContain('东关社区');
+      // By channel, the 来源渠道 of the intake.
+      await page.getByTestId('group-by').getByText('按来源渠道').click();
+      await expect.poll(() => page.getByTestId('stats-table').textContent()).toContain('来访');
+      await page.screenshot({ path: join(SHOTS, '03-by-channel.png'), fullPage: true });
 
       // Excel export.
       const [downloaded] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
@@ -134,4 +149,24 @@ describe('the statistics dashboard in a browser', () => {
     }
     expect(consoleErrors).toEqual([]);
   }, 300_000);
+
+  it('fits a phone: the groupings scroll, the KPIs and share charts stack', async () => {
+    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+    await page.goto(`${baseUrl}/login`);
+    await page.locator('#login-username').fill('admin');
+    await page.locator('#login-password').fill(PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await page.goto(`${baseUrl}/dashboard`);
+    await page.getByTestId('chart-handling-level').locator('canvas').first().waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: join(SHOTS, '04-phone.png'), fullPage: true });
+    // nothing wider than the screen but the scrolling strip of groupings
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -5,6 +5,7 @@
 // processes/src/steps.ts) and the engine binds them as query parameters.
 import type pg from 'pg';
 import type { Clock } from './clock';
+import { HistoryKind } from './history';
 import { caseVisibleSql, SqlArgs, type ReadScope } from './read-scope';
 
 /** The step conventions the figures read (see processes/src/steps.ts for the packs' ones). */
@@ -15,6 +16,8 @@ export interface StepConventions {
   rating: { formKey: string; field: string; values: readonly [string, string, string] };
   /** Form keys of tasks that are not handling: their candidate groups did not handle the case. */
   nonHandlingForms: readonly string[];
+  /** 积案: a case whose intake data has `flagField` = true, or not closed within `days` (calendar days) of its intake. */
+  backlog: { flagField: string; days: number };
 }
 
 export interface StatisticsFilter {
@@ -25,8 +28,14 @@ export interface StatisticsFilter {
   process?: string;
 }
 
-/** What the counts are grouped by: a case column, its creation month (Beijing time) or the departments that handled it. */
-export type MetricsGroupBy = 'type' | 'unit' | 'department' | 'month';
+/**
+ * What the counts are grouped by: a case column (type, unit, 来源渠道 channel), its routing decision
+ * (纠纷等级 `caseClass`, 办理层级 `handlingLevel`), its creation month (Beijing time) or the
+ * departments that handled it.
+ */
+export type MetricsGroupBy = 'type' | 'unit' | 'department' | 'month' | 'channel' | 'caseClass' | 'handlingLevel';
+
+export const METRICS_GROUP_BY: readonly MetricsGroupBy[] = ['type', 'unit', 'department', 'month', 'channel', 'caseClass', 'handlingLevel'];
 
 export interface CaseCounts {
   total: number;
@@ -51,6 +60,12 @@ export interface CaseCounts {
   dissatisfied: number;
   /** Under supervision (挂牌督办, `cases.supervised_at` set). */
   supervised: number;
+  /** 初访化解: 办结 with the first outcome value, never returned (退回) or transferred (转办), rated at most once (not reopened). */
+  firstResolved: number;
+  /** 积案: not withdrawn or refused, and flagged long-standing at intake or not closed within the backlog days of its intake. */
+  backlog: number;
+  /** 积案 that are 办结 with the first outcome value. */
+  backlogResolved: number;
 }
 
 /** One case behind a figure. */
@@ -146,7 +161,58 @@ const COUNTS = `count(*)::int as total,
   count(*) filter (where m.satisfaction = m.satisfied)::int as satisfied,
   count(*) filter (where m.satisfaction = m.basic)::int as basic,
   count(*) filter (where m.satisfaction = m.dissatisfied)::int as dissatisfied,
-  count(*) filter (where m.supervised)::int as supervised`;
+  count(*) filter (where m.supervised)::int as supervised,
+  count(*) filter (where m.first_resolved)::int as "firstResolved",
+  count(*) filter (where m.backlog)::int as backlog,
+  count(*) filter (where m.backlog and m.status = 'completed' and m.result = m.success)::int as "backlogResolved"`;
+
+/** The rollups' counters (case_facts, case_stats_daily*) and the figure each is summed into. */
+const ROLLUP_COUNTERS: [column: string, figure: keyof CaseCounts][] = [
+  ['total', 'total'], ['closed', 'closed'], ['withdrawn', 'withdrawn'], ['refused', 'refused'], ['on_time', 'onTime'],
+  ['mediated', 'mediated'], ['succeeded', 'succeeded'], ['rated', 'rated'], ['satisfied', 'satisfied'], ['basic', 'basic'],
+  ['dissatisfied', 'dissatisfied'], ['first_resolved', 'firstResolved'], ['backlog_resolved', 'backlogResolved'],
+];
+/** Every figure, in the order the rollup reads select them (挂牌督办 is counted from the supervised cases themselves). */
+const FIGURES: (keyof CaseCounts)[] = [...ROLLUP_COUNTERS.map(([, f]) => f), 'overdue', 'backlog', 'supervised'];
+
+const DAY_MS = 86_400_000;
+const BEIJING_MS = 8 * 3600_000;
+/** The Beijing calendar day (YYYY-MM-DD) of an instant. */
+const beijingDay = (t: Date): string => new Date(t.getTime() + BEIJING_MS).toISOString().slice(0, 10);
+/** The instant a Beijing calendar day starts. */
+const dayStart = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) - BEIJING_MS);
+const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/** The rollups' column (or expression) of a grouping; `x` = a rollup or case_facts row, `g` = its department. */
+function rollupKey(groupBy: MetricsGroupBy | undefined, x: string): string {
+  switch (groupBy) {
+    case undefined: return 'null::text';
+    case 'month': return `to_char(${x}.day, 'YYYY-MM')`;
+    case 'caseClass': return `${x}.case_class`;
+    case 'handlingLevel': return `${x}.handling_level`;
+    case 'department': return 'g';
+    default: return `${x}.${groupBy}`;
+  }
+}
+
+/** The per-case query's column of a grouping (`m` = a row of metricsSql). */
+function metricsColumn(groupBy: Exclude<MetricsGroupBy, 'department'>): string {
+  return groupBy === 'caseClass' ? 'm.case_class' : groupBy === 'handlingLevel' ? 'm.handling_level' : `m.${groupBy}`;
+}
+
+/** The sum of grouped counts (a grouping where each case is in one group). */
+function totalsOf(rows: { counts: CaseCounts }[]): CaseCounts {
+  const out = Object.fromEntries(FIGURES.map((f) => [f, 0])) as unknown as CaseCounts;
+  for (const r of rows) for (const f of FIGURES) out[f] += r.counts[f];
+  return out;
+}
+
+/** JSON with sorted keys, to compare two conventions. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(v);
+}
 
 function metricsView(r: MetricRow): CaseMetrics {
   return {
@@ -158,13 +224,41 @@ function metricsView(r: MetricRow): CaseMetrics {
 }
 
 export class CaseStatistics implements CountsReader {
+  private ready: Promise<void> | undefined;
+
   constructor(private readonly pool: pg.Pool, private readonly clock: Clock, private readonly conventions: StepConventions) {}
 
-  counts(scope: ReadScope, filter: StatisticsFilter, groupBy: MetricsGroupBy): Promise<{ key: string | null; counts: CaseCounts }[]> {
+  /**
+   * Makes the rollups count by this reader's conventions: when the conventions stored with them
+   * differ, they are stored and everything is recounted from the raw rows (once; the reads call it).
+   */
+  prepare(): Promise<void> {
+    this.ready ??= this.adopt().catch((err: unknown) => {
+      this.ready = undefined;
+      throw err;
+    });
+    return this.ready;
+  }
+
+  /** Counts by group key from the rollups, biggest first (by month: in month order). */
+  async counts(scope: ReadScope, filter: StatisticsFilter, groupBy: MetricsGroupBy): Promise<{ key: string | null; counts: CaseCounts }[]> {
+    await this.prepare();
+    return this.rollupOn(this.pool, scope, filter, groupBy);
+  }
+
+  /** Counts of all cases of the filter from the rollups, each case once. */
+  async totals(scope: ReadScope, filter: StatisticsFilter): Promise<CaseCounts> {
+    await this.prepare();
+    return totalsOf(await this.rollupOn(this.pool, scope, filter, undefined));
+  }
+
+  /** The same counts recounted from the raw rows, case by case (what the rollups must always equal; it scans). */
+  recount(scope: ReadScope, filter: StatisticsFilter, groupBy: MetricsGroupBy): Promise<{ key: string | null; counts: CaseCounts }[]> {
     return this.countsOn(this.pool, scope, filter, groupBy);
   }
 
-  totals(scope: ReadScope, filter: StatisticsFilter): Promise<CaseCounts> {
+  /** The totals recounted from the raw rows. */
+  recountTotals(scope: ReadScope, filter: StatisticsFilter): Promise<CaseCounts> {
     return this.totalsOn(this.pool, scope, filter);
   }
 
@@ -180,14 +274,15 @@ export class CaseStatistics implements CountsReader {
    * are exactly the cases the counts count — the cases through a server-side cursor, in batches.
    */
   async snapshot<T>(scope: ReadScope, filter: StatisticsFilter, use: (snapshot: StatisticsSnapshot) => Promise<T>): Promise<T> {
+    await this.prepare();
     const client = await this.pool.connect();
     let broken = false;
     try {
       await client.query('begin isolation level repeatable read read only');
       const { text, values } = this.casesSql(scope, filter);
       const snapshot: StatisticsSnapshot = {
-        counts: (s, f, groupBy) => this.countsOn(client, s, f, groupBy),
-        totals: (s, f) => this.totalsOn(client, s, f),
+        counts: (s, f, groupBy) => this.rollupOn(client, s, f, groupBy),
+        totals: async (s, f) => totalsOf(await this.rollupOn(client, s, f, undefined)),
         async *cases() {
           await client.query(`declare export_cases no scroll cursor for ${text}`, values);
           for (;;) {
@@ -250,7 +345,7 @@ export class CaseStatistics implements CountsReader {
   private async countsOn(db: Queryable, scope: ReadScope, filter: StatisticsFilter, groupBy: MetricsGroupBy): Promise<{ key: string | null; counts: CaseCounts }[]> {
     const args = new SqlArgs();
     const metrics = this.metricsSql(scope, args, filter);
-    const key = groupBy === 'department' ? 'd.g' : groupBy === 'month' ? 'm.month' : groupBy === 'type' ? 'm.type' : 'm.unit';
+    const key = groupBy === 'department' ? 'd.g' : metricsColumn(groupBy);
     const join = groupBy === 'department' ? `cross join lateral (${this.departmentsSql(args, 'm')}) d` : '';
     const { rows } = await db.query<{ key: string | null } & CaseCounts>(
       `with m as (${metrics})
@@ -277,7 +372,7 @@ export class CaseStatistics implements CountsReader {
       const k = select.key;
       if (select.groupBy === 'department') where.push(`exists (select 1 from (${this.departmentsSql(args, 'm')}) dd where dd.g = ${args.add(k)})`);
       else {
-        const col = select.groupBy === 'month' ? 'm.month' : select.groupBy === 'type' ? 'm.type' : 'm.unit';
+        const col = metricsColumn(select.groupBy);
         where.push(k === null ? `${col} is null` : `${col} = ${args.add(k)}`);
       }
     }
@@ -293,7 +388,7 @@ export class CaseStatistics implements CountsReader {
    * values for the counts.
    */
   private metricsSql(scope: ReadScope, args: SqlArgs, filter: StatisticsFilter): string {
-    const { outcome, rating } = this.conventions;
+    const { outcome, rating, backlog } = this.conventions;
     const now = args.add(this.clock.now());
     const where = [caseVisibleSql(scope, args)];
     if (filter.from) where.push(`c.created_at >= ${args.add(filter.from)}`);
@@ -305,8 +400,14 @@ export class CaseStatistics implements CountsReader {
     const resultField = args.add(outcome.field);
     const ratingField = args.add(rating.field);
     const handling = args.add(this.conventions.nonHandlingForms);
-    return `select c.id, c.number, c.process_key, c.title, c.type, c.unit, c.status, c.created_at, c.completed_at,
-        c.channel, c.suspended_at, c.variables -> 'data' as data, c.variables -> 'decision' as decision,
+    const ratingForm = args.add(rating.formKey);
+    const backlogSince = `c.created_at + ${args.add(backlog.days)}::int * interval '24 hours'`;
+    return `select x.*,
+        (x.status = 'completed' and x.result = x.success and not x.rerouted and x.ratings <= 1) as first_resolved,
+        (x.status not in ('withdrawn', 'refused') and (x.flagged or x.ended_at >= x.backlog_since)) as backlog
+      from (select c.id, c.number, c.process_key, c.title, c.type, c.unit, c.channel, c.status, c.created_at, c.completed_at,
+        c.variables #>> '{decision,caseClass}' as case_class, c.variables #>> '{decision,level}' as handling_level,
+        c.suspended_at, c.variables -> 'data' as data, c.variables -> 'decision' as decision,
         array(select distinct g from tasks ht cross join lateral unnest(ht.candidate_groups) g
                where ht.case_id = c.id and not (coalesce(ht.form_key, '') = any(${handling}::text[])) order by g) as handlers,
         (select max(ht.due_at) from tasks ht where ht.case_id = c.id and not (coalesce(ht.form_key, '') = any(${handling}::text[]))) as due_at,
@@ -319,12 +420,143 @@ export class CaseStatistics implements CountsReader {
           where rt.case_id = c.id and rt.status = 'completed' and rt.data ->> ${resultField} = any(${args.add(outcome.values)}::text[])
           order by rt.completed_at desc, rt.created_at desc limit 1) as result,
         (select et.data ->> ${ratingField} from tasks et
-          where et.case_id = c.id and et.status = 'completed' and et.form_key = ${args.add(rating.formKey)}
+          where et.case_id = c.id and et.status = 'completed' and et.form_key = ${ratingForm}
             and et.data ->> ${ratingField} = any(${args.add(rating.values)}::text[])
           order by et.completed_at desc, et.created_at desc limit 1) as satisfaction,
+        (select count(*) from tasks vt where vt.case_id = c.id and vt.status = 'completed' and vt.form_key = ${ratingForm}) as ratings,
+        exists (select 1 from history rh where rh.case_id = c.id and rh.kind = any(${args.add([HistoryKind.TaskReturned, HistoryKind.TaskTransferred])}::text[])) as rerouted,
+        coalesce((c.variables -> 'data' -> ${args.add(backlog.flagField)}) = 'true'::jsonb, false) as flagged,
+        case when c.status = 'completed' then c.completed_at when c.status in ('withdrawn', 'refused') then null else ${now} end as ended_at,
+        ${backlogSince} as backlog_since,
         ${args.add(outcome.values[0] ?? null)}::text as success,
         ${args.add(rating.values[0])}::text as satisfied, ${args.add(rating.values[1])}::text as basic, ${args.add(rating.values[2])}::text as dissatisfied
-      from cases c where ${where.join(' and ')}`;
+      from cases c where ${where.join(' and ')}) x`;
+  }
+
+  /** Stores this reader's conventions with the rollups and recounts them, when they differ from those stored. */
+  private async adopt(): Promise<void> {
+    const wanted = canonical(this.conventions);
+    const { rows } = await this.pool.query<{ conventions: unknown }>('select conventions from case_stats_conventions');
+    if (rows[0] && canonical(rows[0].conventions) === wanted) return;
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query('lock table case_stats_conventions in exclusive mode');
+      const again = await client.query<{ conventions: unknown }>('select conventions from case_stats_conventions');
+      if (!again.rows[0] || canonical(again.rows[0].conventions) !== wanted) {
+        await client.query(
+          `insert into case_stats_conventions (conventions) values ($1) on conflict (id) do update set conventions = excluded.conventions`,
+          [JSON.stringify(this.conventions)],
+        );
+        await client.query('select case_stats_rebuild()');
+      }
+      await client.query('commit');
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * Counts from the rollups. Whole Beijing days of [from, to) come from the daily rollup of the
+   * reader's units; the part-days at the ends of the range, the cases the reader sees outside their
+   * units (their own, or offered to them) and what turns with the time of the read (overdue since
+   * today, 积案 by age since today) come from the cases' facts of those days only.
+   */
+  private async rollupOn(db: Queryable, scope: ReadScope, filter: StatisticsFilter, groupBy: MetricsGroupBy | undefined): Promise<{ key: string | null; counts: CaseCounts }[]> {
+    const args = new SqlArgs();
+    const now = this.clock.now();
+    const cut = new Date(now.getTime() - this.conventions.backlog.days * DAY_MS);
+    const today = args.add(beijingDay(now));
+    const cutDay = args.add(beijingDay(cut));
+    const nowArg = args.add(now);
+    const cutArg = args.add(cut);
+    // whole days [d0, d1) from the rollup; the rest of [from, to) from the facts
+    let d0: string | undefined;
+    let d1: string | undefined;
+    if (filter.from) {
+      d0 = beijingDay(filter.from);
+      if (dayStart(d0).getTime() < filter.from.getTime()) d0 = nextDay(d0);
+    }
+    if (filter.to) d1 = beijingDay(filter.to);
+    const edges: [Date | undefined, Date | undefined][] = [];
+    if (d0 && d1 && d0 >= d1) {
+      edges.push([filter.from, filter.to]);
+    } else {
+      if (d0 && filter.from && filter.from < dayStart(d0)) edges.push([filter.from, dayStart(d0)]);
+      if (d1 && filter.to && dayStart(d1) < filter.to) edges.push([dayStart(d1), filter.to]);
+    }
+    const wholeDays = (x: string) => {
+      if (d0 && d1 && d0 >= d1) return 'false';
+      const w = [];
+      if (d0) w.push(`${x}.day >= ${args.add(d0)}::date`);
+      if (d1) w.push(`${x}.day < ${args.add(d1)}::date`);
+      return w.length ? w.join(' and ') : 'true';
+    };
+    const created = (x: string) => {
+      const w = [];
+      if (filter.from) w.push(`${x}.created_at >= ${args.add(filter.from)}`);
+      if (filter.to) w.push(`${x}.created_at < ${args.add(filter.to)}`);
+      return w.length ? w.join(' and ') : 'true';
+    };
+    const units = scope.all || !scope.wholeUnit ? undefined : args.add(scope.units);
+    const covered = (x: string) => (scope.all ? 'true' : units ? `${x}.unit = any(${units}::text[])` : 'false');
+    const processArg = filter.process === undefined ? undefined : args.add(filter.process);
+    const process = (x: string) => (processArg ? `(${x}.process_key = ${processArg} or split_part(${x}.process_key, '/', 1) = ${processArg})` : 'true');
+    // cases the reader sees other than by their units: their own; a task handler's, by the full rule
+    let extra = 'false';
+    if (!scope.all) {
+      const outside = units ? `not coalesce(f.unit = any(${units}::text[]), false)` : 'true';
+      extra = scope.handlesTasks
+        ? `${outside} and exists (select 1 from cases c where c.id = f.case_id and ${caseVisibleSql(scope, args)})`
+        : `f.created_by = ${args.add(scope.username)} and ${outside}`;
+    }
+
+    const dept = groupBy === 'department';
+    const facts = dept ? 'case_facts f cross join lateral unnest(f.departments) g' : 'case_facts f';
+    const fKey = rollupKey(groupBy, 'f');
+    const rKey = dept ? 'r.department' : rollupKey(groupBy, 'r');
+    const sums = ROLLUP_COUNTERS.map(([c]) => `r.${c}`);
+    const zeros = ROLLUP_COUNTERS.map(() => '0');
+    const exact = ROLLUP_COUNTERS.map(([c]) => `f.${c}`);
+    const parts = [
+      // whole days of the reader's units
+      `select ${rKey} as key, ${sums.join(', ')},
+              case when r.due_day < ${today}::date then r.total else 0 end,
+              r.backlog + case when r.day < ${cutDay}::date then r.aging else 0 end, 0
+         from ${dept ? 'case_stats_daily_dept' : 'case_stats_daily'} r
+        where ${covered('r')} and ${process('r')} and ${wholeDays('r')}`,
+      // of those days, what turned since the start of today: overdue since today, 积案 by age today
+      `select ${fKey}, ${zeros.join(', ')},
+              (f.due_day = ${today}::date and f.overdue_at < ${nowArg})::int,
+              (f.day = ${cutDay}::date and f.aging = 1 and f.created_at <= ${cutArg})::int, 0
+         from ${facts}
+        where ((f.due_day = ${today}::date and f.overdue_at < ${nowArg}) or (f.day = ${cutDay}::date and f.aging = 1 and f.created_at <= ${cutArg}))
+          and ${covered('f')} and ${process('f')} and ${wholeDays('f')}`,
+    ];
+    const exactRow = `${fKey}, ${exact.join(', ')}, coalesce(f.overdue_at < ${nowArg}, false)::int, f.backlog + (f.aging = 1 and f.created_at <= ${cutArg})::int, 0`;
+    for (const [from, to] of edges) {
+      const w = [covered('f'), process('f')];
+      if (from) w.push(`f.created_at >= ${args.add(from)}`);
+      if (to) w.push(`f.created_at < ${args.add(to)}`);
+      parts.push(`select ${exactRow} from ${facts} where ${w.join(' and ')}`);
+    }
+    if (extra !== 'false') parts.push(`select ${exactRow} from ${facts} where ${extra} and ${process('f')} and ${created('f')}`);
+    // 挂牌督办: the supervised cases of the filter, read from the few that are (a partial index)
+    parts.push(`select ${fKey}, ${zeros.join(', ')}, 0, 0, 1
+         from ${facts} join cases sc on sc.id = f.case_id and sc.supervised_at is not null
+        where (${covered('f')} or (${extra})) and ${process('f')} and ${created('f')}`);
+    const columns = FIGURES.map((f, i) => `sum(c${i})::int as "${f}"`);
+    const order = groupBy === 'month' ? 'key' : 'sum(c0) desc, key';
+    const { rows } = await db.query<{ key: string | null } & CaseCounts>(
+      `select key, ${columns.join(', ')}
+         from (${parts.join('\n union all ')}) as u(key, ${FIGURES.map((_f, i) => `c${i}`).join(', ')})
+        group by key having sum(c0) > 0 order by ${order}`,
+      args.values,
+    );
+    return rows.map(({ key, ...counts }) => ({ key, counts }));
   }
 
   /** The departments (candidate groups) offered a handling task of case `m` — as rows of `g`. */

@@ -15,7 +15,7 @@ export {
 export { mayActOnTask, type ReadScope } from './read-scope';
 export { RoutingHistory, type RoutingRecord, type RoutingHistoryQuery } from './routing-history';
 export {
-  CaseStatistics, type StepConventions, type StatisticsFilter, type MetricsGroupBy, type MetricsSelection, type CaseCounts, type CaseMetrics,
+  CaseStatistics, METRICS_GROUP_BY, type StepConventions, type StatisticsFilter, type MetricsGroupBy, type MetricsSelection, type CaseCounts, type CaseMetrics,
   type CountsReader, type StatisticsSnapshot, type PublishedCaseRow,
 } from './case-statistics';
 export {

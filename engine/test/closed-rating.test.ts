@@ -29,6 +29,7 @@ const conventions: StepConventions = {
   outcome: { field: 'result', values: ['success', 'failed'] },
   rating: { formKey: 'evaluation', field: 'satisfaction', values: ['satisfied', 'basic', 'dissatisfied'] },
   nonHandlingForms: ['evaluation'],
+  backlog: { flagField: 'longStanding', days: 90 },
 };
 const everything: ReadScope = { username: 'leader', all: true, units: [], wholeUnit: true, departments: [], levels: [], handlesTasks: false, actsOn: 'none' };
 

@@ -27,6 +27,7 @@ const conventions: StepConventions = {
   outcome: { field: 'verdict', values: ['upheld', 'dismissed'] },
   rating: { formKey: 'rating', field: 'score', values: ['good', 'fair', 'poor'] },
   nonHandlingForms: ['rating'],
+  backlog: { flagField: 'old', days: 30 },
 };
 
 const reader = (over: Partial<ReadScope>): ReadScope => ({

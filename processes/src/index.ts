@@ -11,8 +11,9 @@ export { validatePack, checkPack, type ValidatePackOptions, type CheckedPack } f
 export { createPackEngine, packFormValidator, type PackEngineOptions } from './engine';
 export { deployPack, processFiles, type DeployPackOptions, type DeployedPack } from './deploy';
 export { runScenarios, formatScenarioLine, formatSummary, SCENARIO_EPOCH, type RunScenariosOptions } from './scenario-runner';
-export { packHandlers, evaluationHandler, stepOf, STEP_FORMS, STATS_CONVENTIONS, EVALUATION_FORM, SATISFACTION_FIELD, RESULT_FIELD, SATISFACTION, SATISFACTION_LABELS, RESULTS, RESULT_LABELS, EVALUATION_TOPIC, type Step, type Satisfaction } from './steps';
+export { packHandlers, evaluationHandler, stepOf, STEP_FORMS, STATS_CONVENTIONS, EVALUATION_FORM, SATISFACTION_FIELD, RESULT_FIELD, BACKLOG_FIELD, BACKLOG_DAYS, SATISFACTION, SATISFACTION_LABELS, RESULTS, RESULT_LABELS, EVALUATION_TOPIC, type Step, type Satisfaction } from './steps';
 export { formFields } from './form-fields';
+export { DECISION_VALUE_LABEL } from './wording';
 export {
   ROLES, ROLE_LABELS, PERMISSIONS, can, isRole, actorScope, mayActOnTask, readScopeOf, unitSubtree, packUserAccount, SUPERVISION_FORMS, actsOnFormsOf,
   type Role, type Permission, type Person, type ActorScope, type TaskOffer,

@@ -30,6 +30,12 @@ export const STEP_FORMS: Readonly<Record<string, Step>> = {
 export const EVALUATION_FORM = 'evaluation';
 export const SATISFACTION_FIELD = 'satisfaction';
 export const RESULT_FIELD = 'result';
+/**
+ * 积案: the intake field that flags a case long-standing (久拖不决、久调不绝), and how many calendar
+ * days after intake an unclosed case becomes one (three months, as the centres count 信访积案).
+ */
+export const BACKLOG_FIELD = 'longStanding';
+export const BACKLOG_DAYS = 90;
 
 export { SATISFACTION, SATISFACTION_LABELS, RESULTS, RESULT_LABELS, type Satisfaction } from './wording';
 
@@ -43,6 +49,7 @@ export const STATS_CONVENTIONS: StepConventions = Object.freeze({
   outcome: { field: RESULT_FIELD, values: RESULTS },
   rating: { formKey: EVALUATION_FORM, field: SATISFACTION_FIELD, values: SATISFACTION },
   nonHandlingForms: Object.keys(STEP_FORMS),
+  backlog: { flagField: BACKLOG_FIELD, days: BACKLOG_DAYS },
 });
 
 /** Steps every executable process must have (一事一评价: every case is rated after feedback). */

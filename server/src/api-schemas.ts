@@ -1,6 +1,7 @@
 // Schemas of the API's resources, published under `components.schemas` of the OpenAPI document.
 // Request body schemas live with their routes (the validator and the document share them).
 import type { JsonSchema } from './registry';
+import { STATS_GROUP_BY } from './reports';
 
 export const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
 const str = (description?: string): JsonSchema => ({ type: 'string', ...(description ? { description } : {}) });
@@ -17,6 +18,10 @@ const statsFigures: Record<string, JsonSchema> = {
   satisfied: count('满意'), basic: count('基本满意'), dissatisfied: count('不满意'), supervised: count('挂牌督办的案件数'),
   closureRate: rate('办结率 = 办结 /（受理 − 撤回 − 不予受理）'), onTimeRate: rate('按时办结率 = 按时办结 / 办结'),
   successRate: rate('调处成功率 = 调处成功 / 有调处结果'), satisfactionRate: rate('满意率 =（满意 + 基本满意）/ 已评价'),
+  firstResolved: count('初访化解数：办结、最后调处结果为成功，且从未退回、转办，也未因不满意重新办理'),
+  backlog: count('积案数：受理时标记为久拖不决，或受理后 90 天仍未办结（撤回、不予受理的不计）'),
+  backlogResolved: count('积案化解数：积案中已办结且调处成功的'),
+  firstResolveRate: rate('初访化解率 = 初访化解 / 办结'), backlogResolveRate: rate('积案化解率 = 积案化解 / 积案'),
 };
 
 const taskProperties: Record<string, JsonSchema> = {
@@ -230,9 +235,9 @@ export const componentSchemas: Record<string, JsonSchema> = {
       },
     },
   }),
-  StatsRow: obj({ key: nullable('string', { description: '分组值（类型、单位编码、层级、部门编码、YYYY-MM）' }), label: nullable('string'), ...statsFigures }),
+  StatsRow: obj({ key: nullable('string', { description: '分组值（类型、单位编码、层级、乡镇编码、部门编码、YYYY-MM、来源渠道、纠纷等级 general/larger/major、办理层级）' }), label: nullable('string'), ...statsFigures }),
   Stats: obj({
-    from: nullable('string'), to: nullable('string'), groupBy: { type: 'string', enum: ['type', 'unit', 'level', 'department', 'month'] },
+    from: nullable('string'), to: nullable('string'), groupBy: { type: 'string', enum: [...STATS_GROUP_BY] },
     counting: { type: 'string', enum: ['cases'], description: '计的是案件数（按部门统计时一案可计入多个部门，合计仍按案件计一次）' },
     totals: obj(statsFigures), rows: { type: 'array', items: ref('StatsRow') },
   }),

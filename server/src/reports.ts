@@ -6,13 +6,20 @@
 // processes/src/steps.ts). Here: levels, labels and rates.
 import type pg from 'pg';
 import { CaseStatistics, type CaseCounts, type CaseMetrics, type Clock, type CountsReader, type MetricsSelection } from '@yizhan/engine';
-import { STATS_CONVENTIONS, type RESULTS, type Satisfaction } from '@yizhan/packs';
+import { DECISION_VALUE_LABEL, STATS_CONVENTIONS, type RESULTS, type Satisfaction } from '@yizhan/packs';
 import { LEVEL_LABELS, type UnitLevel } from '@yizhan/rules';
 import type { OrgDirectory } from './org-directory';
 import { maskName, maskText } from './mask';
 import { readScope, seesPersonalData, type Scope } from './scope';
 
-export type StatsGroupBy = 'type' | 'unit' | 'level' | 'department' | 'month';
+/**
+ * What /api/stats groups by: the engine's groupings (type, unit, department, month, 来源渠道
+ * channel, 纠纷等级 caseClass, 办理层级 handlingLevel) and two over the org model: the level of the
+ * case's unit, and the township it lies in (村、网格 roll up into their 乡镇; county-level cases
+ * stay under the county's own unit).
+ */
+export type StatsGroupBy = 'type' | 'unit' | 'level' | 'township' | 'department' | 'month' | 'channel' | 'caseClass' | 'handlingLevel';
+export const STATS_GROUP_BY: readonly StatsGroupBy[] = ['type', 'unit', 'level', 'township', 'department', 'month', 'channel', 'caseClass', 'handlingLevel'];
 
 export interface StatsFilter {
   from?: Date;
@@ -32,6 +39,10 @@ export interface StatsRates {
   successRate: number | null;
   /** 满意率 = (satisfied + basic) / rated. */
   satisfactionRate: number | null;
+  /** 初访化解率 = firstResolved / closed. */
+  firstResolveRate: number | null;
+  /** 积案化解率 = backlogResolved / backlog. */
+  backlogResolveRate: number | null;
 }
 
 export type StatsFigures = StatsCounts & StatsRates;
@@ -84,6 +95,11 @@ export class Reports {
     this.statistics = new CaseStatistics(pool, clock, STATS_CONVENTIONS);
   }
 
+  /** Makes the engine's rollups count by the packs' conventions (a recount when they changed); reads do it too, at the first. */
+  prepare(): Promise<void> {
+    return this.statistics.prepare();
+  }
+
   /**
    * A report and every case behind it, read in one REPEATABLE READ snapshot — so the detail rows
    * are exactly the cases the totals count — the cases through a server-side cursor, in batches
@@ -106,16 +122,19 @@ export class Reports {
   async stats(scope: Scope, input: StatsFilter & { groupBy: StatsGroupBy }, db: CountsReader = this.statistics): Promise<StatsReport> {
     const reader = readScope(scope);
     const filter = { from: input.from, to: input.to, process: input.process };
-    let grouped = await db.counts(reader, filter, input.groupBy === 'level' ? 'unit' : input.groupBy);
-    if (input.groupBy === 'level') {
-      const byLevel = new Map<string | null, StatsCounts>();
+    const over = input.groupBy === 'level' || input.groupBy === 'township' ? 'unit' : input.groupBy;
+    let grouped = await db.counts(reader, filter, over);
+    if (input.groupBy === 'level' || input.groupBy === 'township') {
+      const groupBy = input.groupBy;
+      const merged = new Map<string | null, StatsCounts>();
       for (const r of grouped) {
-        const level = this.levelOf(r.key);
-        byLevel.set(level, add(byLevel.get(level) ?? zero(), r.counts));
+        const k = groupBy === 'level' ? this.levelOf(r.key) : this.townshipOf(r.key);
+        merged.set(k, add(merged.get(k) ?? zero(), r.counts));
       }
       const order = ['county', 'township', 'village', 'grid'];
-      grouped = [...byLevel].map(([k, counts]) => ({ key: k, counts }))
-        .sort((a, b) => (a.key === null ? 9 : order.indexOf(a.key)) - (b.key === null ? 9 : order.indexOf(b.key)));
+      grouped = [...merged].map(([k, counts]) => ({ key: k, counts }));
+      if (groupBy === 'level') grouped.sort((a, b) => (a.key === null ? 9 : order.indexOf(a.key)) - (b.key === null ? 9 : order.indexOf(b.key)));
+      else grouped.sort((a, b) => b.counts.total - a.counts.total || String(a.key).localeCompare(String(b.key)));
     }
     // By department a case counts once per department that handled it; the totals count it once.
     const totals = input.groupBy === 'department' ? await db.totals(reader, filter) : grouped.reduce((a, r) => add(a, r.counts), zero());
@@ -140,6 +159,7 @@ export class Reports {
   private selection(input: { groupBy?: StatsGroupBy; key?: string | null }): MetricsSelection | undefined {
     if (!input.groupBy || input.key === undefined) return undefined;
     if (input.groupBy === 'level') return { units: this.unitsOfLevel(input.key), outside: input.key === null };
+    if (input.groupBy === 'township') return { units: this.unitsOfTownship(input.key), outside: input.key === null };
     return { groupBy: input.groupBy, key: input.key };
   }
 
@@ -174,13 +194,32 @@ export class Reports {
   label(groupBy: StatsGroupBy, key: string | null): string | null {
     if (key === null) return null;
     if (groupBy === 'unit') return this.directory.unitName(key) ?? key;
-    if (groupBy === 'level') return LEVEL_LABELS[key as UnitLevel] ?? key;
+    if (groupBy === 'level' || groupBy === 'handlingLevel') return LEVEL_LABELS[key as UnitLevel] ?? key;
+    if (groupBy === 'township') return this.directory.unitName(key) ?? key;
+    if (groupBy === 'caseClass') return DECISION_VALUE_LABEL.caseClass[key] ?? key;
     if (groupBy === 'department') return this.directory.department(key)?.name ?? this.directory.unitName(key) ?? LEVEL_LABELS[key as UnitLevel] ?? key;
     return key;
   }
 
   private levelOf(unit: string | null): string | null {
     return (unit && this.directory.org.level(unit)) ?? null;
+  }
+
+  /** The township a unit lies in (itself for a township); a county-level or unknown unit stays as it is. */
+  private townshipOf(unit: string | null): string | null {
+    if (!unit) return null;
+    return this.directory.org.township(unit)?.code ?? unit;
+  }
+
+  /** Every unit of the org model that rolls up into `key` (null: none — the cases of no known unit). */
+  private unitsOfTownship(key: string | null): string[] {
+    const out: string[] = [];
+    const walk = (u: { code: string; children?: unknown[] }) => {
+      if (key === null || this.townshipOf(u.code) === key) out.push(u.code);
+      (u.children as typeof u[] | undefined)?.forEach(walk);
+    };
+    this.directory.model().units.forEach((u) => walk(u as { code: string }));
+    return out;
   }
 
   private unitsOfLevel(level: string | null): string[] {
@@ -194,7 +233,10 @@ export class Reports {
   }
 }
 
-const COUNT_KEYS: (keyof StatsCounts)[] = ['total', 'closed', 'withdrawn', 'refused', 'onTime', 'overdue', 'mediated', 'succeeded', 'rated', 'satisfied', 'basic', 'dissatisfied', 'supervised'];
+const COUNT_KEYS: (keyof StatsCounts)[] = [
+  'total', 'closed', 'withdrawn', 'refused', 'onTime', 'overdue', 'mediated', 'succeeded', 'rated', 'satisfied', 'basic', 'dissatisfied',
+  'supervised', 'firstResolved', 'backlog', 'backlogResolved',
+];
 
 function zero(): StatsCounts {
   return Object.fromEntries(COUNT_KEYS.map((k) => [k, 0])) as unknown as StatsCounts;
@@ -214,5 +256,7 @@ export function figures(c: StatsCounts): StatsFigures {
     onTimeRate: ratio(counts.onTime, counts.closed),
     successRate: ratio(counts.succeeded, counts.mediated),
     satisfactionRate: ratio(counts.satisfied + counts.basic, counts.rated),
+    firstResolveRate: ratio(counts.firstResolved, counts.closed),
+    backlogResolveRate: ratio(counts.backlogResolved, counts.backlog),
   };
 }

@@ -71,6 +71,8 @@ export async function serve(options: ServeOptions = {}): Promise<RunningServer> 
         }
       }
     }
+    // the statistics rollup counts by the packs' conventions (a recount, once, when they changed)
+    await services.reports.prepare();
     if (options.demo) demoLogins = await ensureDemoUsers(services, packUsers);
     else await services.users.disableDemoUsers();
 

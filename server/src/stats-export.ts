@@ -9,7 +9,9 @@ import ExcelJS from 'exceljs';
 import { RESULT_LABELS, RESULTS, SATISFACTION as SATISFACTION_VALUES, SATISFACTION_LABELS } from '@yizhan/packs';
 import type { LedgerCase, StatsFigures, StatsReport } from './reports';
 
-const GROUP_LABELS: Record<StatsReport['groupBy'], string> = { type: '类型', unit: '单位', level: '层级', department: '部门', month: '月份' };
+const GROUP_LABELS: Record<StatsReport['groupBy'], string> = {
+  type: '类型', unit: '单位', level: '层级', township: '乡镇', department: '部门', month: '月份', channel: '来源渠道', caseClass: '纠纷等级', handlingLevel: '办理层级',
+};
 
 const COLUMNS: { key: keyof StatsFigures; header: string; rate?: boolean }[] = [
   { key: 'total', header: '受理数' },

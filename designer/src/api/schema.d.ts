@@ -1079,7 +1079,7 @@ export interface paths {
         };
         /**
          * 统计：受理数、办结率、调处成功率、满意率、按时办结率、超期数
-         * @description 按受理时间 [from, to) 统计本辖区案件。办结率 = 办结 / 受理；调处成功率 = 最后一次调处结果为成功 / 有调处结果；满意率 =（满意 + 基本满意）/ 已评价（以最后一次评价为准）；按时办结率 = 没有任何任务超时完成的办结案件 / 办结；超期 = 未办结且有任务已过办理时限。
+         * @description 按受理时间 [from, to) 统计本辖区案件。办结率 = 办结 / 受理；调处成功率 = 最后一次调处结果为成功 / 有调处结果；满意率 =（满意 + 基本满意）/ 已评价（以最后一次评价为准）；按时办结率 = 没有任何任务超时完成的办结案件 / 办结；超期 = 未办结且有任务已过办理时限；初访化解率 = 初访化解（办结、调处成功、从未退回转办、未因不满意重办）/ 办结；积案化解率 = 积案中办结且调处成功的 / 积案（受理时标记久拖不决，或受理后 90 天未办结）。数字来自随每一步办理同时更新的汇总表，不逐案扫描。
          */
         get: operations["getStats"];
         put?: never;
@@ -1632,7 +1632,7 @@ export interface components {
             }[];
         };
         StatsRow: {
-            /** @description 分组值（类型、单位编码、层级、部门编码、YYYY-MM） */
+            /** @description 分组值（类型、单位编码、层级、乡镇编码、部门编码、YYYY-MM、来源渠道、纠纷等级 general/larger/major、办理层级） */
             key: string | null;
             label: string | null;
             /** @description 受理数 */
@@ -1669,12 +1669,22 @@ export interface components {
             successRate: number | null;
             /** @description 满意率 =（满意 + 基本满意）/ 已评价 */
             satisfactionRate: number | null;
+            /** @description 初访化解数：办结、最后调处结果为成功，且从未退回、转办，也未因不满意重新办理 */
+            firstResolved: number;
+            /** @description 积案数：受理时标记为久拖不决，或受理后 90 天仍未办结（撤回、不予受理的不计） */
+            backlog: number;
+            /** @description 积案化解数：积案中已办结且调处成功的 */
+            backlogResolved: number;
+            /** @description 初访化解率 = 初访化解 / 办结 */
+            firstResolveRate: number | null;
+            /** @description 积案化解率 = 积案化解 / 积案 */
+            backlogResolveRate: number | null;
         };
         Stats: {
             from: string | null;
             to: string | null;
             /** @enum {string} */
-            groupBy: "type" | "unit" | "level" | "department" | "month";
+            groupBy: "type" | "unit" | "level" | "township" | "department" | "month" | "channel" | "caseClass" | "handlingLevel";
             /**
              * @description 计的是案件数（按部门统计时一案可计入多个部门，合计仍按案件计一次）
              * @enum {string}
@@ -1715,6 +1725,16 @@ export interface components {
                 successRate: number | null;
                 /** @description 满意率 =（满意 + 基本满意）/ 已评价 */
                 satisfactionRate: number | null;
+                /** @description 初访化解数：办结、最后调处结果为成功，且从未退回、转办，也未因不满意重新办理 */
+                firstResolved: number;
+                /** @description 积案数：受理时标记为久拖不决，或受理后 90 天仍未办结（撤回、不予受理的不计） */
+                backlog: number;
+                /** @description 积案化解数：积案中已办结且调处成功的 */
+                backlogResolved: number;
+                /** @description 初访化解率 = 初访化解 / 办结 */
+                firstResolveRate: number | null;
+                /** @description 积案化解率 = 积案化解 / 积案 */
+                backlogResolveRate: number | null;
             };
             rows: components["schemas"]["StatsRow"][];
         };
@@ -4267,8 +4287,8 @@ export interface operations {
                 to?: string;
                 /** @description 只统计某一流程（longxi/dispute）或某一流程包（longxi） */
                 process?: string;
-                /** @description 分组：type 类型、unit 单位、level 层级、department 部门（办理过该案的部门，一案可计入多个部门）、month 受理月份 */
-                groupBy?: "type" | "unit" | "level" | "department" | "month";
+                /** @description 分组：type 类型、unit 单位、level 层级、township 乡镇（村、网格计入所在乡镇）、department 部门（办理过该案的部门，一案可计入多个部门）、month 受理月份、channel 来源渠道、caseClass 纠纷等级（分流决定）、handlingLevel 办理层级（分流决定） */
+                groupBy?: "type" | "unit" | "level" | "township" | "department" | "month" | "channel" | "caseClass" | "handlingLevel";
             };
             header?: never;
             path?: never;
@@ -4299,8 +4319,8 @@ export interface operations {
                 to?: string;
                 /** @description 只统计某一流程（longxi/dispute）或某一流程包（longxi） */
                 process?: string;
-                /** @description 分组：type 类型、unit 单位、level 层级、department 部门（办理过该案的部门，一案可计入多个部门）、month 受理月份 */
-                groupBy?: "type" | "unit" | "level" | "department" | "month";
+                /** @description 分组：type 类型、unit 单位、level 层级、township 乡镇（村、网格计入所在乡镇）、department 部门（办理过该案的部门，一案可计入多个部门）、month 受理月份、channel 来源渠道、caseClass 纠纷等级（分流决定）、handlingLevel 办理层级（分流决定） */
+                groupBy?: "type" | "unit" | "level" | "township" | "department" | "month" | "channel" | "caseClass" | "handlingLevel";
                 /** @description 分组的 key */
                 key?: string;
                 /** @description 条数 */
@@ -4337,8 +4357,8 @@ export interface operations {
                 to?: string;
                 /** @description 只统计某一流程（longxi/dispute）或某一流程包（longxi） */
                 process?: string;
-                /** @description 分组：type 类型、unit 单位、level 层级、department 部门（办理过该案的部门，一案可计入多个部门）、month 受理月份 */
-                groupBy?: "type" | "unit" | "level" | "department" | "month";
+                /** @description 分组：type 类型、unit 单位、level 层级、township 乡镇（村、网格计入所在乡镇）、department 部门（办理过该案的部门，一案可计入多个部门）、month 受理月份、channel 来源渠道、caseClass 纠纷等级（分流决定）、handlingLevel 办理层级（分流决定） */
+                groupBy?: "type" | "unit" | "level" | "township" | "department" | "month" | "channel" | "caseClass" | "handlingLevel";
                 /** @description 文件格式 */
                 format?: "xlsx" | "csv";
                 /** @description CSV 的内容：summary 汇总、cases 案件明细（xlsx 两者都有） */

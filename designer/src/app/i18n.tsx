@@ -96,6 +96,10 @@ export const zh = {
   ratingShownOnce: '评价码和链接只显示这一次，请打印或发送后再离开本页。',
   ratingSlipTitle: '评价告知单', ratingSlipText: '请用手机扫描二维码，或访问 {url} 并输入评价码，对本案件的办理情况作出评价（满意 / 基本满意 / 不满意）。',
   ratingSlipNone: '本页没有可打印的评价码：请在案件页生成评价码后再打印。', ratingCitizen: '当事人（自行评价）',
+  // dashboard: groupings by township / channel / class / handling level, 初访化解率 and 积案化解率 (hstats)
+  dashByTownship: '乡镇', dashByChannel: '来源渠道', dashByCaseClass: '纠纷等级', dashByHandlingLevel: '办理层级',
+  dashFirstResolveRate: '初访化解率', dashBacklogResolveRate: '积案化解率', dashBacklogNote: '{n} 件积案',
+  dashChannelTitle: '按来源渠道', dashCaseClassTitle: '按纠纷等级', dashHandlingLevelTitle: '按办理层级',
   lintSummary: '流程检查：{errors} 个错误，{warnings} 个提示', severityError: '错误', severityWarning: '提示', deployCheck: '部署检查',
   // what-if replay (试算影响, issue 18)
   whatIf: '试算影响', whatIfHint: '用当前编辑的（未部署的）规则和组织架构，重新分流该时间段内本辖区的过去案件，看哪些案件的分流会改变。只读，不改变任何案件。',
@@ -226,6 +230,10 @@ export const en: Record<MessageKey, string> = {
   ratingShownOnce: 'The code and the link are shown only now: print or send them before leaving this page.',
   ratingSlipTitle: 'Rating slip', ratingSlipText: 'Scan the QR code with your phone, or open {url} and enter the rating code, to rate how this case was handled (satisfied / mostly satisfied / dissatisfied).',
   ratingSlipNone: 'No rating code to print here: create one on the case page first.', ratingCitizen: 'the applicant (own rating)',
+  // dashboard: groupings by township / channel / class / handling level, 初访化解率 and 积案化解率 (hstats)
+  dashByTownship: 'township', dashByChannel: 'channel', dashByCaseClass: 'case class', dashByHandlingLevel: 'handling level',
+  dashFirstResolveRate: 'Resolved at first contact', dashBacklogResolveRate: 'Backlog resolved', dashBacklogNote: '{n} backlog cases',
+  dashChannelTitle: 'By channel', dashCaseClassTitle: 'By case class', dashHandlingLevelTitle: 'By handling level',
   lintSummary: 'Process check: {errors} errors, {warnings} warnings', severityError: 'Error', severityWarning: 'Warning', deployCheck: 'Deploy check',
   // what-if replay (试算影响, issue 18)
   whatIf: 'What-if', whatIfHint: 'Re-route the past cases of the period in your area with the rules and org model being edited (not deployed) and see which routings would change. Read-only: no case changes.',

@@ -1,5 +1,6 @@
 // 统计分析（督办看板）: the numbers the centres report — 受理数, 办结率, 调处成功率, 满意率, 按时办结率,
-// 超期 — by type / unit / level / department / month as bar, pie and trend charts; 红牌超期 and 黄牌预警
+// 初访化解率, 积案化解率, 超期 — by type / unit / level / township (村、网格 rolled up) / department /
+// month / 来源渠道 / 纠纷等级 / 办理层级 as bar, pie and trend charts; 红牌超期 and 黄牌预警
 // lists; a click on a bar, a slice or a table row drills down to the cases; xlsx / CSV export.
 import { Button, DatePicker, Segmented, Space, Spin, Table, Tabs, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
@@ -24,8 +25,19 @@ const RATES: { key: keyof Figures; label: MessageKey; color: string }[] = [
   { key: 'successRate', label: 'dashSuccessRate', color: '#389e0d' },
   { key: 'satisfactionRate', label: 'dashSatisfactionRate', color: '#d48806' },
   { key: 'onTimeRate', label: 'dashOnTimeRate', color: '#722ed1' },
+  { key: 'firstResolveRate', label: 'dashFirstResolveRate', color: '#08979c' },
+  { key: 'backlogResolveRate', label: 'dashBacklogResolveRate', color: '#c41d7f' },
 ];
-const GROUP_KEYS: Record<GroupBy, MessageKey> = { type: 'dashByType', unit: 'dashByUnit', level: 'dashByLevel', department: 'dashByDepartment', month: 'dashByMonth' };
+const GROUP_KEYS: Record<GroupBy, MessageKey> = {
+  type: 'dashByType', unit: 'dashByUnit', level: 'dashByLevel', township: 'dashByTownship', department: 'dashByDepartment', month: 'dashByMonth',
+  channel: 'dashByChannel', caseClass: 'dashByCaseClass', handlingLevel: 'dashByHandlingLevel',
+};
+/** The small share charts under the trend: a grouping each, with its panel title. */
+const SHARES: { groupBy: GroupBy; title: MessageKey; testId: string }[] = [
+  { groupBy: 'channel', title: 'dashChannelTitle', testId: 'chart-channel' },
+  { groupBy: 'caseClass', title: 'dashCaseClassTitle', testId: 'chart-case-class' },
+  { groupBy: 'handlingLevel', title: 'dashHandlingLevelTitle', testId: 'chart-handling-level' },
+];
 const TOKEN_KEY = 'yizhan.token';
 
 const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
@@ -50,6 +62,12 @@ export default function DashboardPage() {
   const stats = useLoad(() => fetchStats(api, groupBy, filter), [groupBy, filter]);
   const trend = useLoad(() => fetchStats(api, 'month', filter), [filter]);
   const levels = useLoad(() => fetchStats(api, 'level', filter), [filter]);
+  const channels = useLoad(() => fetchStats(api, 'channel', filter), [filter]);
+  const classes = useLoad(() => fetchStats(api, 'caseClass', filter), [filter]);
+  const handlingLevels = useLoad(() => fetchStats(api, 'handlingLevel', filter), [filter]);
+  const shareRows: Record<string, StatsRow[]> = {
+    channel: channels.data?.rows ?? [], caseClass: classes.data?.rows ?? [], handlingLevel: handlingLevels.data?.rows ?? [],
+  };
   const red = useLoad(() => fetchTasks(api, 'overdue'), []);
   const yellow = useLoad(() => fetchTasks(api, 'warning'), []);
   const cases = useLoad(
@@ -97,6 +115,12 @@ export default function DashboardPage() {
     series: [{ name: by('level'), type: 'pie', radius: '60%', center: ['50%', '45%'], data: levelRows.map((r) => ({ name: label(r), value: r.total })) }],
   }), [levelRows, lang]);
 
+  const shareOptions: Record<string, ChartOption> = useMemo(() => Object.fromEntries(SHARES.map(({ groupBy: g }) => [g, {
+    tooltip: { trigger: 'item', formatter: t('dashPieTip') },
+    legend: { type: 'scroll', bottom: 0 },
+    series: [{ name: by(g), type: 'pie', radius: ['30%', '58%'], center: ['50%', '44%'], data: shareRows[g].map((r) => ({ name: label(r), value: r.total })) }],
+  }])), [channels.data, classes.data, handlingLevels.data, lang]);
+
   const satisfactionOption: ChartOption = useMemo(() => ({
     tooltip: { trigger: 'item', formatter: t('dashPieTip') },
     legend: { bottom: 0 },
@@ -142,12 +166,14 @@ export default function DashboardPage() {
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="dashboard">
       <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
         <PageTitle testId="dashboard-title">{t('navDashboard')}</PageTitle>
-        <Segmented<GroupBy>
-          value={groupBy}
-          onChange={(v) => { setGroupBy(v); setDrill(null); }}
-          options={(Object.keys(GROUP_LABELS) as GroupBy[]).map((g) => ({ value: g, label: by(g) }))}
-          data-testid="group-by"
-        />
+        <div style={{ maxWidth: '100%', overflowX: 'auto' }}>
+          <Segmented<GroupBy>
+            value={groupBy}
+            onChange={(v) => { setGroupBy(v); setDrill(null); }}
+            options={(Object.keys(GROUP_LABELS) as GroupBy[]).map((g) => ({ value: g, label: by(g) }))}
+            data-testid="group-by"
+          />
+        </div>
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} placeholder={[t('dashFrom'), t('dashTo')]} />
         <span style={{ flex: 1 }} />
         <Button onClick={() => doExport('xlsx')} data-testid="export-xlsx">{t('dashExportXlsx')}</Button>
@@ -160,6 +186,8 @@ export default function DashboardPage() {
         <Kpi id="调处成功率" label={t('dashSuccessRate')} value={percent(totals?.successRate ?? null)} note={totals && `${totals.succeeded} / ${totals.mediated}`} />
         <Kpi id="满意率" label={t('dashSatisfactionRate')} value={percent(totals?.satisfactionRate ?? null)} note={totals && `${totals.satisfied + totals.basic} / ${totals.rated}`} />
         <Kpi id="按时办结率" label={t('dashOnTimeRate')} value={percent(totals?.onTimeRate ?? null)} note={totals && `${totals.onTime} / ${totals.closed}`} />
+        <Kpi id="初访化解率" label={t('dashFirstResolveRate')} value={percent(totals?.firstResolveRate ?? null)} note={totals && `${totals.firstResolved} / ${totals.closed}`} />
+        <Kpi id="积案化解率" label={t('dashBacklogResolveRate')} value={percent(totals?.backlogResolveRate ?? null)} note={totals && `${totals.backlogResolved} / ${t('dashBacklogNote', { n: totals.backlog })}`} />
         <Kpi id="超期未办结" label={t('dashOverdueOpen')} value={totals ? String(totals.overdue) : '—'} unit={t('dashUnitCases')} danger={!!totals?.overdue} />
         <Kpi id="挂牌督办" label={t('supTitle')} value={totals ? String(totals.supervised) : '—'} unit={t('dashUnitCases')} />
       </div>
@@ -182,6 +210,13 @@ export default function DashboardPage() {
         <Panel title={t('dashEvaluation')} testId="chart-satisfaction">
           <Chart option={satisfactionOption} height={300} />
         </Panel>
+      </div>
+      <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(280px, 1fr))', gap: 16 }}>
+        {SHARES.map((sh) => (
+          <Panel key={sh.groupBy} title={t(sh.title)} testId={sh.testId}>
+            <Chart option={shareOptions[sh.groupBy]} height={260} onClick={(p) => drillTo(sh.groupBy, shareRows[sh.groupBy][p.dataIndex])} />
+          </Panel>
+        ))}
       </div>
       <Panel title={t('dashTableTitle', { by: by(groupBy) })} testId="stats-table">
         <Table<StatsRow>

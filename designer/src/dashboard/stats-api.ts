@@ -11,7 +11,9 @@ export type StatsRow = components['schemas']['StatsRow'];
 export type StatsCase = components['schemas']['StatsCase'];
 export type StatsFilter = Pick<QueryOf<'getStats'>, 'from' | 'to' | 'process'>;
 
-export const GROUP_LABELS: Record<GroupBy, string> = { type: '类型', unit: '单位', level: '层级', department: '部门', month: '月份' };
+export const GROUP_LABELS: Record<GroupBy, string> = {
+  type: '类型', unit: '单位', level: '层级', township: '乡镇', department: '部门', month: '月份', channel: '来源渠道', caseClass: '纠纷等级', handlingLevel: '办理层级',
+};
 
 export function fetchStats(api: ApiClient, groupBy: GroupBy, f: StatsFilter): Promise<StatsReport> {
   return api.request<StatsReport>('GET', '/api/stats', undefined, { groupBy, ...f });

@@ -3,12 +3,12 @@ import { ref } from '../api-schemas';
 import { ApiError } from '../http-errors';
 import { DATE, parseDate } from './dates';
 import { defineRoute, type QueryParam, type RouteDef } from '../registry';
-import type { StatsFilter, StatsGroupBy } from '../reports';
+import { STATS_GROUP_BY, type StatsFilter, type StatsGroupBy } from '../reports';
 import { clientAddress, PublicRateLimited } from '../public-limits';
 import type { Services } from '../services';
 import { ExportAborted, statsCsv, writeCasesCsv, writeStatsXlsx } from '../stats-export';
 
-const GROUP_BY = ['type', 'unit', 'level', 'department', 'month'];
+const GROUP_BY = [...STATS_GROUP_BY];
 
 interface StatsQuery { from?: string; to?: string; process?: string; groupBy?: StatsGroupBy }
 
@@ -19,7 +19,8 @@ const filterParams: QueryParam[] = [
 ];
 const groupByParam: QueryParam = {
   name: 'groupBy', schema: { type: 'string', enum: GROUP_BY, default: 'type' },
-  description: '分组：type 类型、unit 单位、level 层级、department 部门（办理过该案的部门，一案可计入多个部门）、month 受理月份',
+  description: '分组：type 类型、unit 单位、level 层级、township 乡镇（村、网格计入所在乡镇）、department 部门（办理过该案的部门，一案可计入多个部门）、'
+    + 'month 受理月份、channel 来源渠道、caseClass 纠纷等级（分流决定）、handlingLevel 办理层级（分流决定）',
 };
 
 export interface ReportLimits {
@@ -38,7 +39,9 @@ export function reportRoutes(services: Services, limits: ReportLimits = { export
     defineRoute<unknown, StatsQuery>({
       method: 'get', path: '/api/stats', operationId: 'getStats', tag: 'stats', summary: '统计：受理数、办结率、调处成功率、满意率、按时办结率、超期数',
       description: '按受理时间 [from, to) 统计本辖区案件。办结率 = 办结 / 受理；调处成功率 = 最后一次调处结果为成功 / 有调处结果；'
-        + '满意率 =（满意 + 基本满意）/ 已评价（以最后一次评价为准）；按时办结率 = 没有任何任务超时完成的办结案件 / 办结；超期 = 未办结且有任务已过办理时限。',
+        + '满意率 =（满意 + 基本满意）/ 已评价（以最后一次评价为准）；按时办结率 = 没有任何任务超时完成的办结案件 / 办结；超期 = 未办结且有任务已过办理时限；'
+        + '初访化解率 = 初访化解（办结、调处成功、从未退回转办、未因不满意重办）/ 办结；积案化解率 = 积案中办结且调处成功的 / 积案（受理时标记久拖不决，或受理后 90 天未办结）。'
+        + '数字来自随每一步办理同时更新的汇总表，不逐案扫描。',
       access: 'stats:read',
       query: [...filterParams, groupByParam],
       success: { status: 200, description: '统计', schema: ref('Stats') },

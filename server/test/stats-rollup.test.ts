@@ -1,0 +1,199 @@
+// The statistics rollup against a recount: 1,000 random steps on Longxi cases — intake (some flagged
+// 久拖不决), handling with success or failure, 退回, 转办, 撤回, 不予受理, 中止 / 恢复, 延期, the
+// supervision timer firing, feedback, 一事一评价 (不满意 reopens the case) — on a ManualClock that
+// moves on by hours, so tasks fall overdue and cases age into 积案. At checkpoints every figure the
+// rollup gives (CaseStatistics.counts / totals: rollup tables kept by the steps' transactions) is
+// compared with the recount from the raw tables (CaseStatistics.recount: one row per case over
+// cases, tasks and history), for every grouping, several scopes and ranges that start and end in
+// the middle of a day. On both databases.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseStatistics, ManualClock, METRICS_GROUP_BY, openDatabase, type CaseCounts, type CaseEngine, type Database, type ReadScope, type StatisticsFilter } from '@yizhan/engine';
+import { createPackEngine, deployPack, loadPackDir, STATS_CONVENTIONS } from '@yizhan/packs';
+import { createTestDatabase, databaseTargets, type TestDatabase } from '../../engine/test/support/databases';
+import { prng } from './support/prng';
+
+const LONGXI = new URL('../../processes/longxi/', import.meta.url).pathname;
+const STEPS = 1000;
+const HOUR = 3600_000;
+
+const UNITS = [
+  'longxi', 'longxi.gongchang', 'longxi.gongchang.dongguan', 'longxi.gongchang.dongguan.g01', 'longxi.gongchang.beiguan.g02',
+  'longxi.wenfeng', 'longxi.wenfeng.sanhe', 'longxi.wenfeng.xinqiao.g01', 'longxi.shouyang',
+];
+const TYPES = ['劳资纠纷', '物业纠纷', '医疗纠纷', '邻里纠纷', '婚姻家庭纠纷'];
+const CHANNELS = ['来访', '来电', '网格上报', '12345'];
+const CLERKS = ['clerk-a', 'clerk-b', 'clerk-c'];
+const TRANSFER_TO = ['lx.housing', 'lx.labour', 'lx.t.wenfeng', 'lx.legal'];
+const GONGCHANG = UNITS.filter((u) => u.startsWith('longxi.gongchang'));
+
+const scope = (over: Partial<ReadScope>): ReadScope => ({
+  username: 'nobody', all: false, units: [], wholeUnit: true, departments: [], levels: [], handlesTasks: false, actsOn: 'none', ...over,
+});
+const SCOPES: [string, ReadScope][] = [
+  ['county', scope({ all: true })],
+  // a township leader who also registered cases elsewhere (they see those too)
+  ['township leader', scope({ username: 'clerk-a', units: GONGCHANG })],
+  ['own cases only', scope({ username: 'clerk-b', wholeUnit: false })],
+  ['department handler', scope({ username: 'clerk-c', wholeUnit: false, departments: ['lx.labour'], handlesTasks: true, actsOn: 'offered' })],
+];
+
+type Kind = 'start' | 'complete' | 'return' | 'transfer' | 'withdraw' | 'refuse' | 'suspend' | 'resume' | 'extend' | 'timer';
+
+describe.each(databaseTargets())('statistics rollup vs recount on $name PostgreSQL', (target) => {
+  let tdb: TestDatabase;
+  let db: Database;
+  let engine: CaseEngine;
+  let statistics: CaseStatistics;
+  const clock = new ManualClock('2026-01-05T09:30:00+08:00');
+  const began = clock.now();
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase(target);
+    db = await openDatabase({ url: tdb.url });
+    engine = createPackEngine({ pool: db.pool, clock });
+    statistics = new CaseStatistics(db.pool, clock, STATS_CONVENTIONS);
+    await deployPack(engine, await loadPackDir(LONGXI));
+  });
+  afterAll(async () => {
+    await db?.close();
+    await tdb?.drop();
+  });
+
+  /** Every grouping, every scope, a few ranges: the rollup equals the recount. Returns the figures compared. */
+  async function compare(label: string): Promise<number> {
+    const now = clock.now().getTime();
+    const ranges: StatisticsFilter[] = [
+      {},
+      { from: new Date(began.getTime() + 7 * HOUR + 123_000), to: new Date(now - 13 * HOUR) }, // mid-day to mid-day
+      { from: new Date('2026-01-20T00:00:00+08:00'), to: new Date('2026-02-10T00:00:00+08:00') }, // whole Beijing days
+      { from: new Date(now - 30 * HOUR) }, // open-ended
+      { to: new Date(began.getTime() + 5 * 24 * HOUR + 5 * HOUR), process: 'longxi' },
+      { from: new Date(began.getTime() + 2 * HOUR), to: new Date(began.getTime() + 9 * HOUR) }, // within one day
+    ];
+    let compared = 0;
+    for (const [name, s] of SCOPES) {
+      for (const f of ranges) {
+        const where = `${label} · ${name} · ${JSON.stringify(f)}`;
+        expect(await statistics.totals(s, f), `${where} · totals`).toEqual(await statistics.recountTotals(s, f));
+        for (const g of METRICS_GROUP_BY) {
+          const rolled = await statistics.counts(s, f, g);
+          const recounted = await statistics.recount(s, f, g);
+          expect(sorted(rolled), `${where} · by ${g}`).toEqual(sorted(recounted));
+          compared += rolled.length;
+        }
+      }
+    }
+    return compared;
+  }
+
+  it('equals a full recount after 1,000 random steps of every kind', async () => {
+    const rand = prng(20261202);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const cases: string[] = [];
+    const done: Record<Kind, number> = { start: 0, complete: 0, return: 0, transfer: 0, withdraw: 0, refuse: 0, suspend: 0, resume: 0, extend: 0, timer: 0 };
+    const outcomes = { reopened: 0, flagged: 0 };
+    let compared = 0;
+
+    for (let step = 0; step < STEPS; step++) {
+      clock.advance(Math.floor(rand() * HOUR));
+      // a quiet spell: the early cases age past the 积案 threshold (90 days) while later ones cross it step by step
+      if (step === 600) clock.advance(85 * 24 * HOUR);
+      const kind: Kind = cases.length < 8 || rand() < 0.16 ? 'start'
+        : pick<Kind>(['complete', 'complete', 'complete', 'complete', 'complete', 'return', 'transfer', 'withdraw', 'refuse', 'suspend', 'resume', 'extend', 'timer', 'timer']);
+      try {
+        if (kind === 'start') {
+          const longStanding = rand() < 0.15;
+          const c = await engine.startCase({
+            process: 'longxi/dispute', actor: pick(CLERKS),
+            data: {
+              applicant: '张建国', mobile: '13919321234', type: pick(TYPES), channel: pick(CHANNELS), unit: pick(UNITS),
+              description: '随机生成的纠纷事项', longStanding, ...(rand() < 0.2 ? { crossIndustry: true } : {}),
+            },
+          });
+          cases.push(c.id);
+          if (longStanding) outcomes.flagged++;
+          done.start++;
+          continue;
+        }
+        if (kind === 'timer') {
+          clock.advance(Math.floor(rand() * 8 * HOUR));
+          await engine.fireDueTimers();
+          done.timer++;
+          continue;
+        }
+        // mostly the recent cases, so that many run their course within their time limits
+        const caseId = rand() < 0.7 ? pick(cases.slice(-8)) : pick(cases);
+        const view = await engine.getCase(caseId);
+        const task = view.openTasks.length ? pick(view.openTasks) : undefined;
+        switch (kind) {
+          case 'complete': {
+            if (!task) continue;
+            const data = task.formKey === 'mediation' ? { result: rand() < 0.75 ? 'success' : 'failed', note: '已调处' }
+              : task.formKey === 'supervise' ? { instruction: '限期办结', result: rand() < 0.8 ? 'success' : 'failed' }
+              : task.formKey === 'feedback' ? { method: 'phone', message: '已电话反馈' }
+              : task.formKey === 'evaluation' ? { satisfaction: pick(['satisfied', 'satisfied', 'basic', 'dissatisfied']) }
+              : undefined;
+            if (!data) throw new Error(`no data for form ${task.formKey}`);
+            await engine.completeTask(task.id, data, 'handler');
+            if (task.formKey === 'evaluation' && (data as { satisfaction: string }).satisfaction === 'dissatisfied') outcomes.reopened++;
+            break;
+          }
+          case 'return':
+            if (!task || task.formKey !== 'mediation') continue;
+            await engine.returnTask(task.id, { reason: '不属于本部门职责', actor: 'handler' });
+            break;
+          case 'transfer':
+            if (!task || task.formKey !== 'mediation') continue;
+            await engine.transferTask(task.id, { department: pick(TRANSFER_TO), actor: 'lx-centre', reason: '转主管部门' });
+            break;
+          case 'withdraw':
+            if (!view.openTasks.some((t) => t.elementId === 'handle')) continue;
+            await engine.correlateMessage(caseId, '撤回', { withdrawReason: '双方已自行和解', withdrawnBy: '当事人' }, 'clerk-a');
+            break;
+          case 'refuse':
+            await engine.refuseCase(caseId, { reason: '不属于受理范围', actor: 'clerk-a' });
+            break;
+          case 'suspend':
+            await engine.suspendCase(caseId, { reason: '等待司法鉴定', actor: 'leader' });
+            break;
+          case 'resume':
+            await engine.resumeCase(caseId, { actor: 'leader' });
+            break;
+          case 'extend': {
+            if (!task) continue;
+            const ext = await engine.requestExtension(task.id, { days: 1 + Math.floor(rand() * 5), reason: '案情复杂', actor: 'handler' });
+            await engine.decideExtension(ext.id, { approve: rand() < 0.8, actor: 'leader' });
+            break;
+          }
+        }
+        done[kind]++;
+      } catch (err) {
+        // a step the case's state does not allow (e.g. 不予受理 after handling began) changes nothing
+        if (!(err instanceof Error) || !('code' in err)) throw err;
+      }
+      if ((step + 1) % 500 === 0) compared += await compare(`after ${step + 1} steps`);
+    }
+    // a day and a half later, nothing stepped: only the time of the read moved (overdue, 积案 by age)
+    clock.advance(36 * HOUR);
+    compared += await compare('later');
+
+    for (const k of Object.keys(done) as Kind[]) expect(done[k], `steps of kind ${k}`).toBeGreaterThan(0);
+    expect(outcomes.reopened).toBeGreaterThan(0);
+    const all = await statistics.recountTotals(SCOPES[0][1], {});
+    // the figures moved: every kind of count is non-zero somewhere
+    for (const k of ['closed', 'withdrawn', 'refused', 'onTime', 'overdue', 'succeeded', 'dissatisfied', 'firstResolved', 'backlog', 'backlogResolved'] as (keyof CaseCounts)[]) {
+      expect(all[k], `recounted ${k}`).toBeGreaterThan(0);
+    }
+    expect(compared).toBeGreaterThan(500);
+  }, 1_200_000);
+
+  it('rebuilds from the raw rows to the same figures (the migration\'s backfill)', async () => {
+    const before = await statistics.counts(SCOPES[0][1], {}, 'unit');
+    await db.pool.query('select case_stats_rebuild()');
+    expect(sorted(await statistics.counts(SCOPES[0][1], {}, 'unit'))).toEqual(sorted(before));
+  });
+});
+
+function sorted(rows: { key: string | null; counts: CaseCounts }[]) {
+  return [...rows].sort((a, b) => String(a.key).localeCompare(String(b.key)));
+}
