@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { Clock } from './clock';
 import { NotFoundError } from './errors';
 import { isUuid } from './ids';
+import { decodeCaseCursor, decodeTaskCursor, encodeCursor, type ListPage } from './list-cursor';
 import { caseVisibleSql, offeredToSql, SqlArgs, taskActionableSql, type ReadScope } from './read-scope';
 import {
   caseSummary, caseView, date, scopedTaskView, taskFromJson, taskView,
@@ -68,8 +69,60 @@ export class CaseQueries {
 
   /** Cases newest first; with `filter.scope`, only those the reader may see. */
   async listCases(filter: CaseFilter = {}): Promise<CaseSummary[]> {
-    const where: string[] = [];
+    return (await this.listCasesPage(filter)).items;
+  }
+
+  /**
+   * A page of cases newest first and the cursor of the next page (keyset: `filter.cursor` from the
+   * previous page; `offset` still works but reads every row before it).
+   */
+  async listCasesPage(filter: CaseFilter = {}): Promise<ListPage<CaseSummary>> {
     const args = new SqlArgs();
+    const where = this.caseWhere(filter, args);
+    if (filter.cursor) {
+      const after = decodeCaseCursor(filter.cursor);
+      where.push(`(c.created_at, c.number) < (${args.add(after.at)}::timestamp at time zone 'UTC', ${args.add(after.number)}::bigint)`);
+    }
+    const limit = Math.min(filter.limit ?? 50, 500);
+    const { rows } = await this.pool.query<CaseSummaryRow & { cursor_at: string }>(
+      `select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at,
+              to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as cursor_at,
+              t.open_count, t.next_due, t.next_created, t.next_warn
+         from (select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at
+                 from cases c ${where.length ? `where ${where.join(' and ')}` : ''}
+                order by c.created_at desc, c.number desc
+                limit ${args.add(limit + 1)} offset ${args.add(filter.cursor ? 0 : filter.offset ?? 0)}) c
+         left join lateral (
+           select count(*)::int as open_count, min(due_at) as next_due,
+                  (array_agg(created_at order by due_at nulls last))[1] as next_created,
+                  (array_agg(warn_at order by due_at nulls last))[1] as next_warn
+             from tasks where case_id = c.id and status = 'open') t on true
+        order by c.created_at desc, c.number desc`,
+      args.values,
+    );
+    const now = this.clock.now();
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return { items: page.map((r) => caseSummary(r, now)), next: rows.length > limit && last ? encodeCursor([last.cursor_at, String(last.number)]) : null };
+  }
+
+  /**
+   * How many cases the filter matches, counted up to `bound`: past it, `bound + 1` (shown as
+   * "10000+"), so a count never reads a million rows.
+   */
+  async countCases(filter: CaseFilter = {}, bound = 10_000): Promise<number> {
+    const args = new SqlArgs();
+    const where = this.caseWhere(filter, args);
+    const { rows } = await this.pool.query<{ n: number }>(
+      `select count(*)::int as n from (select 1 from cases c ${where.length ? `where ${where.join(' and ')}` : ''} limit ${args.add(bound + 1)}) x`,
+      args.values,
+    );
+    return rows[0].n;
+  }
+
+  /** The filter's conditions on `cases c` (no order, no page). */
+  private caseWhere(filter: CaseFilter, args: SqlArgs): string[] {
+    const where: string[] = [];
     const arg = (v: unknown) => args.add(v);
     if (filter.status) where.push(`c.status = ${arg(filter.status)}`);
     if (filter.type) where.push(`c.type = ${arg(filter.type)}`);
@@ -78,25 +131,13 @@ export class CaseQueries {
     if (filter.units) where.push(`c.unit = any(${arg(filter.units)}::text[])`);
     if (filter.scope) where.push(`(${caseVisibleSql(filter.scope, args)})`);
     if (filter.q) {
-      const q = arg(`%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-      where.push(`(c.title ilike ${q} or c.type ilike ${q} or c.number::text like ${q})`);
+      // the search text and its bigrams (migration 009): the GIN index finds the candidates, the
+      // substring test keeps the cases that contain the query itself
+      const q = filter.q.trim();
+      where.push(`case_search_text(c.title, c.type, c.number, c.variables) like lower(${arg(`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)})`);
+      if ([...q].length >= 2) where.push(`c.search_grams @> search_bigrams(lower(${arg(q)}))`);
     }
-    const { rows } = await this.pool.query<CaseSummaryRow>(
-      `select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at,
-              t.open_count, t.next_due, t.next_created, t.next_warn
-         from cases c
-         left join lateral (
-           select count(*)::int as open_count, min(due_at) as next_due,
-                  (array_agg(created_at order by due_at nulls last))[1] as next_created,
-                  (array_agg(warn_at order by due_at nulls last))[1] as next_warn
-             from tasks where case_id = c.id and status = 'open') t on true
-        ${where.length ? `where ${where.join(' and ')}` : ''}
-        order by c.created_at desc, c.number desc
-        limit ${arg(Math.min(filter.limit ?? 50, 500))} offset ${arg(filter.offset ?? 0)}`,
-      args.values,
-    );
-    const now = this.clock.now();
-    return rows.map((r) => caseSummary(r, now));
+    return where;
   }
 
   async getTask(taskId: string): Promise<TaskView> {
@@ -117,8 +158,16 @@ export class CaseQueries {
 
   /** Tasks of the cases the reader may see, soonest due first. */
   async listScopedTasks(scope: ReadScope, filter: ScopedTaskFilter): Promise<ScopedTaskView[]> {
+    return (await this.listScopedTasksPage(scope, filter)).items;
+  }
+
+  /** A page of them and the cursor of the next page (keyset, as listCasesPage). */
+  async listScopedTasksPage(scope: ReadScope, filter: ScopedTaskFilter): Promise<ListPage<ScopedTaskView>> {
     const args = new SqlArgs();
-    const where = [caseVisibleSql(scope, args)];
+    // A task offered to a handler makes its case visible to them (read-scope.ts), so the views
+    // made of offered tasks need no visibility test of their own.
+    const offeredOnly = (scope.all || scope.handlesTasks) && filter.view !== 'unit';
+    const where = offeredOnly ? [] : [caseVisibleSql(scope, args)];
     if (filter.view === 'mine') where.push(`t.assignee = ${args.add(scope.username)}`);
     if (filter.view === 'department') where.push(`t.candidate_groups && ${args.add(scope.departments)}::text[]`);
     if (filter.view === 'inbox') where.push(offeredToSql(scope, args));
@@ -132,17 +181,26 @@ export class CaseQueries {
       where.push(`t.status = 'open' and t.due_at >= ${now} and coalesce(t.warn_at, t.created_at + (t.due_at - t.created_at) * 2 / 3) <= ${now}`);
     }
     if (filter.caseId) where.push(`t.case_id = ${args.add(filter.caseId)}`);
+    if (filter.cursor) {
+      const after = decodeTaskCursor(filter.cursor);
+      where.push(`(coalesce(t.due_at, 'infinity'::timestamptz), t.created_at, t.id) > (${args.add(after.due)}::timestamp at time zone 'UTC', ${args.add(after.at)}::timestamp at time zone 'UTC', ${args.add(after.id)}::uuid)`);
+    }
     const actionable = taskActionableSql(scope, args);
-    const { rows } = await this.pool.query<ScopedTaskRow>(
-      `select ${SCOPED_TASK_COLUMNS}, coalesce(${actionable}, false) as actionable
+    const limit = filter.limit;
+    const { rows } = await this.pool.query<ScopedTaskRow & { cursor_due: string; cursor_at: string }>(
+      `select ${SCOPED_TASK_COLUMNS}, coalesce(${actionable}, false) as actionable,
+              coalesce(to_char(t.due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), 'infinity') as cursor_due,
+              to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as cursor_at
          from tasks t join cases c on c.id = t.case_id
-        where ${where.join(' and ')}
-        order by t.due_at nulls last, t.created_at, t.id
-        limit ${args.add(filter.limit)} offset ${args.add(filter.offset)}`,
+        ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by coalesce(t.due_at, 'infinity'::timestamptz), t.created_at, t.id
+        limit ${args.add(limit + 1)} offset ${args.add(filter.cursor ? 0 : filter.offset)}`,
       args.values,
     );
     const now = this.clock.now();
-    return rows.map((r) => scopedTaskView(r, now));
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return { items: page.map((r) => scopedTaskView(r, now)), next: rows.length > limit && last ? encodeCursor([last.cursor_due, last.cursor_at, last.id]) : null };
   }
 
   /** A task as the reader sees it; undefined when it does not exist or is out of their scope. */

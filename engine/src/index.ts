@@ -7,6 +7,7 @@ export {
   CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter,
   type ScopedTaskFilter, type ScopedTaskView,
 } from './case-queries';
+export { type ListPage } from './list-cursor';
 export { mayActOnTask, type ReadScope } from './read-scope';
 export {
   CaseStatistics, type StepConventions, type StatisticsFilter, type MetricsGroupBy, type MetricsSelection, type CaseCounts, type CaseMetrics,
