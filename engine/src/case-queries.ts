@@ -18,6 +18,12 @@ export type {
 
 const SCOPED_TASK_COLUMNS = 't.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key';
 
+/** A case's place in the newest-first order. */
+interface CaseKey { id: string; at: string; number: string }
+
+/** How many of the newest cases a search reads before it turns to the bigram index (listCasesPage). */
+const SEARCH_WALK = 2000;
+
 export class CaseQueries {
   constructor(private readonly pool: pg.Pool, private readonly clock: Clock) {}
 
@@ -75,35 +81,78 @@ export class CaseQueries {
   /**
    * A page of cases newest first and the cursor of the next page (keyset: `filter.cursor` from the
    * previous page; `offset` still works but reads every row before it).
+   *
+   * The page's keys are found first (on the keyset index alone where the filter allows, see
+   * migration 009), then its rows are read. A search looks among the newest SEARCH_WALK cases
+   * first — a common word fills the page there — and through the bigram index beyond them, where
+   * only the cases holding every bigram of a rarer word are read.
    */
   async listCasesPage(filter: CaseFilter = {}): Promise<ListPage<CaseSummary>> {
-    const args = new SqlArgs();
-    const where = this.caseWhere(filter, args);
-    if (filter.cursor) {
-      const after = decodeCaseCursor(filter.cursor);
-      where.push(`(c.created_at, c.number) < (${args.add(after.at)}::timestamp at time zone 'UTC', ${args.add(after.number)}::bigint)`);
-    }
     const limit = Math.min(filter.limit ?? 50, 500);
-    const { rows } = await this.pool.query<CaseSummaryRow & { cursor_at: string }>(
+    const q = filter.q?.trim();
+    let keys: CaseKey[];
+    if (!q || [...q].length < 2 || filter.offset) {
+      keys = await this.caseKeys(filter, limit + 1, { grams: !!q });
+    } else {
+      keys = await this.caseKeys(filter, limit + 1, { walk: SEARCH_WALK });
+      const boundary = keys.length > limit ? undefined : await this.walkEnd(filter.cursor, SEARCH_WALK);
+      if (boundary) keys.push(...await this.caseKeys({ ...filter, cursor: boundary }, limit + 1 - keys.length, { grams: true }));
+    }
+    const page = keys.slice(0, limit);
+    const { rows } = await this.pool.query<CaseSummaryRow>(
       `select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at,
-              to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as cursor_at,
               t.open_count, t.next_due, t.next_created, t.next_warn
-         from (select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at
-                 from cases c ${where.length ? `where ${where.join(' and ')}` : ''}
-                order by c.created_at desc, c.number desc
-                limit ${args.add(limit + 1)} offset ${args.add(filter.cursor ? 0 : filter.offset ?? 0)}) c
+         from unnest($1::uuid[]) with ordinality k(id, ord) join cases c on c.id = k.id
          left join lateral (
            select count(*)::int as open_count, min(due_at) as next_due,
                   (array_agg(created_at order by due_at nulls last))[1] as next_created,
                   (array_agg(warn_at order by due_at nulls last))[1] as next_warn
              from tasks where case_id = c.id and status = 'open') t on true
-        order by c.created_at desc, c.number desc`,
-      args.values,
+        order by k.ord`,
+      [page.map((k) => k.id)],
     );
     const now = this.clock.now();
-    const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { items: page.map((r) => caseSummary(r, now)), next: rows.length > limit && last ? encodeCursor([last.cursor_at, String(last.number)]) : null };
+    return { items: rows.map((r) => caseSummary(r, now)), next: keys.length > limit && last ? encodeCursor([last.at, last.number]) : null };
+  }
+
+  /**
+   * The keys of up to `n` cases of the filter after its cursor, newest first. `walk`: only among
+   * the next `walk` cases (no bigram test); `grams`: the bigram test of the search.
+   */
+  private async caseKeys(filter: CaseFilter, n: number, how: { walk?: number; grams?: boolean }): Promise<CaseKey[]> {
+    const args = new SqlArgs();
+    const keyset = filter.cursor ? [this.keysetSql(filter.cursor, args)] : [];
+    const where = this.caseWhere(filter, args, how.grams ?? false);
+    const order = 'order by c.created_at desc, c.number desc';
+    const from = how.walk
+      ? `(select c.* from cases c ${keyset.length ? `where ${keyset[0]}` : ''} ${order} limit ${args.add(how.walk)}) c`
+      : 'cases c';
+    const conditions = how.walk ? where : [...keyset, ...where];
+    const { rows } = await this.pool.query<CaseKey>(
+      `select c.id, to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at, c.number::text as number
+         from ${from} ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+        ${order} limit ${args.add(n)} offset ${args.add(filter.cursor || how.walk ? 0 : filter.offset ?? 0)}`,
+      args.values,
+    );
+    return rows;
+  }
+
+  /** The cursor of the `walk`-th case after `cursor` (undefined: fewer are left). */
+  private async walkEnd(cursor: string | undefined, walk: number): Promise<string | undefined> {
+    const args = new SqlArgs();
+    const keyset = cursor ? `where ${this.keysetSql(cursor, args)}` : '';
+    const { rows } = await this.pool.query<{ at: string; number: string }>(
+      `select to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at, c.number::text as number
+         from cases c ${keyset} order by c.created_at desc, c.number desc offset ${args.add(walk - 1)} limit 1`,
+      args.values,
+    );
+    return rows[0] ? encodeCursor([rows[0].at, rows[0].number]) : undefined;
+  }
+
+  private keysetSql(cursor: string, args: SqlArgs): string {
+    const after = decodeCaseCursor(cursor);
+    return `(c.created_at, c.number) < (${args.add(after.at)}::timestamp at time zone 'UTC', ${args.add(after.number)}::bigint)`;
   }
 
   /**
@@ -112,7 +161,7 @@ export class CaseQueries {
    */
   async countCases(filter: CaseFilter = {}, bound = 10_000): Promise<number> {
     const args = new SqlArgs();
-    const where = this.caseWhere(filter, args);
+    const where = this.caseWhere(filter, args, true);
     const { rows } = await this.pool.query<{ n: number }>(
       `select count(*)::int as n from (select 1 from cases c ${where.length ? `where ${where.join(' and ')}` : ''} limit ${args.add(bound + 1)}) x`,
       args.values,
@@ -121,7 +170,7 @@ export class CaseQueries {
   }
 
   /** The filter's conditions on `cases c` (no order, no page). */
-  private caseWhere(filter: CaseFilter, args: SqlArgs): string[] {
+  private caseWhere(filter: CaseFilter, args: SqlArgs, grams: boolean): string[] {
     const where: string[] = [];
     const arg = (v: unknown) => args.add(v);
     if (filter.status) where.push(`c.status = ${arg(filter.status)}`);
@@ -130,12 +179,12 @@ export class CaseQueries {
     if (filter.unit) where.push(`c.unit = ${arg(filter.unit)}`);
     if (filter.units) where.push(`c.unit = any(${arg(filter.units)}::text[])`);
     if (filter.scope) where.push(`(${caseVisibleSql(filter.scope, args)})`);
-    if (filter.q) {
-      // the search text and its bigrams (migration 009): the GIN index finds the candidates, the
-      // substring test keeps the cases that contain the query itself
-      const q = filter.q.trim();
-      where.push(`case_search_text(c.title, c.type, c.number, c.variables) like lower(${arg(`%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`)})`);
-      if ([...q].length >= 2) where.push(`c.search_grams @> search_bigrams(lower(${arg(q)}))`);
+    const q = filter.q?.trim();
+    if (q) {
+      // the search text (a stored column, migration 009) holds the query; its bigrams (GIN-indexed)
+      // find the candidates: one character is matched on the text alone
+      where.push(`c.search_text like ${arg(`%${q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`);
+      if (grams && [...q].length >= 2) where.push(`c.search_grams @> search_bigrams(lower(${arg(q)}))`);
     }
     return where;
   }

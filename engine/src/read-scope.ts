@@ -62,9 +62,16 @@ export function caseVisibleSql(scope: ReadScope, args: Bind, c = 'c'): string {
     // Offered now or in the past: a task created for, or transferred / returned from, one of their
     // departments (cases.offered_groups keeps every group any task of the case had, migration 009).
     if (scope.departments.length) parts.push(`${c}.offered_groups && ${args.add(scope.departments)}::text[]`);
-    parts.push(`exists (select 1 from tasks it where it.case_id = ${c}.id and (${offeredToSql(scope, args, 'it')} or it.completed_by = ${me}))`);
+    // A task of the case assigned to them, completed by them, or offered to their level within
+    // their units (offeredToSql, as the case's tasks are now: cases.task_audience, migration 009).
+    parts.push(`${c}.task_audience && ${args.add(audienceKeys(scope))}::text[]`);
   }
   return `(${parts.join(' or ')})`;
+}
+
+/** The reader's keys in cases.task_audience: their name as assignee and completer, their levels in each of their units. */
+function audienceKeys(scope: ReadScope): string[] {
+  return [`u:${scope.username}`, `c:${scope.username}`, ...scope.levels.flatMap((l) => scope.units.map((u) => `l:${l}@${u}`))];
 }
 
 /** Tasks the reader may act on. `t` = tasks, `c` = its case. */
