@@ -29,7 +29,7 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-type Query = Record<string, string | number | undefined>;
+type Query = Record<string, string | number | boolean | undefined>;
 
 export class ApiClient {
   private paths?: Promise<Set<string>>;
