@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { Clock } from './clock';
 import { NotFoundError } from './errors';
 import { isUuid } from './ids';
+import { decodeCaseCursor, decodeTaskCursor, encodeCursor, type ListPage } from './list-cursor';
 import { caseVisibleSql, offeredToSql, SqlArgs, taskActionableSql, type ReadScope } from './read-scope';
 import {
   caseSummary, caseView, date, scopedTaskView, taskFromJson, taskView,
@@ -18,6 +19,12 @@ export type {
 const SCOPED_TASK_COLUMNS = `t.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key,
   (select json_build_object('id', s.id, 'instruction', s.instruction, 'deadline', s.deadline, 'leaderInCharge', s.leader_in_charge, 'by', s.created_by, 'at', s.created_at)
      from supervisions s where s.case_id = c.id and s.status = 'active' order by s.id desc limit 1) as supervision`;
+
+/** A case's place in the newest-first order. */
+interface CaseKey { id: string; at: string; number: string }
+
+/** How many of the newest cases a search reads before it turns to the bigram index (listCasesPage). */
+const SEARCH_WALK = 2000;
 
 export class CaseQueries {
   constructor(private readonly pool: pg.Pool, private readonly clock: Clock) {}
@@ -70,8 +77,103 @@ export class CaseQueries {
 
   /** Cases newest first; with `filter.scope`, only those the reader may see. */
   async listCases(filter: CaseFilter = {}): Promise<CaseSummary[]> {
-    const where: string[] = [];
+    return (await this.listCasesPage(filter)).items;
+  }
+
+  /**
+   * A page of cases newest first and the cursor of the next page (keyset: `filter.cursor` from the
+   * previous page; `offset` still works but reads every row before it).
+   *
+   * The page's keys are found first (on the keyset index alone where the filter allows, see
+   * migration 009), then its rows are read. A search looks among the newest SEARCH_WALK cases
+   * first — a common word fills the page there — and through the bigram index beyond them, where
+   * only the cases holding every bigram of a rarer word are read.
+   */
+  async listCasesPage(filter: CaseFilter = {}): Promise<ListPage<CaseSummary>> {
+    const limit = Math.min(filter.limit ?? 50, 500);
+    const q = filter.q?.trim();
+    let keys: CaseKey[];
+    if (!q || [...q].length < 2 || filter.offset) {
+      keys = await this.caseKeys(filter, limit + 1, { grams: !!q });
+    } else {
+      keys = await this.caseKeys(filter, limit + 1, { walk: SEARCH_WALK });
+      const boundary = keys.length > limit ? undefined : await this.walkEnd(filter.cursor, SEARCH_WALK);
+      if (boundary) keys.push(...await this.caseKeys({ ...filter, cursor: boundary }, limit + 1 - keys.length, { grams: true }));
+    }
+    const page = keys.slice(0, limit);
+    const { rows } = await this.pool.query<CaseSummaryRow>(
+      `select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at,
+              c.supervised_at, t.open_count, t.next_due, t.next_created, t.next_warn
+         from unnest($1::uuid[]) with ordinality k(id, ord) join cases c on c.id = k.id
+         left join lateral (
+           select count(*)::int as open_count, min(due_at) as next_due,
+                  (array_agg(created_at order by due_at nulls last))[1] as next_created,
+                  (array_agg(warn_at order by due_at nulls last))[1] as next_warn
+             from tasks where case_id = c.id and status = 'open') t on true
+        order by k.ord`,
+      [page.map((k) => k.id)],
+    );
+    const now = this.clock.now();
+    const last = page.at(-1);
+    return { items: rows.map((r) => caseSummary(r, now)), next: keys.length > limit && last ? encodeCursor([last.at, last.number]) : null };
+  }
+
+  /**
+   * The keys of up to `n` cases of the filter after its cursor, newest first. `walk`: only among
+   * the next `walk` cases (no bigram test); `grams`: the bigram test of the search.
+   */
+  private async caseKeys(filter: CaseFilter, n: number, how: { walk?: number; grams?: boolean }): Promise<CaseKey[]> {
     const args = new SqlArgs();
+    const keyset = filter.cursor ? [this.keysetSql(filter.cursor, args)] : [];
+    const where = this.caseWhere(filter, args, how.grams ?? false);
+    const order = 'order by c.created_at desc, c.number desc';
+    const from = how.walk
+      ? `(select c.* from cases c ${keyset.length ? `where ${keyset[0]}` : ''} ${order} limit ${args.add(how.walk)}) c`
+      : 'cases c';
+    const conditions = how.walk ? where : [...keyset, ...where];
+    const { rows } = await this.pool.query<CaseKey>(
+      `select c.id, to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at, c.number::text as number
+         from ${from} ${conditions.length ? `where ${conditions.join(' and ')}` : ''}
+        ${order} limit ${args.add(n)} offset ${args.add(filter.cursor || how.walk ? 0 : filter.offset ?? 0)}`,
+      args.values,
+    );
+    return rows;
+  }
+
+  /** The cursor of the `walk`-th case after `cursor` (undefined: fewer are left). */
+  private async walkEnd(cursor: string | undefined, walk: number): Promise<string | undefined> {
+    const args = new SqlArgs();
+    const keyset = cursor ? `where ${this.keysetSql(cursor, args)}` : '';
+    const { rows } = await this.pool.query<{ at: string; number: string }>(
+      `select to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at, c.number::text as number
+         from cases c ${keyset} order by c.created_at desc, c.number desc offset ${args.add(walk - 1)} limit 1`,
+      args.values,
+    );
+    return rows[0] ? encodeCursor([rows[0].at, rows[0].number]) : undefined;
+  }
+
+  private keysetSql(cursor: string, args: SqlArgs): string {
+    const after = decodeCaseCursor(cursor);
+    return `(c.created_at, c.number) < (${args.add(after.at)}::timestamp at time zone 'UTC', ${args.add(after.number)}::bigint)`;
+  }
+
+  /**
+   * How many cases the filter matches, counted up to `bound`: past it, `bound + 1` (shown as
+   * "10000+"), so a count never reads a million rows.
+   */
+  async countCases(filter: CaseFilter = {}, bound = 10_000): Promise<number> {
+    const args = new SqlArgs();
+    const where = this.caseWhere(filter, args, true);
+    const { rows } = await this.pool.query<{ n: number }>(
+      `select count(*)::int as n from (select 1 from cases c ${where.length ? `where ${where.join(' and ')}` : ''} limit ${args.add(bound + 1)}) x`,
+      args.values,
+    );
+    return rows[0].n;
+  }
+
+  /** The filter's conditions on `cases c` (no order, no page). */
+  private caseWhere(filter: CaseFilter, args: SqlArgs, grams: boolean): string[] {
+    const where: string[] = [];
     const arg = (v: unknown) => args.add(v);
     if (filter.status) where.push(`c.status = ${arg(filter.status)}`);
     if (filter.type) where.push(`c.type = ${arg(filter.type)}`);
@@ -80,26 +182,14 @@ export class CaseQueries {
     if (filter.units) where.push(`c.unit = any(${arg(filter.units)}::text[])`);
     if (filter.scope) where.push(`(${caseVisibleSql(filter.scope, args)})`);
     if (filter.supervised) where.push('c.supervised_at is not null');
-    if (filter.q) {
-      const q = arg(`%${filter.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-      where.push(`(c.title ilike ${q} or c.type ilike ${q} or c.number::text like ${q})`);
+    const q = filter.q?.trim();
+    if (q) {
+      // the search text (a stored column, migration 009) holds the query; its bigrams (GIN-indexed)
+      // find the candidates: one character is matched on the text alone
+      where.push(`c.search_text like ${arg(`%${q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`);
+      if (grams && [...q].length >= 2) where.push(`c.search_grams @> search_bigrams(lower(${arg(q)}))`);
     }
-    const { rows } = await this.pool.query<CaseSummaryRow>(
-      `select c.id, c.number, c.process_key, c.status, c.title, c.type, c.channel, c.unit, c.created_by, c.created_at, c.updated_at, c.completed_at,
-              c.supervised_at, t.open_count, t.next_due, t.next_created, t.next_warn
-         from cases c
-         left join lateral (
-           select count(*)::int as open_count, min(due_at) as next_due,
-                  (array_agg(created_at order by due_at nulls last))[1] as next_created,
-                  (array_agg(warn_at order by due_at nulls last))[1] as next_warn
-             from tasks where case_id = c.id and status = 'open') t on true
-        ${where.length ? `where ${where.join(' and ')}` : ''}
-        order by c.created_at desc, c.number desc
-        limit ${arg(Math.min(filter.limit ?? 50, 500))} offset ${arg(filter.offset ?? 0)}`,
-      args.values,
-    );
-    const now = this.clock.now();
-    return rows.map((r) => caseSummary(r, now));
+    return where;
   }
 
   async getTask(taskId: string): Promise<TaskView> {
@@ -120,8 +210,16 @@ export class CaseQueries {
 
   /** Tasks of the cases the reader may see, soonest due first. */
   async listScopedTasks(scope: ReadScope, filter: ScopedTaskFilter): Promise<ScopedTaskView[]> {
+    return (await this.listScopedTasksPage(scope, filter)).items;
+  }
+
+  /** A page of them and the cursor of the next page (keyset, as listCasesPage). */
+  async listScopedTasksPage(scope: ReadScope, filter: ScopedTaskFilter): Promise<ListPage<ScopedTaskView>> {
     const args = new SqlArgs();
-    const where = [caseVisibleSql(scope, args)];
+    // A task offered to a handler makes its case visible to them (read-scope.ts), so the views
+    // made of offered tasks need no visibility test of their own.
+    const offeredOnly = (scope.all || scope.handlesTasks) && filter.view !== 'unit';
+    const where = offeredOnly ? [] : [caseVisibleSql(scope, args)];
     if (filter.view === 'mine') where.push(`t.assignee = ${args.add(scope.username)}`);
     if (filter.view === 'department') where.push(`t.candidate_groups && ${args.add(scope.departments)}::text[]`);
     if (filter.view === 'inbox') where.push(offeredToSql(scope, args));
@@ -135,17 +233,26 @@ export class CaseQueries {
       where.push(`t.status = 'open' and t.due_at >= ${now} and coalesce(t.warn_at, t.created_at + (t.due_at - t.created_at) * 2 / 3) <= ${now}`);
     }
     if (filter.caseId) where.push(`t.case_id = ${args.add(filter.caseId)}`);
+    if (filter.cursor) {
+      const after = decodeTaskCursor(filter.cursor);
+      where.push(`(coalesce(t.due_at, 'infinity'::timestamptz), t.created_at, t.id) > (${args.add(after.due)}::timestamp at time zone 'UTC', ${args.add(after.at)}::timestamp at time zone 'UTC', ${args.add(after.id)}::uuid)`);
+    }
     const actionable = taskActionableSql(scope, args);
-    const { rows } = await this.pool.query<ScopedTaskRow>(
-      `select ${SCOPED_TASK_COLUMNS}, coalesce(${actionable}, false) as actionable
+    const limit = filter.limit;
+    const { rows } = await this.pool.query<ScopedTaskRow & { cursor_due: string; cursor_at: string }>(
+      `select ${SCOPED_TASK_COLUMNS}, coalesce(${actionable}, false) as actionable,
+              coalesce(to_char(t.due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), 'infinity') as cursor_due,
+              to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as cursor_at
          from tasks t join cases c on c.id = t.case_id
-        where ${where.join(' and ')}
-        order by t.due_at nulls last, t.created_at, t.id
-        limit ${args.add(filter.limit)} offset ${args.add(filter.offset)}`,
+        ${where.length ? `where ${where.join(' and ')}` : ''}
+        order by coalesce(t.due_at, 'infinity'::timestamptz), t.created_at, t.id
+        limit ${args.add(limit + 1)} offset ${args.add(filter.cursor ? 0 : filter.offset)}`,
       args.values,
     );
     const now = this.clock.now();
-    return rows.map((r) => scopedTaskView(r, now));
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return { items: page.map((r) => scopedTaskView(r, now)), next: rows.length > limit && last ? encodeCursor([last.cursor_due, last.cursor_at, last.id]) : null };
   }
 
   /** A task as the reader sees it; undefined when it does not exist or is out of their scope. */

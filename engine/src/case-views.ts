@@ -115,6 +115,8 @@ export interface CaseFilter {
   supervised?: boolean;
   limit?: number;
   offset?: number;
+  /** The previous page's `next` (see list-cursor.ts); the offset is then not used. */
+  cursor?: string;
   /** Only the cases this reader may see (see read-scope.ts), enforced in the query itself. */
   scope?: ReadScope;
 }
@@ -142,6 +144,8 @@ export interface ScopedTaskFilter {
   caseId?: string;
   limit: number;
   offset: number;
+  /** The previous page's `next` (see list-cursor.ts); the offset is then not used. */
+  cursor?: string;
 }
 
 /** A task as a reader sees it in a list: the task, a little of its case, and whether they may act on it. */

@@ -12,6 +12,7 @@ export {
   CaseQueries, type CaseView, type CaseSummary, type CaseFilter, type TaskView, type HistoryEntry, type IncidentView, type TaskFilter,
   type ScopedTaskFilter, type ScopedTaskView,
 } from './case-queries';
+export { type ListPage } from './list-cursor';
 export { mayActOnTask, type ReadScope } from './read-scope';
 export { RoutingHistory, type RoutingRecord, type RoutingHistoryQuery } from './routing-history';
 export {

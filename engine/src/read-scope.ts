@@ -9,7 +9,6 @@
 // - A task is visible when its case is. A handler may act on a task assigned to them or offered to
 //   one of their departments, or offered to their level within their units; `actsOn: 'any'`
 //   (an administrator) on any visible task.
-import { HistoryKind } from './history';
 
 /** What the caller computed for one reader (see the file comment). */
 export interface ReadScope {
@@ -57,25 +56,27 @@ export function offeredToSql(scope: ReadScope, args: Bind, t = 't'): string {
   return `(${parts.join(' or ')})`;
 }
 
-/** History kinds that offered a task to departments (`data.candidateGroups` or `data.from`). */
-const OFFERED_KINDS: readonly HistoryKind[] = [HistoryKind.TaskCreated, HistoryKind.TaskTransferred, HistoryKind.TaskReturned];
-
 /** Cases the reader may see. `c` = cases. */
 export function caseVisibleSql(scope: ReadScope, args: Bind, c = 'c'): string {
   if (scope.all) return 'true';
   const me = args.add(scope.username);
+  // the tests on the case row first: most rows of a list are decided without a subquery
   const parts = [`${c}.created_by = ${me}`];
   if (scope.wholeUnit) parts.push(`${c}.unit = any(${args.add(scope.units)}::text[])`);
   if (scope.handlesTasks) {
-    parts.push(`exists (select 1 from tasks it where it.case_id = ${c}.id and (${offeredToSql(scope, args, 'it')} or it.completed_by = ${me}))`);
-    if (scope.departments.length) {
-      // Offered in the past: a task created for, or transferred / returned from, one of their departments.
-      const deps = args.add(scope.departments);
-      parts.push(`exists (select 1 from history ih where ih.case_id = ${c}.id and ih.kind = any(${args.add(OFFERED_KINDS)}::text[])
-        and (coalesce(ih.data -> 'candidateGroups', '[]'::jsonb) ?| ${deps}::text[] or coalesce(ih.data -> 'from', '[]'::jsonb) ?| ${deps}::text[]))`);
-    }
+    // Offered now or in the past: a task created for, or transferred / returned from, one of their
+    // departments (cases.offered_groups keeps every group any task of the case had, migration 009).
+    if (scope.departments.length) parts.push(`${c}.offered_groups && ${args.add(scope.departments)}::text[]`);
+    // A task of the case assigned to them, completed by them, or offered to their level within
+    // their units (offeredToSql, as the case's tasks are now: cases.task_audience, migration 009).
+    parts.push(`${c}.task_audience && ${args.add(audienceKeys(scope))}::text[]`);
   }
   return `(${parts.join(' or ')})`;
+}
+
+/** The reader's keys in cases.task_audience: their name as assignee and completer, their levels in each of their units. */
+function audienceKeys(scope: ReadScope): string[] {
+  return [`u:${scope.username}`, `c:${scope.username}`, ...scope.levels.flatMap((l) => scope.units.map((u) => `l:${l}@${u}`))];
 }
 
 /** Tasks the reader may act on. `t` = tasks, `c` = its case. */

@@ -20,13 +20,18 @@ export interface RunScenariosOptions {
   /** Only the scenarios whose file base name or name is listed. */
   only?: string[];
   onResult?(result: ScenarioResult): void;
+  /**
+   * Run on this open database instead of a throwaway one (it is left open and its cases kept):
+   * bench/scale makes its seed cases this way.
+   */
+  database?: Database;
 }
 
 /** Scenarios start on a Monday morning, Beijing time; the clock only moves forward. */
 export const SCENARIO_EPOCH = '2026-03-02T09:00:00+08:00';
 
 export async function runScenarios(bundle: PackBundle, options: RunScenariosOptions = {}): Promise<ScenarioResult[]> {
-  const store = await throwawayStore(options.databaseUrl);
+  const store: Store = options.database ? { db: options.database, dispose: async () => {} } : await throwawayStore(options.databaseUrl);
   try {
     const clock = new ManualClock(SCENARIO_EPOCH);
     const engine = createPackEngine({ pool: store.db.pool, clock });

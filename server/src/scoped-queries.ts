@@ -1,7 +1,7 @@
 // The read side of the API, always within the caller's scope (see scope.ts): the engine's scoped
 // reads, with the caller's Scope turned into the engine's ReadScope. Details are fetched from the
 // engine only after a scoped existence check.
-import { CaseQueries, type CaseSummary, type Clock, type ScopedTaskFilter, type ScopedTaskView } from '@yizhan/engine';
+import { CaseQueries, type CaseSummary, type Clock, type ListPage, type ScopedTaskFilter, type ScopedTaskView } from '@yizhan/engine';
 import type pg from 'pg';
 import { readScope, type Scope } from './scope';
 
@@ -15,6 +15,8 @@ export interface CaseListFilter {
   supervised?: boolean;
   limit: number;
   offset: number;
+  /** The previous page's next cursor (keyset); the offset is then not used. */
+  cursor?: string;
 }
 
 /** A case in a list: the engine's summary shape. */
@@ -40,13 +42,18 @@ export class ScopedQueries {
     return this.cases.caseVisible(readScope(scope), caseId);
   }
 
-  /** The engine's case list, restricted in its SQL to the cases the caller may see. */
-  listCases(scope: Scope, filter: CaseListFilter): Promise<CaseListItem[]> {
-    return this.cases.listCases({ ...filter, scope: readScope(scope) });
+  /** The engine's case list, restricted in its SQL to the cases the caller may see; with the next page's cursor. */
+  listCases(scope: Scope, filter: CaseListFilter): Promise<ListPage<CaseListItem>> {
+    return this.cases.listCasesPage({ ...filter, scope: readScope(scope) });
   }
 
-  listTasks(scope: Scope, { scope: view, ...filter }: TaskListFilter): Promise<TaskListItem[]> {
-    return this.cases.listScopedTasks(readScope(scope), { ...filter, view });
+  /** How many cases of the list there are, up to `bound` (past it: bound + 1). */
+  countCases(scope: Scope, filter: Omit<CaseListFilter, 'limit' | 'offset' | 'cursor'>, bound: number): Promise<number> {
+    return this.cases.countCases({ ...filter, scope: readScope(scope) }, bound);
+  }
+
+  listTasks(scope: Scope, { scope: view, ...filter }: TaskListFilter): Promise<ListPage<TaskListItem>> {
+    return this.cases.listScopedTasksPage(readScope(scope), { ...filter, view });
   }
 
   /** A task as the caller sees it; undefined when it does not exist or is out of scope. */

@@ -105,7 +105,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 案件列表（本辖区） */
+        /**
+         * 案件列表（本辖区）
+         * @description 新受理的在前。翻页：还有下一页时响应头 X-Next-Cursor 给出游标，原样作为 cursor 参数取下一页（按索引定位，不论多深都一样快）；offset 仍可用，但越深越慢。count=true 时响应头 X-Total-Count 给出总数，超过 10000 件时为「10000+」（不为计数读完全部案件）。q 在标题、类型、编号与当事人姓名（申请人、被申请人）中查找子串，中文亦可。
+         */
         get: operations["listCases"];
         put?: never;
         /**
@@ -323,7 +326,7 @@ export interface paths {
         };
         /**
          * 待办（收件箱）
-         * @description scope：mine 我认领的；department 我部门的；unit 本辖区案件的；缺省为 inbox（我认领的与可认领的）。status：open（默认）、warning 黄牌预警（已过转黄时间、未到期）、overdue 红牌超期、completed、all。每条任务带办理时限 dueAt、转黄时间 warnAt 与红黄绿 colour。
+         * @description scope：mine 我认领的；department 我部门的；unit 本辖区案件的；缺省为 inbox（我认领的与可认领的）。status：open（默认）、warning 黄牌预警（已过转黄时间、未到期）、overdue 红牌超期、completed、all。每条任务带办理时限 dueAt、转黄时间 warnAt 与红黄绿 colour。翻页：还有下一页时响应头 X-Next-Cursor 给出游标，原样作为 cursor 参数取下一页（按索引定位，不论多深都一样快）；offset 仍可用，但越深越慢。
          */
         get: operations["listTasks"];
         put?: never;
@@ -2450,14 +2453,18 @@ export interface operations {
                 unit?: string;
                 /** @description 流程标识 */
                 process?: string;
-                /** @description 标题、类型或编号中的关键字 */
+                /** @description 标题、类型、编号或当事人姓名中的关键字 */
                 q?: string;
                 /** @description true：只看挂牌督办的案件 */
                 supervised?: boolean;
                 /** @description 条数 */
                 limit?: number;
-                /** @description 偏移 */
+                /** @description 偏移（有 cursor 时不用） */
                 offset?: number;
+                /** @description 上一页响应头 X-Next-Cursor 的游标 */
+                cursor?: string;
+                /** @description 是否在响应头 X-Total-Count 给出总数（有上限） */
+                count?: boolean;
             };
             header?: never;
             path?: never;
@@ -2913,8 +2920,10 @@ export interface operations {
                 caseId?: string;
                 /** @description 条数 */
                 limit?: number;
-                /** @description 偏移 */
+                /** @description 偏移（有 cursor 时不用） */
                 offset?: number;
+                /** @description 上一页响应头 X-Next-Cursor 的游标 */
+                cursor?: string;
             };
             header?: never;
             path?: never;

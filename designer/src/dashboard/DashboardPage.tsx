@@ -16,7 +16,7 @@ import type { CaseStatus, InboxTask } from '../api/types';
 import { RESULT_LABEL, SATISFACTION_LABEL } from '@yizhan/packs/wording';
 import { Chart, type ChartOption } from './Chart';
 import {
-  download, exportUrl, fetchStats, fetchStatsCases, fetchTasks, GROUP_LABELS, percent,
+  download, exportUrl, type DownloadProgress, fetchStats, fetchStatsCases, fetchTasks, GROUP_LABELS, percent,
   type Figures, type GroupBy, type StatsFilter, type StatsRow,
 } from './stats-api';
 
@@ -148,9 +148,18 @@ export default function DashboardPage() {
     ],
   }), [trendRows, lang]);
 
+  // an export streams: while it comes, how far it is (rows for CSV, size for Excel)
+  const [exporting, setExporting] = useState<DownloadProgress | null>(null);
   const doExport = (format: 'xlsx' | 'csv') => {
-    download(exportUrl(format, groupBy, filter), window.localStorage.getItem(TOKEN_KEY), `统计.${format}`)
-      .catch((e: unknown) => toast.error(e instanceof Error ? e.message : String(e)));
+    setExporting({ bytes: 0, rows: format === 'csv' ? 0 : null, total: null });
+    download(exportUrl(format, groupBy, filter), window.localStorage.getItem(TOKEN_KEY), `统计.${format}`, setExporting)
+      .catch((e: unknown) => toast.error(e instanceof Error ? e.message : String(e)))
+      .finally(() => setExporting(null));
+  };
+  const progressText = (p: DownloadProgress) => {
+    const size = `${(p.bytes / 1048576).toFixed(1)} MB`;
+    if (p.rows !== null) return p.total !== null ? t('dashExportRowsOf', { n: p.rows, total: p.total }) : t('dashExportRows', { n: p.rows });
+    return p.total !== null ? t('dashExportSizeOf', { size, total: p.total }) : t('dashExportSize', { size });
   };
 
   const taskColumns = [
@@ -176,8 +185,9 @@ export default function DashboardPage() {
         </div>
         <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)} placeholder={[t('dashFrom'), t('dashTo')]} />
         <span style={{ flex: 1 }} />
-        <Button onClick={() => doExport('xlsx')} data-testid="export-xlsx">{t('dashExportXlsx')}</Button>
-        <Button onClick={() => doExport('csv')} data-testid="export-csv">{t('dashExportCsv')}</Button>
+        {exporting && <span role="status" data-testid="export-progress"><Spin size="small" /> {progressText(exporting)}</span>}
+        <Button onClick={() => doExport('xlsx')} disabled={!!exporting} data-testid="export-xlsx">{t('dashExportXlsx')}</Button>
+        <Button onClick={() => doExport('csv')} disabled={!!exporting} data-testid="export-csv">{t('dashExportCsv')}</Button>
       </div>
       <ErrorAlert error={stats.error} onRetry={stats.reload} />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 12 }} data-testid="kpis">

@@ -34,11 +34,44 @@ export function exportUrl(format: 'xlsx' | 'csv', groupBy: GroupBy, f: StatsFilt
   return `/api/stats/export?${q.toString()}`;
 }
 
-/** Downloads with the session's Bearer token (a plain link would not carry it). */
-export async function download(url: string, token: string | null, fallbackName: string): Promise<void> {
+/** How far a download has come: bytes, CSV lines (rows) so far, and the rows the server announced. */
+export interface DownloadProgress {
+  bytes: number;
+  /** Rows received so far (CSV: lines after the header); null for xlsx, which is compressed. */
+  rows: number | null;
+  /** The rows the export holds (X-Export-Rows), when the server says. */
+  total: number | null;
+}
+
+/**
+ * Downloads with the session's Bearer token (a plain link would not carry it), reading the stream
+ * as it comes so that `onProgress` can show how far it is (an export of a million cases takes a while).
+ */
+export async function download(url: string, token: string | null, fallbackName: string, onProgress?: (p: DownloadProgress) => void): Promise<void> {
   const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   if (!res.ok) throw new Error(`导出失败（HTTP ${res.status}）`);
-  const blob = await res.blob();
+  const csv = (res.headers.get('content-type') ?? '').startsWith('text/csv');
+  const announced = Number(res.headers.get('x-export-rows') ?? NaN);
+  const total = Number.isFinite(announced) ? announced : null;
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let bytes = 0;
+  let lines = 0;
+  if (res.body) {
+    const reader = res.body.getReader();
+    let last = 0;
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+      chunks.push(r.value);
+      bytes += r.value.length;
+      if (csv) for (const b of r.value) if (b === 10) lines++;
+      // at most a few updates a second
+      if (onProgress && performance.now() - last > 200) {
+        last = performance.now();
+        onProgress({ bytes, rows: csv ? Math.max(0, lines - 1) : null, total });
+      }
+    }
+  }
+  onProgress?.({ bytes, rows: csv ? Math.max(0, lines - 1) : null, total });
+  const blob = new Blob(chunks, { type: res.headers.get('content-type') ?? 'application/octet-stream' });
   const cd = res.headers.get('content-disposition') ?? '';
   const m = /filename\*=UTF-8''([^;]+)/.exec(cd);
   const a = document.createElement('a');

@@ -8,6 +8,9 @@ import type { CaseListFilter } from '../scoped-queries';
 import type { Services } from '../services';
 import { caseAccess } from './case-access';
 
+/** Past this many cases a list's count is given as "10000+" (see countCases). */
+const COUNT_BOUND = 10_000;
+
 export function caseRoutes(services: Services): RouteDef[] {
   const { checkVisible, withUnitName: view } = caseAccess(services);
 
@@ -44,25 +47,33 @@ export function caseRoutes(services: Services): RouteDef[] {
         return view(started);
       },
     }),
-    defineRoute<unknown, { status?: CaseListFilter['status']; type?: string; unit?: string; process?: string; q?: string; supervised?: boolean; limit: number; offset: number }>({
+    defineRoute<unknown, { status?: CaseListFilter['status']; type?: string; unit?: string; process?: string; q?: string; supervised?: boolean; limit: number; offset: number; cursor?: string; count?: boolean }>({
       method: 'get', path: '/api/cases', operationId: 'listCases', tag: 'cases', summary: '案件列表（本辖区）',
+      description: '新受理的在前。翻页：还有下一页时响应头 X-Next-Cursor 给出游标，原样作为 cursor 参数取下一页（按索引定位，不论多深都一样快）；offset 仍可用，但越深越慢。'
+        + `count=true 时响应头 X-Total-Count 给出总数，超过 ${COUNT_BOUND} 件时为「${COUNT_BOUND}+」（不为计数读完全部案件）。`
+        + 'q 在标题、类型、编号与当事人姓名（申请人、被申请人）中查找子串，中文亦可。',
       access: 'case:read',
       query: [
         { name: 'status', schema: { type: 'string', enum: ['active', 'completed', 'incident', 'failed', 'withdrawn', 'refused'] }, description: '状态' },
         { name: 'type', schema: { type: 'string', maxLength: 100 }, description: '案件类型' },
         { name: 'unit', schema: { type: 'string', maxLength: 100 }, description: '发生地单位编码（仅在辖区内生效）' },
         { name: 'process', schema: { type: 'string', maxLength: 200 }, description: '流程标识' },
-        { name: 'q', schema: { type: 'string', maxLength: 100 }, description: '标题、类型或编号中的关键字' },
+        { name: 'q', schema: { type: 'string', maxLength: 100 }, description: '标题、类型、编号或当事人姓名中的关键字' },
         { name: 'supervised', schema: { type: 'boolean' }, description: 'true：只看挂牌督办的案件' },
         { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 500, default: 50 }, description: '条数' },
-        { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 }, description: '偏移' },
+        { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 }, description: '偏移（有 cursor 时不用）' },
+        { name: 'cursor', schema: { type: 'string', maxLength: 200 }, description: '上一页响应头 X-Next-Cursor 的游标' },
+        { name: 'count', schema: { type: 'boolean', default: false }, description: '是否在响应头 X-Total-Count 给出总数（有上限）' },
       ],
       success: { status: 200, description: '案件', schema: { type: 'array', items: ref('CaseSummary') } },
-      async handler({ query, scope }) {
-        const rows = await services.queries.listCases(scope, {
-          status: query.status, type: query.type, unit: query.unit, processKey: query.process, q: query.q, supervised: query.supervised,
-          limit: query.limit ?? 50, offset: query.offset ?? 0,
-        });
+      async handler({ query, scope, res }) {
+        const filter = { status: query.status, type: query.type, unit: query.unit, processKey: query.process, q: query.q, supervised: query.supervised };
+        const [{ items: rows, next }, count] = await Promise.all([
+          services.queries.listCases(scope, { ...filter, limit: query.limit ?? 50, offset: query.offset ?? 0, cursor: query.cursor }),
+          query.count ? services.queries.countCases(scope, filter, COUNT_BOUND) : undefined,
+        ]);
+        if (next) res.setHeader('x-next-cursor', next);
+        if (count !== undefined) res.setHeader('x-total-count', count > COUNT_BOUND ? `${COUNT_BOUND}+` : String(count));
         return rows.map((r) => ({ ...r, unitName: services.directory.unitName(r.unit) }));
       },
     }),

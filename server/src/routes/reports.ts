@@ -108,6 +108,8 @@ export function reportRoutes(services: Services, limits: ReportLimits = { export
           }
           await services.reports.exportSnapshot(scope, { ...f, groupBy }, async (report, cases) => {
             res.status(200);
+            // the rows to come (明细 = every case counted), for the web app's progress
+            res.setHeader('x-export-rows', String(report.totals.total));
             if (query.format === 'csv') {
               res.setHeader('content-type', 'text/csv; charset=utf-8');
               res.setHeader('content-disposition', `attachment; filename="cases.csv"; filename*=UTF-8''${encodeURIComponent(`案件明细-${name}.csv`)}`);

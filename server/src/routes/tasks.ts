@@ -42,23 +42,27 @@ export function taskRoutes(services: Services): RouteDef[] {
   const withCaseUnit = <T extends { unit: string | null }>(t: T) => ({ ...t, unitName: services.directory.unitName(t.unit) });
 
   return [
-    defineRoute<unknown, { scope?: InboxScope; status?: 'open' | 'warning' | 'overdue' | 'completed' | 'all'; caseId?: string; limit?: number; offset?: number }>({
+    defineRoute<unknown, { scope?: InboxScope; status?: 'open' | 'warning' | 'overdue' | 'completed' | 'all'; caseId?: string; limit?: number; offset?: number; cursor?: string }>({
       method: 'get', path: '/api/tasks', operationId: 'listTasks', tag: 'tasks', summary: '待办（收件箱）',
       description: 'scope：mine 我认领的；department 我部门的；unit 本辖区案件的；缺省为 inbox（我认领的与可认领的）。'
-        + 'status：open（默认）、warning 黄牌预警（已过转黄时间、未到期）、overdue 红牌超期、completed、all。每条任务带办理时限 dueAt、转黄时间 warnAt 与红黄绿 colour。',
+        + 'status：open（默认）、warning 黄牌预警（已过转黄时间、未到期）、overdue 红牌超期、completed、all。每条任务带办理时限 dueAt、转黄时间 warnAt 与红黄绿 colour。'
+        + '翻页：还有下一页时响应头 X-Next-Cursor 给出游标，原样作为 cursor 参数取下一页（按索引定位，不论多深都一样快）；offset 仍可用，但越深越慢。',
       access: 'task:read',
       query: [
         { name: 'scope', schema: { type: 'string', enum: ['inbox', 'mine', 'department', 'unit'] }, description: '范围' },
         { name: 'status', schema: { type: 'string', enum: ['open', 'warning', 'overdue', 'completed', 'all'] }, description: '状态' },
         { name: 'caseId', schema: { type: 'string', format: 'uuid' }, description: '只看某一案件' },
         { name: 'limit', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 }, description: '条数' },
-        { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 }, description: '偏移' },
+        { name: 'offset', schema: { type: 'integer', minimum: 0, default: 0 }, description: '偏移（有 cursor 时不用）' },
+        { name: 'cursor', schema: { type: 'string', maxLength: 200 }, description: '上一页响应头 X-Next-Cursor 的游标' },
       ],
       success: { status: 200, description: '任务', schema: { type: 'array', items: ref('InboxTask') } },
-      async handler({ query, scope }) {
-        const tasks = await services.queries.listTasks(scope, {
+      async handler({ query, scope, res }) {
+        const { items: tasks, next } = await services.queries.listTasks(scope, {
           scope: query.scope ?? 'inbox', status: query.status ?? 'open', caseId: query.caseId, limit: query.limit ?? 100, offset: query.offset ?? 0,
+          cursor: query.cursor,
         });
+        if (next) res.setHeader('x-next-cursor', next);
         if (seesPersonalData(scope, 'list')) return tasks.map(withCaseUnit);
         const names = await intakeNamesOf(tasks.map((t) => t.caseId));
         return tasks.map((t) => withCaseUnit(redactTaskData(t, names.get(t.caseId))));

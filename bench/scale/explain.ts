@@ -1,0 +1,33 @@
+// bench/scale/explain.ts: EXPLAIN (ANALYZE, BUFFERS) of the engine's scoped list queries on a bench
+// data dir (kept with --data), for the people bench/scale measures:
+//   npx tsx bench/scale/explain.ts DATA_DIR|URL township-list|township-search Q|search Q|inbox USER
+import { CaseQueries, openDatabase, systemClock } from '@yizhan/engine';
+import { actorScope, loadPackDir, packUserAccount, readScopeOf } from '@yizhan/packs';
+import { OrgIndex } from '@yizhan/rules';
+
+const target = process.argv[2];
+const db = await openDatabase(/^postgres(ql)?:/.test(target) ? { url: target } : { dataDir: target });
+const pool = db.pool;
+const bundle = await loadPackDir(new URL('../../processes/longxi', import.meta.url).pathname);
+const org = new OrgIndex(bundle.manifest.org);
+const scopeOf = (username: string) => {
+  const u = bundle.manifest.users!.find((x) => x.username === username)!;
+  return { ...readScopeOf(actorScope(packUserAccount(u, org), org)), actsOn: 'offered' as const };
+};
+const plans: string[] = [];
+const query = pool.query.bind(pool);
+(pool as unknown as { query: unknown }).query = async (text: string, values: unknown[]) => {
+  const { rows } = await query(`explain (analyze, buffers, costs off) ${text}`, values);
+  plans.push(rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
+  return { rows: [], rowCount: 0 };
+};
+const q = new CaseQueries(pool, systemClock);
+const what = process.argv[3] ?? 'township-list';
+const township = scopeOf('lx-gongchang');
+if (what === 'township-list') await q.listCasesPage({ scope: township, limit: 50 });
+if (what === 'township-search') await q.listCasesPage({ scope: township, limit: 50, q: process.argv[4] });
+if (what === 'search') await q.listCasesPage({ scope: { ...township, all: true }, limit: 50, q: process.argv[4] });
+if (what === 'inbox') await q.listScopedTasksPage(scopeOf(process.argv[4] ?? 'lx-gongchang'), { view: 'inbox', status: 'open', limit: 100, offset: 0 });
+console.log(JSON.stringify(township));
+console.log(plans.join('\n\n'));
+await db.close();
