@@ -9,7 +9,7 @@ import { camundaProperties, loadSourceContext } from './definition';
 import { DurableTimers, type PendingTimer } from './durable-timers';
 import { feelConditionScripts } from './conditions';
 import { guardedExpressions } from './expressions';
-import { findCatches, mapPayload, type WaitingCatch } from './message-events';
+import { findCatches, mapPayload, rearmNonInterrupting, type WaitingCatch } from './message-events';
 import { moddleOptions } from './moddle';
 import { ITERATION_HOOK } from './standard-loop';
 import type { ExecutionEvent, ExecutionOptions, Incident, ServiceCall, ServiceInvoker, StoredState } from './execution-types';
@@ -245,6 +245,7 @@ export class CaseExecution {
     if (activity.type === 'bpmn:ServiceTask' && activity.behaviour.topic) {
       activity.behaviour.Service = this.builtinService(invoke);
     }
+    if (activity.type === 'bpmn:BoundaryEvent') return rearmNonInterrupting(activity);
     if (activity.type !== 'bpmn:UserTask' && activity.type !== 'bpmn:ManualTask') return undefined;
     const tag = `_yizhan-output-${activity.id}`;
     const caseVariables = () => this.caseVariables();
