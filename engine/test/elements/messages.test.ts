@@ -139,7 +139,7 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
       expect(await waiting(c.id)).toEqual([{ name: 'urge', elementId: 'urged' }]);
       expect(h.open(c)).toEqual(['answer', 'handle']);
     }
-    expect(c.history.filter((e) => e.kind === 'message.received').map((e) => (e.data as { payload: { round: number } }).payload.round)).toEqual([1, 2, 3]);
+    expect(c.history.filter((e) => e.kind === 'message.received').map((e) => (e.data as { payload: Record<string, unknown> }).payload.round)).toEqual([1, 2, 3]);
     expect(c.variables.outputs).toMatchObject({ urged: { round: 3 } });
     // each firing runs the path after it; bpmn-engine runs one instance of an element at a time,
     // so the second and third answers open as the one before them is done
