@@ -2,13 +2,13 @@
 // replace menu ("更改类型") lose the elements a deploy refuses (engine/src/bpmn/validate.ts:
 // script tasks are refused outright; business-rule and send tasks, transactions, ad-hoc
 // sub-processes, complex gateways and conditional / compensation / cancel events are not
-// supported; data objects and stores never execute; call activities run only a process of the
-// same file, which the modeler does not draw). Never offer what deploy refuses.
+// supported; data objects and stores never execute). Call activities are offered: they run a
+// process of the same file marked not executable (e.g. a second pool). Never offer what deploy refuses.
 import { PopupEntries } from 'bpmn-js/lib/features/popup-menu/PopupEntries';
 
 /** Element types a deploy refuses (script: not allowed; the others: not supported). */
 export const REFUSED_TYPES = new Set([
-  'bpmn:ScriptTask', 'bpmn:BusinessRuleTask', 'bpmn:SendTask', 'bpmn:CallActivity',
+  'bpmn:ScriptTask', 'bpmn:BusinessRuleTask', 'bpmn:SendTask',
   'bpmn:Transaction', 'bpmn:AdHocSubProcess', 'bpmn:ComplexGateway',
   'bpmn:DataObjectReference', 'bpmn:DataStoreReference',
 ]);

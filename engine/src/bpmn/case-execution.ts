@@ -8,8 +8,8 @@ import { BudgetGuard, DEFAULT_BUDGET, type ExecutionHalt } from './budget';
 import { camundaProperties, loadSourceContext } from './definition';
 import { DurableTimers, type PendingTimer } from './durable-timers';
 import { feelConditionScripts } from './conditions';
-import { guardedExpressions } from './expressions';
-import { findCatches, mapPayload, type WaitingCatch } from './message-events';
+import { guardedExpressions, TimerDuration } from './expressions';
+import { findCatches, mapPayload, rearmNonInterrupting, type WaitingCatch } from './message-events';
 import { moddleOptions } from './moddle';
 import { ITERATION_HOOK } from './standard-loop';
 import type { ExecutionEvent, ExecutionOptions, Incident, ServiceCall, ServiceInvoker, StoredState } from './execution-types';
@@ -42,7 +42,12 @@ export class CaseExecution {
       Logger: silentLogger as never,
       expressions: guardedExpressions(this.guard) as never,
       scripts: feelConditionScripts() as never, // FEEL conditions only: no JavaScript (node:vm) at all
-      extensions: { yizhan: ((activity: any) => this.extend(activity, options.invoke, options.intakeFields ?? NO_FIELDS)) as never },
+      extensions: {
+        yizhan: ((activity: any) => {
+          if (options.timerDuration) countTimersAs(activity, options.timerDuration);
+          return this.extend(activity, options.invoke, options.intakeFields ?? NO_FIELDS);
+        }) as never,
+      },
     });
     this.engine.on('end', () => (this.ended = true));
     this.engine.on('error', (err: Error) => (this.failure = err));
@@ -245,6 +250,7 @@ export class CaseExecution {
     if (activity.type === 'bpmn:ServiceTask' && activity.behaviour.topic) {
       activity.behaviour.Service = this.builtinService(invoke);
     }
+    if (activity.type === 'bpmn:BoundaryEvent') return rearmNonInterrupting(activity);
     if (activity.type !== 'bpmn:UserTask' && activity.type !== 'bpmn:ManualTask') return undefined;
     const tag = `_yizhan-output-${activity.id}`;
     const caseVariables = () => this.caseVariables();
@@ -306,3 +312,13 @@ export class CaseExecution {
   }
 }
 
+/**
+ * Has the activity's timer durations resolved through `convert` (TimerDuration): bpmn-engine then
+ * arms, saves and resumes each timer with the elapsed duration the pack's deadline rule gives —
+ * the due time the timers table records too.
+ */
+function countTimersAs(activity: any, convert: (duration: string) => string): void {
+  for (const ed of (activity.eventDefinitions ?? []) as any[]) {
+    if (ed?.type === 'bpmn:TimerEventDefinition' && typeof ed.timeDuration === 'string') ed.timeDuration = new TimerDuration(ed.timeDuration, convert);
+  }
+}

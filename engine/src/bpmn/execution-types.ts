@@ -52,4 +52,11 @@ export interface ExecutionOptions {
    */
   intakeFields?: ReadonlySet<string>;
   budget?: ExecutionBudget;
+  /**
+   * Turns a timer's resolved ISO duration into the elapsed duration it stands for — in working-day
+   * mode the time from now until that many working days on (`P3D` on a Friday → `PT…S` to
+   * Wednesday), so a boundary timer and a task's due date are counted the same way. Left out, a
+   * duration is elapsed time.
+   */
+  timerDuration?: (duration: string) => string;
 }

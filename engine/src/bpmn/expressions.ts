@@ -12,6 +12,14 @@ interface ExpressionResolver {
   hasExpression?(text: unknown): boolean;
 }
 
+/**
+ * A timer's `timeDuration` as the pack wrote it, resolved like any expression and then turned into
+ * the elapsed duration it stands for (working days: see `ExecutionOptions.timerDuration`).
+ */
+export class TimerDuration {
+  constructor(readonly raw: string, readonly convert: (duration: string) => string) {}
+}
+
 /** bpmn-elements' own resolver (property paths only), which ours wraps. */
 const stockExpressions = (new Environment() as unknown as { expressions: ExpressionResolver }).expressions;
 
@@ -37,9 +45,13 @@ export function guardedExpressions(guard: BudgetGuard): ExpressionResolver {
     if (isLegacyPath(expression)) return legacyPathProblem(expression) ? undefined : stock.resolveExpression(expression, context, fnContext);
     return evaluateExpression(expression, context);
   };
-  return {
+  const resolver: ExpressionResolver = {
     ...stock,
-    resolveExpression: (template: unknown, context: unknown, fnContext: unknown): unknown => {
+    resolveExpression(template: unknown, context: unknown, fnContext: unknown): unknown {
+      if (template instanceof TimerDuration) {
+        const value = resolver.resolveExpression(template.raw, context, fnContext);
+        return typeof value === 'string' && /^P/.test(value) ? check(template.convert(value)) : value;
+      }
       if (typeof template !== 'string') return check(stock.resolveExpression(template, context, fnContext));
       if (template.trimStart().startsWith('=')) return check(evaluateExpression(template, context));
       if (!template.includes('${')) return check(template);
@@ -50,4 +62,5 @@ export function guardedExpressions(guard: BudgetGuard): ExpressionResolver {
       }));
     },
   };
+  return resolver;
 }

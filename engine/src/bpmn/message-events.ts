@@ -81,3 +81,31 @@ export function mapPayload(api: any, elementId: string, payload: Record<string, 
   const merged = Object.fromEntries(Object.entries(payload).filter(([field]) => !intakeFields.has(field) || mapped.has(field)));
   variables.data = { ...(variables.data ?? {}), ...merged };
 }
+
+/**
+ * Keeps a non-interrupting message / signal boundary event armed while its activity runs, as BPMN
+ * says: bpmn-elements re-arms only timer cycles (`execute.repeat`), so when one of its message /
+ * signal definitions completes, the boundary event is told to repeat as a timer cycle tells it — it
+ * queues a restart of itself, which runs once this firing has left, and is part of the saved state.
+ * The subscription outranks bpmn-elements' own (priority 300), so the repeat is queued before the
+ * completion ends the boundary event's execution. An extension (`activate` / `deactivate`) for the
+ * activity extension hook; undefined for any other element.
+ */
+export function rearmNonInterrupting(activity: any): { activate(): void; deactivate(): void } | undefined {
+  if (activity.type !== 'bpmn:BoundaryEvent' || activity.behaviour?.cancelActivity !== false) return undefined;
+  const defs = (activity.behaviour.eventDefinitions ?? []) as { type?: string }[];
+  if (!defs.some((d) => d.type !== undefined && d.type in DEFINITION_KINDS)) return undefined;
+  const tag = `_yizhan-rearm-${activity.id}`;
+  return {
+    activate() {
+      activity.broker.subscribeTmp('execution', 'execute.completed', (_: string, message: any) => {
+        const content = message.content ?? {};
+        if (!content.isDefinitionScope || !(content.type in DEFINITION_KINDS)) return;
+        activity.broker.publish('execution', 'execute.repeat', { ...content });
+      }, { noAck: true, consumerTag: tag, priority: 1000 });
+    },
+    deactivate() {
+      activity.broker.cancel(tag);
+    },
+  };
+}

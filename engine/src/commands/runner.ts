@@ -39,12 +39,20 @@ export class CaseCommandRunner {
       sourceContext: def.sourceContext,
       intakeFields: intakeFields(def),
       budget: this.ctx.budget,
+      ...(this.ctx.deadlines.of(def).mode === 'working-days' ? { timerDuration: (d: string) => this.workingDuration(def, d) } : {}),
       invoke: (call: ServiceCall) => {
         const handler = this.ctx.handlers[call.topic];
         if (!handler) return Promise.reject(new Error(`未知的内置处理器「${call.topic}」`));
         return handler({ ...call, caseId, definition: def, clock: this.ctx.clock });
       },
     };
+  }
+
+  /** A timer's ISO duration in working days as the elapsed duration from now to its due time. */
+  private workingDuration(def: DefinitionRecord, duration: string): string {
+    const now = this.ctx.clock.now();
+    const { due } = this.ctx.deadlines.taskDue(def, now, duration);
+    return due ? `PT${Math.max(0, Math.round((due.getTime() - now.getTime()) / 1000))}S` : duration;
   }
 
   /** The live engine when its version matches the stored one, else recovered from the store. */

@@ -3,7 +3,7 @@
 // recovered from the store before every step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../support/databases';
-import { elementHarness, type ElementHarness } from '../support/elements';
+import { elementBpmn, elementHarness, type ElementHarness } from '../support/elements';
 
 describe.each(databaseTargets())('events and loops on $name PostgreSQL', (target) => {
   let h: ElementHarness;
@@ -108,5 +108,28 @@ describe.each(databaseTargets())('events and loops on $name PostgreSQL', (target
     for (let i = 0; i < 5; i++) c = await h.complete(c, 'visit', { again: true });
     expect(h.open(c)).toEqual(['close']);
     expect(c.tasks.filter((t) => t.elementId === 'visit')).toHaveLength(5);
+  });
+
+  it('in working-day mode a duration timer counts working days like the due date beside it, also across a recover', async () => {
+    await h.engine.deploy({ key: 'el/working-day-timer', bpmn: elementBpmn('working-day-timer'), deadlines: { mode: 'working-days' } });
+    h.clock.set(new Date('2026-03-06T09:00:00+08:00')); // a Friday
+    let c = await h.start('working-day-timer');
+    const handle = c.openTasks.find((t) => t.elementId === 'handle');
+    expect(handle?.dueAt && new Date(handle.dueAt).toISOString()).toBe(new Date('2026-03-11T09:00:00+08:00').toISOString()); // Wednesday
+    const timer = async () => (await h.db.pool.query(`select due_at, status from timers where case_id = $1`, [c.id])).rows;
+    expect(await timer()).toEqual([{ due_at: new Date('2026-03-11T09:00:00+08:00'), status: 'pending' }]);
+    // Tuesday: three days have passed, three working days have not
+    h.clock.set(new Date('2026-03-10T09:00:00+08:00'));
+    expect(await h.engine.fireDueTimers()).toBe(0);
+    c = await h.complete(c, 'note'); // a command recovers the engine (cacheSize 0) and persists it
+    expect(h.open(c)).toEqual(['handle']);
+    expect(await timer()).toEqual([{ due_at: new Date('2026-03-11T09:00:00+08:00'), status: 'pending' }]);
+    h.clock.set(new Date('2026-03-11T09:01:00+08:00'));
+    expect(await h.engine.fireDueTimers()).toBe(1);
+    c = await h.engine.getCase(c.id);
+    expect(h.open(c)).toEqual(['handle', 'supervise']);
+    c = await h.complete(c, 'supervise');
+    c = await h.complete(c, 'handle');
+    expect(c.status).toBe('completed');
   });
 });

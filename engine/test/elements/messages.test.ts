@@ -8,7 +8,7 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
   let h: ElementHarness;
   beforeAll(async () => {
     h = await elementHarness(target);
-    for (const f of ['receive-task', 'message-catch', 'event-gateway', 'subprocess-waits', 'signal-boundary']) await h.deploy(f);
+    for (const f of ['receive-task', 'message-catch', 'event-gateway', 'subprocess-waits', 'signal-boundary', 'non-interrupting-rearm']) await h.deploy(f);
   });
   afterAll(() => h?.close());
   const waiting = async (caseId: string) => (await h.engine.waitingMessages(caseId)).map(({ name, elementId }) => ({ name, elementId }));
@@ -128,5 +128,53 @@ describe.each(databaseTargets())('messages and event-based gateways on $name Pos
     }
     expect(await broadcast('cancelAll', {})).toEqual([]);
     expect((await h.engine.getCase(other.id)).status).toBe('active');
+  });
+
+  it('a non-interrupting message boundary event stays armed while its task is open: every message fires it', async () => {
+    let c = await h.start('non-interrupting-rearm');
+    expect(await waiting(c.id)).toEqual([{ name: 'urge', elementId: 'urged' }]);
+    for (const round of [1, 2, 3]) {
+      c = await h.engine.correlateMessage(c.id, 'urge', { round }, 'centre');
+      // armed again at once, the handling task untouched
+      expect(await waiting(c.id)).toEqual([{ name: 'urge', elementId: 'urged' }]);
+      expect(h.open(c)).toEqual(['answer', 'handle']);
+    }
+    expect(c.history.filter((e) => e.kind === 'message.received').map((e) => (e.data as { payload: Record<string, unknown> }).payload.round)).toEqual([1, 2, 3]);
+    expect(c.variables.outputs).toMatchObject({ urged: { round: 3 } });
+    // each firing runs the path after it; bpmn-engine runs one instance of an element at a time,
+    // so the second and third answers open as the one before them is done
+    c = await h.complete(c, 'answer');
+    expect(h.open(c)).toEqual(['answer', 'handle']);
+    // the handling task ends: the boundary event is disarmed; the firings already made go on
+    c = await h.complete(c, 'handle');
+    expect(await waiting(c.id)).toEqual([]);
+    expect((await h.engine.correlateMessage(c.id, 'urge', {}).catch((e) => e)).code).toBe('NOT_WAITING');
+    expect(h.open(c)).toEqual(['answer', 'review']);
+    c = await h.complete(c, 'answer');
+    expect(h.open(c)).toEqual(['answer', 'review']);
+    c = await h.complete(c, 'answer');
+    expect(h.open(c)).toEqual(['review']);
+    c = await h.complete(c, 'review');
+    expect(c.status).toBe('completed');
+    expect(c.history.filter((e) => e.kind === 'task.completed' && e.elementId === 'answer').length).toBe(3);
+  });
+
+  it('a non-interrupting signal boundary event fires on every broadcast while its task is open', async () => {
+    let c = await h.start('non-interrupting-rearm');
+    expect(await broadcast('alert', { level: '橙色' })).toContain(c.id);
+    expect(await broadcast('alert', { level: '红色' })).toContain(c.id);
+    // a message between the signals: each boundary event keeps its own arming
+    c = await h.engine.correlateMessage(c.id, 'urge', {});
+    expect(await broadcast('alert', { level: '红色' })).toContain(c.id);
+    c = await h.engine.getCase(c.id);
+    expect(c.history.filter((e) => e.kind === 'signal.received').length).toBe(3);
+    expect(h.open(c)).toEqual(['answer', 'check', 'handle']);
+    c = await h.complete(c, 'handle');
+    expect(await broadcast('alert', {})).not.toContain(c.id);
+    for (let i = 0; i < 3; i++) c = await h.complete(c, 'check');
+    c = await h.complete(c, 'answer');
+    expect(h.open(c)).toEqual(['review']);
+    c = await h.complete(c, 'review');
+    expect(c.status).toBe('completed');
   });
 });
