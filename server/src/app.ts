@@ -23,6 +23,8 @@ import { caseRoutes } from './routes/cases';
 import { lifecycleRoutes } from './routes/lifecycle';
 import { messageRoutes } from './routes/messages';
 import { catalogRoutes } from './routes/catalog';
+import { draftRoutes } from './routes/drafts';
+import { PackDraftStore } from './pack-drafts';
 import { reportRoutes } from './routes/reports';
 import { taskRoutes } from './routes/tasks';
 import { scopeOf } from './scope';
@@ -121,6 +123,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     packs: new PackService(engine, pool, directory),
     idempotency: new IdempotencyStore(pool, clock),
     attachments: new AttachmentStore(pool, clock),
+    drafts: new PackDraftStore(pool, clock),
   };
 
   const routes: RouteDef[] = [
@@ -130,6 +133,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ...lifecycleRoutes(services),
     ...taskRoutes(services),
     ...catalogRoutes(services),
+    ...draftRoutes(services),
     ...attachmentRoutes(services),
     ...reportRoutes(services, { exportsPerUser: options.exportsPerUser ?? 2, exportsTotal: options.exportsTotal ?? 4 }),
   ];

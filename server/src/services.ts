@@ -5,6 +5,7 @@ import type { CaseEngine, Clock } from '@yizhan/engine';
 import type { AttachmentStore } from './attachments';
 import type { IdempotencyStore } from './idempotency';
 import type { OrgDirectory } from './org-directory';
+import type { PackDraftStore } from './pack-drafts';
 import type { PackService } from './packs';
 import type { PublicCases } from './public-cases';
 import type { Reports } from './reports';
@@ -26,4 +27,5 @@ export interface Services {
   packs: PackService;
   idempotency: IdempotencyStore;
   attachments: AttachmentStore;
+  drafts: PackDraftStore;
 }
