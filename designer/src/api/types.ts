@@ -50,6 +50,9 @@ export type CaseSummary = Schemas['CaseSummary'];
 /** A BPMN message a case waits for (撤回 …): what the case page offers as a button. */
 export type WaitingMessage = Schemas['WaitingMessage'];
 export type PackDeployment = Schemas['PackDeployment'];
+/** A pack's draft: edits saved on the server without deploying them (listed without its files). */
+export type PackDraftSummary = Schemas['PackDraftSummary'];
+export type PackDraft = Schemas['PackDraft'];
 export type Definition = Schemas['Definition'];
 export type Attachment = Schemas['Attachment'];
 /** One deployed definition with its BPMN XML and the start form key. */
