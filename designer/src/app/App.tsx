@@ -24,6 +24,7 @@ const PacksPage = lazy(() => import('../pages/PacksPage'));
 const PackPage = lazy(() => import('../pages/PackPage'));
 const DashboardPage = lazy(() => import('../dashboard/DashboardPage'));
 const PrintPage = lazy(() => import('../pages/PrintPage'));
+const UsersPage = lazy(() => import('../pages/UsersPage'));
 
 const LANG_KEY = 'yizhan.lang';
 
@@ -44,6 +45,7 @@ const ROUTES: RouteDef[] = [
   { path: '/dashboard', ability: 'admin', render: () => <DashboardPage /> },
   { path: '/admin/packs', ability: 'admin', render: () => <PacksPage /> },
   { path: '/admin/packs/:id', ability: 'admin', render: (p) => <PackPage id={p.id} /> },
+  { path: '/admin/users', ability: 'users', render: () => <UsersPage /> },
 ];
 
 const NAV: { key: string; label: MessageKey; ability: Ability; children: { key: string; label: MessageKey; ability: Ability }[] }[] = [
@@ -55,7 +57,7 @@ const NAV: { key: string; label: MessageKey; ability: Ability; children: { key: 
       { key: '/cases/new', label: 'navNewCase', ability: 'createCase' },
     ],
   },
-  { key: 'admin', label: 'navAdmin', ability: 'admin', children: [{ key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/admin/packs', label: 'navPacks', ability: 'admin' }] },
+  { key: 'admin', label: 'navAdmin', ability: 'admin', children: [{ key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/admin/packs', label: 'navPacks', ability: 'admin' }, { key: '/admin/users', label: 'navUsers', ability: 'users' }] },
 ];
 
 export function App() {
