@@ -79,6 +79,24 @@ export const zh = {
   dashTableTitle: '{by}统计表', dashDrill: '下钻：{label}', dashClose: '关闭', dashSupervision: '督办：超期与预警',
   dashHandledBy: '承办', dashResult: '调处结果', dashRating: '评价', dashOnTime: '按时', dashRed: '红牌超期', dashYellow: '黄牌预警',
   lintSummary: '流程检查：{errors} 个错误，{warnings} 个提示', severityError: '错误', severityWarning: '提示', deployCheck: '部署检查',
+  // ---- drafts (pack drafts, local form drafts), users and org, phone photos (issue 17: 3, 9, 10) ----
+  formDraftRestored: '已恢复 {at} 未提交的填写内容（登录过期或刷新不会丢失）', formDraftDiscard: '清除草稿',
+  packDrafts: '草稿', saveDraft: '保存草稿', draftSaved: '草稿已保存（第 {revision} 版）', draftTitle: '草稿说明',
+  draftDefaultTitle: '{user} 的修改', draftCompare: '与已部署版本对比', draftDelete: '删除草稿', draftDeleted: '草稿已删除',
+  draftDeleteConfirm: '删除草稿「{title}」？删除后不能恢复。', noDrafts: '暂无草稿。修改流程图、规则或表单后点「保存草稿」，可稍后继续或部署。',
+  draftCurrent: '正在编辑草稿「{title}」：第 {revision} 版，{by} 保存于 {at}', draftBase: '依据版本', draftLastSaved: '最后保存',
+  draftShared: '草稿属于流程包，本辖区可部署该包的管理员都能看到、继续编辑和部署；部署成功后草稿删除。',
+  draftEditing: '编辑器中的当前内容', unsavedChanges: '有未保存的修改', leaveUnsaved: '流程包有未保存的修改，离开将丢失这些修改。确定离开？', closeDraft: '关闭草稿',
+  diffTitle: '与已部署版本 {version} 的差异', diffAdded: '新增', diffRemoved: '删除', diffChanged: '修改', diffNone: '与已部署版本相同，没有修改',
+  diffRulesAdded: '新增规则：{names}', diffRulesRemoved: '删除规则：{names}', diffRulesChanged: '修改规则：{names}',
+  diffFieldsAdded: '新增字段：{names}', diffFieldsRemoved: '删除字段：{names}', diffFieldsChanged: '修改字段：{names}',
+  diffKeysChanged: '修改的设置：{names}', diffLines: '增加 {added} 行，删除 {removed} 行', diffUnreadable: '无法解析，按文本比较',
+  navUsers: '用户与组织', usersTitle: '用户与组织', orgTree: '组织架构', allUnits: '全部单位', addUser: '新建用户',
+  displayName: '姓名', role: '角色', userActive: '正常', userDisabled: '已停用', disableUser: '停用', enableUser: '启用',
+  moveUser: '调动', moveUserTitle: '调动「{name}」到其他单位或部门', userCreated: '已创建用户 {name}', userSaved: '已保存',
+  disableConfirm: '停用「{name}」？该用户立即退出登录，之后不能登录，直到再次启用。', passwordHint: '至少 8 个字符，请当面告知本人',
+  unitUsers: '{unit}（含下级单位）的用户', noUsers: '暂无用户', demoAccount: '演示账号', usersCount: '{n} 人', selfHint: '（本人）',
+  takePhoto: '拍照上传',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -154,6 +172,24 @@ export const en: Record<MessageKey, string> = {
   dashTableTitle: '{by}: table', dashDrill: 'Drill-down: {label}', dashClose: 'Close', dashSupervision: 'Supervision: overdue and due soon',
   dashHandledBy: 'Handled by', dashResult: 'Result', dashRating: 'Rating', dashOnTime: 'On time', dashRed: 'Red: overdue', dashYellow: 'Yellow: due soon',
   lintSummary: 'Process check: {errors} errors, {warnings} warnings', severityError: 'Error', severityWarning: 'Warning', deployCheck: 'Deploy check',
+  // ---- drafts (pack drafts, local form drafts), users and org, phone photos (issue 17: 3, 9, 10) ----
+  formDraftRestored: 'Restored what you entered and had not submitted ({at}); an expired login or a reload loses nothing', formDraftDiscard: 'Discard draft',
+  packDrafts: 'Drafts', saveDraft: 'Save draft', draftSaved: 'Draft saved (revision {revision})', draftTitle: 'Draft note',
+  draftDefaultTitle: 'Changes by {user}', draftCompare: 'Compare with the deployed version', draftDelete: 'Delete draft', draftDeleted: 'Draft deleted',
+  draftDeleteConfirm: 'Delete the draft “{title}”? It cannot be restored.', noDrafts: 'No drafts. After changing the process, rules or forms, “Save draft” keeps them to continue or deploy later.',
+  draftCurrent: 'Editing the draft “{title}”: revision {revision}, saved by {by} at {at}', draftBase: 'Based on', draftLastSaved: 'Last saved',
+  draftShared: 'A draft belongs to the pack: every administrator of this county who may deploy the pack sees, continues and deploys it; it is deleted once deployed.',
+  draftEditing: 'What the editors hold now', unsavedChanges: 'Unsaved changes', leaveUnsaved: 'The pack has unsaved changes; leaving discards them. Leave anyway?', closeDraft: 'Close draft',
+  diffTitle: 'Changes against deployed version {version}', diffAdded: 'Added', diffRemoved: 'Removed', diffChanged: 'Changed', diffNone: 'Same as the deployed version: no changes',
+  diffRulesAdded: 'Rules added: {names}', diffRulesRemoved: 'Rules removed: {names}', diffRulesChanged: 'Rules changed: {names}',
+  diffFieldsAdded: 'Fields added: {names}', diffFieldsRemoved: 'Fields removed: {names}', diffFieldsChanged: 'Fields changed: {names}',
+  diffKeysChanged: 'Settings changed: {names}', diffLines: '{added} lines added, {removed} lines removed', diffUnreadable: 'Could not be parsed; compared as text',
+  navUsers: 'Users & org', usersTitle: 'Users and organisation', orgTree: 'Organisation', allUnits: 'All units', addUser: 'Add user',
+  displayName: 'Name', role: 'Role', userActive: 'Active', userDisabled: 'Disabled', disableUser: 'Disable', enableUser: 'Enable',
+  moveUser: 'Move', moveUserTitle: 'Move “{name}” to another unit or department', userCreated: 'User {name} created', userSaved: 'Saved',
+  disableConfirm: 'Disable “{name}”? They are logged out at once and cannot log in until enabled again.', passwordHint: 'At least 8 characters; tell the person directly',
+  unitUsers: 'Users of {unit} (and units below it)', noUsers: 'No users', demoAccount: 'Demo account', usersCount: '{n} users', selfHint: ' (you)',
+  takePhoto: 'Take a photo',
 };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
