@@ -80,7 +80,7 @@ export const zh = {
   dashHandledBy: '承办', dashResult: '调处结果', dashRating: '评价', dashOnTime: '按时', dashRed: '红牌超期', dashYellow: '黄牌预警',
   lintSummary: '流程检查：{errors} 个错误，{warnings} 个提示', severityError: '错误', severityWarning: '提示', deployCheck: '部署检查',
   // ---- drafts (pack drafts, local form drafts), users and org, phone photos (issue 17: 3, 9, 10) ----
-  formDraftRestored: '已恢复 {at} 未提交的填写内容（登录过期或刷新不会丢失）', formDraftDiscard: '清除草稿',
+  formDraftRestored: '已恢复 {at} 未提交的填写内容', formDraftDiscard: '清除草稿', draftOpenNow: '正在编辑', userUnit: '所属单位',
   packDrafts: '草稿', saveDraft: '保存草稿', draftSaved: '草稿已保存（第 {revision} 版）', draftTitle: '草稿说明',
   draftDefaultTitle: '{user} 的修改', draftCompare: '与已部署版本对比', draftDelete: '删除草稿', draftDeleted: '草稿已删除',
   draftDeleteConfirm: '删除草稿「{title}」？删除后不能恢复。', noDrafts: '暂无草稿。修改流程图、规则或表单后点「保存草稿」，可稍后继续或部署。',
@@ -173,7 +173,7 @@ export const en: Record<MessageKey, string> = {
   dashHandledBy: 'Handled by', dashResult: 'Result', dashRating: 'Rating', dashOnTime: 'On time', dashRed: 'Red: overdue', dashYellow: 'Yellow: due soon',
   lintSummary: 'Process check: {errors} errors, {warnings} warnings', severityError: 'Error', severityWarning: 'Warning', deployCheck: 'Deploy check',
   // ---- drafts (pack drafts, local form drafts), users and org, phone photos (issue 17: 3, 9, 10) ----
-  formDraftRestored: 'Restored what you entered and had not submitted ({at}); an expired login or a reload loses nothing', formDraftDiscard: 'Discard draft',
+  formDraftRestored: 'Restored what you entered at {at} and had not submitted', formDraftDiscard: 'Discard draft', draftOpenNow: 'Open now', userUnit: 'Unit',
   packDrafts: 'Drafts', saveDraft: 'Save draft', draftSaved: 'Draft saved (revision {revision})', draftTitle: 'Draft note',
   draftDefaultTitle: 'Changes by {user}', draftCompare: 'Compare with the deployed version', draftDelete: 'Delete draft', draftDeleted: 'Draft deleted',
   draftDeleteConfirm: 'Delete the draft “{title}”? It cannot be restored.', noDrafts: 'No drafts. After changing the process, rules or forms, “Save draft” keeps them to continue or deploy later.',

@@ -88,7 +88,7 @@ export default function DraftsPanel({ packId, files, deployed, current, refresh,
           rowTestId={(d) => `draft-row-${d.title}`}
           empty={<span style={{ color: '#666' }}>{t('noDrafts')}</span>}
           columns={[
-            { key: 'title', title: t('draftTitle'), render: (d) => <>{d.title}{d.id === current && <Tag color="blue" style={{ marginLeft: 6 }}>{t('current')}</Tag>}</> },
+            { key: 'title', title: t('draftTitle'), render: (d) => <>{d.title}{d.id === current && <Tag color="blue" style={{ marginLeft: 6 }}>{t('draftOpenNow')}</Tag>}</> },
             { key: 'base', title: t('draftBase'), render: (d) => d.baseVersion ?? '—' },
             { key: 'saved', title: t('draftLastSaved'), render: (d) => `${d.updatedBy} · ${formatTime(d.updatedAt)} · #${d.revision}` },
             {

@@ -356,10 +356,13 @@ export default function PackPage({ id }: { id: string }) {
         return (
           <>
             <Segmented value={tab} onChange={(v) => setTab(String(v))} options={tabs.map((x) => ({ value: x.key, label: x.label }))} data-testid="pack-tabs" />
-            {tabs.map((x) => (
-              // Keep every opened editor mounted (the modeler's undo stack, scroll positions).
-              <div key={x.key} style={{ display: x.key === tab ? undefined : 'none' }}>{opened.includes(x.key) || x.key === tab ? x.children : null}</div>
-            ))}
+            {/* one item of the page's column, so the hidden editors leave no gaps */}
+            <div>
+              {tabs.map((x) => (
+                // Keep every opened editor mounted (the modeler's undo stack, scroll positions).
+                <div key={x.key} style={{ display: x.key === tab ? undefined : 'none' }}>{opened.includes(x.key) || x.key === tab ? x.children : null}</div>
+              ))}
+            </div>
           </>
         );
       })()}

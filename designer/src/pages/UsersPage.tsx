@@ -98,7 +98,8 @@ export default function UsersPage() {
         <Panel title={t('orgTree')} style={{ width: narrow ? '100%' : 320, flex: 'none' }} testId="org-tree">
           <Tree
             treeData={roots.map(toTree)}
-            defaultExpandAll
+            // counties and their townships open; villages and grids on demand
+            defaultExpandedKeys={roots.length === 1 ? [roots[0].code] : roots.map((r) => r.code)}
             selectedKeys={selected ? [selected] : []}
             onSelect={(keys) => setSelected(keys[0] === undefined ? undefined : String(keys[0]))}
           />
@@ -114,7 +115,7 @@ export default function UsersPage() {
               { key: 'u', title: t('username'), render: (u) => <>{u.username}{u.username === me?.username ? t('selfHint') : ''}{u.demo && <Tag style={{ marginLeft: 6 }}>{t('demoAccount')}</Tag>}</> },
               { key: 'n', title: t('displayName'), render: (u) => u.displayName },
               { key: 'r', title: t('role'), render: (u) => ROLE_WORDS[u.role][lang] },
-              { key: 'unit', title: t('unit'), render: (u) => u.unitName ?? unitName(u.unit) },
+              { key: 'unit', title: t('userUnit'), render: (u) => u.unitName ?? unitName(u.unit) },
               { key: 'd', title: t('departments'), render: (u) => u.departments.map(deptName).join('、') || '—' },
               { key: 's', title: t('status'), render: (u) => (u.disabled ? <Tag color="red">{t('userDisabled')}</Tag> : <Tag color="green">{t('userActive')}</Tag>) },
               {
