@@ -102,8 +102,12 @@ export default function PackPage({ id }: { id: string }) {
       .then(async (yes) => {
         if (!yes) throw new Error('GET /api/packs/{id}/files');
         const deployedPack = await api.packFiles(id).catch((e: unknown) => (e instanceof ApiError && e.status === 404 && draftId ? undefined : Promise.reject(e)));
-        const opened = draftId && can('deploy') ? await api.packDraft(id, draftId) : undefined;
+        // a draft deployed or deleted meanwhile: the deployed pack opens, with the draft's error above it
+        const opened = draftId && can('deploy')
+          ? await api.packDraft(id, draftId).catch((e: unknown) => (e instanceof ApiError && e.status === 404 && deployedPack ? (setDraftError(e), undefined) : Promise.reject(e)))
+          : undefined;
         if (stop) return;
+        if (draftId && !opened) navigate(`/admin/packs/${encodeURIComponent(id)}`, true);
         if (deployedPack) setDeployedFiles({ version: deployedPack.version, files: deployedPack.files });
         if (opened) load(opened.files, opened);
         else if (deployedPack) load(deployedPack.files);
