@@ -359,7 +359,10 @@ export default function PackPage({ id }: { id: string }) {
         ];
         return (
           <>
-            <Segmented value={tab} onChange={(v) => setTab(String(v))} options={tabs.map((x) => ({ value: x.key, label: x.label }))} data-testid="pack-tabs" />
+            {/* six tabs are wider than a phone: they scroll sideways inside the page */}
+            <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+              <Segmented value={tab} onChange={(v) => setTab(String(v))} options={tabs.map((x) => ({ value: x.key, label: x.label }))} data-testid="pack-tabs" />
+            </div>
             {/* one item of the page's column, so the hidden editors leave no gaps */}
             <div>
               {tabs.map((x) => (
