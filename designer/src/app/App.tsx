@@ -6,7 +6,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { I18nProvider, useI18n, type Lang, type MessageKey } from './i18n';
-import { matchPath, RouterProvider, useRouter } from './router';
+import { matchPath, mayLeave, RouterProvider, useRouter } from './router';
 import { SessionProvider, useSession, type Ability } from './session';
 import { LoginPage } from '../pages/LoginPage';
 import { PageErrorBoundary } from './ErrorBoundary';
@@ -170,7 +170,13 @@ function Shell() {
       {user.displayName}（{user.unitName ?? user.username}）
     </span>
   );
-  const logoutButton = <Button size="small" type="text" style={{ color: 'rgba(255,255,255,.85)' }} onClick={() => { setMenuOpen(false); logout(); navigate('/login'); }} data-testid="logout">{t('logout')}</Button>;
+  const logoutButton = <Button size="small" type="text" style={{ color: 'rgba(255,255,255,.85)' }} onClick={() => {
+    // unsaved work (the pack editor) is asked about before the session ends, not after
+    if (!mayLeave()) return;
+    setMenuOpen(false);
+    logout();
+    navigate('/login', true);
+  }} data-testid="logout">{t('logout')}</Button>;
 
   return (
     <div style={{ minHeight: '100vh', background: '#f5f7fa' }}>

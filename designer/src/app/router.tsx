@@ -20,7 +20,7 @@ const current = (): Location => ({ path: window.location.pathname, query: new UR
  */
 const blockers = new Set<() => string | null>();
 
-function mayLeave(): boolean {
+export function mayLeave(): boolean {
   for (const ask of blockers) {
     const question = ask();
     if (question && !window.confirm(question)) return false;
