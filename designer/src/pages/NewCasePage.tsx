@@ -42,20 +42,22 @@ export default function NewCasePage() {
     return api.form(detail?.startFormKey ?? 'intake', def.key, def.version);
   }, [api, def?.id]);
   // What was typed and not submitted is kept per user and process (a session expiry or a reload loses nothing).
-  const draft = useFormDraft<{ title: string; data: Record<string, unknown> }>(user?.username, def ? `intake:${def.key}` : undefined);
+  const draftKey = def ? `intake:${def.key}` : undefined;
+  const draft = useFormDraft<{ title: string; data: Record<string, unknown> }>(user?.username, draftKey);
   const [cleared, setCleared] = useState(0);
   const restored = cleared ? undefined : draft.restored;
   const [titleState, setTitle] = useState<string>();
   const title = titleState ?? restored?.data.title ?? '';
-  const [data, setData] = useState<Record<string, unknown>>();
+  // the form's data as last changed, with the process it belongs to (another process starts afresh)
+  const [data, setData] = useState<{ key: string; value: Record<string, unknown> }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const keep = (next: { title?: string; data?: Record<string, unknown> }) => {
-    const d = next.data ?? data ?? restored?.data.data ?? {};
-    const tt = next.title ?? title;
-    if (next.data) setData(next.data);
     if (next.title !== undefined) setTitle(next.title);
-    draft.save({ title: tt, data: d });
+    if (!draftKey) return;
+    const d = next.data ?? (data?.key === draftKey ? data.value : undefined) ?? restored?.data.data ?? {};
+    if (next.data) setData({ key: draftKey, value: next.data });
+    draft.save({ title: next.title ?? title, data: d });
   };
 
   const start = async (data: Record<string, unknown>) => {
