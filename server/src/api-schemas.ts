@@ -24,6 +24,17 @@ const statsFigures: Record<string, JsonSchema> = {
   firstResolveRate: rate('初访化解率 = 初访化解 / 办结'), backlogResolveRate: rate('积案化解率 = 积案化解 / 积案'),
 };
 
+const draftProperties: Record<string, JsonSchema> = {
+  id: { type: 'string', format: 'uuid' },
+  packId: str(),
+  title: str('草稿说明'),
+  baseVersion: nullable('string', { description: '草稿所依据的已部署版本；null：新流程包' }),
+  revision: { type: 'integer', description: '版次：每保存一次加一' },
+  fileCount: { type: 'integer' },
+  createdBy: str(), createdAt: dateTime(),
+  updatedBy: str('最后保存人'), updatedAt: dateTime('最后保存时间'),
+};
+
 const taskProperties: Record<string, JsonSchema> = {
   id: { type: 'string', format: 'uuid' },
   caseId: { type: 'string', format: 'uuid' },
@@ -75,6 +86,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     unitName: nullable('string'),
     departments: { type: 'array', items: str() },
     demo: { type: 'boolean' },
+    disabled: { type: 'boolean', description: '已停用：不能登录' },
   }),
   Session: obj({ token: str('Bearer 令牌'), expiresAt: dateTime(), user: ref('User') }),
   Task: obj(taskProperties, Object.keys(taskProperties)),
@@ -207,6 +219,8 @@ export const componentSchemas: Record<string, JsonSchema> = {
     summary: { type: 'array', items: str(), description: '中文摘要，一行一处改动' },
   }),
   ElementChange: obj({ id: str(), type: str('BPMN 类型'), name: nullable('string'), attrs: { type: 'array', items: str(), description: '改动的属性' } }, ['id', 'type', 'name']),
+  PackDraftSummary: obj(draftProperties),
+  PackDraft: obj({ ...draftProperties, files: { type: 'object', additionalProperties: { type: 'string' }, description: '包内路径 → 文件内容' } }),
   Attachment: obj({
     id: { type: 'string', format: 'uuid' },
     caseId: { type: ['string', 'null'], format: 'uuid', description: '所属案件；null：已上传、待随表单提交' },

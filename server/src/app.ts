@@ -30,6 +30,8 @@ import { lifecycleRoutes } from './routes/lifecycle';
 import { messageRoutes } from './routes/messages';
 import { ratingRoutes } from './routes/ratings';
 import { catalogRoutes } from './routes/catalog';
+import { draftRoutes } from './routes/drafts';
+import { PackDraftStore } from './pack-drafts';
 import { reportRoutes } from './routes/reports';
 import { assessmentRoutes } from './routes/assessment';
 import { AssessmentService } from './assessment';
@@ -138,6 +140,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ratings: new CitizenRatings(pool, engine, directory, clock, publicLimiter),
     publicLimiter,
     analysis: new Analysis(pool, engine, clock, directory),
+    drafts: new PackDraftStore(pool, clock),
   };
 
   const routes: RouteDef[] = [
@@ -148,6 +151,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ...taskRoutes(services),
     ...catalogRoutes(services),
     ...whatIfRoutes(services),
+    ...draftRoutes(services),
     ...attachmentRoutes(services),
     ...ratingRoutes(services),
     ...assessmentRoutes(services),

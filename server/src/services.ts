@@ -8,6 +8,7 @@ import type { AttachmentStore } from './attachments';
 import type { CitizenRatings } from './citizen-ratings';
 import type { IdempotencyStore } from './idempotency';
 import type { OrgDirectory } from './org-directory';
+import type { PackDraftStore } from './pack-drafts';
 import type { PackService } from './packs';
 import type { PublicCases } from './public-cases';
 import type { PublicLimiter } from './public-limits';
@@ -36,4 +37,5 @@ export interface Services {
   /** Caps on the public endpoints (公示, rating page). */
   publicLimiter: PublicLimiter;
   analysis: Analysis;
+  drafts: PackDraftStore;
 }

@@ -27,6 +27,17 @@ export interface NewUser {
   demo?: boolean;
 }
 
+/** What an administrator changes about an account; a field left out stays as it is. */
+export interface UserChange {
+  displayName?: string;
+  role?: Role;
+  /** null: every unit. */
+  unit?: string | null;
+  departments?: string[];
+  disabled?: boolean;
+  password?: string;
+}
+
 interface UserRow {
   username: string; display_name: string; password_hash: string; role: Role; unit: string | null;
   departments: string[]; demo: boolean; disabled: boolean; created_at: Date;
@@ -66,6 +77,38 @@ export class UserRepository {
       [input.username, input.displayName ?? input.username, passwordHash, input.role, input.unit ?? null, input.departments ?? [], input.demo ?? false],
     );
     return fromRow(rows[0]);
+  }
+
+  /**
+   * Changes an account: name, role, position in the org (unit, departments), enabled or not,
+   * password. A disabled account loses its sessions at once. Undefined when there is no such user.
+   */
+  async update(username: string, change: UserChange): Promise<User | undefined> {
+    const passwordHash = change.password === undefined ? null : await hash(change.password);
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const { rows } = await client.query<UserRow>(
+        `update users set
+           display_name = coalesce($2, display_name), role = coalesce($3, role),
+           unit = case when $4 then $5 else unit end, departments = coalesce($6, departments),
+           disabled = coalesce($7, disabled), password_hash = coalesce($8, password_hash)
+         where username = $1 returning *`,
+        [username, change.displayName ?? null, change.role ?? null, change.unit !== undefined, change.unit ?? null,
+          change.departments ?? null, change.disabled ?? null, passwordHash],
+      );
+      // a disabled account, or one whose password or position changed, signs in afresh
+      if (rows[0] && (change.disabled === true || change.password !== undefined || change.unit !== undefined || change.role !== undefined)) {
+        await client.query('delete from sessions where username = $1', [username]);
+      }
+      await client.query('commit');
+      return rows[0] ? fromRow(rows[0]) : undefined;
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
   async get(username: string): Promise<User | undefined> {

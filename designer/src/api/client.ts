@@ -1,7 +1,8 @@
 // The one way the web app talks to the server: JSON over fetch with the Bearer token, errors as
 // ApiError carrying the server's stable code and details.
 import type {
-  Attachment, BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackDiff, PackFiles, WhatIfReport,
+  Attachment, BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackDiff, PackDraft, PackDraftSummary,
+  PackFiles, WhatIfReport,
   QueryOf, ResponseOf, Session, Task, TaskWithForm, User, WaitingMessage,
 } from './types';
 
@@ -136,6 +137,30 @@ export class ApiClient {
   whatIfPack(files: PackFiles, query: QueryOf<'whatIfPack'>) {
     return this.request<WhatIfReport>('POST', '/api/packs/whatif', { files } satisfies BodyOf<'whatIfPack'>, query);
   }
+
+  /** The pack's drafts (shared by its editors), newest first, without their files. */
+  packDrafts(packId: string) { return this.request<PackDraftSummary[]>('GET', `/api/packs/${encodeURIComponent(packId)}/drafts`); }
+  packDraft(packId: string, draftId: string) {
+    return this.request<PackDraft>('GET', `/api/packs/${encodeURIComponent(packId)}/drafts/${encodeURIComponent(draftId)}`);
+  }
+  createPackDraft(packId: string, body: BodyOf<'createPackDraft'>) {
+    return this.request<PackDraft>('POST', `/api/packs/${encodeURIComponent(packId)}/drafts`, body);
+  }
+  /** Saves over the draft at `revision`; 409 DRAFT_CHANGED when someone saved in between. */
+  savePackDraft(packId: string, draftId: string, body: BodyOf<'savePackDraft'>) {
+    return this.request<PackDraft>('POST', `/api/packs/${encodeURIComponent(packId)}/drafts/${encodeURIComponent(draftId)}`, body);
+  }
+  deletePackDraft(packId: string, draftId: string) {
+    return this.request<void>('DELETE', `/api/packs/${encodeURIComponent(packId)}/drafts/${encodeURIComponent(draftId)}`);
+  }
+  deployPackDraft(packId: string, draftId: string, body: BodyOf<'deployPackDraft'>) {
+    return this.request<PackDeployment>('POST', `/api/packs/${encodeURIComponent(packId)}/drafts/${encodeURIComponent(draftId)}/deploy`, body);
+  }
+
+  users() { return this.request<User[]>('GET', '/api/users'); }
+  createUser(body: BodyOf<'createUser'>) { return this.request<User>('POST', '/api/users', body); }
+  /** Disable / enable, move to another unit or departments, rename, change the role, reset the password. */
+  updateUser(username: string, body: BodyOf<'updateUser'>) { return this.request<User>('POST', `/api/users/${encodeURIComponent(username)}`, body); }
 
   /** Uploads one file: to a case, or staged until the form that references it is submitted. */
   uploadAttachment(file: Blob, name: string, caseId?: string) {

@@ -78,6 +78,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/{username}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 修改用户（停用 / 启用、调动单位与部门、角色、姓名、重设密码）
+         * @description 只改给出的字段。只能修改本辖区内的用户（辖区外的用户返回 404 USER_NOT_FOUND），且调入的单位与部门须在本辖区内；不能停用自己或改变自己的角色与单位（422 USER_SELF_CHANGE）。停用、重设密码、调动单位或改变角色后，该用户须重新登录。
+         */
+        post: operations["updateUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/org": {
         parameters: {
             query?: never;
@@ -637,6 +657,72 @@ export interface paths {
         get: operations["diffPackVersions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packs/{id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 流程包的草稿（未部署的修改）
+         * @description 草稿属于流程包，由可部署该包的人员共享；按最后保存时间排列（新的在前），不含文件内容。
+         */
+        get: operations["listPackDrafts"];
+        put?: never;
+        /**
+         * 保存为新草稿（不部署）
+         * @description 草稿不必通过校验；部署时才校验。pack.json 的 id 须与流程包一致。baseVersion：草稿所依据的已部署版本（用于对比）。
+         */
+        post: operations["createPackDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packs/{id}/drafts/{draftId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 草稿（含文件） */
+        get: operations["getPackDraft"];
+        put?: never;
+        /**
+         * 保存草稿（覆盖同一草稿）
+         * @description revision 为打开或上次保存时的版次；其间他人已保存则返回 409 DRAFT_CHANGED，不覆盖。
+         */
+        post: operations["savePackDraft"];
+        /** 删除草稿 */
+        delete: operations["deletePackDraft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packs/{id}/drafts/{draftId}/deploy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 部署草稿为新版本
+         * @description 与 POST /api/packs 相同的校验与部署；version 给出时写入 pack.json。部署成功后草稿删除（已部署的版本即为记录）；校验不通过返回 422 PACK_INVALID，草稿保留。revision 给出且草稿其间已被他人保存时返回 409 DRAFT_CHANGED。
+         */
+        post: operations["deployPackDraft"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1222,6 +1308,8 @@ export interface components {
             unitName: string | null;
             departments: string[];
             demo: boolean;
+            /** @description 已停用：不能登录 */
+            disabled: boolean;
         };
         Session: {
             /** @description Bearer 令牌 */
@@ -1596,6 +1684,54 @@ export interface components {
             name: string | null;
             /** @description 改动的属性 */
             attrs?: string[];
+        };
+        PackDraftSummary: {
+            /** Format: uuid */
+            id: string;
+            packId: string;
+            /** @description 草稿说明 */
+            title: string;
+            /** @description 草稿所依据的已部署版本；null：新流程包 */
+            baseVersion: string | null;
+            /** @description 版次：每保存一次加一 */
+            revision: number;
+            fileCount: number;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 最后保存人 */
+            updatedBy: string;
+            /**
+             * Format: date-time
+             * @description 最后保存时间
+             */
+            updatedAt: string;
+        };
+        PackDraft: {
+            /** Format: uuid */
+            id: string;
+            packId: string;
+            /** @description 草稿说明 */
+            title: string;
+            /** @description 草稿所依据的已部署版本；null：新流程包 */
+            baseVersion: string | null;
+            /** @description 版次：每保存一次加一 */
+            revision: number;
+            fileCount: number;
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description 最后保存人 */
+            updatedBy: string;
+            /**
+             * Format: date-time
+             * @description 最后保存时间
+             */
+            updatedAt: string;
+            /** @description 包内路径 → 文件内容 */
+            files: {
+                [key: string]: string;
+            };
         };
         Attachment: {
             /** Format: uuid */
@@ -2413,6 +2549,56 @@ export interface operations {
             409: components["responses"]["E409"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 用户名 */
+                username: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 姓名 */
+                    displayName?: string;
+                    /**
+                     * 角色
+                     * @enum {string}
+                     */
+                    role?: "admin" | "integrator" | "staff" | "leader" | "auditor";
+                    /** 所属单位编码 */
+                    unit?: string | null;
+                    /** 所属部门编码 */
+                    departments?: string[];
+                    /** 停用 */
+                    disabled?: boolean;
+                    /** 新密码 */
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 已修改 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
         };
     };
     getOrg: {
@@ -3504,6 +3690,215 @@ export interface operations {
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            422: components["responses"]["E422"];
+        };
+    };
+    listPackDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程包 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 草稿 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackDraftSummary"][];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    createPackDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程包 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 草稿说明 */
+                    title: string;
+                    /** 依据的已部署版本 */
+                    baseVersion?: string | null;
+                    /** 包内路径 → 文件内容 */
+                    files: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 已保存 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackDraft"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    getPackDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程包 id */
+                id: string;
+                /** @description 草稿 id */
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 草稿 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackDraft"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    savePackDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程包 id */
+                id: string;
+                /** @description 草稿 id */
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 版次 */
+                    revision: number;
+                    /** 草稿说明 */
+                    title?: string;
+                    /** 包内路径 → 文件内容 */
+                    files: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 已保存 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackDraft"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+        };
+    };
+    deletePackDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程包 id */
+                id: string;
+                /** @description 草稿 id */
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 已删除 */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+        };
+    };
+    deployPackDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程包 id */
+                id: string;
+                /** @description 草稿 id */
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    /** 新版本号 */
+                    version?: string;
+                    /** 版次 */
+                    revision?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description 已部署 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackDeployment"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            409: components["responses"]["E409"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
             422: components["responses"]["E422"];
         };
     };

@@ -52,6 +52,9 @@ export type WaitingMessage = Schemas['WaitingMessage'];
 export type PackDeployment = Schemas['PackDeployment'];
 export type WhatIfReport = Schemas['WhatIfReport'];
 export type PackDiff = Schemas['PackDiff'];
+/** A pack's draft: edits saved on the server without deploying them (listed without its files). */
+export type PackDraftSummary = Schemas['PackDraftSummary'];
+export type PackDraft = Schemas['PackDraft'];
 export type Definition = Schemas['Definition'];
 export type Attachment = Schemas['Attachment'];
 /** 督办: one 批示 on a case; an entry of the 督办 list; the active one as a task shows it. */

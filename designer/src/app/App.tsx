@@ -6,7 +6,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { I18nProvider, useI18n, type Lang, type MessageKey } from './i18n';
-import { isPublicPath, matchPath, RouterProvider, useRouter } from './router';
+import { isPublicPath, matchPath, mayLeave, RouterProvider, useRouter } from './router';
 import { SessionProvider, useSession, type Ability } from './session';
 import { LoginPage } from '../pages/LoginPage';
 import { PageErrorBoundary } from './ErrorBoundary';
@@ -29,6 +29,7 @@ const RatingSlipPage = lazy(() => import('../pages/RatingSlipPage'));
 const PublicPages = lazy(() => import('../pages/PublicPages'));
 const SupervisionPage = lazy(() => import('../pages/SupervisionPage'));
 const AnalysisPage = lazy(() => import('../pages/AnalysisPage'));
+const UsersPage = lazy(() => import('../pages/UsersPage'));
 
 const LANG_KEY = 'yizhan.lang';
 
@@ -53,6 +54,7 @@ const ROUTES: RouteDef[] = [
   { path: '/assessment', ability: 'admin', render: () => <AssessmentPage /> },
   { path: '/admin/packs', ability: 'admin', render: () => <PacksPage /> },
   { path: '/admin/packs/:id', ability: 'admin', render: (p) => <PackPage id={p.id} /> },
+  { path: '/admin/users', ability: 'users', render: () => <UsersPage /> },
 ];
 
 const NAV: { key: string; label: MessageKey; ability: Ability; children: { key: string; label: MessageKey; ability: Ability }[] }[] = [
@@ -67,6 +69,7 @@ const NAV: { key: string; label: MessageKey; ability: Ability; children: { key: 
     ],
   },
   { key: 'admin', label: 'navAdmin', ability: 'admin', children: [{ key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/assessment', label: 'navAssessment', ability: 'admin' }, { key: '/admin/packs', label: 'navPacks', ability: 'admin' }] },
+  { key: 'admin', label: 'navAdmin', ability: 'admin', children: [{ key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/admin/packs', label: 'navPacks', ability: 'admin' }, { key: '/admin/users', label: 'navUsers', ability: 'users' }] },
 ];
 
 export function App() {
@@ -182,7 +185,13 @@ function Shell() {
       {user.displayName}（{user.unitName ?? user.username}）
     </span>
   );
-  const logoutButton = <Button size="small" type="text" style={{ color: 'rgba(255,255,255,.85)' }} onClick={() => { setMenuOpen(false); logout(); navigate('/login'); }} data-testid="logout">{t('logout')}</Button>;
+  const logoutButton = <Button size="small" type="text" style={{ color: 'rgba(255,255,255,.85)' }} onClick={() => {
+    // unsaved work (the pack editor) is asked about before the session ends, not after
+    if (!mayLeave()) return;
+    setMenuOpen(false);
+    logout();
+    navigate('/login', true);
+  }} data-testid="logout">{t('logout')}</Button>;
 
   return (
     <div style={{ minHeight: '100vh', background: '#f5f7fa' }}>

@@ -112,8 +112,8 @@ export const zh = {
   whatIfTruncated: '时间段内案件超过一次试算的上限 {max} 个，只试算了最早的 {n} 个；请缩短时间段。',
   whatIfSummary: '试算：{changed} / {cases} 件会改变', whatIfRuleSetGone: '规则集「{name}」已删除：涉及 {n} 次分流',
   whatIfConflicts: '新规则无法决定（规则冲突）：{n} 次',
-  diffWithPrevious: '与上一版比较', diffTitle: '版本 {from} → {to} 改了什么', diffNone: '两个版本没有差异',
-  diffAdded: '新增', diffRemoved: '删除', diffChanged: '修改', diffOld: '旧版', diffNew: '新版',
+  vdiffWithPrevious: '与上一版比较', vdiffTitle: '版本 {from} → {to} 改了什么', vdiffNone: '两个版本没有差异',
+  vdiffAdded: '新增', vdiffRemoved: '删除', vdiffChanged: '修改', vdiffOld: '旧版', vdiffNew: '新版',
   aspectDepartments: '部门', aspectLevel: '层级', aspectJoint: '联合调解', aspectLeadUnit: '牵头单位', aspectCaseClass: '等级', aspectDueIn: '时限',
   // 考核 and 通报 (hassess): ranking, drill-down, scheme preview, bulletin download
   navAssessment: '考核排名', assessPack: '流程包', assessPeriod: '考核周期', assessMonth: '月度', assessQuarter: '季度', assessYear: '年度',
@@ -139,6 +139,24 @@ export const zh = {
   anaMonth: '月份', anaRecordTitle: '标题', anaAnalysis: '研判内容', anaLinked: '关联案件（案件编号，逗号分隔）', anaDraft: '草稿', anaSigned: '已签批',
   anaSignOff: '签批', anaSignNote: '签批意见', anaSignedBy: '{by} 于 {at} 签批', anaNoRecords: '暂无研判记录', anaAudit: '查询审计',
   anaUnknownCases: '找不到这些案件编号：{list}', anaCount: '{n} 件',
+  // ---- drafts (pack drafts, local form drafts), users and org, phone photos (issue 17: 3, 9, 10) ----
+  formDraftRestored: '已恢复 {at} 未提交的填写内容', formDraftDiscard: '清除草稿', draftOpenNow: '正在编辑', userUnit: '所属单位',
+  packDrafts: '草稿', saveDraft: '保存草稿', draftSaved: '草稿已保存（第 {revision} 版）', draftTitle: '草稿说明',
+  draftDefaultTitle: '{user} 的修改', draftCompare: '与已部署版本对比', draftDelete: '删除草稿', draftDeleted: '草稿已删除',
+  draftDeleteConfirm: '删除草稿「{title}」？删除后不能恢复。', noDrafts: '暂无草稿。修改流程图、规则或表单后点「保存草稿」，可稍后继续或部署。',
+  draftCurrent: '正在编辑草稿「{title}」：第 {revision} 版，{by} 保存于 {at}', draftBase: '依据版本', draftLastSaved: '最后保存',
+  draftShared: '草稿属于流程包，本辖区可部署该包的管理员都能看到、继续编辑和部署；部署成功后草稿删除。',
+  draftEditing: '编辑器中的当前内容', unsavedChanges: '有未保存的修改', leaveUnsaved: '流程包有未保存的修改，离开将丢失这些修改。确定离开？', closeDraft: '关闭草稿',
+  diffTitle: '与已部署版本 {version} 的差异', diffAdded: '新增', diffRemoved: '删除', diffChanged: '修改', diffNone: '与已部署版本相同，没有修改',
+  diffRulesAdded: '新增规则：{names}', diffRulesRemoved: '删除规则：{names}', diffRulesChanged: '修改规则：{names}',
+  diffFieldsAdded: '新增字段：{names}', diffFieldsRemoved: '删除字段：{names}', diffFieldsChanged: '修改字段：{names}',
+  diffKeysChanged: '修改的设置：{names}', diffLines: '增加 {added} 行，删除 {removed} 行', diffUnreadable: '无法解析，按文本比较',
+  navUsers: '用户与组织', usersTitle: '用户与组织', orgTree: '组织架构', allUnits: '全部单位', addUser: '新建用户',
+  displayName: '姓名', role: '角色', userActive: '正常', userDisabled: '已停用', disableUser: '停用', enableUser: '启用',
+  moveUser: '调动', moveUserTitle: '调动「{name}」到其他单位或部门', userCreated: '已创建用户 {name}', userSaved: '已保存',
+  disableConfirm: '停用「{name}」？该用户立即退出登录，之后不能登录，直到再次启用。', passwordHint: '至少 8 个字符，请当面告知本人',
+  unitUsers: '{unit}（含下级单位）的用户', noUsers: '暂无用户', demoAccount: '演示账号', usersCount: '{n} 人', selfHint: '（本人）',
+  takePhoto: '拍照上传',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -247,8 +265,8 @@ export const en: Record<MessageKey, string> = {
   whatIfTruncated: 'More cases than one replay takes ({max}): only the earliest {n} were replayed; narrow the period.',
   whatIfSummary: 'What-if: {changed} of {cases} would change', whatIfRuleSetGone: 'Rule set “{name}” removed: {n} routings',
   whatIfConflicts: 'The new rules cannot decide (conflict): {n} times',
-  diffWithPrevious: 'Compare with previous', diffTitle: 'What changed from {from} to {to}', diffNone: 'No differences between the two versions',
-  diffAdded: 'Added', diffRemoved: 'Removed', diffChanged: 'Changed', diffOld: 'Old', diffNew: 'New',
+  vdiffWithPrevious: 'Compare with previous', vdiffTitle: 'What changed from {from} to {to}', vdiffNone: 'No differences between the two versions',
+  vdiffAdded: 'Added', vdiffRemoved: 'Removed', vdiffChanged: 'Changed', vdiffOld: 'Old', vdiffNew: 'New',
   aspectDepartments: 'department', aspectLevel: 'level', aspectJoint: 'joint mediation', aspectLeadUnit: 'lead unit', aspectCaseClass: 'class', aspectDueIn: 'time limit',
   // 考核 and 通报 (hassess): ranking, drill-down, scheme preview, bulletin download
   navAssessment: 'Assessment', assessPack: 'Pack', assessPeriod: 'Period', assessMonth: 'Month', assessQuarter: 'Quarter', assessYear: 'Year',
@@ -274,6 +292,24 @@ export const en: Record<MessageKey, string> = {
   anaMonth: 'Month', anaRecordTitle: 'Title', anaAnalysis: 'Analysis', anaLinked: 'Linked cases (case numbers, comma-separated)', anaDraft: 'Draft', anaSigned: 'Signed off',
   anaSignOff: 'Sign off', anaSignNote: 'Note', anaSignedBy: 'Signed off by {by} at {at}', anaNoRecords: 'No analysis records', anaAudit: 'Search audit log',
   anaUnknownCases: 'No such case numbers: {list}', anaCount: '{n} cases',
+  // ---- drafts (pack drafts, local form drafts), users and org, phone photos (issue 17: 3, 9, 10) ----
+  formDraftRestored: 'Restored what you entered at {at} and had not submitted', formDraftDiscard: 'Discard draft', draftOpenNow: 'Open now', userUnit: 'Unit',
+  packDrafts: 'Drafts', saveDraft: 'Save draft', draftSaved: 'Draft saved (revision {revision})', draftTitle: 'Draft note',
+  draftDefaultTitle: 'Changes by {user}', draftCompare: 'Compare with the deployed version', draftDelete: 'Delete draft', draftDeleted: 'Draft deleted',
+  draftDeleteConfirm: 'Delete the draft “{title}”? It cannot be restored.', noDrafts: 'No drafts. After changing the process, rules or forms, “Save draft” keeps them to continue or deploy later.',
+  draftCurrent: 'Editing the draft “{title}”: revision {revision}, saved by {by} at {at}', draftBase: 'Based on', draftLastSaved: 'Last saved',
+  draftShared: 'A draft belongs to the pack: every administrator of this county who may deploy the pack sees, continues and deploys it; it is deleted once deployed.',
+  draftEditing: 'What the editors hold now', unsavedChanges: 'Unsaved changes', leaveUnsaved: 'The pack has unsaved changes; leaving discards them. Leave anyway?', closeDraft: 'Close draft',
+  diffTitle: 'Changes against deployed version {version}', diffAdded: 'Added', diffRemoved: 'Removed', diffChanged: 'Changed', diffNone: 'Same as the deployed version: no changes',
+  diffRulesAdded: 'Rules added: {names}', diffRulesRemoved: 'Rules removed: {names}', diffRulesChanged: 'Rules changed: {names}',
+  diffFieldsAdded: 'Fields added: {names}', diffFieldsRemoved: 'Fields removed: {names}', diffFieldsChanged: 'Fields changed: {names}',
+  diffKeysChanged: 'Settings changed: {names}', diffLines: '{added} lines added, {removed} lines removed', diffUnreadable: 'Could not be parsed; compared as text',
+  navUsers: 'Users & org', usersTitle: 'Users and organisation', orgTree: 'Organisation', allUnits: 'All units', addUser: 'Add user',
+  displayName: 'Name', role: 'Role', userActive: 'Active', userDisabled: 'Disabled', disableUser: 'Disable', enableUser: 'Enable',
+  moveUser: 'Move', moveUserTitle: 'Move “{name}” to another unit or department', userCreated: 'User {name} created', userSaved: 'Saved',
+  disableConfirm: 'Disable “{name}”? They are logged out at once and cannot log in until enabled again.', passwordHint: 'At least 8 characters; tell the person directly',
+  unitUsers: 'Users of {unit} (and units below it)', noUsers: 'No users', demoAccount: 'Demo account', usersCount: '{n} users', selfHint: ' (you)',
+  takePhoto: 'Take a photo',
 };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

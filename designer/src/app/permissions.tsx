@@ -45,6 +45,7 @@ export const ABILITY_WORDS: Record<Ability, Words> = {
   admin: { 'zh-CN': '查看管理页面（统计、流程包）', en: 'open the admin pages (dashboard, packs)' },
   deploy: { 'zh-CN': '部署流程包', en: 'deploy process packs' },
   message: { 'zh-CN': '向案件发送消息', en: 'send messages to cases' },
+  users: { 'zh-CN': '管理用户与组织', en: 'manage users and the organisation' },
 };
 
 export const ROLE_WORDS: Record<Role, Words> = {

@@ -1,6 +1,6 @@
 // A small history router: the app has a handful of routes and the server serves index.html for
 // every non-API path, so react-router's weight buys nothing here.
-import { createContext, useContext, useEffect, useState, type MouseEvent, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 
 interface Location {
   path: string;
@@ -14,20 +14,74 @@ const RouterContext = createContext<{ location: Location; navigate: (to: string,
 
 const current = (): Location => ({ path: window.location.pathname, query: new URLSearchParams(window.location.search) });
 
+/**
+ * Pages with unsaved work (the pack editor) register a question here; leaving them in the app
+ * (a link, the header's navigation, the browser's back button) asks it first with confirm().
+ */
+const blockers = new Set<() => string | null>();
+
+export function mayLeave(): boolean {
+  for (const ask of blockers) {
+    const question = ask();
+    if (question && !window.confirm(question)) return false;
+  }
+  return true;
+}
+
 export function RouterProvider({ children }: { children: ReactNode }) {
   const [location, setLocation] = useState<Location>(current);
   useEffect(() => {
-    const onPop = () => setLocation(current());
+    let here = window.location.pathname + window.location.search;
+    const onPop = () => {
+      if (!mayLeave()) {
+        // stay: put the page the user was on back in the address bar
+        window.history.pushState(null, '', here);
+        return;
+      }
+      here = window.location.pathname + window.location.search;
+      setLocation(current());
+    };
+    const track = () => { here = window.location.pathname + window.location.search; };
     window.addEventListener('popstate', onPop);
-    return () => window.removeEventListener('popstate', onPop);
+    window.addEventListener('yizhan:navigated', track);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+      window.removeEventListener('yizhan:navigated', track);
+    };
   }, []);
   const navigate = (to: string, replace = false) => {
+    // replacing the address (a filter, a redirect) is not leaving; pushing is
+    if (!replace && !mayLeave()) return;
     if (replace) window.history.replaceState(null, '', to);
     else window.history.pushState(null, '', to);
+    window.dispatchEvent(new Event('yizhan:navigated'));
     setLocation(current());
     window.scrollTo?.(0, 0);
   };
   return <RouterContext.Provider value={{ location, navigate }}>{children}</RouterContext.Provider>;
+}
+
+/**
+ * While `question` is a string, leaving the page asks it: the browser's own dialog on reload or
+ * closing the tab (beforeunload), window.confirm() on navigation inside the app.
+ */
+export function useLeaveGuard(question: string | null): void {
+  const ref = useRef(question);
+  ref.current = question;
+  useEffect(() => {
+    const ask = () => ref.current;
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (!ref.current) return;
+      e.preventDefault();
+      e.returnValue = ref.current;
+    };
+    blockers.add(ask);
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      blockers.delete(ask);
+      window.removeEventListener('beforeunload', onUnload);
+    };
+  }, []);
 }
 
 export function useRouter() {

@@ -3,14 +3,15 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiClient } from '../api/client';
 import type { OrgModel, Role, User } from '../api/types';
+import { removeUserDrafts } from './form-draft';
 
 const TOKEN_KEY = 'yizhan.token';
 
-/** `message`: deliver BPMN messages (撤回 …) to cases (permission case:message). */
-export type Ability = 'workspace' | 'act' | 'createCase' | 'admin' | 'deploy' | 'message';
+/** `message`: deliver BPMN messages (撤回 …) to cases (permission case:message); `users`: manage users (user:manage). */
+export type Ability = 'workspace' | 'act' | 'createCase' | 'admin' | 'deploy' | 'message' | 'users';
 
 const ABILITIES: Record<Role, readonly Ability[]> = {
-  admin: ['workspace', 'act', 'createCase', 'admin', 'deploy', 'message'],
+  admin: ['workspace', 'act', 'createCase', 'admin', 'deploy', 'message', 'users'],
   integrator: ['admin', 'deploy', 'message'],
   staff: ['workspace', 'act', 'createCase', 'message'],
   leader: ['workspace', 'admin'],
@@ -76,6 +77,8 @@ export function SessionProvider({ children, api: given }: { children: ReactNode;
       return session.user;
     },
     logout() {
+      // a deliberate logout leaves no unsubmitted citizen data behind (an expired session keeps it)
+      if (user) removeUserDrafts(user.username);
       void api.logout().catch(() => undefined);
       clear();
     },

@@ -23,9 +23,9 @@ export default function VersionDiff({ packId, from, to }: { packId: string; from
   const changedFiles = diff.bpmn.filter((f) => f.status === 'changed' && (f.added.length || f.removed.length || f.changed.length));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="version-diff">
-      <strong>{t('diffTitle', { from, to })}</strong>
+      <strong>{t('vdiffTitle', { from, to })}</strong>
       {diff.summary.length === 0
-        ? <Alert type="success" showIcon title={t('diffNone')} />
+        ? <Alert type="success" showIcon title={t('vdiffNone')} />
         : <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="diff-summary">{diff.summary.map((line, i) => <li key={i}>{line}</li>)}</ul>}
       {changedFiles.map((f) => {
         const changed = Object.fromEntries(f.changed.map((e) => [e.id, 'yz-changed']));
@@ -33,14 +33,14 @@ export default function VersionDiff({ packId, from, to }: { packId: string; from
           <Space key={f.file} orientation="vertical" style={{ width: '100%' }}>
             <Space wrap>
               <strong>{f.file}</strong>
-              <Tag color="green">{t('diffAdded')} {f.added.length}</Tag>
-              <Tag color="red">{t('diffRemoved')} {f.removed.length}</Tag>
-              <Tag color="orange">{t('diffChanged')} {f.changed.length}</Tag>
+              <Tag color="green">{t('vdiffAdded')} {f.added.length}</Tag>
+              <Tag color="red">{t('vdiffRemoved')} {f.removed.length}</Tag>
+              <Tag color="orange">{t('vdiffChanged')} {f.changed.length}</Tag>
             </Space>
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
               {[
-                { side: 'old', title: `${t('diffOld')} ${from}`, xml: before[f.file], marks: { ...changed, ...Object.fromEntries(f.removed.map((e) => [e.id, 'yz-removed'])) } },
-                { side: 'new', title: `${t('diffNew')} ${to}`, xml: after[f.file], marks: { ...changed, ...Object.fromEntries(f.added.map((e) => [e.id, 'yz-added'])) } },
+                { side: 'old', title: `${t('vdiffOld')} ${from}`, xml: before[f.file], marks: { ...changed, ...Object.fromEntries(f.removed.map((e) => [e.id, 'yz-removed'])) } },
+                { side: 'new', title: `${t('vdiffNew')} ${to}`, xml: after[f.file], marks: { ...changed, ...Object.fromEntries(f.added.map((e) => [e.id, 'yz-added'])) } },
               ].map((v) => (
                 <div key={v.side} style={{ flex: '1 1 420px', minWidth: 0 }} data-testid={`diff-${v.side}`}>
                   <div style={{ marginBottom: 4, color: '#595959' }}>{v.title}</div>

@@ -2,11 +2,12 @@
 // explicitly, nothing is preselected), fill in its intake form (CaseForm) with the unit and
 // department pickers of that process's county, start the case.
 import { CaseForm } from '@yizhan/forms/react';
-import { Alert, Card, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Card, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api/client';
 import type { Definition } from '../api/types';
-import { ErrorAlert } from '../app/common';
+import { ErrorAlert, formatTime } from '../app/common';
+import { useFormDraft } from '../app/form-draft';
 import { useI18n } from '../app/i18n';
 import { useToast } from '../app/ui';
 import { useRouter } from '../app/router';
@@ -40,9 +41,24 @@ export default function NewCasePage() {
       : undefined;
     return api.form(detail?.startFormKey ?? 'intake', def.key, def.version);
   }, [api, def?.id]);
-  const [title, setTitle] = useState('');
+  // What was typed and not submitted is kept per user and process (a session expiry or a reload loses nothing).
+  const draftKey = def ? `intake:${def.key}` : undefined;
+  const draft = useFormDraft<{ title: string; data: Record<string, unknown> }>(user?.username, draftKey);
+  const [cleared, setCleared] = useState(0);
+  const restored = cleared ? undefined : draft.restored;
+  const [titleState, setTitle] = useState<string>();
+  const title = titleState ?? restored?.data.title ?? '';
+  // the form's data as last changed, with the process it belongs to (another process starts afresh)
+  const [data, setData] = useState<{ key: string; value: Record<string, unknown> }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  const keep = (next: { title?: string; data?: Record<string, unknown> }) => {
+    if (next.title !== undefined) setTitle(next.title);
+    if (!draftKey) return;
+    const d = next.data ?? (data?.key === draftKey ? data.value : undefined) ?? restored?.data.data ?? {};
+    if (next.data) setData({ key: draftKey, value: next.data });
+    draft.save({ title: next.title ?? title, data: d });
+  };
 
   const start = async (data: Record<string, unknown>) => {
     if (!def) return;
@@ -50,6 +66,7 @@ export default function NewCasePage() {
     setError(undefined);
     try {
       const c = await api.startCase(def.key, data, title.trim() || undefined);
+      draft.clear();
       message.success(`${t('caseStarted')} ${c.number}`);
       // the case page offers the intake receipt once, right after registering
       window.sessionStorage.setItem(REGISTERED_KEY, c.id);
@@ -68,7 +85,7 @@ export default function NewCasePage() {
       <Space wrap>
         <span>{t('process')}</span>
         <Select
-          style={{ minWidth: 320 }}
+          style={{ minWidth: 'min(320px, 100%)', maxWidth: '100%' }}
           loading={defs.loading}
           value={def?.key}
           placeholder={t('chooseProcess')}
@@ -76,14 +93,26 @@ export default function NewCasePage() {
           options={(defs.data ?? []).map((d) => ({ value: d.key, label: `${d.name ?? d.key}（${d.key} v${d.version}）` }))}
           data-testid="process-select"
         />
-        <Input placeholder={t('caseTitle')} value={title} onChange={(e) => setTitle(e.target.value)} style={{ width: 280 }} data-testid="case-title" />
+        <Input placeholder={t('caseTitle')} value={title} onChange={(e) => keep({ title: e.target.value })} style={{ width: 280, maxWidth: '100%' }} data-testid="case-title" />
       </Space>
       {defs.data && !defs.data.length && <Alert type="info" showIcon title={t('noStartableProcess')} data-testid="no-process" />}
+      {restored && def && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="draft-restored"
+          title={t('formDraftRestored', { at: formatTime(restored.savedAt) })}
+          action={<Button size="small" onClick={() => { draft.clear(); setData(undefined); setTitle(''); setCleared((n) => n + 1); }} data-testid="draft-discard">{t('formDraftDiscard')}</Button>}
+        />
+      )}
       <Card loading={form.loading || org.loading} data-testid="intake-form">
         {!def && defs.data && defs.data.length > 0 && <Typography.Text type="secondary">{t('chooseProcessFirst')}</Typography.Text>}
         {form.data && org.data && (
           <CaseForm
+            key={`${def?.key}|${cleared}`}
             definition={form.data}
+            formData={restored?.data.data}
+            onChange={(d) => keep({ data: d })}
             org={org.data}
             locale={lang}
             disabled={busy}

@@ -36,7 +36,7 @@ export function PackVersions({ packId }: { packId: string }) {
           { key: 'at', title: t('deployedAt'), render: (v) => formatTime(v.deployedAt) },
           { key: 'diff', title: '', render: (v) => {
             const from = previous(v);
-            return from && <Button size="small" data-testid={`diff-${v.version}`} onClick={() => setCompare({ from, to: v.version })}>{t('diffWithPrevious')}</Button>;
+            return from && <Button size="small" data-testid={`diff-${v.version}`} onClick={() => setCompare({ from, to: v.version })}>{t('vdiffWithPrevious')}</Button>;
           } },
         ]}
       />

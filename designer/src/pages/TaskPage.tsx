@@ -8,6 +8,7 @@ import { ApiError } from '../api/client';
 import type { OrgModel } from '../api/types';
 import type { FieldError } from '@yizhan/forms';
 import { DueTag, ErrorAlert, formatTime } from '../app/common';
+import { useFormDraft } from '../app/form-draft';
 import { useI18n } from '../app/i18n';
 import { useToast } from '../app/ui';
 import { Link, useRouter } from '../app/router';
@@ -36,6 +37,10 @@ export default function TaskPage({ id }: { id: string }) {
   const [reason, setReason] = useState('');
   const [department, setDepartment] = useState<string>();
   const [serverErrors, setServerErrors] = useState<FieldError[]>([]);
+  // the form's unsubmitted data, kept per user and task across a session expiry or a reload
+  const draft = useFormDraft<CaseFormData>(user?.username, `task:${id}`);
+  const [cleared, setCleared] = useState(0);
+  const restored = cleared ? undefined : draft.restored;
 
   const act = async (fn: () => Promise<unknown>, done: string, after?: () => void) => {
     setBusy(true);
@@ -66,7 +71,10 @@ export default function TaskPage({ id }: { id: string }) {
   const c = kase.data;
   const handover = open && c ? lastHandover(c, tk.id) : undefined;
 
-  const submit = (data: CaseFormData) => act(() => api.complete(tk.id, data), t('taskDone'), () => navigate(`/cases/${tk.caseId}`));
+  const submit = (data: CaseFormData) => act(() => api.complete(tk.id, data), t('taskDone'), () => {
+    draft.clear();
+    navigate(`/cases/${tk.caseId}`);
+  });
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }}>
@@ -118,9 +126,21 @@ export default function TaskPage({ id }: { id: string }) {
       {open && tk.actionable && !canFill && <Alert type="warning" showIcon title={t('claimFirst')} />}
       {open && (
         <Card title={t('taskForm')} data-testid="task-form">
+          {tk.form && canFill && restored && (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="draft-restored"
+              title={t('formDraftRestored', { at: formatTime(restored.savedAt) })}
+              action={<Button size="small" onClick={() => { draft.clear(); setCleared((n) => n + 1); }} data-testid="draft-discard">{t('formDraftDiscard')}</Button>}
+            />
+          )}
           {tk.form ? (
             <CaseForm
+              key={cleared}
               definition={tk.form}
+              formData={canFill ? restored?.data : undefined}
               org={org}
               locale={lang}
               disabled={!canFill || busy}
@@ -129,7 +149,10 @@ export default function TaskPage({ id }: { id: string }) {
                 return { id: a.id, name: a.name, size: a.size, contentType: a.contentType };
               }}
               onSubmit={(data) => void submit(data)}
-              onChange={() => serverErrors.length && setServerErrors([])}
+              onChange={(d) => {
+                if (serverErrors.length) setServerErrors([]);
+                if (canFill) draft.save(d);
+              }}
             />
           ) : (
             <Space orientation="vertical">

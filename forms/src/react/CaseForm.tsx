@@ -95,8 +95,8 @@ export function CaseForm({
   const schema = useMemo(() => validationSchema(definition.schema) as RJSFSchema, [definition.schema]);
   const translateString = useMemo(() => translatorFor(locale), [locale]);
   const formContext = useMemo<CaseFormContext>(
-    () => ({ units: org?.units ?? [], departments: org?.departments ?? [], uploadAttachment }),
-    [org, uploadAttachment],
+    () => ({ units: org?.units ?? [], departments: org?.departments ?? [], uploadAttachment, locale: locale === 'en' ? 'en' : 'zh-CN' }),
+    [org, uploadAttachment, locale],
   );
   // antd's pickers format month and weekday names through dayjs's global locale.
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');

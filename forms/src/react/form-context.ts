@@ -20,11 +20,13 @@ export interface CaseFormContext {
   units: OrgUnit[];
   departments: Department[];
   uploadAttachment?: UploadAttachment;
+  /** The form's language, for the widgets' own words. */
+  locale?: 'zh-CN' | 'en';
 }
 
 export function caseFormContext(value: unknown): CaseFormContext {
   const ctx = (value ?? {}) as Partial<CaseFormContext>;
-  return { units: ctx.units ?? [], departments: ctx.departments ?? [], uploadAttachment: ctx.uploadAttachment };
+  return { units: ctx.units ?? [], departments: ctx.departments ?? [], uploadAttachment: ctx.uploadAttachment, locale: ctx.locale };
 }
 
 /** `ui:options` value as a string list (`levels`, `kinds`, …). */

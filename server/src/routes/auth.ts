@@ -15,6 +15,7 @@ export function userView(user: User, services: Services) {
   return {
     username: user.username, displayName: user.displayName, role: user.role, unit: user.unit,
     unitName: services.directory.unitName(user.unit), departments: user.departments, demo: user.demo,
+    disabled: user.disabled,
   };
 }
 
@@ -110,6 +111,54 @@ export function authRoutes(services: Services, loginLimit: LoginLimit): RouteDef
         checkGrant(scope, { unit, departments: body.departments ?? [] }, services.directory);
         const user = await services.users.create({ ...body, unit });
         return userView(user, services);
+      },
+    }),
+    defineRoute<{ displayName?: string; role?: Role; unit?: string | null; departments?: string[]; disabled?: boolean; password?: string }>({
+      method: 'post', path: '/api/users/:username', operationId: 'updateUser', tag: 'users', summary: '修改用户（停用 / 启用、调动单位与部门、角色、姓名、重设密码）',
+      description: '只改给出的字段。只能修改本辖区内的用户（辖区外的用户返回 404 USER_NOT_FOUND），且调入的单位与部门须在本辖区内；'
+        + '不能停用自己或改变自己的角色与单位（422 USER_SELF_CHANGE）。停用、重设密码、调动单位或改变角色后，该用户须重新登录。',
+      access: 'user:manage', pathParams: { username: '用户名' },
+      body: {
+        type: 'object', additionalProperties: false, minProperties: 1,
+        properties: {
+          displayName: { type: 'string', minLength: 1, maxLength: 50, title: '姓名' },
+          role: { type: 'string', enum: [...ROLES], title: '角色' },
+          unit: { type: ['string', 'null'], title: '所属单位编码' },
+          departments: { type: 'array', items: { type: 'string' }, maxItems: 20, title: '所属部门编码' },
+          disabled: { type: 'boolean', title: '停用' },
+          password: { type: 'string', minLength: 8, maxLength: 200, title: '新密码' },
+        },
+      },
+      success: { status: 200, description: '已修改', schema: ref('User') },
+      errors: [404, 422],
+      async handler({ params, body, user, scope }) {
+        const target = await services.users.get(params.username);
+        const visible = target && (scope.all || (target.unit !== null && scope.units.includes(target.unit)));
+        if (!target || !visible) throw notFound('USER_NOT_FOUND', `用户不存在或不在您的辖区内：${params.username}`);
+        if (target.username === user.username) {
+          const self: string[] = [];
+          if (body.disabled === true) self.push('/disabled');
+          if (body.role !== undefined && body.role !== target.role) self.push('/role');
+          if (body.unit !== undefined && body.unit !== target.unit) self.push('/unit');
+          if (self.length) {
+            throw new ApiError('USER_SELF_CHANGE', '不能停用自己，也不能改变自己的角色或单位；请由另一位管理员操作', self.map((field) => ({ field, message: '不能修改自己的此项' })));
+          }
+        }
+        const unit = body.unit !== undefined ? body.unit : target.unit;
+        // moved to another unit without departments named: the old unit's departments do not go along
+        const moved = body.unit !== undefined && body.unit !== target.unit;
+        const departments = body.departments ?? (moved ? [] : target.departments);
+        if (unit !== null && !services.directory.org.hasUnit(unit)) {
+          throw new ApiError('VALIDATION_FAILED', '单位不存在', [{ field: '/unit', message: `单位编码「${unit}」不存在` }]);
+        }
+        const unknown = departments.filter((d) => !services.directory.department(d));
+        if (unknown.length) {
+          throw new ApiError('VALIDATION_FAILED', '部门不存在', unknown.map((d) => ({ field: '/departments', message: `部门编码「${d}」不存在` })));
+        }
+        checkGrant(scope, { unit, departments }, services.directory);
+        const updated = await services.users.update(target.username, { ...body, departments: body.departments ?? (moved ? [] : undefined) });
+        if (!updated) throw notFound('USER_NOT_FOUND', `用户不存在：${params.username}`);
+        return userView(updated, services);
       },
     }),
     defineRoute<unknown, { process?: string }>({

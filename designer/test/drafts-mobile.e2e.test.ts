@@ -1,0 +1,281 @@
+// Drafts, users and the phone, in a real browser against `yizhan serve --demo` (the shipped packs):
+// - a pack edit saved as a draft on the server survives a reload, is compared with the deployed
+//   version and deployed later; leaving with unsaved edits asks first;
+// - a 网格员 registering a case on a phone (390×844) with a photo loses nothing when the session
+//   expires mid-intake: after logging in again the form comes back filled in, and submits;
+// - a task form's draft survives a reload; at 390×844 the inbox, a task and intake have no
+//   horizontal scroll;
+// - an administrator sees the org tree and disables / enables a user.
+// Screenshots at 1440 and 390 px go to designer/test-results/drafts-mobile/ (git-ignored).
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESIGNER, launchBrowser, PASSWORD, apiCaller, startDemoServer, type DemoServer } from './support/demo-server';
+
+const SHOTS = join(DESIGNER, 'test-results', 'drafts-mobile');
+/** A 1×1 PNG: a photo as far as the server's type sniffing is concerned. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+
+let server: DemoServer | undefined;
+let base = '';
+let browser: Browser | undefined;
+const errors: string[] = [];
+
+async function newPage(width = 1440, height = 900, expected?: RegExp): Promise<Page> {
+  const context = await browser!.newContext({ viewport: { width, height }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  const keep = (text: string) => { if (!expected?.test(text)) errors.push(`${page.url()}: ${text}`); };
+  page.on('console', (m) => { if (m.type() === 'error') keep(m.text()); });
+  page.on('pageerror', (e) => keep(e.message));
+  return page;
+}
+
+async function login(page: Page, username: string) {
+  if (!page.url().includes('/login')) await page.goto(`${base}/login`);
+  await page.locator('#login-username').fill(username);
+  await page.locator('#login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.locator('[data-testid="current-user"], [data-testid="menu-toggle"]').first().waitFor();
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+/** Wider than the window means the clerk scrolls sideways. */
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+async function pickOption(page: Page, inputId: string, title: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator(`#${inputId}`).click();
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+    try {
+      await page.locator(`.ant-select:has(#${inputId})`, { hasText: title }).waitFor({ timeout: 3000 });
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`could not pick 「${title}」 in #${inputId}`);
+}
+
+describe('drafts, users and the phone in the browser', () => {
+  beforeAll(async () => {
+    rmSync(SHOTS, { recursive: true, force: true });
+    mkdirSync(SHOTS, { recursive: true });
+    server = await startDemoServer({ dataPrefix: 'yizhan-e2e-drafts-' });
+    base = server.baseUrl;
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 60_000);
+
+  it('a pack edit saved as a draft survives a reload, is compared with the deployed version and deployed later', async () => {
+    const call = apiCaller(base);
+    const { token } = await call<{ token: string }>('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
+    const before = await call<{ version: string; files: Record<string, string> }>('GET', '/api/packs/longxi/files', token);
+
+    const page = await newPage();
+    await login(page, 'admin');
+    await page.goto(`${base}/admin/packs/longxi`);
+    await page.getByTestId('pack-title').waitFor();
+    await page.getByTestId('pack-tabs').getByText('pack.json').click();
+    const manifest = page.locator('textarea').filter({ hasText: '"id": "longxi"' });
+    const text = await manifest.inputValue();
+    const edited = text.replace(/"description": "([^"]*)"/, '"description": "$1（草稿：增加夜间值班说明）"');
+    expect(edited).not.toBe(text);
+    await manifest.fill(edited);
+    await page.getByTestId('unsaved').waitFor();
+
+    // leaving asks first: the browser's own question on reload / close, confirm() inside the app
+    expect(await page.evaluate(() => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    })).toBe(true);
+    const asked: string[] = [];
+    page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+    await page.getByTestId('nav-/admin/packs').click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toContain('未保存的修改');
+    expect(new URL(page.url()).pathname).toBe('/admin/packs/longxi');
+
+    // saved as a draft: nothing deployed, the address names the draft
+    await page.getByTestId('draft-title').fill('增加夜间值班说明');
+    await page.getByTestId('save-draft').click();
+    await page.getByTestId('draft-current').waitFor();
+    expect(page.url()).toMatch(/\?draft=[0-9a-f-]{36}$/);
+    expect(await page.getByTestId('unsaved').count()).toBe(0);
+    expect((await call<{ version: string }>('GET', '/api/packs/longxi/files', token)).version).toBe(before.version);
+    // saved work leaves without a question
+    expect(await page.evaluate(() => {
+      const e = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    })).toBe(false);
+
+    // a reload opens the draft again, with the edit
+    await page.reload();
+    await page.getByTestId('draft-current').waitFor();
+    expect(await page.getByTestId('draft-current').textContent()).toContain('增加夜间值班说明');
+    await page.getByTestId('pack-tabs').getByText('pack.json').click();
+    expect(await page.locator('textarea').filter({ hasText: '"id": "longxi"' }).inputValue()).toContain('夜间值班说明');
+    await shot(page, '1440-01-pack-draft');
+
+    // listed, and compared with the deployed version in words
+    await page.getByTestId('pack-tabs').getByText('草稿', { exact: true }).click();
+    const row = page.getByTestId('draft-row-增加夜间值班说明');
+    await row.waitFor();
+    expect(await row.textContent()).toContain(`${before.version}`);
+    await row.getByTestId('draft-compare').click();
+    const diff = page.getByTestId('draft-diff');
+    await diff.waitFor();
+    expect(await diff.getByTestId('diff-pack.json').textContent()).toContain('修改的设置：description');
+    expect(await diff.locator('li').count()).toBe(1);
+    await shot(page, '1440-02-draft-diff');
+
+    // deployed later (from the draft): a new version with the edit; the draft is gone
+    const version = await page.getByTestId('deploy-version').inputValue();
+    await page.getByTestId('deploy').click();
+    await page.getByTestId('deployed-version').waitFor();
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    const after = await call<{ version: string; files: Record<string, string> }>('GET', '/api/packs/longxi/files', token);
+    expect(after.version).toBe(version);
+    expect(after.files['pack.json']).toContain('夜间值班说明');
+    expect(await call<unknown[]>('GET', '/api/packs/longxi/drafts', token)).toEqual([]);
+    await page.getByTestId('pack-tabs').getByText('草稿', { exact: true }).click();
+    await page.getByTestId('editor-diff').getByTestId('diff-none').waitFor();
+    await shot(page, '1440-03-draft-deployed');
+    await page.context().close();
+  }, 300_000);
+
+  it('a 网格员 on a phone keeps the intake through an expired session, with a photo, and submits it after logging in again', async () => {
+    const call = apiCaller(base);
+    // the session expires while the clerk types: the server no longer knows the token
+    const page = await newPage(390, 844, /401|Unauthorized/);
+    await login(page, 'tg-sizhi');
+    await page.goto(`${base}/cases/new`);
+    await page.locator('#root_applicant').waitFor();
+    expect(await pageWidth(page), 'intake').toBeLessThanOrEqual(390);
+    await page.locator('#root_applicant').fill('王桂兰');
+    await page.locator('#root_mobile').fill('13991301234');
+    await pickOption(page, 'root_type', '邻里纠纷');
+    await pickOption(page, 'root_channel', '网格上报');
+    await page.locator('#root_description').fill('两户因宅基地排水沟堵塞发生争执，网格员现场拍照');
+    // 拍照上传: the phone's camera input (accept="image/*" capture)
+    const camera = page.getByTestId('attachment-photo');
+    expect(await camera.getAttribute('accept')).toBe('image/*');
+    expect(await camera.getAttribute('capture')).not.toBeNull();
+    await camera.setInputFiles({ name: '现场.png', mimeType: 'image/png', buffer: PNG });
+    await page.locator('.ant-upload-list-item', { hasText: '现场.png' }).waitFor();
+    await page.locator('.ant-upload-list-item-uploading').waitFor({ state: 'detached' });
+    expect(await pageWidth(page), 'intake filled').toBeLessThanOrEqual(390);
+    await shot(page, '390-01-intake-filled');
+
+    const token = await page.evaluate(() => window.localStorage.getItem('yizhan.token'));
+    const out = await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    expect(out.status).toBe(204);
+    // the next request (the inbox poll) meets 401: the app goes to the login page
+    await page.waitForURL(/\/login\?next=/, { timeout: 15_000 });
+    expect(decodeURIComponent(page.url())).toContain('/cases/new');
+    await login(page, 'tg-sizhi');
+    await page.waitForURL(/\/cases\/new/);
+    await page.getByTestId('draft-restored').waitFor();
+    expect(await page.locator('#root_applicant').inputValue()).toBe('王桂兰');
+    expect(await page.locator('#root_mobile').inputValue()).toBe('13991301234');
+    expect(await page.locator('#root_description').inputValue()).toContain('宅基地排水沟');
+    expect(await page.locator('.ant-upload-list-item', { hasText: '现场.png' }).count()).toBe(1);
+    expect(await pageWidth(page), 'intake restored').toBeLessThanOrEqual(390);
+    await shot(page, '390-02-intake-restored');
+
+    // the rest is filled in and the case registered with its photo; the draft is gone
+    await page.locator('#root_unit').click();
+    await page.keyboard.type('四知村第1网格');
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper', { hasText: '四知村第1网格' }).first().click();
+    await page.getByTestId('intake-form').getByRole('button', { name: /提交受理/ }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const caseId = new URL(page.url()).pathname.split('/').pop()!;
+    const { token: again } = await call<{ token: string }>('POST', '/api/auth/login', undefined, { username: 'tg-sizhi', password: PASSWORD });
+    const photos = await call<{ name: string; contentType: string }[]>('GET', `/api/cases/${caseId}/attachments`, again);
+    expect(photos).toEqual([expect.objectContaining({ name: '现场.png', contentType: 'image/png' })]);
+    expect(await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('yizhan.form-draft.')))).toEqual([]);
+    await page.goto(`${base}/cases/new`);
+    await page.locator('#root_applicant').waitFor();
+    expect(await page.locator('#root_applicant').inputValue()).toBe('');
+    expect(await page.getByTestId('draft-restored').count()).toBe(0);
+    await page.context().close();
+
+    const wide = await newPage();
+    await login(wide, 'tg-sizhi');
+    await wide.goto(`${base}/cases/new`);
+    await wide.locator('#root_applicant').waitFor();
+    await shot(wide, '1440-04-intake');
+    await wide.context().close();
+  }, 300_000);
+
+  it('at 390×844 the inbox and a task fit the screen; a task form keeps its draft across a reload', async () => {
+    const call = apiCaller(base);
+    const { token } = await call<{ token: string }>('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
+    const c = await call<{ id: string; openTasks: { id: string }[] }>('POST', '/api/cases', token, {
+      process: 'longxi/dispute', title: '手机端：院墙排水',
+      data: { applicant: '李秀英', mobile: '13912345678', type: '邻里纠纷', channel: '来访', unit: 'longxi.shouyang', partyCount: 2, description: '邻居院墙排水纠纷，双方多次争执，请求调处' },
+    });
+    const taskId = c.openTasks[0].id;
+    await call('POST', `/api/tasks/${taskId}/claim`, token);
+
+    const phone = await newPage(390, 844);
+    await login(phone, 'admin');
+    await phone.goto(`${base}/inbox`);
+    await phone.getByTestId('inbox-cards').locator('[data-testid^="task-row-"]').first().waitFor();
+    expect(await pageWidth(phone), 'inbox').toBeLessThanOrEqual(390);
+    await shot(phone, '390-03-inbox');
+
+    await phone.goto(`${base}/tasks/${taskId}`);
+    const form = phone.getByTestId('task-form');
+    const area = form.locator('textarea').first();
+    await area.waitFor();
+    expect(await pageWidth(phone), 'task').toBeLessThanOrEqual(390);
+    await area.fill('已电话联系双方，约定周五现场调解');
+    await phone.reload();
+    await phone.getByTestId('draft-restored').waitFor();
+    expect(await phone.getByTestId('task-form').locator('textarea').first().inputValue()).toBe('已电话联系双方，约定周五现场调解');
+    expect(await pageWidth(phone), 'task restored').toBeLessThanOrEqual(390);
+    await shot(phone, '390-04-task-draft');
+    // 清除草稿 empties the form again
+    await phone.getByTestId('draft-discard').click();
+    await expect.poll(() => phone.getByTestId('task-form').locator('textarea').first().inputValue()).toBe('');
+    await phone.context().close();
+  }, 240_000);
+
+  it('an administrator sees the org tree and disables and enables a user', async () => {
+    const call = apiCaller(base);
+    const page = await newPage(1440, 900, /401/);
+    await login(page, 'admin');
+    await page.getByTestId('nav-/admin/users').click();
+    await page.getByTestId('org-tree').getByText('潼关县', { exact: false }).first().waitFor();
+    await page.getByTestId('org-tree').getByText(/^秦东镇/).click();
+    const row = page.getByTestId('user-row-tg-qindong');
+    await row.waitFor();
+    expect(await page.getByTestId('user-row-lx-clerk').count()).toBe(0);
+    await shot(page, '1440-05-users');
+    page.once('dialog', (d) => void d.accept());
+    await row.getByTestId('disable-user').click();
+    await row.getByText('已停用').waitFor();
+    const refused = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tg-qindong', password: PASSWORD }) });
+    expect(refused.status).toBe(401);
+    await row.getByTestId('enable-user').click();
+    await row.getByText('正常').waitFor();
+    await call('POST', '/api/auth/login', undefined, { username: 'tg-qindong', password: PASSWORD });
+    await page.context().close();
+
+    const phone = await newPage(390, 844);
+    await login(phone, 'admin');
+    await phone.goto(`${base}/admin/users`);
+    await phone.getByTestId('user-row-tg-qindong').waitFor();
+    expect(await pageWidth(phone), 'users').toBeLessThanOrEqual(390);
+    await shot(phone, '390-05-users');
+    await phone.context().close();
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
