@@ -113,6 +113,18 @@ export class BudgetGuard {
     }
   }
 
+  /**
+   * Over budget: too many steps; or over the time budget while looping (a tenth of the steps
+   * already taken — a loop nothing waits in takes thousands of steps within its first
+   * milliseconds); or ten times the time budget whatever the steps. A legitimate command takes a
+   * few dozen steps: on a machine so loaded that its CPU time stretches (other threads of the
+   * process count too), it is not halted for being slow.
+   */
+  private overBudget(ms: number): boolean {
+    const { maxSteps, maxMs } = this.budget;
+    return this.steps > maxSteps || (ms > maxMs && this.steps > maxSteps / 10) || ms > 10 * maxMs;
+  }
+
   /** Counts one step (every engine event checks the time); over budget, halts and unwinds the engine's synchronous loop by throwing. */
   step(counts: boolean, elementId: string | undefined): void {
     if (this.halt) throw new HaltSignal('halted');
@@ -121,7 +133,7 @@ export class BudgetGuard {
       this.steps++;
     }
     const ms = this.elapsed();
-    if (this.steps <= this.budget.maxSteps && ms <= this.budget.maxMs) return;
+    if (!this.overBudget(ms)) return;
     const what = this.steps > this.budget.maxSteps ? `执行了超过 ${this.budget.maxSteps} 个流程步骤` : `运行超过 ${this.budget.maxMs} 毫秒`;
     this.halt = {
       reason: 'budget',
