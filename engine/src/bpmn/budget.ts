@@ -114,15 +114,15 @@ export class BudgetGuard {
   }
 
   /**
-   * Over budget: too many steps; or over the time budget while looping (a tenth of the steps
-   * already taken — a loop nothing waits in takes thousands of steps within its first
+   * Over budget: too many steps; or over the time budget while looping (a fiftieth of the steps
+   * already taken — a loop nothing waits in takes hundreds of steps within its first
    * milliseconds); or ten times the time budget whatever the steps. A legitimate command takes a
    * few dozen steps: on a machine so loaded that its CPU time stretches (other threads of the
    * process count too), it is not halted for being slow.
    */
   private overBudget(ms: number): boolean {
     const { maxSteps, maxMs } = this.budget;
-    return this.steps > maxSteps || (ms > maxMs && this.steps > maxSteps / 10) || ms > 10 * maxMs;
+    return this.steps > maxSteps || (ms > maxMs && this.steps > maxSteps / 50) || ms > 10 * maxMs;
   }
 
   /** Counts one step (every engine event checks the time); over budget, halts and unwinds the engine's synchronous loop by throwing. */
