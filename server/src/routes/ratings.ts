@@ -4,10 +4,10 @@
 // the handling unit: errors from the engine are answered with their code and a fixed message.
 import type { Request, Response } from 'express';
 import { YizhanError, type ErrorCode } from '@yizhan/errors';
-import type { Satisfaction } from '@yizhan/packs';
+import { actsOnFormsOf, type Satisfaction } from '@yizhan/packs';
 import { ref } from '../api-schemas';
 import { RATING_VALUES } from '../citizen-ratings';
-import { ApiError, notFound } from '../http-errors';
+import { ApiError, forbidden, notFound } from '../http-errors';
 import { clientAddress, PublicRateLimited } from '../public-limits';
 import { defineRoute, result, type RouteDef } from '../registry';
 import type { Services } from '../services';
@@ -61,6 +61,8 @@ export function ratingRoutes(services: Services): RouteDef[] {
       success: { status: 201, description: '评价链接（令牌、评价码、有效期）', schema: ref('RatingLink') },
       errors: [404, 409],
       async handler({ params, scope, user }) {
+        // a role that acts only on some steps (a leader: 督办) does not hand out rating links
+        if (actsOnFormsOf(user.role)) throw forbidden('无权限：评价链接由办理案件的工作人员生成');
         const id = await checkVisible(scope, params.id);
         const link = await ratings.issue(id, user.username);
         return result(201, { ...link, path: `/rate/${link.token}` });
