@@ -129,7 +129,10 @@ describe.each(databaseTargets())('statistics rollup vs recount on $name PostgreS
           case 'complete': {
             if (!task) continue;
             const data = task.formKey === 'mediation' ? { result: rand() < 0.75 ? 'success' : 'failed', note: '已调处' }
-              : task.formKey === 'supervise' ? { instruction: '限期办结', result: rand() < 0.8 ? 'success' : 'failed' }
+              : task.formKey === 'supervise' ? { instruction: '限期办结' }
+              : task.formKey === 'disposition' ? { way: pick(['litigation', 'arbitration', 'responsibleUnit']), note: '已引导当事人' }
+              : task.formKey === 'petition-acceptance' ? (rand() < 0.9 ? { accepted: true } : { accepted: false, refuseReason: '不属于信访事项', notice: '请向人民法院起诉' })
+              : task.formKey === 'return-visit' ? { recurred: rand() < 0.1, note: '已回访' }
               : task.formKey === 'feedback' ? { method: 'phone', message: '已电话反馈' }
               : task.formKey === 'evaluation' ? { satisfaction: pick(['satisfied', 'satisfied', 'basic', 'dissatisfied']) }
               : undefined;
