@@ -113,8 +113,10 @@ describe('what-if replay in the pack editor', () => {
     await page.getByTestId('version-diff').scrollIntoViewIfNeeded();
     await snap(page, 'diff-desktop');
     await page.setViewportSize({ width: 390, height: 844 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 392)
+      .slice(0, 5).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
     await snap(page, 'diff-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(' | ')).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 300_000);
