@@ -68,8 +68,13 @@ const NAV: { key: string; label: MessageKey; ability: Ability; children: { key: 
       { key: '/analysis', label: 'navAnalysis', ability: 'workspace' },
     ],
   },
-  { key: 'admin', label: 'navAdmin', ability: 'admin', children: [{ key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/assessment', label: 'navAssessment', ability: 'admin' }, { key: '/admin/packs', label: 'navPacks', ability: 'admin' }] },
-  { key: 'admin', label: 'navAdmin', ability: 'admin', children: [{ key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/admin/packs', label: 'navPacks', ability: 'admin' }, { key: '/admin/users', label: 'navUsers', ability: 'users' }] },
+  {
+    key: 'admin', label: 'navAdmin', ability: 'admin',
+    children: [
+      { key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/assessment', label: 'navAssessment', ability: 'admin' },
+      { key: '/admin/packs', label: 'navPacks', ability: 'admin' }, { key: '/admin/users', label: 'navUsers', ability: 'users' },
+    ],
+  },
 ];
 
 export function App() {
