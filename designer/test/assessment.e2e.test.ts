@@ -57,9 +57,21 @@ async function makeCase(i: number, end: End) {
     await api('POST', `/api/tasks/${task('handle').id}/transfer`, { department, reason: '经核实属该部门职责' });
     c = await api('GET', `/api/cases/${c.id}`);
   }
-  await complete('handle', { result: end === 'failed' ? 'failed' : 'success', note: '调处情况' });
-  await complete('feedback', { method: 'phone', message: '已电话告知当事人' });
-  await complete('evaluate', { satisfaction: end === 'unhappy' ? 'dissatisfied' : 'satisfied', comment: '评价' });
+  // each open step in turn, as Longxi runs it (a failed mediation goes up a level, then 引导; 回访
+  // after a rating) to the end; a 不满意 rating reopens the case, which is left there
+  const dataFor: Record<string, Record<string, unknown>> = {
+    mediation: { result: end === 'failed' ? 'failed' : 'success', note: '调处情况' },
+    disposition: { way: 'litigation', note: '引导当事人向人民法院起诉' },
+    feedback: { method: 'phone', message: '已电话告知当事人' },
+    evaluation: { satisfaction: end === 'unhappy' ? 'dissatisfied' : 'satisfied', comment: '评价' },
+    'return-visit': { recurred: false, note: '已回访' },
+  };
+  for (let step = 0; step < 12 && c.openTasks.length; step++) {
+    const open = c.openTasks[0] as Json;
+    if (!dataFor[open.formKey]) throw new Error(`no data for ${open.elementId} (${open.formKey})`);
+    await complete(open.elementId, dataFor[open.formKey]);
+    if (open.formKey === 'evaluation' && end === 'unhappy') break;
+  }
 }
 
 async function rankingNames(page: Page): Promise<string[]> {

@@ -279,7 +279,7 @@ export const en: Record<MessageKey, string> = {
   assessPreviewRun: 'Preview ranking', assessPreviewing: 'Previewing an undeployed scheme: the ranking follows the scheme being edited', assessPreviewEnd: 'End preview',
   assessSchemeNotJson: 'The scheme is not valid JSON: {reason}',
   // 督办 and 研判 (supervision on demand, 包案领导, party search, repeats, spike alerts, monthly records)
-  navSupervision: 'Supervision', navAnalysis: 'Analysis', supTitle: 'Supervision (督办)', supTag: 'Supervised', supervise: 'Supervise', supInstruction: 'Instruction',
+  navSupervision: 'Supervision', navAnalysis: 'Analysis', supTitle: 'Supervision', supTag: 'Supervised', supervise: 'Supervise', supInstruction: 'Instruction',
   supDeadline: 'Deadline', supLeader: 'Leader in charge', supLeaderHint: 'A leader\'s username (optional)', supAssignLeader: 'Assign leader in charge', supClose: 'Close',
   supCloseNote: 'Closing note', supActive: 'Active', supClosed: 'Closed', supOverdue: 'Past the deadline', supBy: 'Instruction by {by} at {at}',
   supDone: 'Done', supNone: 'No supervision', supAt: 'Instructed', supList: 'Supervised cases', supStatusAll: 'All', supUnit: 'Unit',
