@@ -168,15 +168,22 @@ describe('the 考核 page in a browser', () => {
       await small.locator('#login-username').fill('admin');
       await small.locator('#login-password').fill(PASSWORD);
       await small.getByTestId('login-submit').click();
-      await small.getByTestId('current-user').waitFor();
+      // on a phone the header folds into a menu: signed in is the login form gone
+      await small.locator('#login-username').waitFor({ state: 'detached' });
       await small.goto(`${baseUrl}/assessment`);
+      await small.getByTestId('assessment').waitFor();
+      await small.getByTestId('assess-pack').click();
+      await small.locator('.ant-select-item-option').filter({ hasText: '陇西' }).first().click();
       await small.getByTestId('assess-ranking').waitFor();
+      expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await small.screenshot({ path: join(SHOTS, '04-ranking-390.png'), fullPage: true });
       await phone.close();
     } catch (e) {
       await page.screenshot({ path: join(SHOTS, 'failure.png'), fullPage: true });
       throw new Error(`${e instanceof Error ? e.message : String(e)}\nconsole errors:\n${consoleErrors.join('\n')}`);
     }
-    expect(consoleErrors).toEqual([]);
+    // what the browser reports of the answers the test asked for: the broken scheme's 422 and the
+    // 404 of a pack without an assessment scheme (the page says so in words)
+    expect(consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of (404|422)/.test(e))).toEqual([]);
   }, 600_000);
 });
