@@ -13,13 +13,24 @@ import * as orgUnit from '../../stories/OrgUnitWidget.stories';
 import * as regions from '../../stories/RegionsWidget.stories';
 
 setProjectAnnotations([preview]);
-afterEach(cleanup);
 
 /** What the test needs of a composed story. */
 interface RunnableStory {
   play?: unknown;
   run: () => Promise<void>;
+  load: () => Promise<void>;
 }
+
+// A portable story stays mounted until the next one runs, so the last story of the file would
+// still hold antd's pending timers when jsdom is torn down (a timer firing after teardown fails
+// the run with "window is not defined"). `load()` runs the pending cleanups, which unmount it.
+let mounted: RunnableStory | undefined;
+afterEach(async () => {
+  await mounted?.load();
+  expect(document.body.children).toHaveLength(0);
+  mounted = undefined;
+  cleanup();
+});
 
 const files: Record<string, Record<string, RunnableStory>> = {
   attachments: composeStories(attachments),
@@ -39,6 +50,7 @@ for (const [file, composed] of Object.entries(files)) {
     });
     for (const [name, story] of stories) {
       it(name, async () => {
+        mounted = story;
         await story.run();
       });
     }
