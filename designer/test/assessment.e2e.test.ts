@@ -110,6 +110,9 @@ describe('the 考核 page in a browser', () => {
       await page.getByTestId('current-user').waitFor();
       await page.getByTestId('nav-/assessment').click();
       await page.getByTestId('assessment').waitFor();
+      // the first pack (Fugu) has no scheme: an explanation, not an error, and nothing to download
+      await page.getByTestId('assess-no-scheme').waitFor();
+      expect(await page.getByTestId('bulletin-docx').isDisabled()).toBe(true);
       // the packs list in its order; Longxi is the one with cases
       await page.getByTestId('assess-pack').click();
       await page.locator('.ant-select-item-option').filter({ hasText: '陇西' }).first().click();

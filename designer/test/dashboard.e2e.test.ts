@@ -159,7 +159,7 @@ describe('the statistics dashboard in a browser', () => {
     expect(consoleErrors).toEqual([]);
   }, 300_000);
 
-  it('fits a phone: the groupings scroll, the KPIs and share charts stack', async () => {
+  it('fits a phone: the groupings scroll, the KPIs and every chart stack', async () => {
     const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
     const page = await context.newPage();
     page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
@@ -175,6 +175,13 @@ describe('the statistics dashboard in a browser', () => {
     // nothing wider than the screen but the scrolling strip of groupings
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
+    // every chart gets the full width, one under the other, never squeezed side by side
+    const charts = ['chart-bar', 'chart-pie', 'chart-trend', 'chart-level', 'chart-satisfaction'];
+    const boxes = await Promise.all(charts.map((id) => page.getByTestId(id).boundingBox()));
+    for (const [i, box] of boxes.entries()) {
+      expect(box!.width).toBeGreaterThan(300);
+      if (i > 0) expect(box!.y).toBeGreaterThanOrEqual(boxes[i - 1]!.y + boxes[i - 1]!.height);
+    }
     expect(consoleErrors).toEqual([]);
     await context.close();
   }, 120_000);

@@ -13,7 +13,7 @@ export const zh = {
   langSwitch: 'English',
   inbox: '待办事项', scopeInbox: '全部待办', scopeMine: '我认领的', scopeDepartment: '本部门', overdue: '已超期',
   colGreen: '正常', colYellow: '临期', colRed: '超期',
-  caseNo: '案件编号', taskName: '办理环节', caseTitle: '案件', dueAt: '办理时限', assignee: '认领人', actions: '操作',
+  caseNo: '案件编号', taskName: '办理环节', caseTitle: '案件', caseTitleInput: '案件标题（选填，如：张某与李某宅基地纠纷）', dueAt: '办理时限', assignee: '认领人', actions: '操作',
   claim: '认领', unclaim: '释放', handle: '办理', open: '打开', noTasks: '暂无待办',
   taskForm: '办理表单', submit: '提交', completed: '已办结', taskDone: '已提交，任务办结',
   returnTask: '退回', returnReason: '退回理由', transfer: '转办', transferTo: '转办部门', reason: '理由',
@@ -123,6 +123,7 @@ export const zh = {
   assessOverdueTasks: '超期任务', assessReturns: '退回次数', assessFlags: '标记', assessSupervised: '被督办', assessFirstContact: '初访化解',
   assessBacklog: '积案未化解', assessBacklogResolved: '积案已化解', assessPreviewTitle: '考核方案预览（不部署）',
   assessPreviewIntro: '修改考核方案（assessment.json）的权重或计分线，先用本期数据预览排名，确认后再随流程包部署。', assessPreviewOpen: '编辑方案并预览',
+  assessNoScheme: '该流程包还没有考核方案', assessNoSchemeHint: '在流程包的 pack.json 中用 assessment 指向考核方案文件（如 assessment.json），部署后即可按月、季、年排名和下载通报；也可先用下方“编辑方案并预览”试算。',
   assessPreviewRun: '预览排名', assessPreviewing: '正在预览未部署的考核方案：排名按编辑中的方案计算', assessPreviewEnd: '结束预览',
   assessSchemeNotJson: '方案不是合法的 JSON：{reason}',
   // 督办 and 研判 (supervision on demand, 包案领导, party search, repeats, spike alerts, monthly records)
@@ -170,7 +171,7 @@ export const en: Record<MessageKey, string> = {
   langSwitch: '中文',
   inbox: 'Inbox', scopeInbox: 'All', scopeMine: 'Claimed by me', scopeDepartment: 'My department', overdue: 'Overdue',
   colGreen: 'On time', colYellow: 'Due soon', colRed: 'Overdue',
-  caseNo: 'Case no.', taskName: 'Step', caseTitle: 'Case', dueAt: 'Due', assignee: 'Assignee', actions: 'Actions',
+  caseNo: 'Case no.', taskName: 'Step', caseTitle: 'Case', caseTitleInput: 'Case title (optional, e.g. boundary dispute Zhang v. Li)', dueAt: 'Due', assignee: 'Assignee', actions: 'Actions',
   claim: 'Claim', unclaim: 'Release', handle: 'Handle', open: 'Open', noTasks: 'Nothing to do',
   taskForm: 'Task form', submit: 'Submit', completed: 'Completed', taskDone: 'Submitted, task completed',
   returnTask: 'Return', returnReason: 'Reason for returning', transfer: 'Transfer', transferTo: 'Transfer to', reason: 'Reason',
@@ -276,6 +277,7 @@ export const en: Record<MessageKey, string> = {
   assessOverdueTasks: 'Overdue tasks', assessReturns: 'Returns', assessFlags: 'Flags', assessSupervised: 'Supervised', assessFirstContact: 'Resolved at first contact',
   assessBacklog: 'Backlog, open', assessBacklogResolved: 'Backlog, resolved', assessPreviewTitle: 'Preview a scheme (not deployed)',
   assessPreviewIntro: 'Change the weights or thresholds of the scheme (assessment.json) and preview the ranking on this period before deploying it with the pack.', assessPreviewOpen: 'Edit and preview',
+  assessNoScheme: 'This pack has no assessment scheme yet', assessNoSchemeHint: 'Point pack.json\'s assessment at a scheme file (e.g. assessment.json) and deploy to rank units by month, quarter or year and download bulletins; or try one first with "Edit scheme and preview" below.',
   assessPreviewRun: 'Preview ranking', assessPreviewing: 'Previewing an undeployed scheme: the ranking follows the scheme being edited', assessPreviewEnd: 'End preview',
   assessSchemeNotJson: 'The scheme is not valid JSON: {reason}',
   // 督办 and 研判 (supervision on demand, 包案领导, party search, repeats, spike alerts, monthly records)

@@ -10,6 +10,7 @@ import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { Panel, PageTitle, useToast } from '../app/ui';
 import { useLoad } from '../app/use-load';
+import { ApiError } from '../api/client';
 import type { CaseStatus } from '../api/types';
 import type { components } from '../api/schema';
 import { RESULT_LABEL, SATISFACTION_LABEL } from '@yizhan/packs/wording';
@@ -71,6 +72,8 @@ export default function AssessmentPage() {
   useEffect(() => { setPreview(null); setDrill(null); }, [pack, period, group]);
 
   const shown = preview ?? report.data;
+  // A pack without a scheme is not a failure: the county has simply not written one yet.
+  const noScheme = report.error instanceof ApiError && report.error.code === 'ASSESSMENT_NOT_FOUND';
   const indicatorLabel = (key: string | undefined) => shown?.indicators.find((i) => i.key === key)?.label ?? key;
 
   const runPreview = async () => {
@@ -146,10 +149,12 @@ export default function AssessmentPage() {
         />
         <Select style={{ width: 130 }} value={period} onChange={setPeriod} options={periods(kind).map((p) => ({ value: p, label: p }))} data-testid="assess-period" aria-label={t('assessPeriod')} />
         <span style={{ flex: 1 }} />
-        <Button onClick={() => bulletin('docx')} data-testid="bulletin-docx">{t('assessBulletinDocx')}</Button>
-        <Button onClick={() => bulletin('xlsx')} data-testid="bulletin-xlsx">{t('assessBulletinXlsx')}</Button>
+        <Button onClick={() => bulletin('docx')} disabled={noScheme} data-testid="bulletin-docx">{t('assessBulletinDocx')}</Button>
+        <Button onClick={() => bulletin('xlsx')} disabled={noScheme} data-testid="bulletin-xlsx">{t('assessBulletinXlsx')}</Button>
       </div>
-      <ErrorAlert error={report.error} onRetry={report.reload} />
+      {noScheme
+        ? <Alert type="info" showIcon title={t('assessNoScheme')} description={t('assessNoSchemeHint')} data-testid="assess-no-scheme" />
+        : <ErrorAlert error={report.error} onRetry={report.reload} />}
       {shown && (
         <Panel
           title={`${shown.period.label} · ${shown.scheme.name}`}

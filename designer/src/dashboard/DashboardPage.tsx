@@ -12,6 +12,7 @@ import { useSession } from '../app/session';
 import { Panel, PageTitle, useToast } from '../app/ui';
 import SpikeAlerts from '../pages/SpikeAlerts';
 import { useLoad } from '../app/use-load';
+import { useNarrow } from '../app/use-narrow';
 import type { CaseStatus, InboxTask } from '../api/types';
 import { RESULT_LABEL, SATISFACTION_LABEL } from '@yizhan/packs/wording';
 import { Chart, type ChartOption } from './Chart';
@@ -77,6 +78,7 @@ export default function DashboardPage() {
 
   const rows = stats.data?.rows ?? [];
   const totals = stats.data?.totals;
+  const narrow = useNarrow();
   const label = (r: StatsRow) => r.label ?? r.key ?? t('dashUnset');
   const drillTo = (g: GroupBy, r: StatsRow | undefined) => r && setDrill({ groupBy: g, key: r.key, label: label(r) });
   // The drill-down opens below the charts and tables: bring it into view.
@@ -86,8 +88,8 @@ export default function DashboardPage() {
 
   const barOption: ChartOption = useMemo(() => ({
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 48, right: 48, top: 40, bottom: 70 },
+    legend: { type: 'scroll', top: 0 },
+    grid: { left: 48, right: 48, top: 56, bottom: 70 },
     xAxis: { type: 'category', data: rows.map(label), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
     yAxis: [{ type: 'value', name: t('dashUnitCases') }, { type: 'value', name: '%', max: 100 }],
     series: [
@@ -137,8 +139,8 @@ export default function DashboardPage() {
   const trendRows = trend.data?.rows ?? [];
   const trendOption: ChartOption = useMemo(() => ({
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
-    grid: { left: 48, right: 48, top: 40, bottom: 30 },
+    legend: { type: 'scroll', top: 0 },
+    grid: { left: 48, right: 48, top: 56, bottom: 30 },
     xAxis: { type: 'category', data: trendRows.map(label) },
     yAxis: [{ type: 'value', name: t('dashUnitCases') }, { type: 'value', name: '%', max: 100 }],
     series: [
@@ -202,7 +204,7 @@ export default function DashboardPage() {
         <Kpi id="挂牌督办" label={t('supTitle')} value={totals ? String(totals.supervised) : '—'} unit={t('dashUnitCases')} />
       </div>
       <SpikeAlerts compact />
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr)', gap: 16 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: narrow ? 'minmax(0, 1fr)' : 'minmax(0, 2fr) minmax(0, 1fr)', gap: 16 }}>
         <Panel title={t('dashBarTitle', { by: by(groupBy) })} testId="chart-bar">
           {stats.loading && !stats.data ? <Spin /> : <Chart option={barOption} height={340} onClick={(p) => drillTo(groupBy, rows[p.dataIndex])} />}
         </Panel>
@@ -210,7 +212,7 @@ export default function DashboardPage() {
           <Chart option={pieOption} height={340} onClick={(p) => drillTo(groupBy, rows[p.dataIndex])} />
         </Panel>
       </div>
-      <div style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)', gap: 16 }}>
+      <div style={{ display: 'grid', gridTemplateColumns: narrow ? 'minmax(0, 1fr)' : 'minmax(0, 2fr) minmax(0, 1fr) minmax(0, 1fr)', gap: 16 }}>
         <Panel title={t('dashTrend')} testId="chart-trend">
           <Chart option={trendOption} height={300} onClick={(p) => drillTo('month', trendRows[p.dataIndex])} />
         </Panel>

@@ -93,7 +93,7 @@ export default function NewCasePage() {
           options={(defs.data ?? []).map((d) => ({ value: d.key, label: `${d.name ?? d.key}（${d.key} v${d.version}）` }))}
           data-testid="process-select"
         />
-        <Input placeholder={t('caseTitle')} value={title} onChange={(e) => keep({ title: e.target.value })} style={{ width: 280, maxWidth: '100%' }} data-testid="case-title" />
+        <Input placeholder={t('caseTitleInput')} aria-label={t('caseTitleInput')} value={title} onChange={(e) => keep({ title: e.target.value })} style={{ width: 360, maxWidth: '100%' }} data-testid="case-title" />
       </Space>
       {defs.data && !defs.data.length && <Alert type="info" showIcon title={t('noStartableProcess')} data-testid="no-process" />}
       {restored && def && (
