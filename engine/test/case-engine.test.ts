@@ -43,6 +43,9 @@ describe.each(databaseTargets())('case engine on $name PostgreSQL', (target) => 
     expect(started.status).toBe('active');
     expect(started.variables.decision).toMatchObject({ joint: true, level: 'county', departments: ['land', 'agri', 'justice'] });
     expect(started.routing).toEqual({ ruleSet: 'routing', joint: true });
+    // the history reads in the order things happened: intake, routing, then the tasks it made
+    const opening = (await engine.getCase(started.id)).history.map((h) => h.kind).filter((k) => k !== 'element.passed');
+    expect(opening).toEqual(['case.started', 'service.completed', 'task.created', 'task.created', 'task.created']);
     const joint = started.openTasks;
     expect(joint.map((t) => [t.elementId, t.candidateGroups, t.iteration])).toEqual([
       ['jointMediation', ['land'], 0],

@@ -63,6 +63,21 @@ export async function projectCase(
       item: w.item === undefined ? null : w.item, due_at: due, warn_at: warn, priority: w.priority ?? null, due_date: w.dueDate ?? null,
     };
   });
+  // Services: completions resolve earlier incidents; failures open new ones. Logged before the
+  // tasks they lead to, so the history reads in the order things happened (routing, then the task).
+  let routing: unknown;
+  const openIncidents = new Set(of('incident').map((i) => i.element_id));
+  for (const e of events) {
+    if (e.kind === 'service.completed') {
+      if (openIncidents.delete(e.elementId)) {
+        await client.query(`update incidents set status = 'resolved', resolved_at = $3 where case_id = $1 and element_id = $2 and status = 'open'`, [caseId, e.elementId, now]);
+      }
+      if (e.annotations?.routing) routing = e.annotations.routing;
+      log.push({ actor: 'system', kind: HistoryKind.ServiceCompleted, elementId: e.elementId, taskId: null, data: { name: e.name ?? null, ...(e.annotations ?? {}) } });
+    } else if (e.elementType.endsWith('Event') || e.elementType.endsWith('Gateway')) {
+      log.push({ actor: 'system', kind: HistoryKind.ElementPassed, elementId: e.elementId, taskId: null, data: { type: e.elementType, name: e.name } });
+    }
+  }
   // each new task's history entry, in its place in the log; its id comes from the insert (a task
   // already there by its execution id is not inserted, and gets no entry)
   const created = new Map<number, string>(); // log position → execution id
@@ -82,20 +97,6 @@ export async function projectCase(
     return { execution_id: p.executionId, element_id: p.elementId, expression: p.expression ?? null, due_at: due };
   });
 
-  // Services: completions resolve earlier incidents; failures open new ones.
-  let routing: unknown;
-  const openIncidents = new Set(of('incident').map((i) => i.element_id));
-  for (const e of events) {
-    if (e.kind === 'service.completed') {
-      if (openIncidents.delete(e.elementId)) {
-        await client.query(`update incidents set status = 'resolved', resolved_at = $3 where case_id = $1 and element_id = $2 and status = 'open'`, [caseId, e.elementId, now]);
-      }
-      if (e.annotations?.routing) routing = e.annotations.routing;
-      log.push({ actor: 'system', kind: HistoryKind.ServiceCompleted, elementId: e.elementId, taskId: null, data: { name: e.name ?? null, ...(e.annotations ?? {}) } });
-    } else if (e.elementType.endsWith('Event') || e.elementType.endsWith('Gateway')) {
-      log.push({ actor: 'system', kind: HistoryKind.ElementPassed, elementId: e.elementId, taskId: null, data: { type: e.elementType, name: e.name } });
-    }
-  }
   for (const i of incidents) {
     if (openIncidents.has(i.elementId)) {
       await client.query(`update incidents set message = $3 where case_id = $1 and element_id = $2 and status = 'open'`, [caseId, i.elementId, i.message]);
