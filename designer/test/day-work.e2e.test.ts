@@ -76,7 +76,12 @@ describe('a day of work in the browser', () => {
     // the task page shows the case: intake data under the intake form's titles, and its timeline
     await team.getByTestId('task-case').waitFor();
     expect(await team.getByTestId('task-case').textContent()).toContain('当事人（反映人）姓名陈丽');
-    expect(await team.getByTestId('task-history').textContent()).toContain('受理');
+    const history = await team.getByTestId('task-history').textContent();
+    expect(history).toContain('受理');
+    // who did it, by name: the window clerk by the pack's name for her, the engine as 系统
+    expect(history).toContain('综合受理窗口');
+    expect(history).toContain('系统');
+    expect(history).not.toContain('zy-window');
     await team.getByTestId('return').click();
     await team.getByTestId('return-reason').fill('属城建类纠纷，不属本团队职责');
     await team.locator('.ant-modal:visible').getByRole('button', { name: /确\s*定/ }).click();

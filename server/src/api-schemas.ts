@@ -140,6 +140,11 @@ export const componentSchemas: Record<string, JsonSchema> = {
     incidents: { type: 'array', items: ref('Incident') },
     history: { type: 'array', items: ref('HistoryEntry'), description: '办理过程时间线' },
   }),
+  CaseDetail: {
+    allOf: [ref('Case'), obj({
+      people: { type: 'object', additionalProperties: { type: 'string' }, description: '时间线、任务和包案领导中出现的用户名 → 姓名' },
+    })],
+  },
   CaseSummary: obj({
     id: { type: 'string', format: 'uuid' }, number: { type: 'integer' }, processKey: str(),
     status: { type: 'string', enum: ['active', 'completed', 'incident', 'failed', 'withdrawn', 'refused'] },

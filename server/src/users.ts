@@ -54,6 +54,16 @@ let dummyHash: Promise<string> | undefined;
 export class UserRepository {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Display names of the given usernames (those that exist), e.g. for a case's timeline. */
+  async displayNames(usernames: readonly string[]): Promise<Record<string, string>> {
+    const wanted = [...new Set(usernames)];
+    if (!wanted.length) return {};
+    const { rows } = await this.pool.query<{ username: string; display_name: string }>(
+      'select username, display_name from users where username = any($1::text[])', [wanted],
+    );
+    return Object.fromEntries(rows.map((r) => [r.username, r.display_name]));
+  }
+
   async create(input: NewUser): Promise<User> {
     const passwordHash = await hash(input.password);
     const { rows } = await this.pool.query<UserRow>(

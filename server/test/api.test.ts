@@ -92,6 +92,12 @@ describe.each(databaseTargets())('HTTP API on $name PostgreSQL', (target) => {
     expect(r.body.error.code).toBe('TASK_ALREADY_COMPLETED');
     const after = (await s.request('GET', `/api/cases/${created.id}`, { token: clerka })).body;
     expect(after.tasks.find((t: Json) => t.id === handle.id).data).toEqual({ result: 'success', note: '双方和解' });
+    // who did what, by name: every username in the timeline and on the tasks (the engine's own
+    // 'system' is no user); a renamed clerk shows under the new name
+    expect((await s.request('POST', '/api/users/clerka', { token: admin, body: { displayName: '甲镇 李调解' } })).status).toBe(200);
+    const named = (await s.request('GET', `/api/cases/${created.id}`, { token: clerka })).body;
+    expect(named.people).toEqual({ clerka: '甲镇 李调解' });
+    expect(named.history.some((h: Json) => h.actor === 'system')).toBe(true);
 
     // The centre gives feedback; the case closes.
     const feedback = after.openTasks[0];

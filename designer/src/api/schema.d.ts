@@ -151,7 +151,7 @@ export interface paths {
         };
         /**
          * 案件详情
-         * @description 案件、流程变量、分流决定及其解释（routing）、待办任务、异常与办理时间线（history）。审计人员看到的身份证号、电话、住址、姓名等个人信息已脱敏。
+         * @description 案件、流程变量、分流决定及其解释（routing）、待办任务、异常与办理时间线（history），以及时间线和任务中工作人员的姓名（people）。审计人员看到的身份证号、电话、住址、姓名等个人信息已脱敏。
          */
         get: operations["getCase"];
         put?: never;
@@ -1464,6 +1464,12 @@ export interface components {
             /** @description 办理过程时间线 */
             history: components["schemas"]["HistoryEntry"][];
         };
+        CaseDetail: components["schemas"]["Case"] & {
+            /** @description 时间线、任务和包案领导中出现的用户名 → 姓名 */
+            people: {
+                [key: string]: string;
+            };
+        };
         CaseSummary: {
             /** Format: uuid */
             id: string;
@@ -2734,7 +2740,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Case"];
+                    "application/json": components["schemas"]["CaseDetail"];
                 };
             };
             401: components["responses"]["E401"];

@@ -45,7 +45,8 @@ export interface Routing {
   explanation?: Explanation;
 }
 
-export type CaseDetail = Omit<Schemas['Case'], 'routing'> & { routing: Routing | null };
+/** A case; `people` (username → name) comes with GET /api/cases/:id only. */
+export type CaseDetail = Omit<Schemas['Case'], 'routing'> & { routing: Routing | null; people?: Record<string, string> };
 export type CaseSummary = Schemas['CaseSummary'];
 /** A BPMN message a case waits for (撤回 …): what the case page offers as a button. */
 export type WaitingMessage = Schemas['WaitingMessage'];

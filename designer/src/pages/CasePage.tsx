@@ -13,9 +13,9 @@ import { DecisionView, ExplanationView } from '../rules/ExplanationView';
 import { CaseAttachments } from './CaseAttachments';
 import CaseLifecycle from './CaseLifecycle';
 import CaseMessages from './CaseMessages';
-import { CITIZEN, RatingLinkCard } from './RatingLinkCard';
+import { RatingLinkCard } from './RatingLinkCard';
 import { CaseRepeats, CaseSupervision } from './CaseSupervision';
-import { intakeData, completedSteps, FormDataView, REGISTERED_KEY, historyText, orgNamer, processLabel, stepLabel, useCaseForms } from './case-data';
+import { intakeData, completedSteps, FormDataView, REGISTERED_KEY, historyText, orgNamer, personNamer, processLabel, stepLabel, useCaseForms } from './case-data';
 
 const BpmnViewer = lazy(() => import('../bpmn/BpmnViewer'));
 
@@ -41,6 +41,7 @@ export default function CasePage({ id }: { id: string }) {
   const deptName = (code: string) => org.departments.find((d) => d.code === code)?.name ?? code;
   const unitOrDept = orgNamer(org);
   const steps = completedSteps(c);
+  const person = personNamer(c, { system: t('actorSystem'), citizen: t('ratingCitizen') });
   // staff and administrators of a visible case may add evidence; leaders and auditors only read
   const canUpload = c.status !== 'completed' && can('act');
   const doneIds = [...new Set(c.tasks.filter((x) => x.status === 'completed').map((x) => x.elementId))];
@@ -86,7 +87,7 @@ export default function CasePage({ id }: { id: string }) {
                       <Link to={`/tasks/${tk.id}`}>{tk.name ?? tk.elementId}</Link>
                       {tk.candidateGroups.map((g) => <Tag key={g}>{deptName(g)}</Tag>)}
                       <DueTag dueAt={tk.dueAt} colour={tk.colour} />
-                      {tk.assignee && <Tag color="blue">{tk.assignee}</Tag>}
+                      {tk.assignee && <Tag color="blue">{person(tk.assignee)}</Tag>}
                     </Space>
                   ))}
                 </Space>
@@ -124,7 +125,7 @@ export default function CasePage({ id }: { id: string }) {
                 content: (
                   <div>
                     <div>{historyText(h, c, unitOrDept)}</div>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(h.at)}{h.actor ? ` · ${h.actor === CITIZEN ? t('ratingCitizen') : h.actor}` : ''}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(h.at)}{h.actor ? ` · ${person(h.actor)}` : ''}</Typography.Text>
                   </div>
                 ),
               }))} />
@@ -138,7 +139,7 @@ export default function CasePage({ id }: { id: string }) {
                 <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
                   {steps.map(({ task, actor }) => (
                     <section key={task.id} data-testid={`step-${task.elementId}`}>
-                      <Typography.Text strong>{stepLabel(task, actor)}</Typography.Text>
+                      <Typography.Text strong>{stepLabel(task, person(actor))}</Typography.Text>
                       <FormDataView form={task.formKey ? forms.data?.forms.get(task.formKey) : undefined} data={(task.data ?? {}) as Record<string, unknown>} name={unitOrDept} />
                     </section>
                   ))}

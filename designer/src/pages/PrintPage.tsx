@@ -10,7 +10,7 @@ import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
 import { DecisionView } from '../rules/ExplanationView';
-import { intakeData, completedSteps, fieldText, fieldTitle, historyText, orderedKeys, orgNamer, processLabel, stepLabel, useCaseForms, type CaseForms } from './case-data';
+import { intakeData, completedSteps, fieldText, fieldTitle, historyText, orderedKeys, orgNamer, personNamer, processLabel, stepLabel, useCaseForms, type CaseForms } from './case-data';
 
 const STATUS: Record<CaseDetail['status'], MessageKey> = { active: 'statusActive', completed: 'statusCompleted', incident: 'statusIncident', failed: 'statusFailed', withdrawn: 'statusWithdrawn', refused: 'statusRefused' };
 
@@ -144,6 +144,7 @@ function CaseFile({ c, forms, name, unit }: { c: CaseDetail; forms: CaseForms | 
   const steps = completedSteps(c);
   const decision = c.routing?.decision ?? null;
   const last = steps[steps.length - 1];
+  const person = personNamer(c, { system: t('actorSystem'), citizen: t('ratingCitizen') });
   return (
     <>
       <h1>{t('caseFileTitle')}</h1>
@@ -169,7 +170,7 @@ function CaseFile({ c, forms, name, unit }: { c: CaseDetail; forms: CaseForms | 
         const d = (task.data ?? {}) as Record<string, unknown>;
         return (
           <section key={task.id} data-testid={`casefile-step-${task.elementId}`}>
-            <h3>{stepLabel(task, actor)}</h3>
+            <h3>{stepLabel(task, person(actor))}</h3>
             <Rows rows={orderedKeys(form, d).map((k) => [fieldTitle(form, k), fieldText(form, k, d[k], name)])} />
           </section>
         );
@@ -178,13 +179,13 @@ function CaseFile({ c, forms, name, unit }: { c: CaseDetail; forms: CaseForms | 
       <Rows rows={[
         [t('status'), t(STATUS[c.status]), 'casefile-outcome'],
         [t('completed'), formatTime(c.completedAt)],
-        ...(last ? [[t('taskName'), stepLabel(last.task, last.actor)] as [string, string]] : []),
+        ...(last ? [[t('taskName'), stepLabel(last.task, person(last.actor))] as [string, string]] : []),
       ]} />
       <h2>{t('timeline')}</h2>
       <table>
         <tbody>
           {c.history.filter((h) => h.kind !== 'element.passed').map((h) => (
-            <tr key={h.id}><th style={{ width: '24%' }}>{formatTime(h.at)}</th><td>{historyText(h, c, name)}{h.actor ? ` · ${h.actor}` : ''}</td></tr>
+            <tr key={h.id}><th style={{ width: '24%' }}>{formatTime(h.at)}</th><td>{historyText(h, c, name)}{h.actor ? ` · ${person(h.actor)}` : ''}</td></tr>
           ))}
         </tbody>
       </table>

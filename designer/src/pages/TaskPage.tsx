@@ -14,7 +14,7 @@ import { useToast } from '../app/ui';
 import { Link, useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
-import { intakeData, FormDataView, historyText, lastHandover, orgNamer, useCaseForms } from './case-data';
+import { intakeData, FormDataView, historyText, lastHandover, orgNamer, personNamer, useCaseForms } from './case-data';
 
 export default function TaskPage({ id }: { id: string }) {
   const { api, user, org: mergedOrg } = useSession();
@@ -70,6 +70,7 @@ export default function TaskPage({ id }: { id: string }) {
   const name = orgNamer(org);
   const c = kase.data;
   const handover = open && c ? lastHandover(c, tk.id) : undefined;
+  const person = personNamer(c ?? {}, { system: t('actorSystem'), citizen: t('ratingCitizen') });
 
   const submit = (data: CaseFormData) => act(() => api.complete(tk.id, data), t('taskDone'), () => {
     draft.clear();
@@ -85,7 +86,7 @@ export default function TaskPage({ id }: { id: string }) {
         { key: 'case', label: t('caseTitle'), children: tk.caseTitle ?? tk.caseType ?? tk.processKey },
         { key: 'due', label: t('dueAt'), children: <DueTag dueAt={tk.dueAt} colour={tk.colour} /> },
         { key: 'groups', label: t('departments'), children: tk.candidateGroups.map(deptName).join('、') || '—' },
-        { key: 'assignee', label: t('assignee'), children: tk.assignee ?? '—' },
+        { key: 'assignee', label: t('assignee'), children: tk.assignee ? person(tk.assignee) : '—' },
         { key: 'status', label: t('status'), children: open ? t('statusActive') : `${t('completed')} ${formatTime(tk.completedAt)}` },
       ]} />
       {handover && (
@@ -96,7 +97,7 @@ export default function TaskPage({ id }: { id: string }) {
           title={t(handover.kind === 'task.returned' ? 'returnedToYou' : 'transferredToYou', { from: handover.from.map(deptName).join('、') || '—', to: handover.to.map(deptName).join('、') || '—' })}
           description={<>
             <div style={{ whiteSpace: 'pre-wrap' }}>{t('reason')}：{handover.reason ?? t('noReason')}</div>
-            <Typography.Text type="secondary">{t('handoverBy', { actor: handover.actor ?? '—', at: formatTime(handover.at) })}</Typography.Text>
+            <Typography.Text type="secondary">{t('handoverBy', { actor: person(handover.actor) || '—', at: formatTime(handover.at) })}</Typography.Text>
           </>}
         />
       )}
@@ -109,7 +110,7 @@ export default function TaskPage({ id }: { id: string }) {
           description={<>
             <div style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>{tk.supervision.instruction}</div>
             {tk.supervision.deadline && <div>{t('supDeadlineText', { at: formatTime(tk.supervision.deadline) })}</div>}
-            {tk.supervision.leaderInCharge && <div>{t('supLeader')}：{tk.supervision.leaderInCharge}</div>}
+            {tk.supervision.leaderInCharge && <div>{t('supLeader')}：{person(tk.supervision.leaderInCharge)}</div>}
           </>}
         />
       )}
@@ -176,7 +177,7 @@ export default function TaskPage({ id }: { id: string }) {
             content: (
               <div>
                 <div>{historyText(h, c, name)}</div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(h.at)}{h.actor ? ` · ${h.actor}` : ''}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatTime(h.at)}{h.actor ? ` · ${person(h.actor)}` : ''}</Typography.Text>
               </div>
             ),
           }))} />

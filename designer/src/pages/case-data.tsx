@@ -7,6 +7,7 @@ import type { ApiClient } from '../api/client';
 import { ApiError } from '../api/client';
 import type { CaseDetail, DefinitionDetail, FormResource, HistoryEntry, OrgModel, Task } from '../api/types';
 import { formatTime } from '../app/common';
+import { CITIZEN } from './RatingLinkCard';
 import { useLoad, type Loaded } from '../app/use-load';
 
 /** Session key: the id of the case just registered (its page then offers the receipt). */
@@ -173,9 +174,20 @@ export function completedSteps(c: Pick<CaseDetail, 'tasks' | 'history'>): { task
     .map((task) => ({ task, actor: task.completedBy ?? c.history.find((h) => h.taskId === task.id && h.kind === 'task.completed')?.actor ?? null }));
 }
 
-/** A step's heading: its name, when and by whom. */
+/** A step's heading: its name, when and by whom (`actor` already a name). */
 export function stepLabel(task: Task, actor: string | null): string {
   return `${task.name ?? task.elementId} · ${formatTime(task.completedAt)}${actor ? ` · ${actor}` : ''}`;
+}
+
+/** The engine's own steps are the system's; a citizen's online rating is the applicant's. */
+export const SYSTEM = 'system';
+
+/**
+ * Who did something, as a clerk reads it: staff by name (the case's `people`), the engine as
+ * 系统, the applicant rating online as such; an unknown username as it is.
+ */
+export function personNamer(c: Pick<CaseDetail, 'people'>, words: { system: string; citizen: string }): (actor: string | null | undefined) => string {
+  return (actor) => (!actor ? '' : actor === SYSTEM ? words.system : actor === CITIZEN ? words.citizen : c.people?.[actor] ?? actor);
 }
 
 /** Unit or department code → its name in the org. */

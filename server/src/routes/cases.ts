@@ -79,13 +79,17 @@ export function caseRoutes(services: Services): RouteDef[] {
     }),
     defineRoute({
       method: 'get', path: '/api/cases/:id', operationId: 'getCase', tag: 'cases', summary: '案件详情',
-      description: '案件、流程变量、分流决定及其解释（routing）、待办任务、异常与办理时间线（history）。审计人员看到的身份证号、电话、住址、姓名等个人信息已脱敏。',
+      description: '案件、流程变量、分流决定及其解释（routing）、待办任务、异常与办理时间线（history），以及时间线和任务中工作人员的姓名（people）。审计人员看到的身份证号、电话、住址、姓名等个人信息已脱敏。',
       access: 'case:read', pathParams: { id: '案件 id' },
-      success: { status: 200, description: '案件', schema: ref('Case') },
+      success: { status: 200, description: '案件', schema: ref('CaseDetail') },
       errors: [404],
       async handler({ params, scope }) {
         const c = await visibleCase(scope, params.id);
-        return seesPersonalData(scope, 'detail') ? c : redactCase(c);
+        // who did what, by name: the staff in the timeline and on the tasks
+        const people = await services.users.displayNames([
+          ...c.history.map((h) => h.actor), ...c.tasks.flatMap((t) => [t.assignee, t.completedBy]), c.leaderInCharge,
+        ].filter((u): u is string => typeof u === 'string'));
+        return { ...(seesPersonalData(scope, 'detail') ? c : redactCase(c)), people };
       },
     }),
     defineRoute({
