@@ -72,7 +72,7 @@ export default function CasePage({ id }: { id: string }) {
         { key: 'type', label: t('type'), children: c.type ?? '—' },
         { key: 'unit', label: t('unit'), children: c.unitName ?? c.unit ?? '—' },
         { key: 'created', label: t('createdAt'), children: formatTime(c.createdAt) },
-        { key: 'by', label: '受理人', children: c.createdBy ?? '—' },
+        { key: 'by', label: t('receivedBy'), children: person(c.createdBy) || '—' },
         { key: 'done', label: t('completed'), children: formatTime(c.completedAt) },
       ]} />
       <CaseRepeats caseId={c.id} />

@@ -12,6 +12,7 @@ import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { useToast } from '../app/ui';
 import { useLoad } from '../app/use-load';
+import { personNamer } from './case-data';
 
 type Action = { kind: 'supervise' } | { kind: 'leader' } | { kind: 'close'; supervision: Supervision };
 
@@ -27,6 +28,7 @@ export function CaseSupervision({ kase, onChanged }: { kase: CaseDetail; onChang
   const [form] = Form.useForm();
   const leads = user?.role === 'leader' || user?.role === 'admin';
   const running = kase.status === 'active' || kase.status === 'incident';
+  const person = personNamer(kase, { system: t('actorSystem'), citizen: t('ratingCitizen') });
   const items = list.data ?? [];
   if (!items.length && !(leads && running) && !kase.leaderInCharge) return null;
 
@@ -64,7 +66,7 @@ export function CaseSupervision({ kase, onChanged }: { kase: CaseDetail; onChang
             <Space wrap size={4}>
               <Tag color={s.status === 'active' ? 'red' : 'default'}>{s.status === 'active' ? t('supActive') : t('supClosed')}</Tag>
               {s.deadline && <Tag color={s.status === 'active' && new Date(s.deadline) < new Date() ? 'red' : 'orange'}>{t('supDeadline')} {formatTime(s.deadline)}</Tag>}
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('supBy', { by: s.createdBy, at: formatTime(s.createdAt) })}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('supBy', { by: person(s.createdBy), at: formatTime(s.createdAt) })}</Typography.Text>
               {s.closingNote && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('supCloseNote')}：{s.closingNote}</Typography.Text>}
               {leads && s.status === 'active' && <Button size="small" onClick={() => setAction({ kind: 'close', supervision: s })} data-testid="supervision-close">{t('supClose')}</Button>}
             </Space>

@@ -153,7 +153,7 @@ function CaseFile({ c, forms, name, unit }: { c: CaseDetail; forms: CaseForms | 
         [t('caseTitle'), c.title ?? c.type ?? c.processKey],
         [t('process'), processLabel(c, forms?.definition), 'casefile-process'],
         [t('unit'), c.unitName ?? c.unit ?? '—'],
-        [t('createdAt'), `${formatTime(c.createdAt)}${c.createdBy ? ` · ${c.createdBy}` : ''}`],
+        [t('createdAt'), `${formatTime(c.createdAt)}${c.createdBy ? ` · ${person(c.createdBy)}` : ''}`],
         [t('status'), t(STATUS[c.status])],
       ]} />
       <h2>{t('variables')}</h2>
