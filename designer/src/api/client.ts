@@ -32,6 +32,13 @@ export interface ApiClientOptions {
 
 type Query = Record<string, string | number | boolean | undefined>;
 
+/** One page of a list read with a cursor. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: string | null;
+}
+
 export class ApiClient {
   private paths?: Promise<Set<string>>;
 
@@ -48,6 +55,19 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+    return (await this.send<T>(method, path, body, query)).body;
+  }
+
+  /**
+   * One page of a list: its rows, the cursor of the next page (X-Next-Cursor; null on the last) and,
+   * when asked with count=true, the total (X-Total-Count, e.g. "10000+" past the server's bound).
+   */
+  async page<T>(path: string, query?: Query): Promise<Page<T>> {
+    const { body, headers } = await this.send<T[]>('GET', path, undefined, query);
+    return { items: body ?? [], nextCursor: headers.get('x-next-cursor'), total: headers.get('x-total-count') };
+  }
+
+  private async send<T>(method: string, path: string, body?: unknown, query?: Query): Promise<{ body: T; headers: Headers }> {
     const qs = query
       ? Object.entries(query).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`).join('&')
       : '';
@@ -60,7 +80,7 @@ export class ApiClient {
     const res = await doFetch(`${this.options.baseUrl ?? ''}${path}${qs ? `?${qs}` : ''}`, {
       method, headers, body: body === undefined ? undefined : form ? (body as FormData) : JSON.stringify(body),
     });
-    if (res.status === 204) return undefined as T;
+    if (res.status === 204) return { body: undefined as T, headers: res.headers };
     const text = await res.text();
     let json: unknown;
     try {
@@ -73,7 +93,7 @@ export class ApiClient {
       if (res.status === 401 && path !== '/api/auth/login') this.options.onUnauthorized?.();
       throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? (text.slice(0, 200) || res.statusText), err?.details ?? []);
     }
-    return json as T;
+    return { body: json as T, headers: res.headers };
   }
 
   login(username: string, password: string) {
@@ -102,6 +122,10 @@ export class ApiClient {
 
   cases(query: QueryOf<'listCases'> = {}) {
     return this.request<CaseSummary[]>('GET', '/api/cases', undefined, query);
+  }
+  /** A page of the case list (newest first); pass the previous page's `nextCursor` for the next. */
+  casesPage(query: QueryOf<'listCases'> = {}) {
+    return this.page<CaseSummary>('/api/cases', query);
   }
   case(id: string) { return this.request<CaseDetail>('GET', `/api/cases/${encodeURIComponent(id)}`); }
   /** The BPMN messages the case waits for (撤回 …). */

@@ -96,7 +96,7 @@ export const zh = {
   ratingHintClosed: '案件已办结尚未评价（如已转诉讼）：当事人仍可凭评价码评价，计入满意率。',
   ratingShownOnce: '评价码和链接只显示这一次，请打印或发送后再离开本页。',
   ratingSlipTitle: '评价告知单', ratingSlipText: '请用手机扫描二维码，或访问 {url} 并输入评价码，对本案件的办理情况作出评价（满意 / 基本满意 / 不满意）。',
-  ratingSlipNone: '本页没有可打印的评价码：请在案件页生成评价码后再打印。', ratingCitizen: '当事人（自行评价）', actorSystem: '系统', receivedBy: '受理人',
+  ratingSlipNone: '本页没有可打印的评价码：请在案件页生成评价码后再打印。', ratingCitizen: '当事人（自行评价）', actorSystem: '系统', receivedBy: '受理人', loadMore: '加载更多', casesShown: '已显示 {shown} 件，共 {total} 件', casesShownOnly: '已显示 {shown} 件', noCases: '没有符合条件的案件',
   // dashboard: groupings by township / channel / class / handling level, 初访化解率 and 积案化解率 (hstats)
   dashByTownship: '乡镇', dashByChannel: '来源渠道', dashByCaseClass: '纠纷等级', dashByHandlingLevel: '办理层级',
   dashFirstResolveRate: '初访化解率', dashBacklogResolveRate: '积案化解率', dashBacklogNote: '{n} 件积案',
@@ -250,7 +250,7 @@ export const en: Record<MessageKey, string> = {
   ratingHintClosed: 'The case is closed without a rating (e.g. sent to court): the applicant can still rate it with a code; it counts in the satisfaction rate.',
   ratingShownOnce: 'The code and the link are shown only now: print or send them before leaving this page.',
   ratingSlipTitle: 'Rating slip', ratingSlipText: 'Scan the QR code with your phone, or open {url} and enter the rating code, to rate how this case was handled (satisfied / mostly satisfied / dissatisfied).',
-  ratingSlipNone: 'No rating code to print here: create one on the case page first.', ratingCitizen: 'the applicant (own rating)', actorSystem: 'System', receivedBy: 'Received by',
+  ratingSlipNone: 'No rating code to print here: create one on the case page first.', ratingCitizen: 'the applicant (own rating)', actorSystem: 'System', receivedBy: 'Received by', loadMore: 'Load more', casesShown: '{shown} of {total} cases shown', casesShownOnly: '{shown} cases shown', noCases: 'No cases match',
   // dashboard: groupings by township / channel / class / handling level, 初访化解率 and 积案化解率 (hstats)
   dashByTownship: 'township', dashByChannel: 'channel', dashByCaseClass: 'case class', dashByHandlingLevel: 'handling level',
   dashFirstResolveRate: 'Resolved at first contact', dashBacklogResolveRate: 'Backlog resolved', dashBacklogNote: '{n} backlog cases',
