@@ -1,6 +1,6 @@
 // The case list in a real browser against `yizhan serve --demo`: newest first, a page at a time
-// with the server's cursor (加载更多) and its bounded total, search and the status filter, and on
-// a phone one card per case with nothing wider than the screen. Screenshots at 1440 and 390 px go
+// with the server's cursor (加载更多) and its bounded total, search, the inbox paged the same way,
+// and on a phone one card per case with nothing wider than the screen. Screenshots at 1440 and 390 px go
 // to designer/test-results/cases-list/ (git-ignored).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ describe('the case list', () => {
     for (let i = 1; i <= CASES; i++) {
       await call('POST', '/api/cases', token, {
         process: 'fugu/appeal', title: `欠薪诉求第${i}号`,
-        data: { applicant: '王海军', mobile: '13709121234', channel: '来访', type: '劳资纠纷', unit: 'fugu', description: `工地拖欠工资（${i}）` },
+        data: { applicant: '王海军', mobile: '13709121234', channel: '来访', type: '劳资纠纷', unit: 'fugu', amount: 6000, resolvableOnSite: true, description: `工地拖欠工资（${i}）` },
       });
     }
   }, 600_000);
@@ -68,6 +68,17 @@ describe('the case list', () => {
     await page.getByPlaceholder('搜索').press('Enter');
     await expect.poll(() => page.getByTestId('case-row').count()).toBe(1);
     expect(await page.getByTestId('cases-shown').textContent()).toBe('已显示 1 件，共 1 件');
+    await page.context().close();
+  }, 180_000);
+
+  it("reads a department's inbox a page at a time too", async () => {
+    // every case waits at the 人社 window: 57 open tasks, 50 to a page
+    const page = await open('fg-hrss', 1440);
+    await page.goto(`${server!.baseUrl}/inbox`);
+    await expect.poll(() => page.getByTestId('task-row-windowHandle').count()).toBe(50);
+    await page.getByTestId('inbox-more').click();
+    await expect.poll(() => page.getByTestId('task-row-windowHandle').count()).toBe(CASES);
+    expect(await page.getByTestId('inbox-more').count()).toBe(0);
     await page.context().close();
   }, 180_000);
 

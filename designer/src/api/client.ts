@@ -107,6 +107,10 @@ export class ApiClient {
   tasks(scope: InboxScope, status: InboxStatus = 'open', caseId?: string) {
     return this.request<InboxTask[]>('GET', '/api/tasks', undefined, { scope, status, caseId });
   }
+  /** A page of the inbox; pass the previous page's `nextCursor` for the next. */
+  tasksPage(scope: InboxScope, status: InboxStatus = 'open', cursor?: string, limit = 50) {
+    return this.page<InboxTask>('/api/tasks', { scope, status, cursor, limit });
+  }
   task(id: string) { return this.request<TaskWithForm>('GET', `/api/tasks/${encodeURIComponent(id)}`); }
   claim(id: string) { return this.request<InboxTask>('POST', `/api/tasks/${encodeURIComponent(id)}/claim`); }
   unclaim(id: string) { return this.request<InboxTask>('POST', `/api/tasks/${encodeURIComponent(id)}/unclaim`, {}); }

@@ -2,14 +2,13 @@
 // the server's cursor ("加载更多"), so a county with years of cases opens as fast as a new one; the
 // total is the server's bounded count. On a phone each case is a card instead of a table row.
 import { Button, Empty, Input, Select, Space, Spin, Table, Typography } from 'antd';
-import { useEffect, useState, type HTMLAttributes } from 'react';
-import type { Page } from '../api/client';
+import { useState, type HTMLAttributes } from 'react';
 import type { CaseStatus, CaseSummary } from '../api/types';
 import { DueTag, ErrorAlert, formatTime, StatusTag } from '../app/common';
 import { useI18n } from '../app/i18n';
 import { Link, useRouter } from '../app/router';
 import { useSession } from '../app/session';
-import { useLoad } from '../app/use-load';
+import { usePaged } from '../app/use-paged';
 import { PHONE, useNarrow } from '../app/use-narrow';
 
 const PAGE = 50;
@@ -21,30 +20,8 @@ export default function CasesPage() {
   const phone = useNarrow(PHONE);
   const [status, setStatus] = useState<CaseStatus>();
   const [q, setQ] = useState('');
-  const query = { status, q: q || undefined, limit: PAGE };
-  const first = useLoad(() => api.casesPage({ ...query, count: true }), [api, status, q]);
-  // the pages after the first, read on demand; a new first page (filter, search) starts over
-  const [more, setMore] = useState<Page<CaseSummary> | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>();
-  useEffect(() => { setMore(null); setMoreError(undefined); }, [first.data]);
-
-  const rows = [...(first.data?.items ?? []), ...(more?.items ?? [])];
-  const next = more ? more.nextCursor : first.data?.nextCursor ?? null;
-  const total = first.data?.total ?? null;
-  const loadMore = async () => {
-    if (!next) return;
-    setLoadingMore(true);
-    setMoreError(undefined);
-    try {
-      const page = await api.casesPage({ ...query, cursor: next });
-      setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor, total: null });
-    } catch (e) {
-      setMoreError(e);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const cases = usePaged((cursor) => api.casesPage({ status, q: q || undefined, limit: PAGE, ...(cursor ? { cursor } : { count: true }) }), [api, status, q]);
+  const rows = cases.items;
   const title = (c: CaseSummary) => c.title ?? c.type ?? c.processKey;
 
   return (
@@ -59,9 +36,9 @@ export default function CasesPage() {
         ]} />
         <Input.Search placeholder={t('search')} allowClear onSearch={setQ} style={{ width: 240, maxWidth: '100%' }} />
       </Space>
-      <ErrorAlert error={first.error} onRetry={first.reload} />
+      <ErrorAlert error={cases.error} onRetry={cases.reload} />
       {phone ? (
-        <Spin spinning={first.loading}>
+        <Spin spinning={cases.loading}>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }} data-testid="case-cards">
             {rows.map((c) => (
               <div key={c.id} data-testid="case-row" style={{ background: '#fff', border: '1px solid #f0f0f0', borderRadius: 6, padding: 12 }}>
@@ -72,14 +49,14 @@ export default function CasesPage() {
                 <Space size={8} wrap><StatusTag status={c.status} /><DueTag dueAt={c.nextDueAt} colour={c.colour} /></Space>
               </div>
             ))}
-            {!first.loading && rows.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noCases')} />}
+            {!cases.loading && rows.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noCases')} />}
           </div>
         </Spin>
       ) : (
         <Table<CaseSummary>
           scroll={{ x: 'max-content' }}
           rowKey="id"
-          loading={first.loading}
+          loading={cases.loading}
           dataSource={rows}
           pagination={false}
           locale={{ emptyText: t('noCases') }}
@@ -95,13 +72,13 @@ export default function CasesPage() {
           ]}
         />
       )}
-      <ErrorAlert error={moreError} onRetry={() => void loadMore()} />
+      <ErrorAlert error={cases.moreError} onRetry={() => void cases.more()} />
       {rows.length > 0 && (
         <Space wrap style={{ width: '100%', justifyContent: 'center' }}>
           <Typography.Text type="secondary" data-testid="cases-shown">
-            {total ? t('casesShown', { shown: rows.length, total }) : t('casesShownOnly', { shown: rows.length })}
+            {cases.total ? t('casesShown', { shown: rows.length, total: cases.total }) : t('casesShownOnly', { shown: rows.length })}
           </Typography.Text>
-          {next && <Button onClick={() => void loadMore()} loading={loadingMore} data-testid="cases-more">{t('loadMore')}</Button>}
+          {cases.hasMore && <Button onClick={() => void cases.more()} loading={cases.loadingMore} data-testid="cases-more">{t('loadMore')}</Button>}
         </Space>
       )}
     </Space>

@@ -9,7 +9,7 @@ import { useToast } from '../app/ui';
 import { Link, useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useInboxWatch } from '../app/inbox-watch';
-import { useLoad } from '../app/use-load';
+import { usePaged } from '../app/use-paged';
 import { PHONE, useNarrow } from '../app/use-narrow';
 
 type View = 'inbox' | 'mine' | 'department' | 'overdue';
@@ -27,7 +27,7 @@ export default function InboxPage() {
   const [busy, setBusy] = useState<string>();
   // reloaded when the live inbox sees tasks come, go or change colour (no reload of the page)
   const { version } = useInboxWatch();
-  const tasks = useLoad(() => api.tasks(...QUERY[view]), [api, view, version]);
+  const tasks = usePaged((cursor) => api.tasksPage(...QUERY[view], cursor), [api, view, version]);
   const deptName = (code: string) => org.departments.find((d) => d.code === code)?.name ?? code;
   const phone = useNarrow(PHONE);
 
@@ -77,7 +77,7 @@ export default function InboxPage() {
         // table whose columns would shrink to a character each.
         <Spin spinning={tasks.loading}>
           <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }} data-testid="inbox-cards">
-            {(tasks.data ?? []).map((task) => (
+            {tasks.items.map((task) => (
               <div
                 key={task.id}
                 data-testid={`task-row-${task.elementId}`}
@@ -97,7 +97,7 @@ export default function InboxPage() {
                 </div>
               </div>
             ))}
-            {!tasks.loading && (tasks.data ?? []).length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noTasks')} />}
+            {!tasks.loading && tasks.items.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noTasks')} />}
           </div>
         </Spin>
       ) : (
@@ -105,8 +105,8 @@ export default function InboxPage() {
         scroll={{ x: 'max-content' }}
         rowKey="id"
         loading={tasks.loading}
-        dataSource={tasks.data ?? []}
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        dataSource={tasks.items}
+        pagination={false}
         locale={{ emptyText: t('noTasks') }}
         onRow={(task) => ({ 'data-testid': `task-row-${task.elementId}`, 'data-colour': task.colour ?? 'none' } as React.HTMLAttributes<HTMLElement>)}
         columns={[
@@ -124,6 +124,12 @@ export default function InboxPage() {
           },
         ]}
       />
+      )}
+      <ErrorAlert error={tasks.moreError} onRetry={() => void tasks.more()} />
+      {tasks.hasMore && (
+        <Space style={{ width: '100%', justifyContent: 'center' }}>
+          <Button onClick={() => void tasks.more()} loading={tasks.loadingMore} data-testid="inbox-more">{t('loadMore')}</Button>
+        </Space>
       )}
     </Space>
   );
