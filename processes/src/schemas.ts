@@ -57,7 +57,9 @@ function wording(e: ErrorObject): string {
     case 'maximum': return `不能大于 ${String(p.limit)}`;
     case 'exclusiveMinimum': return `应大于 ${String(p.limit)}`;
     case 'const': return `应为 ${JSON.stringify(p.allowedValue)}`;
-    case 'oneOf': return '步骤应恰好是 complete、claim、return、transfer、advance、message、signal 之一（或只有 expect），并带齐所需属性（claim/return/transfer 需要 as，return 需要 reason，transfer 需要 to）';
+    case 'oneOf': return '步骤应恰好是以下之一并带齐所需属性：complete、claim（需 as）、return（需 as、reason）、transfer（需 as、to）、advance、message、signal、'
+      + 'suspend: true（中止，需 reason）、resume: true（恢复）、refuse: true（不予受理，需 reason，可带 notice）、extend（延期，需 days、reason）、approveExtension、rejectExtension，或只有 expect；'
+      + '不属于该步骤的属性（如 complete 步骤的 reason、advance 步骤的 data）也不允许';
     default: return e.message ?? e.keyword;
   }
 }
