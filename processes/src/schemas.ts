@@ -41,6 +41,32 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
+interface StepBranch { required: string[]; not: { anyOf: { required: string[] }[] } }
+const STEP_BRANCHES = (scenarioSchema as unknown as { definitions: { step: { oneOf: StepBranch[] } } }).definitions.step.oneOf;
+/** The action keys of a scenario step (`complete`, `suspend` …, `expect` for a check-only step). */
+const STEP_ACTIONS = STEP_BRANCHES.map((b) => b.required[0]).filter((k) => k !== 'expect');
+
+/**
+ * Why a scenario step matches no step shape of the schema, from the schema's own branches: two
+ * actions, none, a required field missing or a field of another step. Undefined when it does.
+ */
+export function explainStep(step: unknown): string | undefined {
+  if (!step || typeof step !== 'object' || Array.isArray(step)) return undefined;
+  const keys = Object.keys(step);
+  const actions = STEP_ACTIONS.filter((a) => keys.includes(a));
+  if (actions.length > 1) return `一步只能有一个动作，实际有 ${actions.join('、')}；请拆成 ${actions.length} 步`;
+  const action = actions[0] ?? (keys.includes('expect') ? 'expect' : undefined);
+  if (!action) return `步骤没有动作：应有 ${STEP_ACTIONS.join('、')} 之一，或只有 expect`;
+  const branch = STEP_BRANCHES.find((b) => b.required[0] === action) as StepBranch;
+  const missing = branch.required.filter((k) => !keys.includes(k));
+  const foreign = branch.not.anyOf.map((x) => x.required[0]).filter((k) => keys.includes(k));
+  const parts = [
+    ...missing.map((k) => `缺少必填属性「${k}」`),
+    ...foreign.map((k) => `不应有属性「${k}」`),
+  ];
+  return parts.length ? `${action} 步骤${parts.join('，')}` : undefined;
+}
+
 function wording(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {

@@ -17,7 +17,7 @@ import { loadFormDefinition, FormDefinitionInvalidError } from '@yizhan/forms';
 import { loadRuleSet, OrgIndex, RuleSetInvalidError, validateOrgModel, validateRuleSet, isDuration, type OrgModel, type RuleSet } from '@yizhan/rules';
 import { readBpmn, type BpmnModel, type ProcessModel } from './bpmn-model';
 import { lintDefinitions } from './lint';
-import { checkSchema } from './schemas';
+import { checkSchema, explainStep } from './schemas';
 import { isRole } from './people';
 import { formFields } from './form-fields';
 import { personalKind, type FieldLike, type PersonalKind } from './personal-fields';
@@ -372,7 +372,9 @@ function checkScenario(file: string, s: Scenario, processes: ProcessModel[], org
     // name the scenario and the step (numbered from 1, as the runner's output does)
     const step = /^\/steps\/(\d+)(?:\/|$)/.exec(e.pointer);
     const where = `场景「${typeof s?.name === 'string' ? s.name : file}」${step ? `第 ${Number(step[1]) + 1} 步` : ''}`;
-    add({ file, pointer: e.pointer, code: 'SCENARIO_SCHEMA', message: `${where}：${e.message}` });
+    // a step matching no step shape: say which fields it lacks or should not have
+    const shape = step && e.pointer === `/steps/${step[1]}` ? explainStep(s.steps?.[Number(step[1])]) : undefined;
+    add({ file, pointer: e.pointer, code: 'SCENARIO_SCHEMA', message: `${where}：${shape ?? e.message}` });
   }
   if (schemaErrors.length) return;
   const proc = s.process ? processes.find((p) => p.id === s.process) : processes[0];

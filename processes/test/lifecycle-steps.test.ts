@@ -136,7 +136,15 @@ describe('lifecycle steps in the scenario schema', () => {
     ]);
     expect(problems[0].message).toBe('场景「生命周期」第 3 步：不能小于 1');
     expect(problems[1].message).toBe('场景「生命周期」第 6 步：应为 true');
-    expect(problems[3].message).toMatch(/^场景「生命周期」第 2 步：步骤应恰好是以下之一并带齐所需属性：.*suspend: true（中止，需 reason）/);
+    expect(problems.slice(3).map((p) => p.message)).toEqual([
+      '场景「生命周期」第 2 步：suspend 步骤缺少必填属性「reason」',
+      '场景「生命周期」第 4 步：resume 步骤不应有属性「reason」',
+      '场景「生命周期」第 5 步：一步只能有一个动作，实际有 complete、approveExtension；请拆成 2 步',
+    ]);
+    const [none] = await problemsOf([{ note: '忘了写动作' }]);
+    expect(none.message).toBe('场景「生命周期」第 1 步：步骤没有动作：应有 complete、claim、return、transfer、advance、message、signal、suspend、resume、refuse、extend、approveExtension、rejectExtension 之一，或只有 expect');
+    const [extendLacks] = await problemsOf([{ extend: 'handle', as: 'labour' }]);
+    expect(extendLacks.message).toBe('场景「生命周期」第 1 步：extend 步骤缺少必填属性「days」，缺少必填属性「reason」');
   });
 
   it('checks the task an extension step names', async () => {
