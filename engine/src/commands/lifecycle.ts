@@ -62,7 +62,7 @@ export function workingDaysBetween(calendar: WorkingCalendar, from: Date, to: Da
   return n;
 }
 
-/** Moves a date by a suspension: whole working days in working-day mode, else the elapsed time. */
+/** Moves a date by a suspension or an extension: whole working days in working-day mode, else a time. */
 function shifted(mode: DeadlineMode, calendar: WorkingCalendar, at: Date, shift: { workingDays: number } | { ms: number }): Date {
   if ('ms' in shift) return new Date(at.getTime() + shift.ms);
   return shift.workingDays > 0 ? calendar.addWorkingDays(at, shift.workingDays) : at;
@@ -78,7 +78,7 @@ export function shiftExpiries(state: unknown, move: (at: Date) => Date, only?: R
     if (Array.isArray(v)) return v.map((x) => walk(x, inside));
     if (!v || typeof v !== 'object') return v;
     const obj = v as Record<string, unknown>;
-    const here = inside || (typeof obj.id === 'string' && only!.has(obj.id));
+    const here = inside || (typeof obj.id === 'string' && only?.has(obj.id) === true);
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(obj)) {
       if (k === 'expireAt' && here && (typeof x === 'string' || typeof x === 'number') && Number.isFinite(new Date(x).getTime())) {
