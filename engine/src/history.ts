@@ -75,8 +75,11 @@ export interface HistoryData {
   'case.resumed': { suspendedAt: string; shift: { workingDays: number } | { ms: number } };
   /** 延期 requested for a task: how many days (in the pack's deadline mode) and why. */
   'deadline.extension.requested': { extensionId: number; days: number; reason: string };
-  /** 延期 approved: the task's new due date. */
-  'deadline.extension.approved': { extensionId: number; from: string | null; to: string; note: string | null };
+  /** 延期 approved: the task's new due date, and the timers on its boundary moved with it (each from → to). */
+  'deadline.extension.approved': {
+    extensionId: number; from: string | null; to: string; note: string | null;
+    timers?: { elementId: string; from: string; to: string }[];
+  };
   'deadline.extension.rejected': { extensionId: number; note: string | null };
   /** 一事一评价 given after the case ended (rateClosedCase): the rating form's data. */
   'case.rated': { data: Record<string, unknown> };

@@ -38,6 +38,34 @@ const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
+/** 办理 with its escalation, and beside it on a parallel branch a timer of its own (回访 reminder). */
+const parallelBpmn = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d2" targetNamespace="t">
+  <bpmn:process id="p2" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="fork" />
+    <bpmn:parallelGateway id="fork" />
+    <bpmn:sequenceFlow id="f2" sourceRef="fork" targetRef="handle" />
+    <bpmn:userTask id="handle" name="办理" camunda:candidateGroups="labour" camunda:dueDate="P10D" />
+    <bpmn:boundaryEvent id="late" name="超期督办" attachedToRef="handle" cancelActivity="false">
+      <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P7D</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:sequenceFlow id="f3" sourceRef="late" targetRef="supervise" />
+    <bpmn:userTask id="supervise" name="挂牌督办" camunda:candidateGroups="leader" />
+    <bpmn:sequenceFlow id="f4" sourceRef="supervise" targetRef="superviseEnd" />
+    <bpmn:endEvent id="superviseEnd" />
+    <bpmn:sequenceFlow id="f5" sourceRef="handle" targetRef="end" />
+    <bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="f6" sourceRef="fork" targetRef="remind" />
+    <bpmn:intermediateCatchEvent id="remind" name="回访提醒">
+      <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P20D</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:intermediateCatchEvent>
+    <bpmn:sequenceFlow id="f7" sourceRef="remind" targetRef="remindEnd" />
+    <bpmn:endEvent id="remindEnd" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
 const forms = {
   withdrawal: { schema: { type: 'object', required: ['withdrawReason'], properties: { withdrawReason: { type: 'string', minLength: 2 } } } },
 };
@@ -58,6 +86,7 @@ describe.each(databaseTargets())('the life of a case on $name PostgreSQL', (targ
     db = await openDatabase({ url: tdb.url });
     clock = new ManualClock('2026-03-02T09:00:00+08:00'); // a Monday
     await fresh().deploy({ key: 'life/p', bpmn, forms, deadlines: { mode: 'working-days', yellowShare: 0.5 } });
+    await fresh().deploy({ key: 'life/parallel', bpmn: parallelBpmn, deadlines: { mode: 'working-days', yellowShare: 0.5 } });
   });
   afterAll(async () => {
     await db?.close();
@@ -70,6 +99,35 @@ describe.each(databaseTargets())('the life of a case on $name PostgreSQL', (targ
     await fresh().completeTask(c.openTasks[0].id, {}, 'clerk');
     return (await fresh().getCase(c.id)).openTasks[0];
   };
+
+  /** The due time of the case's pending timer on an element (its row, which the sweeper reads). */
+  const timerDue = async (caseId: string, elementId: string) =>
+    (await db.pool.query(`select due_at from timers where case_id = $1 and element_id = $2 and status = 'pending'`, [caseId, elementId])).rows[0]?.due_at as Date | undefined;
+  /** The timer expiries in the case's saved engine state, by the element whose state holds them. */
+  const expiries = async (caseId: string) => {
+    const { rows } = await db.pool.query(`select state from cases where id = $1`, [caseId]);
+    const found: Record<string, string[]> = {};
+    const walk = (v: unknown, owner: string): void => {
+      if (Array.isArray(v)) v.forEach((x) => walk(x, owner));
+      else if (v && typeof v === 'object') {
+        const o = v as Record<string, unknown>;
+        const here = typeof o.id === 'string' ? o.id : owner;
+        for (const [k, x] of Object.entries(o)) {
+          if (k === 'expireAt' && typeof x === 'string') found[here] = [...new Set([...(found[here] ?? []), x])];
+          else walk(x, here);
+        }
+      }
+    };
+    walk(rows[0].state, '');
+    return found;
+  };
+  /** Runs the sweeper at `at`; the case's open tasks after it. */
+  const sweepAt = async (caseId: string, at: Date) => {
+    clock.set(at);
+    await fresh().fireDueTimers();
+    return (await fresh().getCase(caseId)).openTasks.map((t) => t.elementId).sort();
+  };
+  const minute = 60_000;
 
   it('撤回 ends the case withdrawn: its task cancelled, who and why in the history, no further step', async () => {
     const task = await inHandling();
@@ -93,22 +151,7 @@ describe.each(databaseTargets())('the life of a case on $name PostgreSQL', (targ
     const warn0 = task.warnAt as Date;
     expect(due0.toISOString()).toBe(calendar.addWorkingDays(clock.now(), 10).toISOString());
     const timer0 = (await db.pool.query(`select due_at from timers where case_id = $1 and status = 'pending'`, [task.caseId])).rows[0].due_at as Date;
-    const expiries = async () => {
-      const { rows } = await db.pool.query(`select state from cases where id = $1`, [task.caseId]);
-      const found: string[] = [];
-      const walk = (v: unknown): void => {
-        if (Array.isArray(v)) v.forEach(walk);
-        else if (v && typeof v === 'object') {
-          for (const [k, x] of Object.entries(v)) {
-            if (k === 'expireAt' && typeof x === 'string') found.push(x);
-            else walk(x);
-          }
-        }
-      };
-      walk(rows[0].state);
-      return [...new Set(found)];
-    };
-    const expiry0 = await expiries();
+    const expiry0 = (await expiries(task.caseId)).late;
     expect(expiry0.length).toBeGreaterThan(0); // the engine's own record of the escalation timer
 
     clock.advance('P1D'); // Tuesday
@@ -129,7 +172,7 @@ describe.each(databaseTargets())('the life of a case on $name PostgreSQL', (targ
     const timer1 = (await db.pool.query(`select due_at from timers where case_id = $1 and status = 'pending'`, [task.caseId])).rows[0].due_at as Date;
     expect(timer1.toISOString()).toBe(calendar.addWorkingDays(timer0, 5).toISOString());
     // the engine's saved expiry moved too, so a recovery does not fire the escalation early
-    expect(await expiries()).toEqual(expiry0.map((x) => calendar.addWorkingDays(new Date(x), 5).toISOString()));
+    expect((await expiries(task.caseId)).late).toEqual(expiry0.map((x) => calendar.addWorkingDays(new Date(x), 5).toISOString()));
 
     // the colours follow the moved thresholds
     const colour = async () => (await fresh().queries.getTask(task.id)).colour;
@@ -174,6 +217,67 @@ describe.each(databaseTargets())('the life of a case on $name PostgreSQL', (targ
       'deadline.extension.requested', 'deadline.extension.approved', 'deadline.extension.requested', 'deadline.extension.rejected',
     ]);
     expect((await fresh().extensions(task.caseId)).map((e) => e.status)).toEqual(['approved', 'rejected']);
+  });
+
+  it('延期 approved moves the escalation on the task by the same working days; a rejection moves nothing; a timer elsewhere keeps its time', async () => {
+    clock.set(new Date('2026-03-02T09:00:00+08:00')); // a Monday
+    const calendar = new WorkingCalendar();
+    const c = await fresh().startCase({ process: 'life/parallel', data: {}, actor: 'clerk' });
+    const task = c.openTasks.find((t) => t.elementId === 'handle')!;
+    const late0 = (await timerDue(c.id, 'late'))!;
+    const remind0 = (await timerDue(c.id, 'remind'))!;
+    const state0 = await expiries(c.id);
+    expect(late0.toISOString()).toBe(calendar.addWorkingDays(clock.now(), 7).toISOString());
+    expect(state0.late?.length).toBe(1);
+    expect(state0.remind?.length).toBe(1);
+
+    const refused = await fresh().requestExtension(task.id, { days: 5, reason: '需补充材料', actor: 'staff-1' });
+    await fresh().decideExtension(refused.id, { approve: false, note: '理由不足', actor: 'leader-1' });
+    expect((await timerDue(c.id, 'late'))?.toISOString()).toBe(late0.toISOString());
+    expect((await fresh().queries.getTask(task.id)).dueAt?.toISOString()).toBe(task.dueAt?.toISOString());
+    expect(await expiries(c.id)).toEqual(state0);
+
+    const req = await fresh().requestExtension(task.id, { days: 5, reason: '需等待现场勘验', actor: 'staff-1' });
+    const approved = await fresh().decideExtension(req.id, { approve: true, actor: 'leader-1' });
+    const late1 = calendar.addWorkingDays(late0, 5);
+    expect(approved.newDueAt?.toISOString()).toBe(calendar.addWorkingDays(task.dueAt as Date, 5).toISOString());
+    expect((await timerDue(c.id, 'late'))?.toISOString()).toBe(late1.toISOString());
+    expect((await timerDue(c.id, 'remind'))?.toISOString()).toBe(remind0.toISOString());
+    const state1 = await expiries(c.id);
+    expect(state1.late).toEqual(state0.late.map((x) => calendar.addWorkingDays(new Date(x), 5).toISOString()));
+    expect(state1.remind).toEqual(state0.remind);
+    expect((await fresh().getCase(c.id)).history.at(-1)).toMatchObject({
+      kind: 'deadline.extension.approved', data: { timers: [{ elementId: 'late', from: late0.toISOString(), to: late1.toISOString() }] },
+    });
+
+    // no 挂牌督办 at the old limit, nor just before the new one; at the new one it comes
+    expect(await sweepAt(c.id, new Date(late0.getTime() + minute))).toEqual(['handle']);
+    expect(await sweepAt(c.id, new Date(late1.getTime() - minute))).toEqual(['handle']);
+    expect(await sweepAt(c.id, new Date(late1.getTime() + minute))).toEqual(['handle', 'supervise']);
+    expect((await timerDue(c.id, 'remind'))?.toISOString()).toBe(remind0.toISOString());
+  });
+
+  it('延期 approved while the case is suspended: on 恢复 the escalation has moved by both', async () => {
+    clock.set(new Date('2026-03-02T09:00:00+08:00')); // a Monday
+    const calendar = new WorkingCalendar();
+    const task = await inHandling();
+    const late0 = (await timerDue(task.caseId, 'late'))!;
+    const state0 = (await expiries(task.caseId)).late;
+    clock.advance('P1D'); // Tuesday
+    await fresh().suspendCase(task.caseId, { reason: '等待司法鉴定结果', actor: 'leader-1' });
+    const req = await fresh().requestExtension(task.id, { days: 3, reason: '鉴定后需重新调查', actor: 'staff-1' });
+    await fresh().decideExtension(req.id, { approve: true, actor: 'leader-1' });
+    expect((await timerDue(task.caseId, 'late'))?.toISOString()).toBe(calendar.addWorkingDays(late0, 3).toISOString());
+    clock.advance('P7D'); // the next Tuesday: 5 working days suspended
+    const resumed = await fresh().resumeCase(task.caseId, { actor: 'leader-1' });
+    const both = (at: Date) => calendar.addWorkingDays(calendar.addWorkingDays(at, 3), 5);
+    const late1 = both(late0);
+    expect(resumed.openTasks.find((t) => t.id === task.id)?.dueAt?.toISOString()).toBe(both(task.dueAt as Date).toISOString());
+    expect((await timerDue(task.caseId, 'late'))?.toISOString()).toBe(late1.toISOString());
+    expect((await expiries(task.caseId)).late).toEqual(state0.map((x) => both(new Date(x)).toISOString()));
+    expect(await sweepAt(task.caseId, new Date(calendar.addWorkingDays(late0, 5).getTime() + minute))).toEqual(['handle']);
+    expect(await sweepAt(task.caseId, new Date(late1.getTime() - minute))).toEqual(['handle']);
+    expect(await sweepAt(task.caseId, new Date(late1.getTime() + minute))).toEqual(['handle', 'supervise']);
   });
 
   it('不予受理 at intake ends the case refused with its reason; once handling started it is refused', async () => {

@@ -2,8 +2,9 @@
 // folder, and the loader, validator, deployer and scenario runner behind `yizhan pack …`.
 export type {
   PackManifest, PackBundle, PackProcess, PackUser, PackPublic, PackDeadlines, PackCalendarYear, PackProblem, PackSupervision, PackAnalysisSettings,
-  Scenario, ScenarioStep, CompleteStep, ClaimStep, ReturnStep, TransferStep, AdvanceStep, ExpectStep,
-  StepExpectation, TaskExpectation, RoutingExpectation, ScenarioResult,
+  Scenario, ScenarioStep, CompleteStep, ClaimStep, ReturnStep, TransferStep, AdvanceStep, ExpectStep, MessageStep, SignalStep,
+  SuspendStep, ResumeStep, RefuseStep, ExtendStep, ApproveExtensionStep, RejectExtensionStep,
+  StepExpectation, TaskExpectation, ExtensionExpectation, RoutingExpectation, ScenarioResult,
 } from './types';
 export { PackFileError, PackInvalidError, formatProblem } from './errors';
 export { loadPackDir, readPackFiles, packFromFiles, packToFiles, listPackDirs, PACKS_ROOT } from './load';

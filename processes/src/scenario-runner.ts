@@ -6,13 +6,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { HistoryKind, ManualClock, NotWaitingError, type CaseEngine, WorkingCalendar, computeDue, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
+import { HistoryKind, ManualClock, NotWaitingError, type CaseEngine, WorkingCalendar, computeDue, extensionApprover, openDatabase, type CaseView, type Database, type TaskView } from '@yizhan/engine';
 import { YizhanError, type ErrorCode } from '@yizhan/errors';
 import { OrgIndex } from '@yizhan/rules';
 import { deployPack } from './deploy';
 import { ROLE_LABELS, actorScope, actsOnFormsOf, can, mayActOnTask, packUserAccount, type ActorScope, type Permission } from './people';
 import { createPackEngine } from './engine';
-import type { PackBundle, Scenario, ScenarioResult, ScenarioStep, StepExpectation, TaskExpectation } from './types';
+import type { ExtensionExpectation, PackBundle, Scenario, ScenarioResult, ScenarioStep, StepExpectation, TaskExpectation } from './types';
 
 export interface RunScenariosOptions {
   /** A PostgreSQL server the runner may create (and drop) a database on; default: embedded. */
@@ -120,6 +120,15 @@ async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle
   const failures: string[] = [];
   const users = scenarioPeople(bundle);
   const dueOf = dueCalculator(bundle);
+  // each task's due date when the runner first saw it open: what `dueMovedBy` measures from
+  const firstDue = new Map<string, string | null>();
+  const check = async (label: string, c: CaseView, e: StepExpectation) => {
+    const extensions = e.extensions ? await engine.extensions(c.id) : [];
+    checkExpectation(label, c, e, { clock, dueOf, firstDue, extensions }, failures);
+  };
+  const seen = (c: CaseView) => {
+    for (const t of c.openTasks) if (!firstDue.has(t.id)) firstDue.set(t.id, t.dueAt ? new Date(t.dueAt).toISOString() : null);
+  };
   const refused = mayNot(users, s.start.as, 'case:create', '受理');
   if (refused) return s.start.expectError === 'FORBIDDEN' ? [] : [refused];
   let current: CaseView;
@@ -134,8 +143,9 @@ async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle
   }
   if (s.start.expectError) return [`受理：期望被拒绝（${s.start.expectError}），实际受理成功`];
 
+  seen(current);
   if (s.routing) checkRouting(current, s.routing, failures);
-  if (s.start.expect) checkExpectation('受理后', current, s.start.expect, clock, failures, dueOf);
+  if (s.start.expect) await check('受理后', current, s.start.expect);
 
   for (const [i, step] of (s.steps ?? []).entries()) {
     const label = `第 ${i + 1} 步（${describe(step)}）`;
@@ -154,7 +164,8 @@ async function runOne(engine: CaseEngine, clock: ManualClock, bundle: PackBundle
         return failures;
       }
     }
-    if (step.expect) checkExpectation(label, current, step.expect, clock, failures, dueOf);
+    seen(current);
+    if (step.expect) await check(label, current, step.expect);
     if (failures.length > before) return failures; // later steps would only repeat the cascade
   }
 
@@ -181,6 +192,12 @@ function describe(step: ScenarioStep): string {
   if ('advance' in step) return `时间推进 ${step.advance}`;
   if ('message' in step) return `消息 ${step.message}`;
   if ('signal' in step) return `信号 ${step.signal}`;
+  if ('suspend' in step) return '中止';
+  if ('resume' in step) return '恢复';
+  if ('refuse' in step) return '不予受理';
+  if ('extend' in step) return `申请延期 ${step.extend} ${step.days} 天`;
+  if ('approveExtension' in step) return `批准延期 ${step.approveExtension}`;
+  if ('rejectExtension' in step) return `驳回延期 ${step.rejectExtension}`;
   return '检查';
 }
 
@@ -195,18 +212,31 @@ function scenarioPeople(bundle: PackBundle): People {
 
 const PERMISSION_LABELS: Partial<Record<Permission, string>> = {
   'case:create': '受理案件', 'task:act': '办理任务', 'case:message': '向案件发送消息', 'signal:send': '发送信号',
+  'case:refuse': '不予受理', 'case:suspend': '中止 / 恢复案件时限', 'deadline:request': '申请延期', 'deadline:approve': '审批延期',
 };
 
 /**
  * Why the server would refuse `as` the permission (403), or undefined when it would not. Actors
  * must be users of pack.json when it lists any; without `as` (or without users) nothing is checked.
  */
-function mayNot(users: People, as: string | undefined, permission: Permission, label: string): string | undefined {
-  if (as === undefined || users.size === 0) return undefined;
+function mayNot(users: People, as: string | undefined, permission: Permission | undefined, label: string): string | undefined {
+  if (permission === undefined || as === undefined || users.size === 0) return undefined;
   const scope = users.get(as);
   if (!scope) return `${label}：用户「${as}」不在 pack.json 的 users 中，服务器上没有这个用户`;
   if (can(scope.role, permission)) return undefined;
   return `${label}：用户「${as}」的角色是「${ROLE_LABELS[scope.role]}」（${scope.role}），没有${PERMISSION_LABELS[permission] ?? permission}的权限（${permission}），服务器会拒绝（403）；请在 pack.json 中给他合适的 role，或换一位办理人`;
+}
+
+/** The permission the server's route for the step requires (undefined: `advance`, `expect`). */
+function permissionOf(step: ScenarioStep): Permission | undefined {
+  if ('message' in step) return 'case:message';
+  if ('signal' in step) return 'signal:send';
+  if ('suspend' in step || 'resume' in step) return 'case:suspend';
+  if ('refuse' in step) return 'case:refuse';
+  if ('extend' in step) return 'deadline:request';
+  if ('approveExtension' in step || 'rejectExtension' in step) return 'deadline:approve';
+  if ('complete' in step || 'claim' in step || 'return' in step || 'transfer' in step) return 'task:act';
+  return undefined;
 }
 
 async function act(engine: CaseEngine, clock: ManualClock, c: CaseView, step: ScenarioStep, users: People, label: string): Promise<CaseView> {
@@ -215,10 +245,35 @@ async function act(engine: CaseEngine, clock: ManualClock, c: CaseView, step: Sc
     while ((await engine.fireDueTimers()) > 0);
     return engine.getCase(c.id);
   }
-  const onTask = 'complete' in step || 'claim' in step || 'return' in step || 'transfer' in step;
-  const permission: Permission | undefined = 'message' in step ? 'case:message' : 'signal' in step ? 'signal:send' : onTask ? 'task:act' : undefined;
-  const refused = permission && mayNot(users, step.as, permission, label);
+  const refused = mayNot(users, step.as, permissionOf(step), label);
   if (refused) throw forbidden(step, refused);
+  const actor = step.as ?? 'scenario';
+  if ('suspend' in step) return engine.suspendCase(c.id, { reason: step.reason, actor });
+  if ('resume' in step) return engine.resumeCase(c.id, { actor });
+  if ('refuse' in step) return engine.refuseCase(c.id, { reason: step.reason, notice: step.notice, actor });
+  if ('extend' in step) {
+    await engine.requestExtension(pickTask(c, step.extend, step, users, label).id, { days: step.days, reason: step.reason, actor });
+    return engine.getCase(c.id);
+  }
+  if ('approveExtension' in step || 'rejectExtension' in step) {
+    const approve = 'approveExtension' in step;
+    const elementId = approve ? step.approveExtension : step.rejectExtension;
+    const tasks = new Set(c.openTasks.filter((t) => t.elementId === elementId).map((t) => t.id));
+    const pending = (await engine.extensions(c.id)).find((x) => x.status === 'pending' && tasks.has(x.taskId));
+    if (!pending) throw new ScenarioFailure(`${label}：任务「${elementId}」没有待审批的延期申请`);
+    const scope = step.as ? users.get(step.as) : undefined;
+    await engine.decideExtension(pending.id, {
+      approve, note: step.note, actor,
+      // the server's rule: the role the pack names (deadlines.extensionApprover, default leader) or an admin
+      authorize: (def) => {
+        const role = extensionApprover(def);
+        if (scope && scope.role !== 'admin' && scope.role !== role) {
+          throw forbidden(step, `${label}：延期须由「${role}」角色审批，用户「${scope.username}」的角色是「${ROLE_LABELS[scope.role]}」（${scope.role}），服务器会拒绝（403）`);
+        }
+      },
+    });
+    return engine.getCase(c.id);
+  }
   if ('message' in step) return engine.correlateMessage(c.id, step.message, step.payload ?? {}, step.as ?? 'scenario');
   if ('signal' in step) {
     // scoped to this scenario's case (the store holds the other scenarios' cases too)
@@ -237,7 +292,6 @@ async function act(engine: CaseEngine, clock: ManualClock, c: CaseView, step: Sc
       + `没有办理此任务的权限（task:act），服务器会拒绝（403）；请在 pack.json 中给他合适的 role，或换一位办理人`);
   }
   const task = pickTask(c, elementId, step, users, label);
-  const actor = step.as ?? 'scenario';
   if ('complete' in step) return engine.completeTask(task.id, step.data ?? {}, actor);
   if ('claim' in step) await engine.claimTask(task.id, actor);
   else if ('return' in step) await engine.returnTask(task.id, { reason: step.reason, actor });
@@ -284,14 +338,46 @@ function checkRouting(c: CaseView, expected: NonNullable<Scenario['routing']>, f
   }
 }
 
-function checkExpectation(label: string, c: CaseView, e: StepExpectation, clock: ManualClock, failures: string[], dueOf: DueOf): void {
+/** What an expectation is checked against besides the case. */
+interface CheckContext {
+  clock: ManualClock;
+  dueOf: DueOf;
+  /** Task id → its due date (ISO) when the runner first saw it open. */
+  firstDue: Map<string, string | null>;
+  /** The case's 延期 requests (read only when the expectation lists them). */
+  extensions: { taskId: string; days: number; status: string }[];
+}
+
+function checkExpectation(label: string, c: CaseView, e: StepExpectation, ctx: CheckContext, failures: string[]): void {
   if (e.status && c.status !== e.status) failures.push(`${label}：状态期望 ${e.status}，实际 ${c.status}`);
+  if (e.suspended !== undefined && (c.suspendedAt !== null) !== e.suspended) {
+    failures.push(`${label}：案件应${e.suspended ? '处于中止状态' : '未中止'}，实际${c.suspendedAt ? `自 ${new Date(c.suspendedAt).toISOString()} 中止` : '未中止'}`);
+  }
+  for (const kind of e.noHistory ?? []) {
+    const at = c.history.find((h) => h.kind === kind);
+    if (at) failures.push(`${label}：历史中不应有「${kind}」，实际在 ${new Date(at.at).toISOString()} 记录了${at.elementId ? `（${at.elementId}）` : ''}`);
+  }
+  if (e.extensions) checkExtensions(label, c, e.extensions, ctx.extensions, failures);
   if (e.decision) diff(`${label}：分流结果`, (c.variables.decision ?? {}) as Record<string, unknown>, e.decision, failures);
   if (e.data) diff(`${label}：案件数据`, (c.variables.data ?? {}) as Record<string, unknown>, e.data, failures);
   for (const kind of e.history ?? []) {
     if (!c.history.some((h) => h.kind === kind)) failures.push(`${label}：历史中没有「${kind}」`);
   }
-  if (e.openTasks) checkOpenTasks(label, c, e.openTasks, clock, failures, dueOf);
+  if (e.openTasks) checkOpenTasks(label, c, e.openTasks, ctx, failures);
+}
+
+/** The case's 延期 requests, exactly and in order: the task each is for (by element), its days and status. */
+function checkExtensions(label: string, c: CaseView, expected: ExtensionExpectation[], actual: CheckContext['extensions'], failures: string[]): void {
+  const elementOf = new Map(c.tasks.map((t) => [t.id, t.elementId]));
+  const shown = actual.map((x) => `${elementOf.get(x.taskId) ?? x.taskId} ${x.days} 天 ${x.status}`).join('、') || '（无）';
+  const matches = expected.length === actual.length && expected.every((x, i) => {
+    const a = actual[i];
+    return elementOf.get(a.taskId) === x.task && (x.days === undefined || a.days === x.days) && (x.status === undefined || a.status === x.status);
+  });
+  if (!matches) {
+    const want = expected.map((x) => `${x.task}${x.days !== undefined ? ` ${x.days} 天` : ''}${x.status ? ` ${x.status}` : ''}`).join('、') || '（无）';
+    failures.push(`${label}：延期申请期望 ${want}，实际 ${shown}`);
+  }
 }
 
 /** Turns a scenario's `dueIn` into the due date the engine computes (calendar or working days). */
@@ -303,7 +389,8 @@ function dueCalculator(bundle: PackBundle): DueOf {
   return (createdAt, dueIn) => computeDue(createdAt, dueIn, d?.mode ?? 'calendar-days', calendar);
 }
 
-function checkOpenTasks(label: string, c: CaseView, expected: TaskExpectation[], clock: ManualClock, failures: string[], dueOf: DueOf): void {
+function checkOpenTasks(label: string, c: CaseView, expected: TaskExpectation[], ctx: CheckContext, failures: string[]): void {
+  const { clock, dueOf } = ctx;
   const remaining = [...c.openTasks];
   for (const x of expected) {
     const i = remaining.findIndex((t) => t.elementId === x.task && (!x.groups || sameSet(t.candidateGroups, x.groups)));
@@ -316,6 +403,13 @@ function checkOpenTasks(label: string, c: CaseView, expected: TaskExpectation[],
       const want = dueOf(new Date(t.createdAt), x.dueIn)?.getTime() ?? NaN;
       if (!t.dueAt || new Date(t.dueAt).getTime() !== want) {
         failures.push(`${label}：任务 ${x.task} 的期限应为受理后 ${x.dueIn}（${new Date(want).toISOString()}），实际 ${t.dueAt ? new Date(t.dueAt).toISOString() : '无期限'}`);
+      }
+    }
+    if (x.dueMovedBy !== undefined) {
+      const first = ctx.firstDue.get(t.id);
+      const want = first ? dueOf(new Date(first), x.dueMovedBy)?.getTime() ?? NaN : NaN;
+      if (!t.dueAt || new Date(t.dueAt).getTime() !== want) {
+        failures.push(`${label}：任务 ${x.task} 的期限应比开始办理时的 ${first ?? '无期限'} 顺延 ${x.dueMovedBy}（${Number.isNaN(want) ? '无法计算' : new Date(want).toISOString()}），实际 ${t.dueAt ? new Date(t.dueAt).toISOString() : '无期限'}`);
       }
     }
     if (x.colour && t.colour !== x.colour) failures.push(`${label}：任务 ${x.task} 在 ${clock.now().toISOString()} 应为${x.colour}，实际 ${t.colour ?? '无'}`);

@@ -41,6 +41,32 @@ function simplify(errors: ErrorObject[]): ErrorObject[] {
   });
 }
 
+interface StepBranch { required: string[]; not: { anyOf: { required: string[] }[] } }
+const STEP_BRANCHES = (scenarioSchema as unknown as { definitions: { step: { oneOf: StepBranch[] } } }).definitions.step.oneOf;
+/** The action keys of a scenario step (`complete`, `suspend` …, `expect` for a check-only step). */
+const STEP_ACTIONS = STEP_BRANCHES.map((b) => b.required[0]).filter((k) => k !== 'expect');
+
+/**
+ * Why a scenario step matches no step shape of the schema, from the schema's own branches: two
+ * actions, none, a required field missing or a field of another step. Undefined when it does.
+ */
+export function explainStep(step: unknown): string | undefined {
+  if (!step || typeof step !== 'object' || Array.isArray(step)) return undefined;
+  const keys = Object.keys(step);
+  const actions = STEP_ACTIONS.filter((a) => keys.includes(a));
+  if (actions.length > 1) return `一步只能有一个动作，实际有 ${actions.join('、')}；请拆成 ${actions.length} 步`;
+  const action = actions[0] ?? (keys.includes('expect') ? 'expect' : undefined);
+  if (!action) return `步骤没有动作：应有 ${STEP_ACTIONS.join('、')} 之一，或只有 expect`;
+  const branch = STEP_BRANCHES.find((b) => b.required[0] === action) as StepBranch;
+  const missing = branch.required.filter((k) => !keys.includes(k));
+  const foreign = branch.not.anyOf.map((x) => x.required[0]).filter((k) => keys.includes(k));
+  const parts = [
+    ...missing.map((k) => `缺少必填属性「${k}」`),
+    ...foreign.map((k) => `不应有属性「${k}」`),
+  ];
+  return parts.length ? `${action} 步骤${parts.join('，')}` : undefined;
+}
+
 function wording(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
@@ -57,7 +83,9 @@ function wording(e: ErrorObject): string {
     case 'maximum': return `不能大于 ${String(p.limit)}`;
     case 'exclusiveMinimum': return `应大于 ${String(p.limit)}`;
     case 'const': return `应为 ${JSON.stringify(p.allowedValue)}`;
-    case 'oneOf': return '步骤应恰好是 complete、claim、return、transfer、advance、message、signal 之一（或只有 expect），并带齐所需属性（claim/return/transfer 需要 as，return 需要 reason，transfer 需要 to）';
+    case 'oneOf': return '步骤应恰好是以下之一并带齐所需属性：complete、claim（需 as）、return（需 as、reason）、transfer（需 as、to）、advance、message、signal、'
+      + 'suspend: true（中止，需 reason）、resume: true（恢复）、refuse: true（不予受理，需 reason，可带 notice）、extend（延期，需 days、reason）、approveExtension、rejectExtension，或只有 expect；'
+      + '不属于该步骤的属性（如 complete 步骤的 reason、advance 步骤的 data）也不允许';
     default: return e.message ?? e.keyword;
   }
 }

@@ -144,6 +144,19 @@ export interface TaskExpectation {
   colour?: 'green' | 'yellow' | 'red';
   /** Who claimed it (null: nobody). */
   assignee?: string | null;
+  /**
+   * How far its due date has moved since the task opened (延期 approved, 恢复 after 中止), as an
+   * ISO-8601 duration counted the pack's way (working days in working-day mode); `P0D`: not moved.
+   */
+  dueMovedBy?: string;
+}
+
+/** An expected 延期 request of the case. */
+export interface ExtensionExpectation {
+  /** BPMN element id of the task it is for. */
+  task: string;
+  days?: number;
+  status?: 'pending' | 'approved' | 'rejected';
 }
 
 /** What must hold after a step (or after the start). Every field is optional. */
@@ -157,6 +170,12 @@ export interface StepExpectation {
   data?: Record<string, unknown>;
   /** History entry kinds that must have been recorded (`task.returned`, `timer.fired`, …). */
   history?: string[];
+  /** History entry kinds that must not have been recorded (yet): `timer.fired` while suspended. */
+  noHistory?: string[];
+  /** Whether the case is suspended (中止: its SLA clock stopped). */
+  suspended?: boolean;
+  /** The case's 延期 requests, exactly, oldest first. */
+  extensions?: ExtensionExpectation[];
 }
 
 interface StepBase {
@@ -185,7 +204,21 @@ export interface MessageStep extends StepBase { message: string; payload?: Recor
 /** Broadcasts a BPMN signal; the case must be among the cases it reaches. */
 export interface SignalStep extends StepBase { signal: string; payload?: Record<string, unknown> }
 
-export type ScenarioStep = CompleteStep | ClaimStep | ReturnStep | TransferStep | AdvanceStep | MessageStep | SignalStep | ExpectStep;
+/** 中止: stops the case's SLA clock (timers wait; due dates move on 恢复). */
+export interface SuspendStep extends StepBase { suspend: true; reason: string }
+/** 恢复: the SLA clock runs again; open tasks' due dates and pending timers move by the suspended time. */
+export interface ResumeStep extends StepBase { resume: true }
+/** 不予受理 at intake (before any task was completed), with the notice given to the applicant. */
+export interface RefuseStep extends StepBase { refuse: true; reason: string; notice?: string }
+/** 延期 requested for the open task: `days` more (the pack's way), with a reason. */
+export interface ExtendStep extends StepBase { extend: string; days: number; reason: string }
+/** Approves the pending 延期 request of the task (by the pack's `deadlines.extensionApprover`). */
+export interface ApproveExtensionStep extends StepBase { approveExtension: string }
+/** Rejects the pending 延期 request of the task; its due date stays. */
+export interface RejectExtensionStep extends StepBase { rejectExtension: string }
+
+export type ScenarioStep = CompleteStep | ClaimStep | ReturnStep | TransferStep | AdvanceStep | MessageStep | SignalStep
+  | SuspendStep | ResumeStep | RefuseStep | ExtendStep | ApproveExtensionStep | RejectExtensionStep | ExpectStep;
 
 export interface RoutingExpectation {
   /** A subset of the decision: `{ "joint": true, "departments": [...] }`. */

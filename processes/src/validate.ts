@@ -17,7 +17,7 @@ import { loadFormDefinition, FormDefinitionInvalidError } from '@yizhan/forms';
 import { loadRuleSet, OrgIndex, RuleSetInvalidError, validateOrgModel, validateRuleSet, isDuration, type OrgModel, type RuleSet } from '@yizhan/rules';
 import { readBpmn, type BpmnModel, type ProcessModel } from './bpmn-model';
 import { lintDefinitions } from './lint';
-import { checkSchema } from './schemas';
+import { checkSchema, explainStep } from './schemas';
 import { isRole } from './people';
 import { formFields } from './form-fields';
 import { personalKind, type FieldLike, type PersonalKind } from './personal-fields';
@@ -368,7 +368,14 @@ const PERSONAL_LABELS: Record<PersonalKind, string> = { id: '身份证号', phon
 
 function checkScenario(file: string, s: Scenario, processes: ProcessModel[], org: OrgIndex | undefined, bundle: PackBundle, add: (p: PackProblem) => void): void {
   const schemaErrors = checkSchema('scenario', s);
-  for (const e of schemaErrors) add({ file, pointer: e.pointer, code: 'SCENARIO_SCHEMA', message: e.message });
+  for (const e of schemaErrors) {
+    // name the scenario and the step (numbered from 1, as the runner's output does)
+    const step = /^\/steps\/(\d+)(?:\/|$)/.exec(e.pointer);
+    const where = `场景「${typeof s?.name === 'string' ? s.name : file}」${step ? `第 ${Number(step[1]) + 1} 步` : ''}`;
+    // a step matching no step shape: say which fields it lacks or should not have
+    const shape = step && e.pointer === `/steps/${step[1]}` ? explainStep(s.steps?.[Number(step[1])]) : undefined;
+    add({ file, pointer: e.pointer, code: 'SCENARIO_SCHEMA', message: `${where}：${shape ?? e.message}` });
+  }
   if (schemaErrors.length) return;
   const proc = s.process ? processes.find((p) => p.id === s.process) : processes[0];
   if (!proc) {
@@ -382,7 +389,7 @@ function checkScenario(file: string, s: Scenario, processes: ProcessModel[], org
   };
   (s.steps ?? []).forEach((step: ScenarioStep, i) => {
     const at = `/steps/${i}`;
-    for (const key of ['complete', 'claim', 'return', 'transfer'] as const) {
+    for (const key of ['complete', 'claim', 'return', 'transfer', 'extend', 'approveExtension', 'rejectExtension'] as const) {
       const id = (step as unknown as Record<string, unknown>)[key];
       if (typeof id === 'string' && !tasks.has(id)) add({ file, pointer: `${at}/${key}`, code: 'UNKNOWN_TASK', message: `流程「${proc.id}」中没有用户任务「${id}」` });
     }
@@ -397,6 +404,9 @@ function checkScenario(file: string, s: Scenario, processes: ProcessModel[], org
     if (step.as && users.size > 0 && !users.has(step.as)) add({ file, pointer: `${at}/as`, code: 'UNKNOWN_USER', message: `用户「${step.as}」不在 pack.json 的 users 中` });
     (step.expect?.openTasks ?? []).forEach((t, j) => {
       if (!tasks.has(t.task)) add({ file, pointer: `${at}/expect/openTasks/${j}/task`, code: 'UNKNOWN_TASK', message: `流程「${proc.id}」中没有用户任务「${t.task}」` });
+    });
+    (step.expect?.extensions ?? []).forEach((t, j) => {
+      if (!tasks.has(t.task)) add({ file, pointer: `${at}/expect/extensions/${j}/task`, code: 'UNKNOWN_TASK', message: `流程「${proc.id}」中没有用户任务「${t.task}」` });
     });
   });
   (s.path ?? []).forEach((id, i) => {

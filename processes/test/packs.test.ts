@@ -48,14 +48,31 @@ describe.each(databaseTargets())('pack scenarios on $name PostgreSQL', (target) 
   });
 });
 
-describe.each(databaseTargets())('the README scenario example on $name PostgreSQL', (target) => {
-  it('runs against the Longxi pack', async () => {
+describe.each(databaseTargets())('the README scenario examples on $name PostgreSQL', (target) => {
+  it('run against the Longxi pack (the full examples of §6, the lifecycle one included) and validate', async () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('## 6. Scenarios'));
-    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)![1]) as Scenario;
+    const section = readme.slice(readme.indexOf('## 6. Scenarios'), readme.indexOf('## 7. Validation'));
+    const examples = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => JSON.parse(m[1]) as Scenario);
+    expect(examples.length).toBe(2);
+    expect(examples[1].steps?.some((s) => 'extend' in s) && examples[1].steps?.some((s) => 'suspend' in s)).toBe(true);
     const longxi = bundles.get('longxi')!;
-    const [result] = await runScenarios({ ...longxi, scenarios: { readme: example } }, { databaseUrl: target.adminUrl });
-    expect(result.failures).toEqual([]);
-    expect(result.passed).toBe(true);
+    const scenarios = Object.fromEntries(examples.map((e, i) => [`readme-${i + 1}`, e]));
+    expect((await validatePack({ ...longxi, scenarios })).map((p) => `${p.file} ${p.pointer}: ${p.message}`)).toEqual([]);
+    const results = await runScenarios({ ...longxi, scenarios }, { databaseUrl: target.adminUrl });
+    expect(results.map((r) => r.failures)).toEqual([[], []]);
+  });
+
+  it('shows every step type the schema knows, each line a valid step', async () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## 6. Scenarios'), readme.indexOf('## 7. Validation'));
+    const lines = /```jsonc\n([\s\S]*?)```/.exec(section)![1].trim().split('\n').map((l) => JSON.parse(l) as ScenarioStep);
+    const schema = JSON.parse(readFileSync(new URL('../schema/scenario.schema.json', import.meta.url), 'utf8')) as { definitions: { step: { oneOf: { required: string[] }[] } } };
+    const kinds = schema.definitions.step.oneOf.map((b) => b.required[0]);
+    expect(lines.map((l) => kinds.find((k) => k in l))).toEqual(kinds);
+    for (const kind of kinds) expect(section).toContain(`| \`${kind}\` |`);
+    const longxi = bundles.get('longxi')!;
+    const steps = lines.filter((l) => !('signal' in l)); // no shipped pack catches a signal
+    const problems = await validatePack({ ...longxi, scenarios: { steps: { name: '每种步骤', start: { data: {} }, steps } } });
+    expect(problems.filter((p) => p.file === 'scenarios/steps.json')).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 // The life of a case outside its BPMN steps: 不予受理 (refusal at intake), 中止 / 恢复 (the SLA clock
 // stops and resumes: due dates, warning times and timers shift by the suspended time — in working
-// days when the pack counts working days), and 延期 (a task's time limit extended on approval).
+// days when the pack counts working days), and 延期 (a task's time limit, and the timers on its
+// boundary, extended on approval).
 // Each runs under the case row lock, changes rows only (no engine step) and is recorded in history.
+import { loadSourceContext } from '../bpmn/definition';
 import { WorkingCalendar, type DeadlineMode } from '../calendar/working-calendar';
 import type { DefinitionRecord } from '../definitions';
 import { BadRequestError, CaseNotActiveError, NotFoundError, TaskNotOpenError } from '../errors';
@@ -60,25 +62,63 @@ export function workingDaysBetween(calendar: WorkingCalendar, from: Date, to: Da
   return n;
 }
 
-/** Moves a date by a suspension: whole working days in working-day mode, else the elapsed time. */
+/** Moves a date by a suspension or an extension: whole working days in working-day mode, else a time. */
 function shifted(mode: DeadlineMode, calendar: WorkingCalendar, at: Date, shift: { workingDays: number } | { ms: number }): Date {
   if ('ms' in shift) return new Date(at.getTime() + shift.ms);
   return shift.workingDays > 0 ? calendar.addWorkingDays(at, shift.workingDays) : at;
 }
 
-/** A copy of saved engine state with every timer expiry (`expireAt`) moved by `move`. */
-export function shiftExpiries(state: unknown, move: (at: Date) => Date): unknown {
-  if (Array.isArray(state)) return state.map((x) => shiftExpiries(x, move));
-  if (!state || typeof state !== 'object') return state;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(state)) {
-    if (k === 'expireAt' && (typeof v === 'string' || typeof v === 'number') && Number.isFinite(new Date(v).getTime())) {
-      out[k] = move(new Date(v)).toISOString();
-    } else {
-      out[k] = shiftExpiries(v, move);
+/**
+ * A copy of saved engine state with every timer expiry (`expireAt`) moved by `move` — or, given
+ * `only`, just the expiries inside the state of those elements (an object whose `id` is one of them:
+ * the element's own state and the messages it left in its broker queues).
+ */
+export function shiftExpiries(state: unknown, move: (at: Date) => Date, only?: ReadonlySet<string>): unknown {
+  const walk = (v: unknown, inside: boolean): unknown => {
+    if (Array.isArray(v)) return v.map((x) => walk(x, inside));
+    if (!v || typeof v !== 'object') return v;
+    const obj = v as Record<string, unknown>;
+    const here = inside || (typeof obj.id === 'string' && only?.has(obj.id) === true);
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(obj)) {
+      if (k === 'expireAt' && here && (typeof x === 'string' || typeof x === 'number') && Number.isFinite(new Date(x).getTime())) {
+        out[k] = move(new Date(x)).toISOString();
+      } else {
+        out[k] = walk(x, here);
+      }
     }
+    return out;
+  };
+  return walk(state, only === undefined);
+}
+
+/**
+ * Moves the case's pending timers by `move`: their rows (the sweeper fires from these) and the
+ * expiries in the saved engine state (bpmn-engine fires a timer already expired there when the case
+ * is recovered). All of them, or only those of the elements in `only`. Returns the rows moved.
+ */
+async function moveTimers(client: Client, caseId: string, move: (at: Date) => Date, only?: ReadonlySet<string>): Promise<{ elementId: string; from: Date; to: Date }[]> {
+  if (only?.size === 0) return [];
+  const { rows: timers } = await client.query<{ id: string; element_id: string; due_at: Date }>(
+    `select id, element_id, due_at from timers where case_id = $1 and status = 'pending' and ($2::text[] is null or element_id = any($2))`,
+    [caseId, only ? [...only] : null]);
+  const moved: { elementId: string; from: Date; to: Date }[] = [];
+  for (const t of timers) {
+    const to = move(t.due_at);
+    await client.query('update timers set due_at = $2 where id = $1', [t.id, to]);
+    moved.push({ elementId: t.element_id, from: t.due_at, to });
   }
-  return out;
+  const { rows: [st] } = await client.query<{ state: unknown }>('select state from cases where id = $1', [caseId]);
+  await client.query('update cases set state = $2, version = version + 1 where id = $1', [caseId, JSON.stringify(shiftExpiries(st.state, move, only))]);
+  return moved;
+}
+
+/** The boundary events attached to an activity (by element id) in a definition version. */
+function boundaryEventsOf(def: DefinitionRecord, activityId: string): Set<string> {
+  const ctx = loadSourceContext(def.contextHash, def.sourceContext) as {
+    getActivities?: () => { id: string; behaviour?: { attachedTo?: { id?: string } } }[];
+  };
+  return new Set((ctx.getActivities?.() ?? []).filter((a) => a.behaviour?.attachedTo?.id === activityId).map((a) => a.id));
 }
 
 export class LifecycleCommands {
@@ -139,17 +179,11 @@ export class LifecycleCommands {
         if (!saneDate(now, due)) throw new BadRequestError('顺延后的办理时限超出允许范围');
         await client.query('update tasks set due_at = $2, warn_at = $3 where id = $1', [t.id, due, warn]);
       }
-      const { rows: timers } = await client.query<{ id: string; due_at: Date }>(
-        `select id, due_at from timers where case_id = $1 and status = 'pending'`, [caseId]);
-      for (const t of timers) {
-        await client.query('update timers set due_at = $2 where id = $1', [t.id, shifted(mode, calendar, t.due_at, shift)]);
-      }
       // bpmn-engine keeps each timer's expiry in the saved state and fires one already expired at
-      // once when the case is recovered: move those with the rows, or a resumed case's escalation
+      // once when the case is recovered: those move with the rows, or a resumed case's escalation
       // would fire on its next step
-      const { rows: [st] } = await client.query<{ state: unknown }>('select state from cases where id = $1', [caseId]);
-      const state = shiftExpiries(st.state, (at) => shifted(mode, calendar, at, shift));
-      await client.query('update cases set suspended_at = null, updated_at = $2, state = $3, version = version + 1 where id = $1', [caseId, now, JSON.stringify(state)]);
+      await moveTimers(client, caseId, (at) => shifted(mode, calendar, at, shift));
+      await client.query('update cases set suspended_at = null, updated_at = $2 where id = $1', [caseId, now]);
       await appendHistory(client, caseId, now, {
         actor: input.actor, kind: HistoryKind.CaseResumed, elementId: null, taskId: null, data: { suspendedAt: c.suspended_at.toISOString(), shift },
       });
@@ -184,7 +218,9 @@ export class LifecycleCommands {
 
   /**
    * Decides a pending 延期 request. Approved, the task's due date moves `days` on from its current
-   * one (working days in working-day mode) and its warning time is recomputed by the pack's share.
+   * one (working days in working-day mode), its warning time is recomputed by the pack's share, and
+   * the pending timers of the boundary events attached to the task (its escalation) move by the same
+   * days — rows and saved engine state, so the sweeper and a recovery agree. Rejected, nothing moves.
    */
   async decideExtension(extensionId: number, input: { approve: boolean; note?: string; actor: string; authorize?: (def: DefinitionRecord) => void }): Promise<ExtensionView> {
     const ext = await this.extension(extensionId);
@@ -202,16 +238,22 @@ export class LifecycleCommands {
       if (task.status !== 'open') throw new TaskNotOpenError(task.id, task.status);
       const { rows: [t] } = await client.query<{ due_at: Date | null; created_at: Date }>('select due_at, created_at from tasks where id = $1', [task.id]);
       const { mode, calendar, yellowShare } = this.runner.ctx.deadlines.of(def);
-      const from = t.due_at ?? now;
-      const due = mode === 'working-days' ? calendar.addWorkingDays(from, rows[0].days) : new Date(from.getTime() + rows[0].days * DAY_MS);
+      const shift = mode === 'working-days' ? { workingDays: rows[0].days } : { ms: rows[0].days * DAY_MS };
+      const due = shifted(mode, calendar, t.due_at ?? now, shift);
       const warn = new Date(t.created_at.getTime() + (due.getTime() - t.created_at.getTime()) * yellowShare);
       await client.query('update tasks set due_at = $2, warn_at = $3 where id = $1', [task.id, due, warn]);
+      // the task's own boundary timers (its escalation, 挂牌督办) move by the same days; a timer
+      // elsewhere in the process (another task's, a process-level or intermediate one) keeps its time
+      const timers = await moveTimers(client, c.id, (at) => shifted(mode, calendar, at, shift), boundaryEventsOf(def, task.element_id));
       await client.query(
         `update deadline_extensions set status = 'approved', decided_by = $2, decided_at = $3, note = $4, old_due_at = $5, new_due_at = $6 where id = $1`,
         [extensionId, input.actor, now, note, t.due_at, due]);
       await appendHistory(client, c.id, now, {
         actor: input.actor, kind: HistoryKind.ExtensionApproved, elementId: task.element_id, taskId: task.id,
-        data: { extensionId, from: t.due_at?.toISOString() ?? null, to: due.toISOString(), note },
+        data: {
+          extensionId, from: t.due_at?.toISOString() ?? null, to: due.toISOString(), note,
+          timers: timers.map((m) => ({ elementId: m.elementId, from: m.from.toISOString(), to: m.to.toISOString() })),
+        },
       });
     });
     return this.extension(extensionId);
