@@ -75,3 +75,5 @@ export type FormResource = Omit<Schemas['FormDefinition'], 'schema' | 'uiSchema'
 export type PackFiles = ResponseOf<'getPackFiles'>['files'];
 
 export type { OrgModel };
+/** 迁移运行中的案件 (/api/migrations). */
+export type { MigrationPlan, MigrationProcess, MigrationReport, MigrationRequest } from './migration-types';

@@ -157,6 +157,24 @@ export const zh = {
   disableConfirm: '停用「{name}」？该用户立即退出登录，之后不能登录，直到再次启用。', passwordHint: '至少 8 个字符，请当面告知本人',
   unitUsers: '{unit}（含下级单位）的用户', noUsers: '暂无用户', demoAccount: '演示账号', usersCount: '{n} 人', selfHint: '（本人）',
   takePhoto: '拍照上传',
+  // ---- 迁移运行中的案件 (issue 18: 3) ----
+  navMigrations: '案件迁移', migTitle: '迁移运行中的案件到新版本',
+  migIntro: '把某个流程旧版本上办理中的案件迁移到新版本：先选流程和版本，检查迁移方案（每个等待环节对应到新版本的哪个环节），选择案件，确认后逐件迁移。未迁移的案件留在原版本上照常办理。',
+  migNothing: '没有需要迁移的案件：所有办理中的案件都已在各自流程的最新版本上。',
+  migProcess: '流程', migFrom: '从版本', migTo: '迁移到版本', migVersionOption: '版本 {version}（{n} 件办理中）', migLatest: '版本 {version}（最新）',
+  migTargetOption: '版本 {version}', migPlan: '检查迁移方案', migPlanTitle: '迁移方案：{process} 版本 {from} → {to}',
+  migCases: '办理中案件', migMigratable: '可迁移', migNotMigratable: '不可迁移', migPlanOk: '方案可执行', migPlanProblems: '方案有问题，请先处理标红的环节',
+  migElements: '案件所在环节', migElement: '环节', migElementType: '类型', migWaiting: '等待的案件', migMapTo: '对应新版本环节',
+  migProposed: '自动对应（同一标识）', migEdited: '已手动修改', migUnmapped: '未对应', migProblem: '问题',
+  migReplanning: '正在按修改后的对应关系重新检查…', migCaseList: '案件', migSelectAll: '全选可迁移的案件', migWaitingAt: '所在环节',
+  migCaseState: '能否迁移', migListedFirst: '共 {total} 件，列出前 {shown} 件；全选时迁移全部可迁移的案件。',
+  migSelected: '已选 {n} 件', migStart: '迁移所选案件', migNoneSelected: '请至少选择一件可迁移的案件',
+  migConfirmTitle: '确认迁移', migConfirmText: '将把 {n} 件案件从「{process}」版本 {from} 迁移到版本 {to}。每件案件单独迁移，迁移前再次检查；不能迁移的案件保持原版本继续办理。',
+  migConfirm: '确认迁移', migBack: '返回修改', migRunning: '正在逐件迁移…',
+  migReportTitle: '迁移结果', migDone: '已迁移', migRefused: '拒绝', migResult: '结果', migReason: '原因', migAgain: '继续迁移其他案件',
+  migResultSummary: '已迁移 {migrated} 件，拒绝 {refused} 件（迁移批次 {id}）',
+  migCode_MIGRATION_UNMAPPED_ELEMENT: '案件所在环节在新版本中没有对应环节', migCode_MIGRATION_FORM_INCOMPATIBLE: '新版本的办理表单要求案件缺少的字段',
+  migCode_MIGRATION_CASE_CHANGED: '检查之后案件已经办到了下一步或已办结', migCode_MIGRATION_NOT_RUNNING: '案件已不在办理中',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -310,6 +328,24 @@ export const en: Record<MessageKey, string> = {
   disableConfirm: 'Disable “{name}”? They are logged out at once and cannot log in until enabled again.', passwordHint: 'At least 8 characters; tell the person directly',
   unitUsers: 'Users of {unit} (and units below it)', noUsers: 'No users', demoAccount: 'Demo account', usersCount: '{n} users', selfHint: ' (you)',
   takePhoto: 'Take a photo',
+  // ---- migration of running cases (issue 18: 3) ----
+  navMigrations: 'Case migration', migTitle: 'Migrate running cases to a newer version',
+  migIntro: 'Move the running cases of an older process version to a newer one: choose the process and versions, check the plan (which element of the new version each waiting element maps to), choose the cases and confirm; each case is migrated on its own. Cases not migrated stay on their version and keep working.',
+  migNothing: 'Nothing to migrate: every running case is on the latest version of its process.',
+  migProcess: 'Process', migFrom: 'From version', migTo: 'To version', migVersionOption: 'Version {version} ({n} running)', migLatest: 'Version {version} (latest)',
+  migTargetOption: 'Version {version}', migPlan: 'Check the migration plan', migPlanTitle: 'Migration plan: {process} version {from} → {to}',
+  migCases: 'Running cases', migMigratable: 'Migratable', migNotMigratable: 'Not migratable', migPlanOk: 'The plan can run', migPlanProblems: 'The plan has problems: fix the elements marked in red first',
+  migElements: 'Where the cases wait', migElement: 'Element', migElementType: 'Type', migWaiting: 'Cases waiting', migMapTo: 'Maps to (new version)',
+  migProposed: 'Proposed (same id)', migEdited: 'Changed by you', migUnmapped: 'Not mapped', migProblem: 'Problem',
+  migReplanning: 'Checking again with the changed mapping…', migCaseList: 'Cases', migSelectAll: 'Select all migratable cases', migWaitingAt: 'Waiting at',
+  migCaseState: 'Migratable?', migListedFirst: '{total} cases, the first {shown} listed; selecting all migrates every migratable case.',
+  migSelected: '{n} selected', migStart: 'Migrate the selected cases', migNoneSelected: 'Select at least one migratable case',
+  migConfirmTitle: 'Confirm the migration', migConfirmText: '{n} cases of “{process}” will move from version {from} to version {to}. Each case is migrated on its own and checked again first; a case that cannot move stays on its version and keeps working.',
+  migConfirm: 'Migrate', migBack: 'Back to the plan', migRunning: 'Migrating case by case…',
+  migReportTitle: 'Migration report', migDone: 'Migrated', migRefused: 'Refused', migResult: 'Result', migReason: 'Reason', migAgain: 'Migrate other cases',
+  migResultSummary: '{migrated} migrated, {refused} refused (migration {id})',
+  migCode_MIGRATION_UNMAPPED_ELEMENT: 'The element the case waits at has no counterpart in the new version', migCode_MIGRATION_FORM_INCOMPATIBLE: 'The new version\'s task form requires fields the case lacks',
+  migCode_MIGRATION_CASE_CHANGED: 'The case moved on or closed after the check', migCode_MIGRATION_NOT_RUNNING: 'The case is no longer running',
 };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

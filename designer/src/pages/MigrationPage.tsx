@@ -1,0 +1,338 @@
+// 案件迁移 (administrators who deploy packs): move the running cases of a process from an older
+// version to a newer one. Choose the process and the versions (GET /api/migrations/versions), check
+// the plan (POST /api/migrations/plan, read-only): where the cases wait, the element each maps to in
+// the new version (proposed for unchanged ids, editable; a change checks the plan again), problems in
+// red, each case 可迁移 / 不可迁移 with its reason; select cases, confirm, and read the report case by
+// case (POST /api/migrations). Cases not migrated stay on their version. Errors are shown as they come.
+import { Alert, Button, Checkbox, Empty, Select, Space, Spin, Statistic, Tag } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import type { MigrationPlan, MigrationProcess, MigrationReport, MigrationRequest } from '../api/types';
+import { ErrorAlert } from '../app/common';
+import { useI18n, type MessageKey } from '../app/i18n';
+import { Link } from '../app/router';
+import { SimpleTable } from '../app/SimpleTable';
+import { PageTitle, Panel } from '../app/ui';
+import { useSession } from '../app/session';
+import { useLoad } from '../app/use-load';
+import { PHONE, useNarrow } from '../app/use-narrow';
+
+type PlanElement = MigrationPlan['elements'][number];
+type PlanCase = MigrationPlan['cases'][number];
+type Result = MigrationReport['results'][number];
+type Step = 'plan' | 'confirm' | 'report';
+
+const REFUSALS = ['MIGRATION_UNMAPPED_ELEMENT', 'MIGRATION_FORM_INCOMPATIBLE', 'MIGRATION_CASE_CHANGED', 'MIGRATION_NOT_RUNNING'] as const;
+
+/** The reason of a refusal: the server's words in Chinese; in English the stable code's meaning when known. */
+function useReason() {
+  const { t, lang } = useI18n();
+  return (code?: string, reason?: string) => {
+    const known = (REFUSALS as readonly string[]).includes(code ?? '') ? t(`migCode_${code}` as MessageKey) : undefined;
+    return (lang === 'en' ? known ?? reason : reason ?? known) ?? code ?? '';
+  };
+}
+
+export default function MigrationPage() {
+  const { api } = useSession();
+  const { t } = useI18n();
+  const processes = useLoad(() => api.migrationVersions(), [api]);
+  const [choice, setChoice] = useState<{ processKey?: string; from?: number; to?: number }>({});
+  const [planned, setPlanned] = useState<{ request: MigrationRequest; name: string }>();
+
+  const list = processes.data ?? [];
+  const process: MigrationProcess | undefined = list.find((p) => p.processKey === choice.processKey);
+  // the first process and its oldest version with running cases, to the latest version
+  useEffect(() => {
+    if (!choice.processKey && list[0]) {
+      const p = list[0];
+      setChoice({ processKey: p.processKey, from: p.versions[0]?.version, to: p.latestVersion });
+    }
+  }, [list]);
+
+  const targets = process && choice.from !== undefined
+    ? Array.from({ length: Math.max(0, process.latestVersion - choice.from) }, (_, i) => choice.from! + 1 + i)
+    : [];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="migration-page">
+      <PageTitle testId="migration-title">{t('migTitle')}</PageTitle>
+      <div style={{ color: '#595959' }}>{t('migIntro')}</div>
+      <ErrorAlert error={processes.error} onRetry={processes.reload} />
+      {processes.loading && !processes.data ? <Spin /> : list.length === 0 && !processes.error ? (
+        <Panel><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('migNothing')} /></Panel>
+      ) : list.length > 0 && (
+        <Panel testId="migration-choose">
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'flex-end' }}>
+            <label style={{ display: 'flex', flexDirection: 'column', gap: 4, flex: '1 1 260px', minWidth: 0 }}>
+              <span>{t('migProcess')}</span>
+              <Select
+                data-testid="mig-process"
+                value={choice.processKey}
+                disabled={!!planned}
+                options={list.map((p) => ({ value: p.processKey, label: `${p.name}（${p.processKey}）` }))}
+                onChange={(key: string) => {
+                  const p = list.find((x) => x.processKey === key);
+                  setChoice({ processKey: key, from: p?.versions[0]?.version, to: p?.latestVersion });
+                }}
+              />
+            </label>
+            <label style={{ display: 'flex', flexDirection: 'column', gap: 4, flex: '1 1 180px', minWidth: 0 }}>
+              <span>{t('migFrom')}</span>
+              <Select
+                data-testid="mig-from"
+                value={choice.from}
+                disabled={!!planned}
+                options={(process?.versions ?? []).map((v) => ({ value: v.version, label: t('migVersionOption', { version: v.version, n: v.runningCases }) }))}
+                onChange={(from: number) => setChoice((c) => ({ ...c, from, to: process?.latestVersion }))}
+              />
+            </label>
+            <label style={{ display: 'flex', flexDirection: 'column', gap: 4, flex: '1 1 160px', minWidth: 0 }}>
+              <span>{t('migTo')}</span>
+              <Select
+                data-testid="mig-to"
+                value={choice.to}
+                disabled={!!planned}
+                options={targets.map((v) => ({ value: v, label: v === process?.latestVersion ? t('migLatest', { version: v }) : t('migTargetOption', { version: v }) }))}
+                onChange={(to: number) => setChoice((c) => ({ ...c, to }))}
+              />
+            </label>
+            {planned ? (
+              <Button onClick={() => { setPlanned(undefined); processes.reload(); }} data-testid="mig-change">{t('migBack')}</Button>
+            ) : (
+              <Button
+                type="primary"
+                data-testid="mig-plan"
+                disabled={!process || choice.from === undefined || choice.to === undefined}
+                onClick={() => process && choice.from !== undefined && choice.to !== undefined
+                  && setPlanned({ name: process.name, request: { processKey: process.processKey, fromVersion: choice.from, toVersion: choice.to } })}
+              >
+                {t('migPlan')}
+              </Button>
+            )}
+          </div>
+        </Panel>
+      )}
+      {planned && (
+        <Migration
+          key={`${planned.request.processKey}@${planned.request.fromVersion}>${planned.request.toVersion}`}
+          request={planned.request}
+          name={planned.name}
+          onAgain={() => { setPlanned(undefined); setChoice({}); processes.reload(); }}
+        />
+      )}
+    </Space>
+  );
+}
+
+/** The plan of one process from one version to another, then the confirmation, then the report. */
+function Migration({ request, name, onAgain }: { request: MigrationRequest; name: string; onAgain: () => void }) {
+  const { api } = useSession();
+  const { t } = useI18n();
+  const reason = useReason();
+  const phone = useNarrow(PHONE);
+  /** The mappings the administrator chose (source element → target element); the rest is the proposal. */
+  const [overrides, setOverrides] = useState<Record<string, string>>({});
+  const [plan, setPlan] = useState<MigrationPlan>();
+  const [planError, setPlanError] = useState<unknown>();
+  const [checking, setChecking] = useState(true);
+  /** Migratable cases the administrator unticked: every other migratable case is selected. */
+  const [unticked, setUnticked] = useState<Set<string>>(new Set());
+  const [step, setStep] = useState<Step>('plan');
+  const [running, setRunning] = useState(false);
+  const [runError, setRunError] = useState<unknown>();
+  const [report, setReport] = useState<MigrationReport>();
+  const seq = useRef(0);
+
+  useEffect(() => {
+    const mine = ++seq.current;
+    setChecking(true);
+    api.migrationPlan({ ...request, ...(Object.keys(overrides).length ? { mapping: overrides } : {}) }).then(
+      (p) => { if (mine === seq.current) { setPlan(p); setPlanError(undefined); setChecking(false); } },
+      (e: unknown) => { if (mine === seq.current) { setPlanError(e); setChecking(false); } },
+    );
+  }, [api, request, overrides]);
+
+  if (!plan) return planError ? <ErrorAlert error={planError} /> : <Spin />;
+
+  const migratable = plan.cases.filter((c) => c.migratable);
+  const selected = migratable.filter((c) => !unticked.has(c.caseId));
+  const everything = selected.length === migratable.length && plan.caseCount > plan.cases.length;
+  const count = everything ? plan.migratableCount : selected.length;
+  const elementName = (id: string) => {
+    const e = plan.elements.find((x) => x.elementId === id);
+    return e ? `${e.name || e.elementId}` : id;
+  };
+  const targetName = (id: string) => plan.targetElements.find((x) => x.elementId === id)?.name || id;
+  const title = t('migPlanTitle', { process: name, from: plan.fromVersion, to: plan.toVersion });
+
+  const run = async () => {
+    setRunning(true);
+    setRunError(undefined);
+    try {
+      const body: MigrationRequest = { ...request, mapping: plan.mapping, ...(everything ? {} : { caseIds: selected.map((c) => c.caseId) }) };
+      setReport(await api.migrate(body));
+      setStep('report');
+    } catch (e) {
+      setRunError(e);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  if (step === 'report' && report) {
+    return (
+      <Panel title={t('migReportTitle')} testId="mig-report">
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <div style={{ display: 'flex', gap: 32, flexWrap: 'wrap' }}>
+            <Statistic title={t('migDone')} value={report.migrated} styles={{ content: { color: '#389e0d' } }} data-testid="mig-report-migrated" />
+            <Statistic title={t('migRefused')} value={report.refused} styles={{ content: { color: report.refused ? '#cf1322' : undefined } }} data-testid="mig-report-refused" />
+          </div>
+          <div style={{ color: '#595959' }}>{t('migResultSummary', { migrated: report.migrated, refused: report.refused, id: report.migrationId })}</div>
+          <SimpleTable<Result>
+            cards={phone}
+            rows={report.results}
+            rowKey={(r) => r.caseId}
+            rowTestId={(r) => `mig-result-${r.caseNo}`}
+            columns={[
+              { key: 'no', title: t('caseNo'), render: (r) => <Link to={`/cases/${r.caseId}`}>{r.caseNo}</Link> },
+              { key: 'st', title: t('migResult'), render: (r) => r.status === 'migrated'
+                ? <Tag color="success" data-status="migrated">{t('migDone')}</Tag>
+                : <Tag color="error" data-status="refused">{t('migRefused')}</Tag> },
+              { key: 'why', title: t('migReason'), render: (r) => r.status === 'refused'
+                ? <span style={{ color: '#cf1322' }}>{reason(r.code, r.reason)}{r.code && <span style={{ color: '#8c8c8c' }}>（{r.code}）</span>}</span>
+                : '—' },
+            ]}
+          />
+          <Button onClick={onAgain} data-testid="mig-again">{t('migAgain')}</Button>
+        </Space>
+      </Panel>
+    );
+  }
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Panel title={title} testId="mig-plan-panel" extra={checking ? <Spin size="small" /> : undefined}>
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <ErrorAlert error={planError} />
+          <div style={{ display: 'flex', gap: 32, flexWrap: 'wrap' }}>
+            <Statistic title={t('migCases')} value={plan.caseCount} data-testid="mig-case-count" />
+            <Statistic title={t('migMigratable')} value={plan.migratableCount} styles={{ content: { color: '#389e0d' } }} data-testid="mig-migratable-count" />
+            <Statistic title={t('migNotMigratable')} value={plan.caseCount - plan.migratableCount} styles={{ content: { color: plan.caseCount > plan.migratableCount ? '#cf1322' : undefined } }} />
+          </div>
+          <Alert type={plan.ok ? 'success' : 'error'} showIcon title={plan.ok ? t('migPlanOk') : t('migPlanProblems')} data-testid="mig-plan-status" data-ok={String(plan.ok)} />
+          <strong>{t('migElements')}</strong>
+          <SimpleTable<PlanElement>
+            cards={phone}
+            rows={plan.elements}
+            rowKey={(e) => e.elementId}
+            rowTestId={(e) => `mig-element-${e.elementId}`}
+            columns={[
+              { key: 'el', title: t('migElement'), render: (e) => (
+                <span>{e.name || e.elementId} <code style={{ color: '#8c8c8c' }}>{e.elementId}</code></span>
+              ) },
+              { key: 'n', title: t('migWaiting'), render: (e) => e.caseCount },
+              { key: 'to', title: t('migMapTo'), render: (e) => (
+                <Space orientation="vertical" size={2} style={{ width: '100%' }}>
+                  <Select
+                    data-testid={`mig-map-${e.elementId}`}
+                    style={{ width: phone ? '100%' : 260, maxWidth: '100%' }}
+                    status={e.problem ? 'error' : undefined}
+                    placeholder={t('migUnmapped')}
+                    value={e.mappedTo ?? undefined}
+                    showSearch={{ optionFilterProp: 'label' }}
+                    options={plan.targetElements.map((x) => ({ value: x.elementId, label: `${x.name || x.elementId}（${x.elementId}）` }))}
+                    onChange={(to: string) => setOverrides((o) => ({ ...o, [e.elementId]: to }))}
+                  />
+                  <span style={{ fontSize: 12, color: '#8c8c8c' }}>
+                    {overrides[e.elementId] ? t('migEdited') : e.proposed && e.mappedTo ? t('migProposed') : ''}
+                  </span>
+                </Space>
+              ) },
+              { key: 'p', title: t('migProblem'), render: (e) => e.problem
+                ? <span style={{ color: '#cf1322' }} data-testid={`mig-problem-${e.elementId}`}>
+                    {elementName(e.elementId)}（{e.elementId}）：{reason(e.problem.code, e.problem.message)}
+                  </span>
+                : '—' },
+            ]}
+          />
+          {checking && Object.keys(overrides).length > 0 && <span style={{ color: '#8c8c8c' }}>{t('migReplanning')}</span>}
+        </Space>
+      </Panel>
+
+      <Panel
+        title={`${t('migCaseList')}（${plan.caseCount}）`}
+        testId="mig-cases"
+        extra={(
+          <Checkbox
+            data-testid="mig-select-all"
+            disabled={step !== 'plan' || migratable.length === 0}
+            checked={migratable.length > 0 && selected.length === migratable.length}
+            indeterminate={selected.length > 0 && selected.length < migratable.length}
+            onChange={(ev) => setUnticked(ev.target.checked ? new Set() : new Set(migratable.map((c) => c.caseId)))}
+          >
+            {phone ? '' : t('migSelectAll')}
+          </Checkbox>
+        )}
+      >
+        <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+          {plan.caseCount > plan.cases.length && <Alert type="info" showIcon title={t('migListedFirst', { total: plan.caseCount, shown: plan.cases.length })} />}
+          <SimpleTable<PlanCase>
+            cards={phone}
+            rows={plan.cases}
+            rowKey={(c) => c.caseId}
+            rowTestId={(c) => `mig-case-${c.caseNo}`}
+            columns={[
+              { key: 'sel', title: '', width: 40, render: (c) => (
+                <Checkbox
+                  data-testid={`mig-check-${c.caseNo}`}
+                  disabled={!c.migratable || step !== 'plan'}
+                  checked={c.migratable && !unticked.has(c.caseId)}
+                  onChange={(ev) => setUnticked((u) => {
+                    const next = new Set(u);
+                    if (ev.target.checked) next.delete(c.caseId);
+                    else next.add(c.caseId);
+                    return next;
+                  })}
+                />
+              ) },
+              { key: 'no', title: t('caseNo'), render: (c) => <Link to={`/cases/${c.caseId}`}>{c.caseNo}</Link> },
+              { key: 'title', title: t('caseTitle'), render: (c) => c.title || '—' },
+              { key: 'at', title: t('migWaitingAt'), render: (c) => c.waitingAt.map((id) => {
+                const to = plan.mapping[id];
+                return <div key={id}>{elementName(id)}{to && <span style={{ color: '#8c8c8c' }}> → {targetName(to)}</span>}</div>;
+              }) },
+              { key: 'ok', title: t('migCaseState'), render: (c) => c.migratable
+                ? <Tag color="success" data-state="migratable">{t('migMigratable')}</Tag>
+                : (
+                  <span data-state="refused">
+                    <Tag color="error">{t('migNotMigratable')}</Tag>
+                    <span style={{ color: '#cf1322' }}>{reason(c.code, c.reason)}</span>
+                  </span>
+                ) },
+            ]}
+          />
+        </Space>
+      </Panel>
+
+      {step === 'plan' ? (
+        <div style={{ display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+          <Button type="primary" data-testid="mig-start" disabled={count === 0 || checking} onClick={() => setStep('confirm')}>
+            {t('migStart')}（{count}）
+          </Button>
+          <span style={{ color: count === 0 ? '#cf1322' : '#595959' }}>{count === 0 ? t('migNoneSelected') : t('migSelected', { n: count })}</span>
+        </div>
+      ) : (
+        <Panel title={t('migConfirmTitle')} testId="mig-confirm-panel">
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+            <Alert type="warning" showIcon title={t('migConfirmText', { n: count, process: name, from: plan.fromVersion, to: plan.toVersion })} />
+            <ErrorAlert error={runError} />
+            <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+              <Button type="primary" danger loading={running} onClick={run} data-testid="mig-confirm">{running ? t('migRunning') : t('migConfirm')}</Button>
+              <Button disabled={running} onClick={() => setStep('plan')} data-testid="mig-back">{t('migBack')}</Button>
+            </div>
+          </Space>
+        </Panel>
+      )}
+    </Space>
+  );
+}
