@@ -5,7 +5,7 @@
 // red, each case 可迁移 / 不可迁移 with its reason; select cases, confirm, and read the report case by
 // case (POST /api/migrations). Cases not migrated stay on their version. Errors are shown as they come.
 import { Alert, Button, Checkbox, Empty, Select, Space, Spin, Statistic, Tag } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { MigrationPlan, MigrationProcess, MigrationReport, MigrationRequest } from '../api/types';
 import { ErrorAlert } from '../app/common';
 import { useI18n, type MessageKey } from '../app/i18n';
@@ -15,6 +15,8 @@ import { PageTitle, Panel } from '../app/ui';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
 import { PHONE, useNarrow } from '../app/use-narrow';
+
+const BpmnViewer = lazy(() => import('../bpmn/BpmnViewer'));
 
 type PlanElement = MigrationPlan['elements'][number];
 type PlanCase = MigrationPlan['cases'][number];
@@ -124,6 +126,20 @@ export default function MigrationPage() {
   );
 }
 
+/** The target version's diagram with the elements the waiting cases will be at marked as current. */
+function TargetDiagram({ processKey, version, mapped }: { processKey: string; version: number; mapped: string[] }) {
+  const { api } = useSession();
+  const { t } = useI18n();
+  const xml = useLoad(async () => {
+    const def = (await api.definitions(processKey)).find((d) => d.version === version);
+    return def ? (await api.definition(def.id)).bpmn : null;
+  }, [api, processKey, version]);
+  if (xml.error) return <ErrorAlert error={xml.error} />;
+  if (xml.loading) return <Spin />;
+  if (!xml.data) return <span style={{ color: '#8c8c8c' }}>{t('diagramUnavailable')}</span>;
+  return <div data-testid="mig-diagram"><Suspense fallback={<Spin />}><BpmnViewer xml={xml.data} current={mapped} height={360} /></Suspense></div>;
+}
+
 /** The plan of one process from one version to another, then the confirmation, then the report. */
 function Migration({ request, name, onAgain }: { request: MigrationRequest; name: string; onAgain: () => void }) {
   const { api } = useSession();
@@ -141,6 +157,7 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
   const [running, setRunning] = useState(false);
   const [runError, setRunError] = useState<unknown>();
   const [report, setReport] = useState<MigrationReport>();
+  const [diagram, setDiagram] = useState(false);
   const seq = useRef(0);
 
   useEffect(() => {
@@ -256,6 +273,16 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
             ]}
           />
           {checking && Object.keys(overrides).length > 0 && <span style={{ color: '#8c8c8c' }}>{t('migReplanning')}</span>}
+          <Button size="small" onClick={() => setDiagram((d) => !d)} data-testid="mig-diagram-toggle" style={{ alignSelf: 'flex-start' }}>
+            {diagram ? t('migHideDiagram') : t('migShowDiagram', { version: plan.toVersion })}
+          </Button>
+          {diagram && (
+            <TargetDiagram
+              processKey={plan.processKey}
+              version={plan.toVersion}
+              mapped={[...new Set(plan.elements.map((e) => e.mappedTo).filter((x): x is string => !!x))]}
+            />
+          )}
         </Space>
       </Panel>
 
