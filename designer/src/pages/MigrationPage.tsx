@@ -99,7 +99,7 @@ export default function MigrationPage() {
               />
             </label>
             {planned ? (
-              <Button onClick={() => { setPlanned(undefined); processes.reload(); }} data-testid="mig-change">{t('migBack')}</Button>
+              <Button onClick={() => { setPlanned(undefined); processes.reload(); }} data-testid="mig-change">{t('migRechoose')}</Button>
             ) : (
               <Button
                 type="primary"
@@ -159,6 +159,11 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
   const [report, setReport] = useState<MigrationReport>();
   const [diagram, setDiagram] = useState(false);
   const seq = useRef(0);
+  // the confirmation and the report come below a long plan: bring them into view
+  const stepRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (step !== 'plan') stepRef.current?.scrollIntoView?.({ block: step === 'report' ? 'start' : 'nearest', behavior: 'smooth' });
+  }, [step]);
 
   useEffect(() => {
     const mine = ++seq.current;
@@ -179,6 +184,25 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
     const e = plan.elements.find((x) => x.elementId === id);
     return e ? `${e.name || e.elementId}` : id;
   };
+  // the element's id in every problem, once
+  const problemText = (e: PlanElement) => {
+    const text = reason(e.problem?.code, e.problem?.message);
+    return text.includes(e.elementId) ? text : `${e.name || e.elementId}（${e.elementId}）：${text}`;
+  };
+  const titleOf = (caseId: string) => plan.cases.find((c) => c.caseId === caseId)?.title;
+  const tick = (c: PlanCase) => (
+    <Checkbox
+      data-testid={`mig-check-${c.caseNo}`}
+      disabled={!c.migratable || step !== 'plan'}
+      checked={c.migratable && !unticked.has(c.caseId)}
+      onChange={(ev) => setUnticked((u) => {
+        const next = new Set(u);
+        if (ev.target.checked) next.delete(c.caseId);
+        else next.add(c.caseId);
+        return next;
+      })}
+    />
+  );
   const targetName = (id: string) => plan.targetElements.find((x) => x.elementId === id)?.name || id;
   const title = t('migPlanTitle', { process: name, from: plan.fromVersion, to: plan.toVersion });
 
@@ -198,7 +222,7 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
 
   if (step === 'report' && report) {
     return (
-      <Panel title={t('migReportTitle')} testId="mig-report">
+      <div ref={stepRef}><Panel title={t('migReportTitle')} testId="mig-report">
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <div style={{ display: 'flex', gap: 32, flexWrap: 'wrap' }}>
             <Statistic title={t('migDone')} value={report.migrated} styles={{ content: { color: '#389e0d' } }} data-testid="mig-report-migrated" />
@@ -212,17 +236,18 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
             rowTestId={(r) => `mig-result-${r.caseNo}`}
             columns={[
               { key: 'no', title: t('caseNo'), render: (r) => <Link to={`/cases/${r.caseId}`}>{r.caseNo}</Link> },
+              { key: 'title', title: t('caseTitle'), render: (r) => <div style={{ maxWidth: 360, whiteSpace: 'normal' }}>{titleOf(r.caseId) ?? '—'}</div> },
               { key: 'st', title: t('migResult'), render: (r) => r.status === 'migrated'
                 ? <Tag color="success" data-status="migrated">{t('migDone')}</Tag>
                 : <Tag color="error" data-status="refused">{t('migRefused')}</Tag> },
               { key: 'why', title: t('migReason'), render: (r) => r.status === 'refused'
-                ? <span style={{ color: '#cf1322' }}>{reason(r.code, r.reason)}{r.code && <span style={{ color: '#8c8c8c' }}>（{r.code}）</span>}</span>
+                ? <div style={{ color: '#cf1322', maxWidth: 420, whiteSpace: 'normal' }}>{reason(r.code, r.reason)}{r.code && <span style={{ color: '#8c8c8c' }}>（{r.code}）</span>}</div>
                 : '—' },
             ]}
           />
           <Button onClick={onAgain} data-testid="mig-again">{t('migAgain')}</Button>
         </Space>
-      </Panel>
+      </Panel></div>
     );
   }
 
@@ -266,9 +291,9 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
                 </Space>
               ) },
               { key: 'p', title: t('migProblem'), render: (e) => e.problem
-                ? <span style={{ color: '#cf1322' }} data-testid={`mig-problem-${e.elementId}`}>
-                    {elementName(e.elementId)}（{e.elementId}）：{reason(e.problem.code, e.problem.message)}
-                  </span>
+                ? <div style={{ color: '#cf1322', maxWidth: 420, whiteSpace: 'normal' }} data-testid={`mig-problem-${e.elementId}`}>
+                    {problemText(e)}
+                  </div>
                 : '—' },
             ]}
           />
@@ -297,7 +322,7 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
             indeterminate={selected.length > 0 && selected.length < migratable.length}
             onChange={(ev) => setUnticked(ev.target.checked ? new Set() : new Set(migratable.map((c) => c.caseId)))}
           >
-            {phone ? '' : t('migSelectAll')}
+            {phone ? t('migAll') : t('migSelectAll')}
           </Checkbox>
         )}
       >
@@ -309,21 +334,9 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
             rowKey={(c) => c.caseId}
             rowTestId={(c) => `mig-case-${c.caseNo}`}
             columns={[
-              { key: 'sel', title: '', width: 40, render: (c) => (
-                <Checkbox
-                  data-testid={`mig-check-${c.caseNo}`}
-                  disabled={!c.migratable || step !== 'plan'}
-                  checked={c.migratable && !unticked.has(c.caseId)}
-                  onChange={(ev) => setUnticked((u) => {
-                    const next = new Set(u);
-                    if (ev.target.checked) next.delete(c.caseId);
-                    else next.add(c.caseId);
-                    return next;
-                  })}
-                />
-              ) },
-              { key: 'no', title: t('caseNo'), render: (c) => <Link to={`/cases/${c.caseId}`}>{c.caseNo}</Link> },
-              { key: 'title', title: t('caseTitle'), render: (c) => c.title || '—' },
+              ...(phone ? [] : [{ key: 'sel', title: '', width: 40, render: tick }]),
+              { key: 'no', title: t('caseNo'), render: (c) => <Space size={8}>{phone && tick(c)}<Link to={`/cases/${c.caseId}`}>{c.caseNo}</Link></Space> },
+              { key: 'title', title: t('caseTitle'), render: (c) => <div style={{ maxWidth: 360, whiteSpace: 'normal' }}>{c.title || '—'}</div> },
               { key: 'at', title: t('migWaitingAt'), render: (c) => c.waitingAt.map((id) => {
                 const to = plan.mapping[id];
                 return <div key={id}>{elementName(id)}{to && <span style={{ color: '#8c8c8c' }}> → {targetName(to)}</span>}</div>;
@@ -333,7 +346,7 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
                 : (
                   <span data-state="refused">
                     <Tag color="error">{t('migNotMigratable')}</Tag>
-                    <span style={{ color: '#cf1322' }}>{reason(c.code, c.reason)}</span>
+                    <div style={{ color: '#cf1322', maxWidth: 360, whiteSpace: 'normal' }}>{reason(c.code, c.reason)}</div>
                   </span>
                 ) },
             ]}
@@ -349,7 +362,7 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
           <span style={{ color: count === 0 ? '#cf1322' : '#595959' }}>{count === 0 ? t('migNoneSelected') : t('migSelected', { n: count })}</span>
         </div>
       ) : (
-        <Panel title={t('migConfirmTitle')} testId="mig-confirm-panel">
+        <div ref={stepRef}><Panel title={t('migConfirmTitle')} testId="mig-confirm-panel">
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Alert type="warning" showIcon title={t('migConfirmText', { n: count, process: name, from: plan.fromVersion, to: plan.toVersion })} />
             <ErrorAlert error={runError} />
@@ -358,7 +371,7 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
               <Button disabled={running} onClick={() => setStep('plan')} data-testid="mig-back">{t('migBack')}</Button>
             </div>
           </Space>
-        </Panel>
+        </Panel></div>
       )}
     </Space>
   );
