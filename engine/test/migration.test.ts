@@ -7,7 +7,7 @@ import { CaseEngine, ManualClock, openDatabase, type CaseView, type Database, ty
 import { bpmn } from './support/bpmn';
 import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
 
-const task = (id: string, name = id) => `<bpmn:userTask id="${id}" name="${name}" camunda:candidateGroups="g" />`;
+const task = (id: string, name = id) => `<bpmn:userTask id="${id}" name="${name}" camunda:candidateGroups="g" camunda:dueDate="P3D" />`;
 const flow = (id: string, from: string, to: string) => `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}" />`;
 const end = '<bpmn:endEvent id="end" />';
 
@@ -103,13 +103,14 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
     expect(plan.cases.find((x) => x.caseId === atC.id)).toMatchObject({ migratable: false, code: 'MIGRATION_UNMAPPED_ELEMENT', waitingAt: ['c'] });
     expect(plan.targetElements.map((e) => e.elementId).sort()).toEqual(['a', 'added', 'b']);
 
-    const tasksBefore = (await db.pool.query(`select id, element_id, assignee from tasks where status = 'open' and case_id = any($1::uuid[]) order by id`, [cases.map((c) => c.id)])).rows;
+    const tasksBefore = (await db.pool.query(`select id, element_id, assignee, due_at, warn_at from tasks where status = 'open' and case_id = any($1::uuid[]) order by id`, [cases.map((c) => c.id)])).rows;
     const run = await engine.migrateCases({ ...request('m/line'), actor: 'admin' });
     expect(run).toMatchObject({ migrated: 50, refused: 1 });
     expect(run.results.find((r) => r.caseId === atC.id)).toMatchObject({ status: 'refused', code: 'MIGRATION_UNMAPPED_ELEMENT' });
     expect(run.results.find((r) => r.caseId === atC.id)?.reason).toContain('旧回访');
-    // the open tasks are the same rows (ids, elements)
-    expect((await db.pool.query(`select id, element_id, assignee from tasks where status = 'open' and case_id = any($1::uuid[]) order by id`, [cases.map((c) => c.id)])).rows).toEqual(tasksBefore);
+    // the open tasks are the same rows: ids, elements, assignees, due dates (SLA) and warning times
+    expect(tasksBefore.every((t) => t.due_at instanceof Date)).toBe(true);
+    expect((await db.pool.query(`select id, element_id, assignee, due_at, warn_at from tasks where status = 'open' and case_id = any($1::uuid[]) order by id`, [cases.map((c) => c.id)])).rows).toEqual(tasksBefore);
     engine.forgetLiveEngines();
     for (const [i, c0] of cases.entries()) {
       const c = await engine.getCase(c0.id);
@@ -208,5 +209,23 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
     const run = await engine.migrateCases({ ...request('m/sub'), actor: 'admin' });
     expect(run.results).toEqual([expect.objectContaining({ status: 'refused', code: 'MIGRATION_UNSUPPORTED_ELEMENT', reason: expect.stringContaining('联合调解') })]);
     expect(await runToEnd(await engine.getCase(s.id))).toEqual(['s']);
+  });
+
+  it('refuses a case whose open task\'s form in the new version requires fields the case has no value for', async () => {
+    const formed = (formKey: string) => bpmn(`<bpmn:userTask id="a" name="核实" camunda:formKey="${formKey}" camunda:candidateGroups="g" />${end}${flow('f0', 'start', 'a')}${flow('f1', 'a', 'end')}`);
+    const forms = {
+      check: { schema: { type: 'object', properties: { note: { type: 'string' } } } },
+      approve: { schema: { type: 'object', required: ['approval', 'applicant'], properties: { approval: { type: 'string' }, applicant: { type: 'string' } } } },
+    };
+    await engine.deploy({ key: 'm/form', bpmn: formed('check'), forms });
+    const c = await start('m/form');
+    await engine.deploy({ key: 'm/form', bpmn: formed('approve'), forms });
+    const plan = await engine.planMigration(request('m/form'));
+    expect(plan.cases).toEqual([expect.objectContaining({ migratable: false, code: 'MIGRATION_FORM_INCOMPATIBLE', reason: expect.stringContaining('approval') })]);
+    // applicant is in the case data: only approval is missing
+    expect(plan.cases[0].reason).not.toContain('applicant');
+    const run = await engine.migrateCases({ ...request('m/form'), actor: 'admin' });
+    expect(run.results).toEqual([expect.objectContaining({ status: 'refused', code: 'MIGRATION_FORM_INCOMPATIBLE' })]);
+    expect((await engine.getCase(c.id)).definitionId).toBe(c.definitionId);
   });
 });
