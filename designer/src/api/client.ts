@@ -2,10 +2,9 @@
 // ApiError carrying the server's stable code and details.
 import type {
   Attachment, BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackDiff, PackDraft, PackDraftSummary,
-  PackFiles, WhatIfReport,
+  MigrationPlan, MigrationProcess, MigrationReport, MigrationRequest, PackFiles, WhatIfReport,
   QueryOf, ResponseOf, Session, Task, TaskWithForm, User, WaitingMessage,
 } from './types';
-import type { MigrationPlan, MigrationProcess, MigrationReport, MigrationRequest } from './migration-types';
 
 export class ApiError extends Error {
   constructor(
