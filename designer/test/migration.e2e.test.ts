@@ -164,6 +164,7 @@ describe('migrating running cases to a newer process version', () => {
     await page.getByTestId('case-title').waitFor();
     await expect.poll(() => page.getByTestId('case-process').textContent()).toContain(`v${v1 + 1}`);
     await page.locator('.djs-element[data-element-id="review"]').first().waitFor();
+    expect(await page.getByTestId('timeline').textContent()).toContain(`迁移到新版本：版本 ${v1} → ${v1 + 1}`);
     const migrated = await now(a);
     const task = migrated.openTasks.find((t) => t.elementId === 'handle');
     expect(task).toBeDefined();

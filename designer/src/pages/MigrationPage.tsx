@@ -23,6 +23,13 @@ type PlanCase = MigrationPlan['cases'][number];
 type Result = MigrationReport['results'][number];
 type Step = 'plan' | 'confirm' | 'report';
 
+/** BPMN types by name; a boundary event (时限, 撤回) waits with the task it is attached to. */
+const TYPES: Record<string, MessageKey> = {
+  'bpmn:UserTask': 'migTypeUserTask', 'bpmn:BoundaryEvent': 'migTypeBoundary', 'bpmn:ReceiveTask': 'migTypeReceive',
+  'bpmn:IntermediateCatchEvent': 'migTypeCatch', 'bpmn:SubProcess': 'migTypeSubProcess', 'bpmn:StartEvent': 'migTypeStart',
+};
+const BOUNDARY = 'bpmn:BoundaryEvent';
+
 const REFUSALS = ['MIGRATION_UNMAPPED_ELEMENT', 'MIGRATION_FORM_INCOMPATIBLE', 'MIGRATION_CASE_CHANGED', 'MIGRATION_NOT_RUNNING'] as const;
 
 /** The reason of a refusal: the server's words in Chinese; in English the stable code's meaning when known. */
@@ -39,7 +46,8 @@ export default function MigrationPage() {
   const { t } = useI18n();
   const processes = useLoad(() => api.migrationVersions(), [api]);
   const [choice, setChoice] = useState<{ processKey?: string; from?: number; to?: number }>({});
-  const [planned, setPlanned] = useState<{ request: MigrationRequest; name: string }>();
+  // a changed choice drops the plan shown; 检查迁移方案 checks it (again) from the start
+  const [planned, setPlanned] = useState<{ request: MigrationRequest; name: string; run: number }>();
 
   const list = processes.data ?? [];
   const process: MigrationProcess | undefined = list.find((p) => p.processKey === choice.processKey);
@@ -70,10 +78,10 @@ export default function MigrationPage() {
               <Select
                 data-testid="mig-process"
                 value={choice.processKey}
-                disabled={!!planned}
                 options={list.map((p) => ({ value: p.processKey, label: `${p.name}（${p.processKey}）` }))}
                 onChange={(key: string) => {
                   const p = list.find((x) => x.processKey === key);
+                  setPlanned(undefined);
                   setChoice({ processKey: key, from: p?.versions[0]?.version, to: p?.latestVersion });
                 }}
               />
@@ -83,9 +91,8 @@ export default function MigrationPage() {
               <Select
                 data-testid="mig-from"
                 value={choice.from}
-                disabled={!!planned}
                 options={(process?.versions ?? []).map((v) => ({ value: v.version, label: t('migVersionOption', { version: v.version, n: v.runningCases }) }))}
-                onChange={(from: number) => setChoice((c) => ({ ...c, from, to: process?.latestVersion }))}
+                onChange={(from: number) => { setPlanned(undefined); setChoice((c) => ({ ...c, from, to: process?.latestVersion })); }}
               />
             </label>
             <label style={{ display: 'flex', flexDirection: 'column', gap: 4, flex: '1 1 160px', minWidth: 0 }}>
@@ -93,30 +100,25 @@ export default function MigrationPage() {
               <Select
                 data-testid="mig-to"
                 value={choice.to}
-                disabled={!!planned}
                 options={targets.map((v) => ({ value: v, label: v === process?.latestVersion ? t('migLatest', { version: v }) : t('migTargetOption', { version: v }) }))}
-                onChange={(to: number) => setChoice((c) => ({ ...c, to }))}
+                onChange={(to: number) => { setPlanned(undefined); setChoice((c) => ({ ...c, to })); }}
               />
             </label>
-            {planned ? (
-              <Button onClick={() => { setPlanned(undefined); processes.reload(); }} data-testid="mig-change">{t('migRechoose')}</Button>
-            ) : (
-              <Button
-                type="primary"
-                data-testid="mig-plan"
-                disabled={!process || choice.from === undefined || choice.to === undefined}
-                onClick={() => process && choice.from !== undefined && choice.to !== undefined
-                  && setPlanned({ name: process.name, request: { processKey: process.processKey, fromVersion: choice.from, toVersion: choice.to } })}
-              >
-                {t('migPlan')}
-              </Button>
-            )}
+            <Button
+              type="primary"
+              data-testid="mig-plan"
+              disabled={!process || choice.from === undefined || choice.to === undefined}
+              onClick={() => process && choice.from !== undefined && choice.to !== undefined
+                && setPlanned((p) => ({ name: process.name, run: (p?.run ?? 0) + 1, request: { processKey: process.processKey, fromVersion: choice.from!, toVersion: choice.to! } }))}
+            >
+              {t('migPlan')}
+            </Button>
           </div>
         </Panel>
       )}
       {planned && (
         <Migration
-          key={`${planned.request.processKey}@${planned.request.fromVersion}>${planned.request.toVersion}`}
+          key={`${planned.request.processKey}@${planned.request.fromVersion}>${planned.request.toVersion}#${planned.run}`}
           request={planned.request}
           name={planned.name}
           onAgain={() => { setPlanned(undefined); setChoice({}); processes.reload(); }}
@@ -203,6 +205,9 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
       })}
     />
   );
+  // where a case is, as a clerk says it: its tasks, not the 时限 / 撤回 events attached to them
+  const typeOf = (id: string) => plan.elements.find((x) => x.elementId === id)?.type;
+  const steps = (ids: string[]) => (ids.some((id) => typeOf(id) !== BOUNDARY) ? ids.filter((id) => typeOf(id) !== BOUNDARY) : ids);
   const targetName = (id: string) => plan.targetElements.find((x) => x.elementId === id)?.name || id;
   const title = t('migPlanTitle', { process: name, from: plan.fromVersion, to: plan.toVersion });
 
@@ -270,7 +275,10 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
             rowTestId={(e) => `mig-element-${e.elementId}`}
             columns={[
               { key: 'el', title: t('migElement'), render: (e) => (
-                <span>{e.name || e.elementId} <code style={{ color: '#8c8c8c' }}>{e.elementId}</code></span>
+                <div>
+                  <div>{e.name || e.elementId}</div>
+                  <div style={{ fontSize: 12, color: '#8c8c8c' }}>{TYPES[e.type] ? t(TYPES[e.type]) : e.type.replace(/^bpmn:/, '')} · <code>{e.elementId}</code></div>
+                </div>
               ) },
               { key: 'n', title: t('migWaiting'), render: (e) => e.caseCount },
               { key: 'to', title: t('migMapTo'), render: (e) => (
@@ -301,6 +309,7 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
           <Button size="small" onClick={() => setDiagram((d) => !d)} data-testid="mig-diagram-toggle" style={{ alignSelf: 'flex-start' }}>
             {diagram ? t('migHideDiagram') : t('migShowDiagram', { version: plan.toVersion })}
           </Button>
+          {diagram && <span style={{ color: '#8c8c8c' }}>{t('migDiagramHint')}</span>}
           {diagram && (
             <TargetDiagram
               processKey={plan.processKey}
@@ -337,7 +346,7 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
               ...(phone ? [] : [{ key: 'sel', title: '', width: 40, render: tick }]),
               { key: 'no', title: t('caseNo'), render: (c) => <Space size={8}>{phone && tick(c)}<Link to={`/cases/${c.caseId}`}>{c.caseNo}</Link></Space> },
               { key: 'title', title: t('caseTitle'), render: (c) => <div style={{ maxWidth: 360, whiteSpace: 'normal' }}>{c.title || '—'}</div> },
-              { key: 'at', title: t('migWaitingAt'), render: (c) => c.waitingAt.map((id) => {
+              { key: 'at', title: t('migWaitingAt'), render: (c) => steps(c.waitingAt).map((id) => {
                 const to = plan.mapping[id];
                 return <div key={id}>{elementName(id)}{to && <span style={{ color: '#8c8c8c' }}> → {targetName(to)}</span>}</div>;
               }) },
