@@ -287,6 +287,7 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
                     data-testid={`mig-map-${e.elementId}`}
                     style={{ width: phone ? '100%' : 260, maxWidth: '100%' }}
                     status={e.problem ? 'error' : undefined}
+                    disabled={step !== 'plan'}
                     placeholder={t('migUnmapped')}
                     value={e.mappedTo ?? undefined}
                     showSearch={{ optionFilterProp: 'label' }}
