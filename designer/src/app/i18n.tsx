@@ -158,7 +158,7 @@ export const zh = {
   unitUsers: '{unit}（含下级单位）的用户', noUsers: '暂无用户', demoAccount: '演示账号', usersCount: '{n} 人', selfHint: '（本人）',
   takePhoto: '拍照上传',
   // ---- 迁移运行中的案件 (issue 18: 3) ----
-  navMigrations: '案件迁移', migTitle: '迁移运行中的案件到新版本',
+  navMigrations: '案件迁移', migOpen: '迁移运行中的案件', migTitle: '迁移运行中的案件到新版本',
   migIntro: '把某个流程旧版本上办理中的案件迁移到新版本：先选流程和版本，检查迁移方案（每个等待环节对应到新版本的哪个环节），选择案件，确认后逐件迁移。未迁移的案件留在原版本上照常办理。',
   migNothing: '没有需要迁移的案件：所有办理中的案件都已在各自流程的最新版本上。',
   migProcess: '流程', migFrom: '从版本', migTo: '迁移到版本', migVersionOption: '版本 {version}（{n} 件办理中）', migLatest: '版本 {version}（最新）',
@@ -330,7 +330,7 @@ export const en: Record<MessageKey, string> = {
   unitUsers: 'Users of {unit} (and units below it)', noUsers: 'No users', demoAccount: 'Demo account', usersCount: '{n} users', selfHint: ' (you)',
   takePhoto: 'Take a photo',
   // ---- migration of running cases (issue 18: 3) ----
-  navMigrations: 'Case migration', migTitle: 'Migrate running cases to a newer version',
+  navMigrations: 'Case migration', migOpen: 'Migrate running cases', migTitle: 'Migrate running cases to a newer version',
   migIntro: 'Move the running cases of an older process version to a newer one: choose the process and versions, check the plan (which element of the new version each waiting element maps to), choose the cases and confirm; each case is migrated on its own. Cases not migrated stay on their version and keep working.',
   migNothing: 'Nothing to migrate: every running case is on the latest version of its process.',
   migProcess: 'Process', migFrom: 'From version', migTo: 'To version', migVersionOption: 'Version {version} ({n} running)', migLatest: 'Version {version} (latest)',

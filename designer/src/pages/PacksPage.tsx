@@ -55,7 +55,12 @@ export default function PacksPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <PageTitle>{t('packs')}</PageTitle>
-        {can('deploy') && <Button onClick={() => navigate('/admin/packs/_local')} data-testid="open-local">{t('openLocal')}</Button>}
+        {can('deploy') && (
+          <Space wrap>
+            <Button onClick={() => navigate('/admin/migrations')} data-testid="open-migrations">{t('migOpen')}</Button>
+            <Button onClick={() => navigate('/admin/packs/_local')} data-testid="open-local">{t('openLocal')}</Button>
+          </Space>
+        )}
       </Space>
       <ErrorAlert error={packs.error} onRetry={packs.reload} />
       <Panel>
