@@ -202,7 +202,8 @@ describe('migrating running cases to a newer process version', () => {
 
     // on a phone: the plan's tables become cards, nothing wider than the screen
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${base}/admin/migrations`);
+    await page.goto(`${base}/admin/packs`);
+    await page.getByTestId('open-migrations').click();
     await page.getByTestId('migration-title').waitFor();
     await page.getByTestId('mig-process').click();
     await page.locator('.ant-select-item-option').filter({ hasText: 'longxi/dispute' }).click();
@@ -219,6 +220,14 @@ describe('migrating running cases to a newer process version', () => {
     await snap(page, 'report-phone');
     expect(await page.evaluate(() => document.documentElement.scrollWidth), (await overflow(page)).join(' | ')).toBeLessThanOrEqual(390);
     expect(await versionOf(left)).toBe(v1 + 1);
+
+    // in English, nothing left to migrate is said so
+    await page.getByTestId('menu-toggle').click();
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('mig-again').click();
+    await expect.poll(() => page.getByTestId('migration-page').textContent()).toContain('Nothing to migrate: every running case is on the latest version of its process.');
+    expect(await page.getByTestId('migration-title').textContent()).toBe('Migrate running cases to a newer version');
+    await snap(page, 'nothing-phone-en');
 
     // the browser reports the 422 the wrong mapping asked for; nothing else
     expect(errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e))).toEqual([]);
