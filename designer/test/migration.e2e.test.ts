@@ -203,6 +203,9 @@ describe('migrating running cases to a newer process version', () => {
     // on a phone: the plan's tables become cards, nothing wider than the screen
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/admin/packs`);
+    await page.getByTestId('pack-row-longxi').waitFor();
+    await snap(page, 'packs-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), (await overflow(page)).join(' | ')).toBeLessThanOrEqual(390);
     await page.getByTestId('open-migrations').click();
     await page.getByTestId('migration-title').waitFor();
     await page.getByTestId('mig-process').click();
