@@ -26,6 +26,9 @@ export const MIGRATION_REFUSALS = [
 ] as const;
 export type MigrationRefusal = (typeof MIGRATION_REFUSALS)[number];
 
+/** How many saved states a plan reads at once. */
+const PLAN_SLICE = 200;
+
 /** Cases a plan lists one by one at most (counts cover all). */
 export const MIGRATION_PLAN_CASES = 500;
 
@@ -191,8 +194,14 @@ export class CaseMigrations {
   /** The plan: read-only. MIGRATION_INVALID for a bad request, DEFINITION_NOT_FOUND for an unknown version. */
   async plan(req: MigrationRequest): Promise<MigrationPlan> {
     const { from, to, mapping, given } = await this.prepare(req);
-    const facts = await this.candidates(req, from.def);
-    const checks = facts.map((f) => ({ f, check: this.check(f, from, to, mapping) }));
+    const ids = await this.candidates(req, from.def);
+    // the saved states are read a slice at a time: a process may have many running cases
+    const checks: { f: CaseFacts; check: Check }[] = [];
+    for (let i = 0; i < ids.length; i += PLAN_SLICE) {
+      for (const f of await this.readFacts(this.pool, ids.slice(i, i + PLAN_SLICE), req.scope)) {
+        checks.push({ f: { ...f, state: {} }, check: this.check(f, from, to, mapping) });
+      }
+    }
     const waitCount = new Map<string, number>();
     for (const { check } of checks) for (const w of check.waitingAt) waitCount.set(w.id, (waitCount.get(w.id) ?? 0) + 1);
     const elements: MigrationPlan['elements'] = [...waitCount].map(([id, caseCount]) => {
@@ -224,7 +233,7 @@ export class CaseMigrations {
   async execute(req: MigrationRequest & { actor: string }): Promise<MigrationOutcome> {
     const { from, to, mapping } = await this.prepare(req);
     const { clock } = this.runner.ctx;
-    const ids = req.caseIds ?? (await this.candidates(req, from.def)).map((f) => f.id);
+    const ids = req.caseIds ?? (await this.candidates(req, from.def));
     const record = await this.pool.query<{ id: string }>(
       `insert into case_migrations (process_key, from_version, to_version, mapping, actor, created_at) values ($1, $2, $3, $4, $5, $6) returning id::text`,
       [req.processKey, req.fromVersion, req.toVersion, JSON.stringify(mapping), req.actor, clock.now()]);
@@ -247,7 +256,7 @@ export class CaseMigrations {
     let caseNo = '';
     try {
       const row = await beginLocked(client, { caseId });
-      if (!row) return refused('', 'CASE_NOT_FOUND', `案件不存在：${caseId}`);
+      if (!row) throw new NotFoundError('CASE', caseId);
       const facts = (await this.readFacts(client, [caseId], req.scope))[0];
       if (!facts) {
         await client.query('rollback');
@@ -336,18 +345,14 @@ export class CaseMigrations {
     return { from, to, mapping, given };
   }
 
-  /** The running cases (active or with an incident) of the source version in scope, or the ones named. */
-  private async candidates(req: MigrationRequest, from: DefinitionRecord): Promise<CaseFacts[]> {
-    if (req.caseIds) {
-      const ids = req.caseIds.filter(isUuid);
-      const facts = await this.readFacts(this.pool, ids, req.scope);
-      return facts;
-    }
+  /** The running cases (active or with an incident) of the source version in scope, by number; or the ones named. */
+  private async candidates(req: MigrationRequest, from: DefinitionRecord): Promise<string[]> {
+    if (req.caseIds) return req.caseIds.filter(isUuid);
     const args = new SqlArgs();
     const visible = req.scope ? caseVisibleSql(req.scope, args) : 'true';
     const { rows } = await this.pool.query<{ id: string }>(
       `select c.id from cases c where c.definition_id = ${args.add(from.id)} and c.status in ('active', 'incident') and ${visible} order by c.number`, args.values);
-    return this.readFacts(this.pool, rows.map((r) => r.id));
+    return rows.map((r) => r.id);
   }
 
   private async readFacts(db: Pick<CaseMigrations['pool'], 'query'>, ids: string[], scope?: ReadScope): Promise<CaseFacts[]> {
