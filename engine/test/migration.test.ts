@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseEngine, ManualClock, openDatabase, type CaseView, type Database, type MigrationRequest } from '../src';
 import { bpmn } from './support/bpmn';
 import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
+import { deployInput, routeHandler } from './support/fixture';
 
 const task = (id: string, name = id) => `<bpmn:userTask id="${id}" name="${name}" camunda:candidateGroups="g" camunda:dueDate="P3D" />`;
 const flow = (id: string, from: string, to: string) => `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}" />`;
@@ -51,7 +52,7 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
   beforeAll(async () => {
     tdb = await createTestDatabase(target);
     db = await openDatabase({ url: tdb.url });
-    engine = new CaseEngine({ pool: db.pool, clock });
+    engine = new CaseEngine({ pool: db.pool, clock, handlers: { route: routeHandler } });
   });
   afterAll(async () => {
     await db?.close();
@@ -227,5 +228,26 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
     const run = await engine.migrateCases({ ...request('m/form'), actor: 'admin' });
     expect(run.results).toEqual([expect.objectContaining({ status: 'refused', code: 'MIGRATION_FORM_INCOMPATIBLE' })]);
     expect((await engine.getCase(c.id)).definitionId).toBe(c.definitionId);
+  });
+
+  it('a joint mediation case of the real fixture (multi-instance, one department done) moves; the other departments finish it on the new version', async () => {
+    await engine.deploy(deployInput('m/joint'));
+    const c = await engine.startCase({
+      process: 'm/joint', actor: 'clerk', data: { applicant: '张三', type: 'land', townships: ['gongchang', 'wenfeng'], departments: ['land', 'agri', 'justice'] },
+    });
+    const joint = c.openTasks;
+    expect(joint.map((t) => t.iteration)).toEqual([0, 1, 2]);
+    await engine.completeTask(joint[0].id, { result: 'success', note: 'by land' }, 'staff-0');
+    const v2 = await engine.deploy(deployInput('m/joint'));
+    const plan = await engine.planMigration(request('m/joint'));
+    expect(plan).toMatchObject({ ok: true, elements: [expect.objectContaining({ elementId: 'jointMediation', mappedTo: 'jointMediation', proposed: true })] });
+    expect(await engine.migrateCases({ ...request('m/joint'), actor: 'admin' })).toMatchObject({ migrated: 1, refused: 0 });
+    engine.forgetLiveEngines();
+    let after = await engine.getCase(c.id);
+    expect(after.definitionId).toBe(v2.id);
+    expect(after.openTasks.map((t) => [t.id, t.iteration, t.candidateGroups])).toEqual(joint.slice(1).map((t) => [t.id, t.iteration, t.candidateGroups]));
+    for (const t of joint.slice(1)) after = await engine.completeTask(t.id, { result: 'success', note: `by ${t.candidateGroups[0]}` }, 'staff');
+    expect(after.variables.outputs).toMatchObject({ jointMediation: [{ note: 'by land' }, { note: 'by agri' }, { note: 'by justice' }] });
+    expect(open(after)).toEqual(['feedback']);
   });
 });
