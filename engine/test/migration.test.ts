@@ -37,9 +37,10 @@ const MESSAGE = (added: boolean) => `${bpmn([
   flow('f0', 'start', 'a'), flow('f1', 'a', 'wait'), added ? flow('f2', 'wait', 'added') + flow('f3', 'added', 'end') : flow('f2', 'wait', 'end'),
 ].join(''))}`.replace('</bpmn:definitions>', '<bpmn:message id="msg" name="补充材料" /></bpmn:definitions>');
 
-/** A sub-process holding task s; version 2 adds a step after it. */
-const SUB = (added: boolean) => bpmn([
-  `<bpmn:subProcess id="sub" name="联合调解"><bpmn:startEvent id="s0" />${task('s')}<bpmn:endEvent id="s9" />${flow('g0', 's0', 's')}${flow('g1', 's', 's9')}</bpmn:subProcess>`,
+/** A sub-process holding task s (`inner` false: without it); `added` a step after it; `many` multi-instance (twice). */
+const SUB = (added: boolean, inner = true, many = false) => bpmn([
+  `<bpmn:subProcess id="sub" name="联合调解">${many ? '<bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>2</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>' : ''}`
+    + `<bpmn:startEvent id="s0" />${inner ? task('s') + flow('g0', 's0', 's') + flow('g1', 's', 's9') : task('t') + flow('g0', 's0', 't') + flow('g1', 't', 's9')}<bpmn:endEvent id="s9" /></bpmn:subProcess>`,
   end, added ? task('added') : '', flow('f0', 'start', 'sub'), added ? flow('f1', 'sub', 'added') + flow('f2', 'added', 'end') : flow('f1', 'sub', 'end'),
 ].join(''));
 
@@ -189,7 +190,7 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
     expect(await runToEnd(urged)).toEqual(['a', 'added', 'urge']);
   });
 
-  it('a case waiting at a message catch moves and the message still reaches it; a case inside a sub-process is refused clearly', async () => {
+  it('a case waiting at a message catch moves and the message still reaches it; one inside a sub-process moves with it', async () => {
     await engine.deploy({ key: 'm/msg', bpmn: MESSAGE(false) });
     const c = await complete(await start('m/msg'), 'a');
     expect(c.openTasks).toEqual([]);
@@ -206,10 +207,34 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
     expect(open(s)).toEqual(['s']);
     await engine.deploy({ key: 'm/sub', bpmn: SUB(true) });
     const subPlan = await engine.planMigration(request('m/sub'));
-    expect(subPlan.elements).toEqual([expect.objectContaining({ elementId: 'sub', problem: expect.objectContaining({ code: 'MIGRATION_UNSUPPORTED_ELEMENT' }) })]);
-    const run = await engine.migrateCases({ ...request('m/sub'), actor: 'admin' });
+    expect(subPlan).toMatchObject({ ok: true, elements: [{ elementId: 'sub', mappedTo: 'sub' }, { elementId: 's', mappedTo: 's' }] });
+    expect(await engine.migrateCases({ ...request('m/sub'), actor: 'admin' })).toMatchObject({ migrated: 1 });
+    expect(await runToEnd(await engine.getCase(s.id))).toEqual(['s', 'added']);
+  });
+
+  it('inside a sub-process: an inner step removed is refused, mapped by hand it moves; a multi-instance sub-process is refused clearly', async () => {
+    await engine.deploy({ key: 'm/sub2', bpmn: SUB(false) });
+    const s1 = await start('m/sub2');
+    const s2 = await start('m/sub2');
+    await engine.deploy({ key: 'm/sub2', bpmn: SUB(true, false) }); // s replaced by t inside the sub-process
+    const plan = await engine.planMigration(request('m/sub2'));
+    expect(plan.elements.find((e) => e.elementId === 's')).toMatchObject({ mappedTo: null, problem: { code: 'MIGRATION_UNMAPPED_ELEMENT' } });
+    // an inner step may not leave its sub-process
+    await expect(engine.planMigration(request('m/sub2', { mapping: { s: 'added' } }))).rejects.toMatchObject({ code: 'MIGRATION_INVALID', details: [expect.objectContaining({ code: 'PARENT_MISMATCH', elementId: 's' })] });
+    const refused = await engine.migrateCases({ ...request('m/sub2', { caseIds: [s1.id] }), actor: 'admin' });
+    expect(refused.results).toEqual([expect.objectContaining({ status: 'refused', code: 'MIGRATION_UNMAPPED_ELEMENT' })]);
+    expect(await runToEnd(await engine.getCase(s1.id))).toEqual(['s']);
+    const mapped = await engine.migrateCases({ ...request('m/sub2', { mapping: { s: 't' }, caseIds: [s2.id] }), actor: 'admin' });
+    expect(mapped).toMatchObject({ migrated: 1 });
+    expect(await runToEnd(await engine.getCase(s2.id))).toEqual(['t', 'added']);
+
+    await engine.deploy({ key: 'm/many', bpmn: SUB(false, true, true) });
+    const m = await start('m/many');
+    expect(open(m)).toEqual(['s', 's']);
+    await engine.deploy({ key: 'm/many', bpmn: SUB(true, true, true) });
+    const run = await engine.migrateCases({ ...request('m/many'), actor: 'admin' });
     expect(run.results).toEqual([expect.objectContaining({ status: 'refused', code: 'MIGRATION_UNSUPPORTED_ELEMENT', reason: expect.stringContaining('联合调解') })]);
-    expect(await runToEnd(await engine.getCase(s.id))).toEqual(['s']);
+    expect(await runToEnd(await engine.getCase(m.id))).toEqual(['s', 's']);
   });
 
   it('refuses a case whose open task\'s form in the new version requires fields the case has no value for', async () => {
