@@ -275,4 +275,26 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
     expect(after.variables.outputs).toMatchObject({ jointMediation: [{ note: 'by land' }, { note: 'by agri' }, { note: 'by justice' }] });
     expect(open(after)).toEqual(['feedback']);
   });
+
+  it('a step renamed to the id an earlier step had: the case moves to it (the old step\'s state does not overwrite it); one waiting at both is refused', async () => {
+    // v1 defines b before a (the saved children are in that order): a → b → end; v2: x → a → end, where a is v1's b
+    const v1 = bpmn([task('b', '复核'), task('a', '受理'), end, flow('f0', 'start', 'a'), flow('f1', 'a', 'b'), flow('f2', 'b', 'end')].join(''));
+    const v2 = bpmn([task('x', '受理'), task('a', '复核'), end, flow('f0', 'start', 'x'), flow('f1', 'x', 'a'), flow('f2', 'a', 'end')].join(''));
+    await engine.deploy({ key: 'm/swap', bpmn: v1 });
+    const c = await complete(await start('m/swap'), 'a');
+    expect(open(c)).toEqual(['b']);
+    await engine.deploy({ key: 'm/swap', bpmn: v2 });
+    const run = await engine.migrateCases({ ...request('m/swap', { mapping: { b: 'a' } }), actor: 'admin' });
+    expect(run.results).toEqual([expect.objectContaining({ status: 'migrated' })]);
+    const moved = await engine.getCase(c.id);
+    expect(moved.openTasks.map((t) => [t.id, t.elementId, t.name])).toEqual([[c.openTasks[0].id, 'a', '复核']]);
+    expect(await runToEnd(moved)).toEqual(['a']);
+
+    await engine.deploy({ key: 'm/both', bpmn: PAR(false) });
+    const p = await start('m/both');
+    await engine.deploy({ key: 'm/both', bpmn: PAR(true) });
+    const both = await engine.migrateCases({ ...request('m/both', { mapping: { p2: 'p1' } }), actor: 'admin' });
+    expect(both.results).toEqual([expect.objectContaining({ status: 'refused', code: 'MIGRATION_MAPPING_CONFLICT' })]);
+    expect(await runToEnd(await engine.getCase(p.id))).toEqual(['p1', 'p2']);
+  });
 });

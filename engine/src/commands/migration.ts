@@ -24,7 +24,7 @@ import type { CaseCommandRunner } from './runner';
 /** Why a case is not migrated (stable codes). */
 export const MIGRATION_REFUSALS = [
   'MIGRATION_UNMAPPED_ELEMENT', 'MIGRATION_FORM_INCOMPATIBLE', 'MIGRATION_CASE_CHANGED', 'MIGRATION_NOT_RUNNING',
-  'MIGRATION_UNSUPPORTED_ELEMENT', 'MIGRATION_FAILED', 'CASE_NOT_FOUND',
+  'MIGRATION_UNSUPPORTED_ELEMENT', 'MIGRATION_MAPPING_CONFLICT', 'MIGRATION_FAILED', 'CASE_NOT_FOUND',
 ] as const;
 export type MigrationRefusal = (typeof MIGRATION_REFUSALS)[number];
 
@@ -149,14 +149,20 @@ export function waitingInState(state: Partial<StoredState>): WaitingElement[] {
 
 const ID_KEYS = new Set(['id', 'attachedTo', 'targetId', 'sourceId']);
 
-/** The saved state with its element ids renamed per `renames` (one pass: swaps are safe). */
+/**
+ * The saved state with its element ids renamed per `renames` (one pass: swaps are safe). The old
+ * state of an element whose id a renamed one takes (and that is not renamed away itself) is dropped
+ * from the children lists: recovered, it would overwrite the moved one.
+ */
 export function renameStateElements<T>(state: T, renames: ReadonlyMap<string, string>): T {
   if (renames.size === 0) return structuredClone(state);
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
+  const taken = new Set([...renames.values()].filter((id) => !renames.has(id)));
+  const stale = (x: unknown) => !!x && typeof x === 'object' && taken.has((x as { id?: unknown }).id as string);
+  const walk = (v: unknown, key?: string): unknown => {
+    if (Array.isArray(v)) return (key === 'children' ? v.filter((x) => !stale(x)) : v).map((x) => walk(x));
     if (!v || typeof v !== 'object') return v;
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = ID_KEYS.has(k) && typeof x === 'string' && renames.has(x) ? renames.get(x) : walk(x);
+    for (const [k, x] of Object.entries(v)) out[k] = ID_KEYS.has(k) && typeof x === 'string' && renames.has(x) ? renames.get(x) : walk(x, k);
     return out;
   };
   return walk(state) as T;
@@ -427,6 +433,14 @@ export class CaseMigrations {
       const label = `「${src?.name || w.id}」（${w.id}）`;
       if (w.opaque) return { waitingAt, code: 'MIGRATION_UNSUPPORTED_ELEMENT', reason: `案件在${TYPE_WORDS[w.type] ?? w.type}${label}内等待，调用的流程或多实例子流程内的案件不支持迁移` };
       if (!mapping[w.id]) return { waitingAt, code: 'MIGRATION_UNMAPPED_ELEMENT', reason: `案件在${label}等待，新版本 ${to.def.version} 中没有对应的元素` };
+    }
+    const targets = new Map<string, string>();
+    for (const w of waitingAt) {
+      const other = targets.get(mapping[w.id]);
+      if (other !== undefined) {
+        return { waitingAt, code: 'MIGRATION_MAPPING_CONFLICT', reason: `案件同时在「${other}」和「${w.id}」等待，二者映射到同一元素「${mapping[w.id]}」` };
+      }
+      targets.set(mapping[w.id], w.id);
     }
     for (const t of f.openForms) {
       const target = to.byId.get(mapping[t.elementId] ?? '');
