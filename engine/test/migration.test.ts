@@ -297,4 +297,23 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
     expect(both.results).toEqual([expect.objectContaining({ status: 'refused', code: 'MIGRATION_MAPPING_CONFLICT' })]);
     expect(await runToEnd(await engine.getCase(p.id))).toEqual(['p1', 'p2']);
   });
+
+  it('a migration and a completion of the same case at the same time: the case lock orders them, the case ends up consistent on the new version', async () => {
+    await engine.deploy({ key: 'm/race', bpmn: LINE_V1 });
+    const racing = [];
+    for (let i = 0; i < 5; i++) racing.push(await start('m/race'));
+    await engine.deploy({ key: 'm/race', bpmn: LINE_V2 });
+    const v2 = (await engine.definitions.byKey('m/race')).id;
+    const [run] = await Promise.all([
+      engine.migrateCases({ ...request('m/race', { caseIds: racing.map((c) => c.id) }), actor: 'admin' }),
+      ...racing.map((c) => complete(c, 'a')),
+    ]);
+    expect(run.migrated).toBe(5);
+    for (const c0 of racing) {
+      const c = await engine.getCase(c0.id);
+      expect(c.definitionId).toBe(v2);
+      expect(open(c)).toEqual(['b']);
+      expect(await runToEnd(c)).toEqual(['b', 'added']);
+    }
+  });
 });
