@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseEngine, ManualClock, openDatabase, type CaseView, type Database, type MigrationRequest } from '../src';
 import { bpmn } from './support/bpmn';
 import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
+import { deployInput, routeHandler } from './support/fixture';
 
 const task = (id: string, name = id) => `<bpmn:userTask id="${id}" name="${name}" camunda:candidateGroups="g" camunda:dueDate="P3D" />`;
 const flow = (id: string, from: string, to: string) => `<bpmn:sequenceFlow id="${id}" sourceRef="${from}" targetRef="${to}" />`;
@@ -36,9 +37,10 @@ const MESSAGE = (added: boolean) => `${bpmn([
   flow('f0', 'start', 'a'), flow('f1', 'a', 'wait'), added ? flow('f2', 'wait', 'added') + flow('f3', 'added', 'end') : flow('f2', 'wait', 'end'),
 ].join(''))}`.replace('</bpmn:definitions>', '<bpmn:message id="msg" name="补充材料" /></bpmn:definitions>');
 
-/** A sub-process holding task s; version 2 adds a step after it. */
-const SUB = (added: boolean) => bpmn([
-  `<bpmn:subProcess id="sub" name="联合调解"><bpmn:startEvent id="s0" />${task('s')}<bpmn:endEvent id="s9" />${flow('g0', 's0', 's')}${flow('g1', 's', 's9')}</bpmn:subProcess>`,
+/** A sub-process holding task s (`inner` false: without it); `added` a step after it; `many` multi-instance (twice). */
+const SUB = (added: boolean, inner = true, many = false) => bpmn([
+  `<bpmn:subProcess id="sub" name="联合调解">${many ? '<bpmn:multiInstanceLoopCharacteristics><bpmn:loopCardinality>2</bpmn:loopCardinality></bpmn:multiInstanceLoopCharacteristics>' : ''}`
+    + `<bpmn:startEvent id="s0" />${inner ? task('s') + flow('g0', 's0', 's') + flow('g1', 's', 's9') : task('t') + flow('g0', 's0', 't') + flow('g1', 't', 's9')}<bpmn:endEvent id="s9" /></bpmn:subProcess>`,
   end, added ? task('added') : '', flow('f0', 'start', 'sub'), added ? flow('f1', 'sub', 'added') + flow('f2', 'added', 'end') : flow('f1', 'sub', 'end'),
 ].join(''));
 
@@ -51,7 +53,7 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
   beforeAll(async () => {
     tdb = await createTestDatabase(target);
     db = await openDatabase({ url: tdb.url });
-    engine = new CaseEngine({ pool: db.pool, clock });
+    engine = new CaseEngine({ pool: db.pool, clock, handlers: { route: routeHandler } });
   });
   afterAll(async () => {
     await db?.close();
@@ -188,7 +190,7 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
     expect(await runToEnd(urged)).toEqual(['a', 'added', 'urge']);
   });
 
-  it('a case waiting at a message catch moves and the message still reaches it; a case inside a sub-process is refused clearly', async () => {
+  it('a case waiting at a message catch moves and the message still reaches it; one inside a sub-process moves with it', async () => {
     await engine.deploy({ key: 'm/msg', bpmn: MESSAGE(false) });
     const c = await complete(await start('m/msg'), 'a');
     expect(c.openTasks).toEqual([]);
@@ -205,10 +207,34 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
     expect(open(s)).toEqual(['s']);
     await engine.deploy({ key: 'm/sub', bpmn: SUB(true) });
     const subPlan = await engine.planMigration(request('m/sub'));
-    expect(subPlan.elements).toEqual([expect.objectContaining({ elementId: 'sub', problem: expect.objectContaining({ code: 'MIGRATION_UNSUPPORTED_ELEMENT' }) })]);
-    const run = await engine.migrateCases({ ...request('m/sub'), actor: 'admin' });
+    expect(subPlan).toMatchObject({ ok: true, elements: [{ elementId: 'sub', mappedTo: 'sub' }, { elementId: 's', mappedTo: 's' }] });
+    expect(await engine.migrateCases({ ...request('m/sub'), actor: 'admin' })).toMatchObject({ migrated: 1 });
+    expect(await runToEnd(await engine.getCase(s.id))).toEqual(['s', 'added']);
+  });
+
+  it('inside a sub-process: an inner step removed is refused, mapped by hand it moves; a multi-instance sub-process is refused clearly', async () => {
+    await engine.deploy({ key: 'm/sub2', bpmn: SUB(false) });
+    const s1 = await start('m/sub2');
+    const s2 = await start('m/sub2');
+    await engine.deploy({ key: 'm/sub2', bpmn: SUB(true, false) }); // s replaced by t inside the sub-process
+    const plan = await engine.planMigration(request('m/sub2'));
+    expect(plan.elements.find((e) => e.elementId === 's')).toMatchObject({ mappedTo: null, problem: { code: 'MIGRATION_UNMAPPED_ELEMENT' } });
+    // an inner step may not leave its sub-process
+    await expect(engine.planMigration(request('m/sub2', { mapping: { s: 'added' } }))).rejects.toMatchObject({ code: 'MIGRATION_INVALID', details: [expect.objectContaining({ code: 'PARENT_MISMATCH', elementId: 's' })] });
+    const refused = await engine.migrateCases({ ...request('m/sub2', { caseIds: [s1.id] }), actor: 'admin' });
+    expect(refused.results).toEqual([expect.objectContaining({ status: 'refused', code: 'MIGRATION_UNMAPPED_ELEMENT' })]);
+    expect(await runToEnd(await engine.getCase(s1.id))).toEqual(['s']);
+    const mapped = await engine.migrateCases({ ...request('m/sub2', { mapping: { s: 't' }, caseIds: [s2.id] }), actor: 'admin' });
+    expect(mapped).toMatchObject({ migrated: 1 });
+    expect(await runToEnd(await engine.getCase(s2.id))).toEqual(['t', 'added']);
+
+    await engine.deploy({ key: 'm/many', bpmn: SUB(false, true, true) });
+    const m = await start('m/many');
+    expect(open(m)).toEqual(['s', 's']);
+    await engine.deploy({ key: 'm/many', bpmn: SUB(true, true, true) });
+    const run = await engine.migrateCases({ ...request('m/many'), actor: 'admin' });
     expect(run.results).toEqual([expect.objectContaining({ status: 'refused', code: 'MIGRATION_UNSUPPORTED_ELEMENT', reason: expect.stringContaining('联合调解') })]);
-    expect(await runToEnd(await engine.getCase(s.id))).toEqual(['s']);
+    expect(await runToEnd(await engine.getCase(m.id))).toEqual(['s', 's']);
   });
 
   it('refuses a case whose open task\'s form in the new version requires fields the case has no value for', async () => {
@@ -227,5 +253,67 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
     const run = await engine.migrateCases({ ...request('m/form'), actor: 'admin' });
     expect(run.results).toEqual([expect.objectContaining({ status: 'refused', code: 'MIGRATION_FORM_INCOMPATIBLE' })]);
     expect((await engine.getCase(c.id)).definitionId).toBe(c.definitionId);
+  });
+
+  it('a joint mediation case of the real fixture (multi-instance, one department done) moves; the other departments finish it on the new version', async () => {
+    await engine.deploy(deployInput('m/joint'));
+    const c = await engine.startCase({
+      process: 'm/joint', actor: 'clerk', data: { applicant: '张三', type: 'land', townships: ['gongchang', 'wenfeng'], departments: ['land', 'agri', 'justice'] },
+    });
+    const joint = c.openTasks;
+    expect(joint.map((t) => t.iteration)).toEqual([0, 1, 2]);
+    await engine.completeTask(joint[0].id, { result: 'success', note: 'by land' }, 'staff-0');
+    const v2 = await engine.deploy(deployInput('m/joint'));
+    const plan = await engine.planMigration(request('m/joint'));
+    expect(plan).toMatchObject({ ok: true, elements: [expect.objectContaining({ elementId: 'jointMediation', mappedTo: 'jointMediation', proposed: true })] });
+    expect(await engine.migrateCases({ ...request('m/joint'), actor: 'admin' })).toMatchObject({ migrated: 1, refused: 0 });
+    engine.forgetLiveEngines();
+    let after = await engine.getCase(c.id);
+    expect(after.definitionId).toBe(v2.id);
+    expect(after.openTasks.map((t) => [t.id, t.iteration, t.candidateGroups])).toEqual(joint.slice(1).map((t) => [t.id, t.iteration, t.candidateGroups]));
+    for (const t of joint.slice(1)) after = await engine.completeTask(t.id, { result: 'success', note: `by ${t.candidateGroups[0]}` }, 'staff');
+    expect(after.variables.outputs).toMatchObject({ jointMediation: [{ note: 'by land' }, { note: 'by agri' }, { note: 'by justice' }] });
+    expect(open(after)).toEqual(['feedback']);
+  });
+
+  it('a step renamed to the id an earlier step had: the case moves to it (the old step\'s state does not overwrite it); one waiting at both is refused', async () => {
+    // v1 defines b before a (the saved children are in that order): a → b → end; v2: x → a → end, where a is v1's b
+    const v1 = bpmn([task('b', '复核'), task('a', '受理'), end, flow('f0', 'start', 'a'), flow('f1', 'a', 'b'), flow('f2', 'b', 'end')].join(''));
+    const v2 = bpmn([task('x', '受理'), task('a', '复核'), end, flow('f0', 'start', 'x'), flow('f1', 'x', 'a'), flow('f2', 'a', 'end')].join(''));
+    await engine.deploy({ key: 'm/swap', bpmn: v1 });
+    const c = await complete(await start('m/swap'), 'a');
+    expect(open(c)).toEqual(['b']);
+    await engine.deploy({ key: 'm/swap', bpmn: v2 });
+    const run = await engine.migrateCases({ ...request('m/swap', { mapping: { b: 'a' } }), actor: 'admin' });
+    expect(run.results).toEqual([expect.objectContaining({ status: 'migrated' })]);
+    const moved = await engine.getCase(c.id);
+    expect(moved.openTasks.map((t) => [t.id, t.elementId, t.name])).toEqual([[c.openTasks[0].id, 'a', '复核']]);
+    expect(await runToEnd(moved)).toEqual(['a']);
+
+    await engine.deploy({ key: 'm/both', bpmn: PAR(false) });
+    const p = await start('m/both');
+    await engine.deploy({ key: 'm/both', bpmn: PAR(true) });
+    const both = await engine.migrateCases({ ...request('m/both', { mapping: { p2: 'p1' } }), actor: 'admin' });
+    expect(both.results).toEqual([expect.objectContaining({ status: 'refused', code: 'MIGRATION_MAPPING_CONFLICT' })]);
+    expect(await runToEnd(await engine.getCase(p.id))).toEqual(['p1', 'p2']);
+  });
+
+  it('a migration and a completion of the same case at the same time: the case lock orders them, the case ends up consistent on the new version', async () => {
+    await engine.deploy({ key: 'm/race', bpmn: LINE_V1 });
+    const racing = [];
+    for (let i = 0; i < 5; i++) racing.push(await start('m/race'));
+    await engine.deploy({ key: 'm/race', bpmn: LINE_V2 });
+    const v2 = (await engine.definitions.byKey('m/race')).id;
+    const [run] = await Promise.all([
+      engine.migrateCases({ ...request('m/race', { caseIds: racing.map((c) => c.id) }), actor: 'admin' }),
+      ...racing.map((c) => complete(c, 'a')),
+    ]);
+    expect(run.migrated).toBe(5);
+    for (const c0 of racing) {
+      const c = await engine.getCase(c0.id);
+      expect(c.definitionId).toBe(v2);
+      expect(open(c)).toEqual(['b']);
+      expect(await runToEnd(c)).toEqual(['b', 'added']);
+    }
   });
 });

@@ -6,10 +6,12 @@
 // state per the mapping, recovers that state against the target version, checks the engine waits
 // exactly where the case did (same tasks, same execution ids), re-points the open task and timer
 // rows of renamed elements, and projects it with a `migrated` history entry. A refused case is
-// not touched: it keeps running on its version. Cases waiting inside a sub-process (or a called
-// process) are refused: their inner state is not mapped.
+// not touched: it keeps running on its version. A case inside an embedded sub-process moves when
+// the sub-process and the elements it waits at inside map (an inner element only to one inside the
+// sub-process its sub-process maps to); inside a called process or a multi-instance sub-process it
+// is refused: that inner state is not mapped.
 import { CaseExecution, type StoredState } from '../bpmn/case-execution';
-import { flowElements, readBpmn } from '../bpmn/read';
+import { readBpmn } from '../bpmn/read';
 import type { ModdleElement } from '../bpmn/moddle';
 import type { DefinitionRecord } from '../definitions';
 import { MigrationInvalidError, NotFoundError } from '../errors';
@@ -22,9 +24,12 @@ import type { CaseCommandRunner } from './runner';
 /** Why a case is not migrated (stable codes). */
 export const MIGRATION_REFUSALS = [
   'MIGRATION_UNMAPPED_ELEMENT', 'MIGRATION_FORM_INCOMPATIBLE', 'MIGRATION_CASE_CHANGED', 'MIGRATION_NOT_RUNNING',
-  'MIGRATION_UNSUPPORTED_ELEMENT', 'MIGRATION_FAILED', 'CASE_NOT_FOUND',
+  'MIGRATION_UNSUPPORTED_ELEMENT', 'MIGRATION_MAPPING_CONFLICT', 'MIGRATION_FAILED', 'CASE_NOT_FOUND',
 ] as const;
 export type MigrationRefusal = (typeof MIGRATION_REFUSALS)[number];
+
+/** How many saved states a plan reads at once. */
+const PLAN_SLICE = 200;
 
 /** Cases a plan lists one by one at most (counts cover all). */
 export const MIGRATION_PLAN_CASES = 500;
@@ -83,7 +88,7 @@ const TYPE_WORDS: Record<string, string> = {
   'bpmn:SubProcess': '子流程', 'bpmn:CallActivity': '调用活动',
 };
 
-interface ElementInfo extends MigrationElement { formKey?: string }
+interface ElementInfo extends MigrationElement { formKey?: string; /** The embedded sub-process holding it. */ parent?: string }
 interface DefinitionElements { def: DefinitionRecord; byId: Map<string, ElementInfo> }
 
 const elementCache = new WeakMap<DefinitionRecord, Promise<Map<string, ElementInfo>>>();
@@ -96,11 +101,15 @@ function elementsOf(def: DefinitionRecord): Promise<Map<string, ElementInfo>> {
       const root = doc.rootElement.rootElements as ModdleElement[] | undefined;
       const proc = (root ?? []).find((e) => e.$type === 'bpmn:Process' && e.isExecutable === true);
       const out = new Map<string, ElementInfo>();
-      for (const el of proc ? flowElements(proc) : []) {
-        if (!el.id || el.$type === 'bpmn:SequenceFlow') continue;
-        const formKey = typeof el.formKey === 'string' ? el.formKey : undefined;
-        out.set(el.id, { elementId: el.id, name: typeof el.name === 'string' ? el.name : '', type: el.$type, ...(formKey ? { formKey } : {}) });
-      }
+      const visit = (container: ModdleElement, parent: string | undefined) => {
+        for (const el of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+          if (!el.id || el.$type === 'bpmn:SequenceFlow') continue;
+          const formKey = typeof el.formKey === 'string' ? el.formKey : undefined;
+          out.set(el.id, { elementId: el.id, name: typeof el.name === 'string' ? el.name : '', type: el.$type, ...(formKey ? { formKey } : {}), ...(parent ? { parent } : {}) });
+          if (el.$type === 'bpmn:SubProcess') visit(el, el.id);
+        }
+      };
+      if (proc) visit(proc, undefined);
       return out;
     });
     elementCache.set(def, found);
@@ -111,31 +120,49 @@ function elementsOf(def: DefinitionRecord): Promise<Map<string, ElementInfo>> {
 /** A node of bpmn-engine's saved state, as far as migration reads it. */
 interface StateNode { id?: unknown; type?: unknown; status?: unknown; execution?: { processes?: StateNode[]; children?: StateNode[] } }
 
-/** The elements a saved case waits at (top level: a sub-process counts as one), in state order. */
-export function waitingInState(state: Partial<StoredState>): { id: string; type: string }[] {
-  const out: { id: string; type: string }[] = [];
-  for (const d of (state.definitions ?? []) as StateNode[]) {
-    for (const p of d?.execution?.processes ?? []) {
-      for (const c of p?.execution?.children ?? []) {
-        if (typeof c.id !== 'string' || typeof c.status !== 'string') continue;
-        if (c.status === 'completed' || c.status === 'discarded') continue;
-        if (!out.some((o) => o.id === c.id)) out.push({ id: c.id, type: String(c.type ?? '') });
-      }
+/** A waiting element of a saved case; `opaque`: a sub-process whose inside is not mapped (called, multi-instance …). */
+export interface WaitingElement { id: string; type: string; opaque?: true }
+
+/**
+ * The elements a saved case waits at, in state order: an embedded sub-process and, inside it, its
+ * own waiting elements; a call activity or a sub-process whose inner state is not a plain list of
+ * children (multi-instance) is `opaque`.
+ */
+export function waitingInState(state: Partial<StoredState>): WaitingElement[] {
+  const out: WaitingElement[] = [];
+  const visit = (children: StateNode[]) => {
+    for (const c of children) {
+      if (typeof c.id !== 'string' || typeof c.status !== 'string') continue;
+      if (c.status === 'completed' || c.status === 'discarded') continue;
+      const type = String(c.type ?? '');
+      const inner = c.execution?.children;
+      const opaque = UNSUPPORTED.has(type) && !(type === 'bpmn:SubProcess' && Array.isArray(inner));
+      if (!out.some((o) => o.id === c.id)) out.push({ id: c.id, type, ...(opaque ? { opaque: true as const } : {}) });
+      if (type === 'bpmn:SubProcess' && Array.isArray(inner)) visit(inner);
     }
+  };
+  for (const d of (state.definitions ?? []) as StateNode[]) {
+    for (const p of d?.execution?.processes ?? []) visit(p?.execution?.children ?? []);
   }
   return out;
 }
 
 const ID_KEYS = new Set(['id', 'attachedTo', 'targetId', 'sourceId']);
 
-/** The saved state with its element ids renamed per `renames` (one pass: swaps are safe). */
+/**
+ * The saved state with its element ids renamed per `renames` (one pass: swaps are safe). The old
+ * state of an element whose id a renamed one takes (and that is not renamed away itself) is dropped
+ * from the children lists: recovered, it would overwrite the moved one.
+ */
 export function renameStateElements<T>(state: T, renames: ReadonlyMap<string, string>): T {
   if (renames.size === 0) return structuredClone(state);
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
+  const taken = new Set([...renames.values()].filter((id) => !renames.has(id)));
+  const stale = (x: unknown) => !!x && typeof x === 'object' && taken.has((x as { id?: unknown }).id as string);
+  const walk = (v: unknown, key?: string): unknown => {
+    if (Array.isArray(v)) return (key === 'children' ? v.filter((x) => !stale(x)) : v).map((x) => walk(x));
     if (!v || typeof v !== 'object') return v;
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = ID_KEYS.has(k) && typeof x === 'string' && renames.has(x) ? renames.get(x) : walk(x);
+    for (const [k, x] of Object.entries(v)) out[k] = ID_KEYS.has(k) && typeof x === 'string' && renames.has(x) ? renames.get(x) : walk(x, k);
     return out;
   };
   return walk(state) as T;
@@ -153,7 +180,7 @@ interface CaseFacts {
   openForms: { elementId: string; formKey: string | null }[];
 }
 
-interface Check { waitingAt: { id: string; type: string }[]; code?: MigrationRefusal; reason?: string }
+interface Check { waitingAt: WaitingElement[]; code?: MigrationRefusal; reason?: string }
 
 const required = (schema: unknown): string[] => {
   const r = (schema as { required?: unknown } | undefined)?.required;
@@ -191,14 +218,26 @@ export class CaseMigrations {
   /** The plan: read-only. MIGRATION_INVALID for a bad request, DEFINITION_NOT_FOUND for an unknown version. */
   async plan(req: MigrationRequest): Promise<MigrationPlan> {
     const { from, to, mapping, given } = await this.prepare(req);
-    const facts = await this.candidates(req, from.def);
-    const checks = facts.map((f) => ({ f, check: this.check(f, from, to, mapping) }));
+    const ids = await this.candidates(req, from.def);
+    // the saved states are read a slice at a time: a process may have many running cases
+    const checks: { f: CaseFacts; check: Check }[] = [];
+    for (let i = 0; i < ids.length; i += PLAN_SLICE) {
+      for (const f of await this.readFacts(this.pool, ids.slice(i, i + PLAN_SLICE), req.scope)) {
+        checks.push({ f: { ...f, state: {} }, check: this.check(f, from, to, mapping) });
+      }
+    }
     const waitCount = new Map<string, number>();
-    for (const { check } of checks) for (const w of check.waitingAt) waitCount.set(w.id, (waitCount.get(w.id) ?? 0) + 1);
+    const opaque = new Set<string>();
+    for (const { check } of checks) {
+      for (const w of check.waitingAt) {
+        waitCount.set(w.id, (waitCount.get(w.id) ?? 0) + 1);
+        if (w.opaque) opaque.add(w.id);
+      }
+    }
     const elements: MigrationPlan['elements'] = [...waitCount].map(([id, caseCount]) => {
       const src = from.byId.get(id) ?? { elementId: id, name: '', type: '' };
       const mappedTo = mapping[id] ?? null;
-      const problem = UNSUPPORTED.has(src.type)
+      const problem = opaque.has(id)
         ? { code: 'MIGRATION_UNSUPPORTED_ELEMENT', message: `在${TYPE_WORDS[src.type] ?? src.type}「${src.name || id}」（${id}）内等待的案件不能迁移` }
         : mappedTo === null
           ? { code: 'MIGRATION_UNMAPPED_ELEMENT', message: `新版本中没有元素「${src.name || id}」（${id}），请指定对应的元素` }
@@ -224,7 +263,7 @@ export class CaseMigrations {
   async execute(req: MigrationRequest & { actor: string }): Promise<MigrationOutcome> {
     const { from, to, mapping } = await this.prepare(req);
     const { clock } = this.runner.ctx;
-    const ids = req.caseIds ?? (await this.candidates(req, from.def)).map((f) => f.id);
+    const ids = req.caseIds ?? (await this.candidates(req, from.def));
     const record = await this.pool.query<{ id: string }>(
       `insert into case_migrations (process_key, from_version, to_version, mapping, actor, created_at) values ($1, $2, $3, $4, $5, $6) returning id::text`,
       [req.processKey, req.fromVersion, req.toVersion, JSON.stringify(mapping), req.actor, clock.now()]);
@@ -247,7 +286,7 @@ export class CaseMigrations {
     let caseNo = '';
     try {
       const row = await beginLocked(client, { caseId });
-      if (!row) return refused('', 'CASE_NOT_FOUND', `案件不存在：${caseId}`);
+      if (!row) throw new NotFoundError('CASE', caseId);
       const facts = (await this.readFacts(client, [caseId], req.scope))[0];
       if (!facts) {
         await client.query('rollback');
@@ -330,24 +369,32 @@ export class CaseMigrations {
     const mapping: Record<string, string> = {};
     for (const [id, s] of from.byId) {
       const t = to.byId.get(id);
-      if (t && t.type === s.type && WAITABLE.has(s.type)) mapping[id] = id;
+      if (t && t.type === s.type && WAITABLE.has(s.type) && t.parent === s.parent) mapping[id] = id;
     }
     Object.assign(mapping, given);
+    // an element inside a sub-process goes to the element its sub-process maps to, and vice versa
+    for (const [src, dst] of Object.entries(given)) {
+      const s = from.byId.get(src) as ElementInfo;
+      const t = to.byId.get(dst) as ElementInfo;
+      if ((s.parent === undefined ? undefined : mapping[s.parent]) !== t.parent) {
+        problems.push({
+          code: 'PARENT_MISMATCH', elementId: src,
+          message: `「${s.name || src}」（${src}）${s.parent ? `在子流程 ${s.parent} 内` : '不在子流程内'}，映射到的「${t.name || dst}」（${dst}）${t.parent ? `在子流程 ${t.parent} 内` : '不在子流程内'}，与子流程的映射不一致`,
+        });
+      }
+    }
+    if (problems.length) throw new MigrationInvalidError(`元素映射有 ${problems.length} 个问题：${problems.map((p) => p.message).join('；')}`, problems);
     return { from, to, mapping, given };
   }
 
-  /** The running cases (active or with an incident) of the source version in scope, or the ones named. */
-  private async candidates(req: MigrationRequest, from: DefinitionRecord): Promise<CaseFacts[]> {
-    if (req.caseIds) {
-      const ids = req.caseIds.filter(isUuid);
-      const facts = await this.readFacts(this.pool, ids, req.scope);
-      return facts;
-    }
+  /** The running cases (active or with an incident) of the source version in scope, by number; or the ones named. */
+  private async candidates(req: MigrationRequest, from: DefinitionRecord): Promise<string[]> {
+    if (req.caseIds) return req.caseIds.filter(isUuid);
     const args = new SqlArgs();
     const visible = req.scope ? caseVisibleSql(req.scope, args) : 'true';
     const { rows } = await this.pool.query<{ id: string }>(
       `select c.id from cases c where c.definition_id = ${args.add(from.id)} and c.status in ('active', 'incident') and ${visible} order by c.number`, args.values);
-    return this.readFacts(this.pool, rows.map((r) => r.id));
+    return rows.map((r) => r.id);
   }
 
   private async readFacts(db: Pick<CaseMigrations['pool'], 'query'>, ids: string[], scope?: ReadScope): Promise<CaseFacts[]> {
@@ -384,8 +431,16 @@ export class CaseMigrations {
     for (const w of waitingAt) {
       const src = from.byId.get(w.id);
       const label = `「${src?.name || w.id}」（${w.id}）`;
-      if (UNSUPPORTED.has(w.type)) return { waitingAt, code: 'MIGRATION_UNSUPPORTED_ELEMENT', reason: `案件在${TYPE_WORDS[w.type] ?? w.type}${label}内等待，子流程内的案件不支持迁移` };
+      if (w.opaque) return { waitingAt, code: 'MIGRATION_UNSUPPORTED_ELEMENT', reason: `案件在${TYPE_WORDS[w.type] ?? w.type}${label}内等待，调用的流程或多实例子流程内的案件不支持迁移` };
       if (!mapping[w.id]) return { waitingAt, code: 'MIGRATION_UNMAPPED_ELEMENT', reason: `案件在${label}等待，新版本 ${to.def.version} 中没有对应的元素` };
+    }
+    const targets = new Map<string, string>();
+    for (const w of waitingAt) {
+      const other = targets.get(mapping[w.id]);
+      if (other !== undefined) {
+        return { waitingAt, code: 'MIGRATION_MAPPING_CONFLICT', reason: `案件同时在「${other}」和「${w.id}」等待，二者映射到同一元素「${mapping[w.id]}」` };
+      }
+      targets.set(mapping[w.id], w.id);
     }
     for (const t of f.openForms) {
       const target = to.byId.get(mapping[t.elementId] ?? '');

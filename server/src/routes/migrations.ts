@@ -70,8 +70,8 @@ export function migrationRoutes(services: Services): RouteDef[] {
       description: '请求体同预检。逐案在各自的事务中持案件锁重新检查后迁移，并记入案件历史（migrated：源 / 目标版本、所用映射、操作人）；'
         + '不能迁移的案件不做任何改变，继续按原版本办理，并给出原因代码：MIGRATION_UNMAPPED_ELEMENT（等待处在新版本中没有对应元素）、'
         + 'MIGRATION_FORM_INCOMPATIBLE（待办在新版本的表单要求案件数据中没有的字段）、MIGRATION_CASE_CHANGED（预检后案件已结束或已不在源版本）、'
-        + 'MIGRATION_NOT_RUNNING（案件不在办理中：已结束、有异常或已中止）、MIGRATION_UNSUPPORTED_ELEMENT（在子流程内等待）、'
-        + 'MIGRATION_FAILED（在新版本上恢复失败）、CASE_NOT_FOUND（指定的案件不存在或不在本辖区）。',
+        + 'MIGRATION_NOT_RUNNING（案件不在办理中：已结束、有异常或已中止）、MIGRATION_UNSUPPORTED_ELEMENT（在调用的流程或多实例子流程内等待；内嵌子流程及其内部等待的元素按映射迁移）、'
+        + 'MIGRATION_MAPPING_CONFLICT（案件同时等待的两处映射到同一元素）、MIGRATION_FAILED（在新版本上恢复失败）、CASE_NOT_FOUND（指定的案件不存在或不在本辖区）。',
       access: 'pack:deploy', body,
       success: { status: 200, description: '逐案迁移结果', schema: ref('MigrationResult') },
       errors: [404, 422],
