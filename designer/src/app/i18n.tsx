@@ -176,6 +176,8 @@ export const zh = {
   migResultSummary: '已迁移 {migrated} 件，拒绝 {refused} 件（迁移批次 {id}）',
   migCode_MIGRATION_UNMAPPED_ELEMENT: '案件所在环节在新版本中没有对应环节', migCode_MIGRATION_FORM_INCOMPATIBLE: '新版本的办理表单要求案件缺少的字段',
   migCode_MIGRATION_CASE_CHANGED: '检查之后案件已经办到了下一步或已办结', migCode_MIGRATION_NOT_RUNNING: '案件已不在办理中',
+  migCode_MIGRATION_UNSUPPORTED_ELEMENT: '案件在调用的流程或多实例子流程内等待，不支持迁移', migCode_MIGRATION_MAPPING_CONFLICT: '案件等待的两个环节映射到了同一个环节',
+  migCode_MIGRATION_FAILED: '在新版本上恢复案件失败，未迁移',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -348,6 +350,8 @@ export const en: Record<MessageKey, string> = {
   migResultSummary: '{migrated} migrated, {refused} refused (migration {id})',
   migCode_MIGRATION_UNMAPPED_ELEMENT: 'The element the case waits at has no counterpart in the new version', migCode_MIGRATION_FORM_INCOMPATIBLE: 'The new version\'s task form requires fields the case lacks',
   migCode_MIGRATION_CASE_CHANGED: 'The case moved on or closed after the check', migCode_MIGRATION_NOT_RUNNING: 'The case is no longer running',
+  migCode_MIGRATION_UNSUPPORTED_ELEMENT: 'The case waits inside a called process or a multi-instance sub-process, which cannot be migrated', migCode_MIGRATION_MAPPING_CONFLICT: 'Two elements the case waits at map to the same element',
+  migCode_MIGRATION_FAILED: 'The case could not be resumed on the new version; not migrated',
 };
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

@@ -30,7 +30,10 @@ const TYPES: Record<string, MessageKey> = {
 };
 const BOUNDARY = 'bpmn:BoundaryEvent';
 
-const REFUSALS = ['MIGRATION_UNMAPPED_ELEMENT', 'MIGRATION_FORM_INCOMPATIBLE', 'MIGRATION_CASE_CHANGED', 'MIGRATION_NOT_RUNNING'] as const;
+const REFUSALS = [
+  'MIGRATION_UNMAPPED_ELEMENT', 'MIGRATION_FORM_INCOMPATIBLE', 'MIGRATION_CASE_CHANGED', 'MIGRATION_NOT_RUNNING',
+  'MIGRATION_UNSUPPORTED_ELEMENT', 'MIGRATION_MAPPING_CONFLICT', 'MIGRATION_FAILED',
+] as const;
 
 /** The reason of a refusal: the server's words in Chinese; in English the stable code's meaning when known. */
 function useReason() {
