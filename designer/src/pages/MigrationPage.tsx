@@ -125,6 +125,7 @@ export default function MigrationPage() {
           request={planned.request}
           name={planned.name}
           onAgain={() => { setPlanned(undefined); setChoice({}); processes.reload(); }}
+          onMigrated={processes.reload}
         />
       )}
     </Space>
@@ -146,7 +147,7 @@ function TargetDiagram({ processKey, version, mapped }: { processKey: string; ve
 }
 
 /** The plan of one process from one version to another, then the confirmation, then the report. */
-function Migration({ request, name, onAgain }: { request: MigrationRequest; name: string; onAgain: () => void }) {
+function Migration({ request, name, onAgain, onMigrated }: { request: MigrationRequest; name: string; onAgain: () => void; onMigrated: () => void }) {
   const { api } = useSession();
   const { t } = useI18n();
   const reason = useReason();
@@ -221,6 +222,8 @@ function Migration({ request, name, onAgain }: { request: MigrationRequest; name
       const body: MigrationRequest = { ...request, mapping: plan.mapping, ...(everything ? {} : { caseIds: selected.map((c) => c.caseId) }) };
       setReport(await api.migrate(body));
       setStep('report');
+      // the running cases per version above are now different
+      onMigrated();
     } catch (e) {
       setRunError(e);
     } finally {
