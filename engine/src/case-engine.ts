@@ -14,6 +14,7 @@ import { LifecycleCommands, type ExtensionView } from './commands/lifecycle';
 import { SupervisionCommands, type SupervisionListEntry, type SupervisionView, type SuperviseInput } from './commands/supervision';
 import { CaseAnalysis, type PartyExtractor } from './case-analysis';
 import { LiveExecutions } from './commands/live-executions';
+import { CaseMigrations, type MigrationOutcome, type MigrationPlan, type MigrationRequest, type MigrationVersions } from './commands/migration';
 import { MessageCommands, type SignalResult, type SignalScope, type WaitingMessage } from './commands/messages';
 import type { AuthorizeTask } from './commands/lock';
 import { CaseCommandRunner } from './commands/runner';
@@ -28,6 +29,7 @@ import type { ReadScope } from './read-scope';
 export { CaseHaltedError, ProcessError } from './commands/halt';
 export type { AuthorizeTask, LockedTask } from './commands/lock';
 export type { StartCaseInput } from './commands/case-steps';
+export type { MigrationOutcome, MigrationPlan, MigrationRequest, MigrationVersions, MigrationRefusal } from './commands/migration';
 export type { SignalResult, SignalScope, WaitingMessage } from './commands/messages';
 
 export interface CaseEngineOptions {
@@ -61,6 +63,7 @@ export class CaseEngine {
   private readonly lifecycle: LifecycleCommands;
   private readonly validateForm: FormValidator;
   private readonly supervisions: SupervisionCommands;
+  private readonly migrations: CaseMigrations;
   /** 研判 reads: cases by party, repeats, weekly counts (scoped). */
   readonly analysis: CaseAnalysis;
 
@@ -87,6 +90,7 @@ export class CaseEngine {
     this.messages = new MessageCommands(this.runner, options.validateForm ?? createDefaultFormValidator());
     this.lifecycle = new LifecycleCommands(this.runner);
     this.supervisions = new SupervisionCommands(this.runner);
+    this.migrations = new CaseMigrations(this.runner);
     this.analysis = new CaseAnalysis(pool, clock);
   }
 
@@ -255,6 +259,29 @@ export class CaseEngine {
   /** 督办 list within a reader's scope (active first). */
   listSupervisions(scope: ReadScope, filter: { status: 'active' | 'closed' | 'all'; limit: number; offset: number }): Promise<SupervisionListEntry[]> {
     return this.supervisions.list(scope, filter);
+  }
+
+  /** 流程版本迁移: processes with running cases (in scope) on a version older than their latest. */
+  migrationVersions(scope?: ReadScope): Promise<MigrationVersions[]> {
+    return this.migrations.versions(scope);
+  }
+
+  /**
+   * Plans moving running cases of a process from one version to a later one (read-only): where
+   * they wait, the element mapping (same ids proposed, `mapping` overrides) and per case whether it
+   * can move. A bad request is MIGRATION_INVALID; an unknown version DEFINITION_NOT_FOUND.
+   */
+  planMigration(request: MigrationRequest): Promise<MigrationPlan> {
+    return this.migrations.plan(request);
+  }
+
+  /**
+   * Migrates the cases of the plan, each in its own transaction under its case lock (checked again
+   * there): migrated, with a `migrated` history entry, or refused with a stable code and a reason
+   * (then untouched, running on its version). The run is recorded (case_migrations).
+   */
+  migrateCases(request: MigrationRequest & { actor: string }): Promise<MigrationOutcome> {
+    return this.migrations.execute(request);
   }
 
   /** Runs the services of a case again after an incident (recovering its engine from the store). */

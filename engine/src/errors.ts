@@ -115,3 +115,15 @@ export class CaseAlreadyRatedError extends YizhanError {
 const STATUS_WORDS: Record<string, string> = {
   completed: '已办结', withdrawn: '已撤回', refused: '已不予受理', suspended: '已中止', active: '正在办理', incident: '有异常',
 };
+
+/**
+ * A migration of running cases asked for something that cannot be (流程版本迁移): a target version
+ * not after the source, a mapping from or to an element that does not exist or cannot wait, or to
+ * an element of another kind. Every problem with its element id; nothing was changed.
+ */
+export class MigrationInvalidError extends YizhanError {
+  declare readonly code: 'MIGRATION_INVALID';
+  constructor(message: string, details: ErrorDetail[] = []) {
+    super('MIGRATION_INVALID', message, details);
+  }
+}

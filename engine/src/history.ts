@@ -31,6 +31,7 @@ export const HistoryKind = {
   CaseSupervised: 'case.supervised',
   SupervisionClosed: 'case.supervision.closed',
   LeaderAssigned: 'case.leader.assigned',
+  CaseMigrated: 'migrated',
 } as const;
 
 /** The kind of a history entry: 'case.started', 'task.completed', 'incident', … */
@@ -89,6 +90,8 @@ export interface HistoryData {
   'case.supervision.closed': { supervisionId: number; note: string | null };
   /** 领导包案: the 包案领导 before and after. */
   'case.leader.assigned': { from: string | null; to: string | null };
+  /** 流程版本迁移: the case moved from one version of its process to a later one (the run, the mapping of the elements it waited at, by whom). */
+  migrated: { migrationId: string; fromVersion: number; toVersion: number; mapping: Record<string, string>; by: string };
 }
 
 /** One history event: its kind and the data of that kind. */

@@ -34,7 +34,8 @@ export type EngineErrorCode =
   | 'DEFINITION_WITHDRAWN'
   | 'UNIT_OUTSIDE_PROCESS'
   | 'BPMN_INVALID'
-  | 'PROCESS_ERROR';
+  | 'PROCESS_ERROR'
+  | 'MIGRATION_INVALID';
 
 /** Codes of opening the store (the embedded PostgreSQL or a server): start-up errors, never HTTP answers. */
 export type DatabaseErrorCode =

@@ -198,6 +198,40 @@ export const componentSchemas: Record<string, JsonSchema> = {
     truncated: { type: 'boolean', description: '时间段内案件多于一次试算的上限，只试算了最早的部分' },
     maxCases: count('一次试算的案件上限'),
   }),
+  MigrationVersions: obj({
+    processKey: str('流程键'), name: str('流程名称'), latestVersion: count('最新版本'),
+    versions: { type: 'array', description: '有在办案件的旧版本', items: obj({ version: count('版本'), runningCases: count('在办案件数') }) },
+  }),
+  MigrationPlan: obj({
+    processKey: str(), fromVersion: { type: 'integer' }, toVersion: { type: 'integer' },
+    mapping: { type: 'object', additionalProperties: { type: 'string' }, description: '生效的元素映射：自动建议（目标版本中 id 与类型相同）加请求中给出的' },
+    elements: {
+      type: 'array', description: '在办案件的等待位置',
+      items: obj({
+        elementId: str(), name: str(), type: str('BPMN 类型，如 bpmn:UserTask'), caseCount: count('在此等待的案件数'),
+        mappedTo: nullable('string', { description: '映射到的目标元素；null：没有映射' }), proposed: { type: 'boolean', description: '映射是自动建议的' },
+        problem: obj({ code: str(), message: str() }),
+      }, ['elementId', 'name', 'type', 'caseCount', 'mappedTo', 'proposed']),
+    },
+    targetElements: { type: 'array', description: '目标版本中可作为映射目标的元素', items: obj({ elementId: str(), name: str(), type: str() }) },
+    cases: {
+      type: 'array', description: '逐案（最多 500 条）',
+      items: obj({
+        caseId: { type: 'string', format: 'uuid' }, caseNo: str('案件编号'), title: str(), waitingAt: { type: 'array', items: str() },
+        migratable: { type: 'boolean' }, code: str('不能迁移的原因代码'), reason: str('不能迁移的原因'),
+      }, ['caseId', 'caseNo', 'title', 'waitingAt', 'migratable']),
+    },
+    caseCount: count('案件数'), migratableCount: count('可迁移的案件数'), ok: { type: 'boolean', description: '全部案件都可迁移' },
+  }),
+  MigrationResult: obj({
+    migrationId: str('迁移记录 id'), migrated: count('已迁移'), refused: count('未迁移'),
+    results: {
+      type: 'array',
+      items: obj({
+        caseId: str(), caseNo: str(), status: { type: 'string', enum: ['migrated', 'refused'] }, code: str('未迁移的原因代码'), reason: str('未迁移的原因'),
+      }, ['caseId', 'caseNo', 'status']),
+    },
+  }),
   PackDiff: obj({
     from: str('旧版本'), to: str('新版本'),
     bpmn: { type: 'array', items: obj({

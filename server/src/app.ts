@@ -19,6 +19,7 @@ import { PublicCases } from './public-cases';
 import { DEFAULT_PUBLIC_LIMITS, PublicLimiter, type PublicLimits } from './public-limits';
 import { Reports } from './reports';
 import { whatIfRoutes } from './routes/whatif';
+import { migrationRoutes } from './routes/migrations';
 import { DEFAULT_LOGIN_LIMIT, type LoginLimit } from './login-guard';
 import { Analysis } from './analysis';
 import { analysisRoutes } from './routes/analysis';
@@ -151,6 +152,7 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     ...taskRoutes(services),
     ...catalogRoutes(services),
     ...whatIfRoutes(services),
+    ...migrationRoutes(services),
     ...draftRoutes(services),
     ...attachmentRoutes(services),
     ...ratingRoutes(services),

@@ -1,4 +1,4 @@
-// The `yizhan` command: serve, pack validate | test | deploy | whatif, user add | import.
+// The `yizhan` command: serve, pack validate | test | deploy | whatif, migrate, user add | import.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -17,6 +17,8 @@ import { serve } from './serve';
 import { isServeWorker, runServeWorker } from './workers';
 import { UserRepository } from './users';
 import { formatWhatIf, type WhatIfReply } from './whatif-text';
+import { formatMigrationOutcome, formatMigrationPlan, formatMigrationVersions } from './migration-text';
+import type { MigrationOutcome, MigrationPlan, MigrationVersions } from '@yizhan/engine';
 
 const USAGE = `用法：
   yizhan serve [--port 3000] [--host 127.0.0.1] [--data ./data] [--database-url URL] [--demo] [--packs DIR | --no-packs] [--build-web] [--web DIR] [--workers N]
@@ -27,6 +29,8 @@ const USAGE = `用法：
       （试算影响：用未部署的流程包重新分流该时间段内本辖区的过去案件，报告会改变的案件；只读，缺省为最近 90 天）
   yizhan pack withdraw|restore KEY@VERSION [--server URL --token T] [--data ./data] [--database-url URL]
       （撤回 / 恢复一个流程定义版本，如 longxi/dispute@3：撤回后新案件改用最新的未撤回版本）
+  yizhan migrate [KEY --from N --to M [--map 源元素=目标元素]... [--case ID]... [--run]] --server URL --token T
+      （流程版本迁移：不带 KEY 列出有在办案件停留在旧版本的流程；带 KEY 做只读预检，加 --run 才执行迁移）
   yizhan user add USERNAME --role admin|integrator|staff|leader|auditor [--unit CODE] [--department CODE]... [--name 姓名]
       （密码取自环境变量 YIZHAN_PASSWORD 或标准输入）
   yizhan user import DIR [--passwords FILE] [--server URL --token T] [--data ./data] [--database-url URL]
@@ -46,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'pack' && sub === 'deploy') return cmdPackDeploy(argv.slice(2));
   if (command === 'pack' && sub === 'whatif') return cmdPackWhatIf(argv.slice(2));
   if (command === 'pack' && (sub === 'withdraw' || sub === 'restore')) return cmdPackWithdraw(sub === 'withdraw', argv.slice(2));
+  if (command === 'migrate') return cmdMigrate(argv.slice(1));
   if (command === 'user' && sub === 'add') return cmdUserAdd(argv.slice(2));
   if (command === 'user' && sub === 'import') return cmdUserImport(argv.slice(2));
   if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -169,6 +174,59 @@ async function cmdPackWhatIf(args: string[]): Promise<number> {
   }
   for (const line of formatWhatIf(body)) out(line);
   return 0;
+}
+
+/** 流程版本迁移 on a running server: list, plan (read-only) or run (--run). */
+async function cmdMigrate(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true,
+    options: {
+      server: { type: 'string' }, token: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+      map: { type: 'string', multiple: true }, case: { type: 'string', multiple: true }, run: { type: 'boolean' },
+    },
+  });
+  if (!values.server) return usage('迁移需要 --server');
+  const token = values.token ?? process.env.YIZHAN_TOKEN;
+  if (!token) return usage('迁移需要 --token（或环境变量 YIZHAN_TOKEN）');
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T | undefined> => {
+    const res = await fetch(new URL(path, values.server), {
+      method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const reply = (await res.json()) as T & { error?: { code: string; message: string; details?: { elementId?: string; message: string }[] } };
+    if (!res.ok || reply.error) {
+      err(`迁移${values.run ? '' : '预检'}失败（${res.status} ${reply.error?.code ?? ''}）：${reply.error?.message ?? ''}`);
+      for (const d of reply.error?.details ?? []) err(`  ${d.elementId ? `${d.elementId}：` : ''}${d.message}`);
+      return undefined;
+    }
+    return reply;
+  };
+  const key = positionals[0];
+  if (!key) {
+    const list = await call<MigrationVersions[]>('GET', '/api/migrations/versions');
+    if (!list) return 1;
+    for (const line of formatMigrationVersions(list)) out(line);
+    return 0;
+  }
+  const from = Number(values.from);
+  const to = Number(values.to);
+  if (!Number.isInteger(from) || !Number.isInteger(to)) return usage('迁移需要 --from 和 --to（版本号）');
+  const mapping: Record<string, string> = {};
+  for (const m of values.map ?? []) {
+    const [src, dst] = m.split('=');
+    if (!src || !dst) return usage(`--map 应为 源元素=目标元素：${m}`);
+    mapping[src] = dst;
+  }
+  const body = { processKey: key, fromVersion: from, toVersion: to, ...(values.map ? { mapping } : {}), ...(values.case ? { caseIds: values.case } : {}) };
+  if (!values.run) {
+    const plan = await call<MigrationPlan>('POST', '/api/migrations/plan', body);
+    if (!plan) return 1;
+    for (const line of formatMigrationPlan(plan)) out(line);
+    return 0;
+  }
+  const outcome = await call<MigrationOutcome>('POST', '/api/migrations', body);
+  if (!outcome) return 1;
+  for (const line of formatMigrationOutcome(outcome)) out(line);
+  return outcome.refused ? 1 : 0;
 }
 
 async function cmdPackDeploy(args: string[]): Promise<number> {

@@ -2,7 +2,7 @@
 // ApiError carrying the server's stable code and details.
 import type {
   Attachment, BodyOf, CaseDetail, CaseSummary, Definition, DefinitionDetail, ErrorDetail, FormResource, InboxTask, OrgModel, PackDeployment, PackDiff, PackDraft, PackDraftSummary,
-  PackFiles, WhatIfReport,
+  MigrationPlan, MigrationProcess, MigrationReport, MigrationRequest, PackFiles, WhatIfReport,
   QueryOf, ResponseOf, Session, Task, TaskWithForm, User, WaitingMessage,
 } from './types';
 
@@ -184,6 +184,11 @@ export class ApiClient {
   deployPackDraft(packId: string, draftId: string, body: BodyOf<'deployPackDraft'>) {
     return this.request<PackDeployment>('POST', `/api/packs/${encodeURIComponent(packId)}/drafts/${encodeURIComponent(draftId)}/deploy`, body);
   }
+
+  /** 迁移: the processes with running cases on an older version, the plan (read-only), the migration. */
+  migrationVersions() { return this.request<MigrationProcess[]>('GET', '/api/migrations/versions'); }
+  migrationPlan(body: MigrationRequest) { return this.request<MigrationPlan>('POST', '/api/migrations/plan', body); }
+  migrate(body: MigrationRequest) { return this.request<MigrationReport>('POST', '/api/migrations', body); }
 
   users() { return this.request<User[]>('GET', '/api/users'); }
   createUser(body: BodyOf<'createUser'>) { return this.request<User>('POST', '/api/users', body); }

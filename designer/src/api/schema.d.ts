@@ -663,6 +663,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/migrations/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 流程版本迁移：有在办案件停留在旧版本的流程
+         * @description 本辖区内仍有在办案件（办理中或有异常）运行在非最新版本上的流程，及各旧版本上的在办案件数。
+         */
+        get: operations["migrationVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migrations/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 流程版本迁移：预检（只读）
+         * @description 列出源版本上本辖区内在办案件的等待位置、元素映射（目标版本中 id 与类型相同的元素自动建议，mapping 覆盖建议）和逐案能否迁移及原因。不改变任何数据。映射到不存在或不能等待的元素、类型不同的元素，或目标版本不晚于源版本：422 MIGRATION_INVALID（details 中有元素 id）；未知的流程或版本：404 DEFINITION_NOT_FOUND；不属于本辖区的流程包：403。
+         */
+        post: operations["planMigration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/migrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 流程版本迁移：执行
+         * @description 请求体同预检。逐案在各自的事务中持案件锁重新检查后迁移，并记入案件历史（migrated：源 / 目标版本、所用映射、操作人）；不能迁移的案件不做任何改变，继续按原版本办理，并给出原因代码：MIGRATION_UNMAPPED_ELEMENT（等待处在新版本中没有对应元素）、MIGRATION_FORM_INCOMPATIBLE（待办在新版本的表单要求案件数据中没有的字段）、MIGRATION_CASE_CHANGED（预检后案件已结束或已不在源版本）、MIGRATION_NOT_RUNNING（案件不在办理中：已结束、有异常或已中止）、MIGRATION_UNSUPPORTED_ELEMENT（在调用的流程或多实例子流程内等待；内嵌子流程及其内部等待的元素按映射迁移）、MIGRATION_MAPPING_CONFLICT（案件同时等待的两处映射到同一元素）、MIGRATION_FAILED（在新版本上恢复失败）、CASE_NOT_FOUND（指定的案件不存在或不在本辖区）。
+         */
+        post: operations["runMigration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/packs/{id}/drafts": {
         parameters: {
             query?: never;
@@ -1630,6 +1690,91 @@ export interface components {
             truncated: boolean;
             /** @description 一次试算的案件上限 */
             maxCases: number;
+        };
+        MigrationVersions: {
+            /** @description 流程键 */
+            processKey: string;
+            /** @description 流程名称 */
+            name: string;
+            /** @description 最新版本 */
+            latestVersion: number;
+            /** @description 有在办案件的旧版本 */
+            versions: {
+                /** @description 版本 */
+                version: number;
+                /** @description 在办案件数 */
+                runningCases: number;
+            }[];
+        };
+        MigrationPlan: {
+            processKey: string;
+            fromVersion: number;
+            toVersion: number;
+            /** @description 生效的元素映射：自动建议（目标版本中 id 与类型相同）加请求中给出的 */
+            mapping: {
+                [key: string]: string;
+            };
+            /** @description 在办案件的等待位置 */
+            elements: {
+                elementId: string;
+                name: string;
+                /** @description BPMN 类型，如 bpmn:UserTask */
+                type: string;
+                /** @description 在此等待的案件数 */
+                caseCount: number;
+                /** @description 映射到的目标元素；null：没有映射 */
+                mappedTo: string | null;
+                /** @description 映射是自动建议的 */
+                proposed: boolean;
+                problem?: {
+                    code: string;
+                    message: string;
+                };
+            }[];
+            /** @description 目标版本中可作为映射目标的元素 */
+            targetElements: {
+                elementId: string;
+                name: string;
+                type: string;
+            }[];
+            /** @description 逐案（最多 500 条） */
+            cases: {
+                /** Format: uuid */
+                caseId: string;
+                /** @description 案件编号 */
+                caseNo: string;
+                title: string;
+                waitingAt: string[];
+                migratable: boolean;
+                /** @description 不能迁移的原因代码 */
+                code?: string;
+                /** @description 不能迁移的原因 */
+                reason?: string;
+            }[];
+            /** @description 案件数 */
+            caseCount: number;
+            /** @description 可迁移的案件数 */
+            migratableCount: number;
+            /** @description 全部案件都可迁移 */
+            ok: boolean;
+        };
+        MigrationResult: {
+            /** @description 迁移记录 id */
+            migrationId: string;
+            /** @description 已迁移 */
+            migrated: number;
+            /** @description 未迁移 */
+            refused: number;
+            results: {
+                caseId: string;
+                caseNo: string;
+                /** @enum {string} */
+                status: "migrated" | "refused";
+                /** @description 未迁移的原因代码 */
+                code?: string;
+                /** @description 未迁移的原因 */
+                reason?: string;
+            }[];
         };
         PackDiff: {
             /** @description 旧版本 */
@@ -3696,6 +3841,116 @@ export interface operations {
             401: components["responses"]["E401"];
             403: components["responses"]["E403"];
             404: components["responses"]["E404"];
+            422: components["responses"]["E422"];
+        };
+    };
+    migrationVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 流程及其旧版本 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationVersions"][];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+        };
+    };
+    planMigration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 流程键（如 longxi/dispute） */
+                    processKey: string;
+                    /** 源版本 */
+                    fromVersion: number;
+                    /** 目标版本（须晚于源版本） */
+                    toVersion: number;
+                    /** 元素映射：源元素 id → 目标元素 id（覆盖自动建议） */
+                    mapping?: {
+                        [key: string]: string;
+                    };
+                    /** 只迁移这些案件（缺省：源版本上本辖区内的全部在办案件） */
+                    caseIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 迁移预检结果（逐案最多 500 条） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationPlan"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
+    runMigration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 流程键（如 longxi/dispute） */
+                    processKey: string;
+                    /** 源版本 */
+                    fromVersion: number;
+                    /** 目标版本（须晚于源版本） */
+                    toVersion: number;
+                    /** 元素映射：源元素 id → 目标元素 id（覆盖自动建议） */
+                    mapping?: {
+                        [key: string]: string;
+                    };
+                    /** 只迁移这些案件（缺省：源版本上本辖区内的全部在办案件） */
+                    caseIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description 逐案迁移结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MigrationResult"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
             422: components["responses"]["E422"];
         };
     };

@@ -76,3 +76,8 @@ export type FormResource = Omit<Schemas['FormDefinition'], 'schema' | 'uiSchema'
 export type PackFiles = ResponseOf<'getPackFiles'>['files'];
 
 export type { OrgModel };
+/** 迁移运行中的案件 (/api/migrations): a process with running cases on an older version, what to migrate, the plan, the report. */
+export type MigrationProcess = Schemas['MigrationVersions'];
+export type MigrationRequest = BodyOf<'planMigration'>;
+export type MigrationPlan = Schemas['MigrationPlan'];
+export type MigrationReport = Schemas['MigrationResult'];

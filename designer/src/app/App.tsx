@@ -30,6 +30,7 @@ const PublicPages = lazy(() => import('../pages/PublicPages'));
 const SupervisionPage = lazy(() => import('../pages/SupervisionPage'));
 const AnalysisPage = lazy(() => import('../pages/AnalysisPage'));
 const UsersPage = lazy(() => import('../pages/UsersPage'));
+const MigrationPage = lazy(() => import('../pages/MigrationPage'));
 
 const LANG_KEY = 'yizhan.lang';
 
@@ -54,6 +55,7 @@ const ROUTES: RouteDef[] = [
   { path: '/assessment', ability: 'admin', render: () => <AssessmentPage /> },
   { path: '/admin/packs', ability: 'admin', render: () => <PacksPage /> },
   { path: '/admin/packs/:id', ability: 'admin', render: (p) => <PackPage id={p.id} /> },
+  { path: '/admin/migrations', ability: 'deploy', render: () => <MigrationPage /> },
   { path: '/admin/users', ability: 'users', render: () => <UsersPage /> },
 ];
 
@@ -72,7 +74,8 @@ const NAV: { key: string; label: MessageKey; ability: Ability; children: { key: 
     key: 'admin', label: 'navAdmin', ability: 'admin',
     children: [
       { key: '/dashboard', label: 'navDashboard', ability: 'admin' }, { key: '/assessment', label: 'navAssessment', ability: 'admin' },
-      { key: '/admin/packs', label: 'navPacks', ability: 'admin' }, { key: '/admin/users', label: 'navUsers', ability: 'users' },
+      { key: '/admin/packs', label: 'navPacks', ability: 'admin' }, { key: '/admin/migrations', label: 'navMigrations', ability: 'deploy' },
+      { key: '/admin/users', label: 'navUsers', ability: 'users' },
     ],
   },
 ];

@@ -53,10 +53,15 @@ export default function PacksPage() {
   const [expanded, setExpanded] = useState<string>();
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', alignItems: 'center' }}>
         <PageTitle>{t('packs')}</PageTitle>
-        {can('deploy') && <Button onClick={() => navigate('/admin/packs/_local')} data-testid="open-local">{t('openLocal')}</Button>}
-      </Space>
+        {can('deploy') && (
+          <Space wrap>
+            <Button onClick={() => navigate('/admin/migrations')} data-testid="open-migrations">{t('migOpen')}</Button>
+            <Button onClick={() => navigate('/admin/packs/_local')} data-testid="open-local">{t('openLocal')}</Button>
+          </Space>
+        )}
+      </div>
       <ErrorAlert error={packs.error} onRetry={packs.reload} />
       <Panel>
         <SimpleTable<PackDeployment>

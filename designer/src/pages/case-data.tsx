@@ -21,12 +21,14 @@ export const KIND_LABELS: Record<string, string> = {
   'case.withdrawn': '撤回', 'case.refused': '不予受理', 'case.suspended': '中止', 'case.resumed': '恢复', 'deadline.extension.requested': '申请延期', 'deadline.extension.approved': '批准延期', 'deadline.extension.rejected': '驳回延期',
   'case.rated': '当事人评价（办结后）',
   'case.supervised': '挂牌督办', 'case.supervision.closed': '督办销号', 'case.leader.assigned': '指定包案领导',
+  migrated: '迁移到新版本',
 };
 
 /** One timeline line: what happened, at which step, and its reason or payload. */
 export function historyText(h: HistoryEntry, c: Pick<CaseDetail, 'tasks'>, name: (code: string) => string = (x) => x): string {
   const task = c.tasks.find((x) => x.id === h.taskId);
   const data = (h.data ?? {}) as Record<string, unknown>;
+  if (h.kind === 'migrated') return `${KIND_LABELS.migrated}：版本 ${String(data.fromVersion ?? '?')} → ${String(data.toVersion ?? '?')}`;
   const what = h.kind.startsWith('case.') ? '' : task?.name ?? (typeof data.name === 'string' && data.name ? data.name : h.elementId) ?? '';
   const payload = data.payload && typeof data.payload === 'object' ? Object.values(data.payload).filter((v) => typeof v === 'string' && v) : [];
   if (payload.length) return `${KIND_LABELS[h.kind] ?? h.kind}${what ? ` · ${what}` : ''}：${payload.join('；')}`;

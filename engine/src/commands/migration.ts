@@ -1,0 +1,463 @@
+// 流程版本迁移: moving running cases of a process from version N to a later version. A plan is
+// read-only: where the cases wait, the element mapping (proposed for ids that exist in the target
+// with the same type, overridden by the caller's), and per case whether it can move and why not.
+// Running it handles each case as one command — its own transaction holding the case lock, the
+// plan's checks made again on the fresh row — rewrites the element ids in the saved bpmn-engine
+// state per the mapping, recovers that state against the target version, checks the engine waits
+// exactly where the case did (same tasks, same execution ids), re-points the open task and timer
+// rows of renamed elements, and projects it with a `migrated` history entry. A refused case is
+// not touched: it keeps running on its version. A case inside an embedded sub-process moves when
+// the sub-process and the elements it waits at inside map (an inner element only to one inside the
+// sub-process its sub-process maps to); inside a called process or a multi-instance sub-process it
+// is refused: that inner state is not mapped.
+import { CaseExecution, type StoredState } from '../bpmn/case-execution';
+import { readBpmn } from '../bpmn/read';
+import type { ModdleElement } from '../bpmn/moddle';
+import type { DefinitionRecord } from '../definitions';
+import { MigrationInvalidError, NotFoundError } from '../errors';
+import { HistoryKind, type HistoryRecord } from '../history';
+import { isUuid } from '../ids';
+import { caseVisibleSql, SqlArgs, type ReadScope } from '../read-scope';
+import { beginLocked } from './lock';
+import type { CaseCommandRunner } from './runner';
+
+/** Why a case is not migrated (stable codes). */
+export const MIGRATION_REFUSALS = [
+  'MIGRATION_UNMAPPED_ELEMENT', 'MIGRATION_FORM_INCOMPATIBLE', 'MIGRATION_CASE_CHANGED', 'MIGRATION_NOT_RUNNING',
+  'MIGRATION_UNSUPPORTED_ELEMENT', 'MIGRATION_MAPPING_CONFLICT', 'MIGRATION_FAILED', 'CASE_NOT_FOUND',
+] as const;
+export type MigrationRefusal = (typeof MIGRATION_REFUSALS)[number];
+
+/** How many saved states a plan reads at once. */
+const PLAN_SLICE = 200;
+
+/** Cases a plan lists one by one at most (counts cover all). */
+export const MIGRATION_PLAN_CASES = 500;
+
+export interface MigrationRequest {
+  processKey: string;
+  fromVersion: number;
+  toVersion: number;
+  /** Source element id → target element id; overrides the proposal. */
+  mapping?: Record<string, string>;
+  /** Only these cases (else every running case of fromVersion in scope). */
+  caseIds?: string[];
+  /** Whose cases (the caller's visibility); left out: every case. */
+  scope?: ReadScope;
+}
+
+export interface MigrationElement { elementId: string; name: string; type: string }
+
+export interface MigrationPlan {
+  processKey: string;
+  fromVersion: number;
+  toVersion: number;
+  mapping: Record<string, string>;
+  elements: Array<MigrationElement & { caseCount: number; mappedTo: string | null; proposed: boolean; problem?: { code: string; message: string } }>;
+  targetElements: MigrationElement[];
+  cases: Array<{ caseId: string; caseNo: string; title: string; waitingAt: string[]; migratable: boolean; code?: MigrationRefusal; reason?: string }>;
+  caseCount: number;
+  migratableCount: number;
+  ok: boolean;
+}
+
+export interface MigrationOutcome {
+  migrationId: string;
+  migrated: number;
+  refused: number;
+  results: Array<{ caseId: string; caseNo: string; status: 'migrated' | 'refused'; code?: MigrationRefusal; reason?: string }>;
+}
+
+export interface MigrationVersions {
+  processKey: string;
+  name: string;
+  latestVersion: number;
+  versions: Array<{ version: number; runningCases: number }>;
+}
+
+/** Element types a case can wait at (what a mapping may name). */
+const WAITABLE = new Set([
+  'bpmn:UserTask', 'bpmn:ManualTask', 'bpmn:ReceiveTask', 'bpmn:IntermediateCatchEvent', 'bpmn:BoundaryEvent',
+  'bpmn:ParallelGateway', 'bpmn:InclusiveGateway', 'bpmn:EventBasedGateway', 'bpmn:SubProcess', 'bpmn:CallActivity',
+]);
+/** Waiting there, a case is refused: the inner state is not mapped. */
+const UNSUPPORTED = new Set(['bpmn:SubProcess', 'bpmn:CallActivity', 'bpmn:Transaction', 'bpmn:AdHocSubProcess']);
+const TYPE_WORDS: Record<string, string> = {
+  'bpmn:UserTask': '用户任务', 'bpmn:ManualTask': '人工任务', 'bpmn:ReceiveTask': '接收任务', 'bpmn:IntermediateCatchEvent': '中间捕获事件',
+  'bpmn:BoundaryEvent': '边界事件', 'bpmn:ParallelGateway': '并行网关', 'bpmn:InclusiveGateway': '包容网关', 'bpmn:EventBasedGateway': '事件网关',
+  'bpmn:SubProcess': '子流程', 'bpmn:CallActivity': '调用活动',
+};
+
+interface ElementInfo extends MigrationElement { formKey?: string; /** The embedded sub-process holding it. */ parent?: string }
+interface DefinitionElements { def: DefinitionRecord; byId: Map<string, ElementInfo> }
+
+const elementCache = new WeakMap<DefinitionRecord, Promise<Map<string, ElementInfo>>>();
+
+/** The flow nodes of a definition's executable process (sub-processes' included), by id. */
+function elementsOf(def: DefinitionRecord): Promise<Map<string, ElementInfo>> {
+  let found = elementCache.get(def);
+  if (!found) {
+    found = readBpmn(def.bpmn).then((doc) => {
+      const root = doc.rootElement.rootElements as ModdleElement[] | undefined;
+      const proc = (root ?? []).find((e) => e.$type === 'bpmn:Process' && e.isExecutable === true);
+      const out = new Map<string, ElementInfo>();
+      const visit = (container: ModdleElement, parent: string | undefined) => {
+        for (const el of (container.flowElements as ModdleElement[] | undefined) ?? []) {
+          if (!el.id || el.$type === 'bpmn:SequenceFlow') continue;
+          const formKey = typeof el.formKey === 'string' ? el.formKey : undefined;
+          out.set(el.id, { elementId: el.id, name: typeof el.name === 'string' ? el.name : '', type: el.$type, ...(formKey ? { formKey } : {}), ...(parent ? { parent } : {}) });
+          if (el.$type === 'bpmn:SubProcess') visit(el, el.id);
+        }
+      };
+      if (proc) visit(proc, undefined);
+      return out;
+    });
+    elementCache.set(def, found);
+  }
+  return found;
+}
+
+/** A node of bpmn-engine's saved state, as far as migration reads it. */
+interface StateNode { id?: unknown; type?: unknown; status?: unknown; execution?: { processes?: StateNode[]; children?: StateNode[] } }
+
+/** A waiting element of a saved case; `opaque`: a sub-process whose inside is not mapped (called, multi-instance …). */
+export interface WaitingElement { id: string; type: string; opaque?: true }
+
+/**
+ * The elements a saved case waits at, in state order: an embedded sub-process and, inside it, its
+ * own waiting elements; a call activity or a sub-process whose inner state is not a plain list of
+ * children (multi-instance) is `opaque`.
+ */
+export function waitingInState(state: Partial<StoredState>): WaitingElement[] {
+  const out: WaitingElement[] = [];
+  const visit = (children: StateNode[]) => {
+    for (const c of children) {
+      if (typeof c.id !== 'string' || typeof c.status !== 'string') continue;
+      if (c.status === 'completed' || c.status === 'discarded') continue;
+      const type = String(c.type ?? '');
+      const inner = c.execution?.children;
+      const opaque = UNSUPPORTED.has(type) && !(type === 'bpmn:SubProcess' && Array.isArray(inner));
+      if (!out.some((o) => o.id === c.id)) out.push({ id: c.id, type, ...(opaque ? { opaque: true as const } : {}) });
+      if (type === 'bpmn:SubProcess' && Array.isArray(inner)) visit(inner);
+    }
+  };
+  for (const d of (state.definitions ?? []) as StateNode[]) {
+    for (const p of d?.execution?.processes ?? []) visit(p?.execution?.children ?? []);
+  }
+  return out;
+}
+
+const ID_KEYS = new Set(['id', 'attachedTo', 'targetId', 'sourceId']);
+
+/**
+ * The saved state with its element ids renamed per `renames` (one pass: swaps are safe). The old
+ * state of an element whose id a renamed one takes (and that is not renamed away itself) is dropped
+ * from the children lists: recovered, it would overwrite the moved one.
+ */
+export function renameStateElements<T>(state: T, renames: ReadonlyMap<string, string>): T {
+  if (renames.size === 0) return structuredClone(state);
+  const taken = new Set([...renames.values()].filter((id) => !renames.has(id)));
+  const stale = (x: unknown) => !!x && typeof x === 'object' && taken.has((x as { id?: unknown }).id as string);
+  const walk = (v: unknown, key?: string): unknown => {
+    if (Array.isArray(v)) return (key === 'children' ? v.filter((x) => !stale(x)) : v).map((x) => walk(x));
+    if (!v || typeof v !== 'object') return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = ID_KEYS.has(k) && typeof x === 'string' && renames.has(x) ? renames.get(x) : walk(x, k);
+    return out;
+  };
+  return walk(state) as T;
+}
+
+interface CaseFacts {
+  id: string;
+  number: string;
+  title: string | null;
+  status: string;
+  suspended: boolean;
+  definitionId: string;
+  state: Partial<StoredState>;
+  data: Record<string, unknown>;
+  openForms: { elementId: string; formKey: string | null }[];
+}
+
+interface Check { waitingAt: WaitingElement[]; code?: MigrationRefusal; reason?: string }
+
+const required = (schema: unknown): string[] => {
+  const r = (schema as { required?: unknown } | undefined)?.required;
+  return Array.isArray(r) ? r.filter((x): x is string => typeof x === 'string') : [];
+};
+const declared = (schema: unknown): Set<string> => {
+  const p = (schema as { properties?: unknown } | undefined)?.properties;
+  return new Set(p && typeof p === 'object' ? Object.keys(p) : []);
+};
+
+export class CaseMigrations {
+  constructor(private readonly runner: CaseCommandRunner) {}
+
+  private get pool() {
+    return this.runner.ctx.pool;
+  }
+
+  /** Processes with running cases (in scope) on a version older than their latest. */
+  async versions(scope?: ReadScope): Promise<MigrationVersions[]> {
+    const args = new SqlArgs();
+    const visible = scope ? caseVisibleSql(scope, args) : 'true';
+    const { rows } = await this.pool.query<{ key: string; version: number; n: number }>(
+      `select d.key, d.version, count(*)::int as n from cases c join definitions d on d.id = c.definition_id
+        where c.status in ('active', 'incident') and ${visible} group by d.key, d.version order by d.key, d.version`, args.values);
+    const latest = await this.pool.query<{ key: string; version: number; name: string | null }>(
+      `select distinct on (key) key, version, name from definitions where key = any($1::text[]) order by key, version desc`, [[...new Set(rows.map((r) => r.key))]]);
+    const out: MigrationVersions[] = [];
+    for (const l of latest.rows) {
+      const versions = rows.filter((r) => r.key === l.key && r.version < l.version).map((r) => ({ version: r.version, runningCases: r.n }));
+      if (versions.length) out.push({ processKey: l.key, name: l.name ?? l.key, latestVersion: l.version, versions });
+    }
+    return out;
+  }
+
+  /** The plan: read-only. MIGRATION_INVALID for a bad request, DEFINITION_NOT_FOUND for an unknown version. */
+  async plan(req: MigrationRequest): Promise<MigrationPlan> {
+    const { from, to, mapping, given } = await this.prepare(req);
+    const ids = await this.candidates(req, from.def);
+    // the saved states are read a slice at a time: a process may have many running cases
+    const checks: { f: CaseFacts; check: Check }[] = [];
+    for (let i = 0; i < ids.length; i += PLAN_SLICE) {
+      for (const f of await this.readFacts(this.pool, ids.slice(i, i + PLAN_SLICE), req.scope)) {
+        checks.push({ f: { ...f, state: {} }, check: this.check(f, from, to, mapping) });
+      }
+    }
+    const waitCount = new Map<string, number>();
+    const opaque = new Set<string>();
+    for (const { check } of checks) {
+      for (const w of check.waitingAt) {
+        waitCount.set(w.id, (waitCount.get(w.id) ?? 0) + 1);
+        if (w.opaque) opaque.add(w.id);
+      }
+    }
+    const elements: MigrationPlan['elements'] = [...waitCount].map(([id, caseCount]) => {
+      const src = from.byId.get(id) ?? { elementId: id, name: '', type: '' };
+      const mappedTo = mapping[id] ?? null;
+      const problem = opaque.has(id)
+        ? { code: 'MIGRATION_UNSUPPORTED_ELEMENT', message: `在${TYPE_WORDS[src.type] ?? src.type}「${src.name || id}」（${id}）内等待的案件不能迁移` }
+        : mappedTo === null
+          ? { code: 'MIGRATION_UNMAPPED_ELEMENT', message: `新版本中没有元素「${src.name || id}」（${id}），请指定对应的元素` }
+          : undefined;
+      return { elementId: id, name: src.name, type: src.type, caseCount, mappedTo, proposed: mappedTo !== null && !(id in given), ...(problem ? { problem } : {}) };
+    });
+    const migratableCount = checks.filter((c) => !c.check.code).length;
+    return {
+      processKey: req.processKey, fromVersion: req.fromVersion, toVersion: req.toVersion, mapping,
+      elements,
+      targetElements: [...to.byId.values()].filter((e) => WAITABLE.has(e.type)).map(({ elementId, name, type }) => ({ elementId, name, type })),
+      cases: checks.slice(0, MIGRATION_PLAN_CASES).map(({ f, check }) => ({
+        caseId: f.id, caseNo: String(f.number), title: f.title ?? '', waitingAt: check.waitingAt.map((w) => w.id), migratable: !check.code,
+        ...(check.code ? { code: check.code, reason: check.reason } : {}),
+      })),
+      caseCount: checks.length,
+      migratableCount,
+      ok: checks.length > 0 && migratableCount === checks.length && elements.every((e) => !e.problem),
+    };
+  }
+
+  /** Runs the migration: each case in its own transaction with its lock; the run recorded in case_migrations. */
+  async execute(req: MigrationRequest & { actor: string }): Promise<MigrationOutcome> {
+    const { from, to, mapping } = await this.prepare(req);
+    const { clock } = this.runner.ctx;
+    const ids = req.caseIds ?? (await this.candidates(req, from.def));
+    const record = await this.pool.query<{ id: string }>(
+      `insert into case_migrations (process_key, from_version, to_version, mapping, actor, created_at) values ($1, $2, $3, $4, $5, $6) returning id::text`,
+      [req.processKey, req.fromVersion, req.toVersion, JSON.stringify(mapping), req.actor, clock.now()]);
+    const migrationId = record.rows[0].id;
+    const results: MigrationOutcome['results'] = [];
+    for (const caseId of ids) results.push(await this.migrateOne(caseId, req, from, to, mapping, migrationId));
+    const migrated = results.filter((r) => r.status === 'migrated').length;
+    await this.pool.query('update case_migrations set migrated = $2, refused = $3, results = $4 where id = $1',
+      [migrationId, migrated, results.length - migrated, JSON.stringify(results)]);
+    return { migrationId, migrated, refused: results.length - migrated, results };
+  }
+
+  private async migrateOne(
+    caseId: string, req: MigrationRequest & { actor: string }, from: DefinitionElements, to: DefinitionElements, mapping: Record<string, string>, migrationId: string,
+  ): Promise<MigrationOutcome['results'][number]> {
+    const refused = (caseNo: string, code: MigrationRefusal, reason: string) => ({ caseId, caseNo, status: 'refused' as const, code, reason });
+    if (!isUuid(caseId)) return refused('', 'CASE_NOT_FOUND', `案件不存在或不在您的辖区内：${caseId}`);
+    const { live } = this.runner.ctx;
+    const client = await this.pool.connect();
+    let caseNo = '';
+    try {
+      const row = await beginLocked(client, { caseId });
+      if (!row) throw new NotFoundError('CASE', caseId);
+      const facts = (await this.readFacts(client, [caseId], req.scope))[0];
+      if (!facts) {
+        await client.query('rollback');
+        return refused('', 'CASE_NOT_FOUND', `案件不存在或不在您的辖区内：${caseId}`);
+      }
+      caseNo = facts.number;
+      if (facts.definitionId !== from.def.id) {
+        await client.query('rollback');
+        return refused(caseNo, 'MIGRATION_CASE_CHANGED', facts.definitionId === to.def.id ? '案件已在目标版本上' : '案件已不在源版本上');
+      }
+      const check = this.check(facts, from, to, mapping, req.caseIds !== undefined);
+      if (check.code) {
+        await client.query('rollback');
+        return refused(caseNo, check.code, check.reason ?? '');
+      }
+      live.forget(caseId);
+      const renames = new Map<string, string>();
+      for (const w of check.waitingAt) if (mapping[w.id] !== w.id) renames.set(w.id, mapping[w.id]);
+      const state = renameStateElements(facts.state as StoredState, renames);
+      const exec = await CaseExecution.recover(caseId, this.runner.executionOptions(caseId, to.def), state);
+      const problem = exec.halted ? `引擎中止：${exec.halted.message}` : exec.error ? exec.error.message : exec.completed ? '迁移后流程直接结束' : undefined;
+      // the engine must wait exactly where the case did: the same open tasks, by execution id
+      const before = (row.open ?? []).filter((o) => o.kind === 'task').map((o) => o.execution_id).sort();
+      const after = exec.waitingTasks().map((t) => t.executionId).sort();
+      if (problem || before.join() !== after.join()) {
+        await client.query('rollback');
+        return refused(caseNo, 'MIGRATION_FAILED', problem ?? '在新版本上恢复后，待办任务与原来不一致，未迁移');
+      }
+      for (const [oldId, newId] of renames) {
+        const t = to.byId.get(newId);
+        await client.query(`update tasks set element_id = $3, name = $4, form_key = coalesce($5, form_key) where case_id = $1 and element_id = $2 and status = 'open'`,
+          [caseId, oldId, newId, t?.name || null, t?.formKey ?? null]);
+        await client.query(`update timers set element_id = $3 where case_id = $1 and element_id = $2 and status = 'pending'`, [caseId, oldId, newId]);
+      }
+      await client.query('update cases set definition_id = $2 where id = $1', [caseId, to.def.id]);
+      const used: Record<string, string> = {};
+      for (const w of check.waitingAt) used[w.id] = mapping[w.id];
+      const log: HistoryRecord[] = [{
+        actor: req.actor, kind: HistoryKind.CaseMigrated, elementId: null, taskId: null,
+        data: { migrationId, fromVersion: req.fromVersion, toVersion: req.toVersion, mapping: used, by: req.actor },
+      }];
+      await this.runner.persist(client, { id: row.id, version: row.version, unit: row.unit, open: undefined }, to.def, exec, req.actor, log);
+      await client.query('commit');
+      return { caseId, caseNo, status: 'migrated' };
+    } catch (err) {
+      live.forget(caseId);
+      await client.query('rollback').catch(() => {});
+      return refused(caseNo, 'MIGRATION_FAILED', err instanceof Error ? err.message : String(err));
+    } finally {
+      client.release();
+    }
+  }
+
+  /** The two versions, their elements and the effective mapping; a bad request is MIGRATION_INVALID. */
+  private async prepare(req: MigrationRequest): Promise<{ from: DefinitionElements; to: DefinitionElements; mapping: Record<string, string>; given: Record<string, string> }> {
+    if (!Number.isInteger(req.fromVersion) || !Number.isInteger(req.toVersion) || req.toVersion <= req.fromVersion) {
+      throw new MigrationInvalidError(`目标版本（${req.toVersion}）必须晚于源版本（${req.fromVersion}）`, [{ code: 'MIGRATION_INVALID', pointer: '/toVersion', message: '目标版本必须晚于源版本' }]);
+    }
+    const load = async (version: number): Promise<DefinitionElements> => {
+      const { rows } = await this.pool.query<{ id: string }>('select id from definitions where key = $1 and version = $2', [req.processKey, version]);
+      if (!rows[0]) throw new NotFoundError('DEFINITION', `${req.processKey}@${version}`);
+      const def = await this.runner.ctx.definitions.byIdOrThrow(rows[0].id);
+      return { def, byId: await elementsOf(def) };
+    };
+    const from = await load(req.fromVersion);
+    const to = await load(req.toVersion);
+    const given = req.mapping ?? {};
+    const problems: { code: string; elementId: string; message: string }[] = [];
+    for (const [src, dst] of Object.entries(given)) {
+      const s = from.byId.get(src);
+      const t = to.byId.get(dst);
+      if (!s) problems.push({ code: 'UNKNOWN_SOURCE_ELEMENT', elementId: src, message: `源版本 ${req.fromVersion} 中没有元素「${src}」` });
+      else if (!t) problems.push({ code: 'UNKNOWN_TARGET_ELEMENT', elementId: src, message: `元素「${s.name || src}」（${src}）映射到的「${dst}」在目标版本 ${req.toVersion} 中不存在` });
+      else if (!WAITABLE.has(t.type)) problems.push({ code: 'TARGET_CANNOT_WAIT', elementId: src, message: `「${t.name || dst}」（${dst}）是${TYPE_WORDS[t.type] ?? t.type}，案件不能在那里等待` });
+      else if (t.type !== s.type) {
+        problems.push({ code: 'TYPE_MISMATCH', elementId: src, message: `「${s.name || src}」（${src}，${TYPE_WORDS[s.type] ?? s.type}）不能映射到类型不同的「${t.name || dst}」（${dst}，${TYPE_WORDS[t.type] ?? t.type}）` });
+      }
+    }
+    if (problems.length) throw new MigrationInvalidError(`元素映射有 ${problems.length} 个问题：${problems.map((p) => p.message).join('；')}`, problems);
+    const mapping: Record<string, string> = {};
+    for (const [id, s] of from.byId) {
+      const t = to.byId.get(id);
+      if (t && t.type === s.type && WAITABLE.has(s.type) && t.parent === s.parent) mapping[id] = id;
+    }
+    Object.assign(mapping, given);
+    // an element inside a sub-process goes to the element its sub-process maps to, and vice versa
+    for (const [src, dst] of Object.entries(given)) {
+      const s = from.byId.get(src) as ElementInfo;
+      const t = to.byId.get(dst) as ElementInfo;
+      if ((s.parent === undefined ? undefined : mapping[s.parent]) !== t.parent) {
+        problems.push({
+          code: 'PARENT_MISMATCH', elementId: src,
+          message: `「${s.name || src}」（${src}）${s.parent ? `在子流程 ${s.parent} 内` : '不在子流程内'}，映射到的「${t.name || dst}」（${dst}）${t.parent ? `在子流程 ${t.parent} 内` : '不在子流程内'}，与子流程的映射不一致`,
+        });
+      }
+    }
+    if (problems.length) throw new MigrationInvalidError(`元素映射有 ${problems.length} 个问题：${problems.map((p) => p.message).join('；')}`, problems);
+    return { from, to, mapping, given };
+  }
+
+  /** The running cases (active or with an incident) of the source version in scope, by number; or the ones named. */
+  private async candidates(req: MigrationRequest, from: DefinitionRecord): Promise<string[]> {
+    if (req.caseIds) return req.caseIds.filter(isUuid);
+    const args = new SqlArgs();
+    const visible = req.scope ? caseVisibleSql(req.scope, args) : 'true';
+    const { rows } = await this.pool.query<{ id: string }>(
+      `select c.id from cases c where c.definition_id = ${args.add(from.id)} and c.status in ('active', 'incident') and ${visible} order by c.number`, args.values);
+    return rows.map((r) => r.id);
+  }
+
+  private async readFacts(db: Pick<CaseMigrations['pool'], 'query'>, ids: string[], scope?: ReadScope): Promise<CaseFacts[]> {
+    if (!ids.length) return [];
+    const args = new SqlArgs();
+    const list = args.add(ids);
+    const visible = scope ? caseVisibleSql(scope, args) : 'true';
+    const { rows } = await db.query<{
+      id: string; number: string; title: string | null; status: string; suspended: boolean; definition_id: string; state: Partial<StoredState>;
+      data: Record<string, unknown> | null; open_forms: { elementId: string; formKey: string | null }[] | null;
+    }>(
+      `select c.id, c.number::text, c.title, c.status, c.suspended_at is not null as suspended, c.definition_id::text, c.state, c.variables -> 'data' as data,
+              (select json_agg(json_build_object('elementId', t.element_id, 'formKey', t.form_key)) from tasks t where t.case_id = c.id and t.status = 'open') as open_forms
+         from cases c where c.id = any(${list}::uuid[]) and ${visible} order by c.number`, args.values);
+    return rows.map((r) => ({
+      id: r.id, number: r.number, title: r.title, status: r.status, suspended: r.suspended, definitionId: r.definition_id, state: r.state,
+      data: r.data ?? {}, openForms: r.open_forms ?? [],
+    }));
+  }
+
+  /** Whether one case can move, and why not. `named`: the caller chose it (a closed one then changed since the plan). */
+  private check(f: CaseFacts, from: DefinitionElements, to: DefinitionElements, mapping: Record<string, string>, named = false): Check {
+    const waitingAt = f.status === 'active' || f.status === 'incident' ? waitingInState(f.state) : [];
+    if (f.definitionId !== from.def.id) return { waitingAt, code: 'MIGRATION_CASE_CHANGED', reason: '案件已不在源版本上' };
+    if (f.status !== 'active') {
+      const closed = ['completed', 'withdrawn', 'refused', 'failed'].includes(f.status);
+      return {
+        waitingAt,
+        code: closed && named ? 'MIGRATION_CASE_CHANGED' : 'MIGRATION_NOT_RUNNING',
+        reason: f.status === 'incident' ? '案件有未处理的异常，请先处理异常再迁移' : '案件已结束，不在办理中',
+      };
+    }
+    if (f.suspended) return { waitingAt, code: 'MIGRATION_NOT_RUNNING', reason: '案件已中止（停止计时），恢复后才能迁移' };
+    for (const w of waitingAt) {
+      const src = from.byId.get(w.id);
+      const label = `「${src?.name || w.id}」（${w.id}）`;
+      if (w.opaque) return { waitingAt, code: 'MIGRATION_UNSUPPORTED_ELEMENT', reason: `案件在${TYPE_WORDS[w.type] ?? w.type}${label}内等待，调用的流程或多实例子流程内的案件不支持迁移` };
+      if (!mapping[w.id]) return { waitingAt, code: 'MIGRATION_UNMAPPED_ELEMENT', reason: `案件在${label}等待，新版本 ${to.def.version} 中没有对应的元素` };
+    }
+    const targets = new Map<string, string>();
+    for (const w of waitingAt) {
+      const other = targets.get(mapping[w.id]);
+      if (other !== undefined) {
+        return { waitingAt, code: 'MIGRATION_MAPPING_CONFLICT', reason: `案件同时在「${other}」和「${w.id}」等待，二者映射到同一元素「${mapping[w.id]}」` };
+      }
+      targets.set(mapping[w.id], w.id);
+    }
+    for (const t of f.openForms) {
+      const target = to.byId.get(mapping[t.elementId] ?? '');
+      const newKey = target?.formKey ?? t.formKey;
+      if (!newKey) continue;
+      const oldForm = t.formKey ? from.def.forms[t.formKey] : undefined;
+      const newForm = to.def.forms[newKey];
+      if (!newForm) continue;
+      const known = declared(oldForm?.schema);
+      const missing = required(newForm.schema).filter((k) => !known.has(k) && f.data[k] === undefined);
+      if (missing.length) {
+        return {
+          waitingAt, code: 'MIGRATION_FORM_INCOMPATIBLE',
+          reason: `待办「${target?.name || t.elementId}」在新版本的表单「${newKey}」要求字段 ${missing.join('、')}，原表单没有这些字段，案件数据中也没有`,
+        };
+      }
+    }
+    return { waitingAt };
+  }
+}
