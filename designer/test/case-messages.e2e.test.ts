@@ -3,7 +3,9 @@
 // the case ends 撤回 — in a real browser against `yizhan serve --demo` (the shipped packs).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import { apiCaller, launchBrowser, startDemoServer, type DemoServer } from './support/demo-server';
+import { zhangyeIntake } from './support/cases';
+import { apiLogin, logIn, openPage } from './support/session';
 
 let server: DemoServer | undefined;
 let browser: Browser | undefined;
@@ -21,22 +23,15 @@ describe('messages on the case page', () => {
   it('a clerk withdraws a case with a reason through the 撤回 button', async () => {
     const base = server!.baseUrl;
     const call = apiCaller(base);
-    const { token } = (await call('POST', '/api/auth/login', undefined, { username: 'zy-window', password: PASSWORD })) as { token: string };
-    const c = (await call('POST', '/api/cases', token, {
+    const token = await apiLogin(call, 'zy-window');
+    const c = await call<{ id: string }>('POST', '/api/cases', token, {
       process: 'zhangye/dispute', title: '撤回测试：土地流转租金',
-      data: { applicant: '陈丽', idNumber: '62070219920830567X', mobile: '13893631234', channel: '来访', type: '土地承包纠纷', unit: 'ganzhou.daman', description: '土地流转租金拖欠' },
-    })) as { id: string };
+      data: zhangyeIntake({ type: '土地承包纠纷', unit: 'ganzhou.daman', description: '土地流转租金拖欠' }),
+    });
 
     const errors: string[] = [];
-    const page = await (await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/login`);
-    await page.locator('#login-username').fill('zy-window');
-    await page.locator('#login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    const page = await openPage(browser!, { errors });
+    await logIn(page, base, 'zy-window');
 
     await page.goto(`${base}/cases/${c.id}`);
     const offered = page.getByTestId('message-撤回');

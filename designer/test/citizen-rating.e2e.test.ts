@@ -3,14 +3,13 @@
 // rating slip (1440 px); the applicant, not signed in, types the code on a phone (390 px), rates
 // 满意 with a comment, and the case closes with the rating in its history; the link then says the
 // case is rated. 公示 lists the case with its staff-written summary, at 390 px and 1440 px.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, DESIGNER, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import { apiCaller, launchBrowser, startDemoServer, type DemoServer } from './support/demo-server';
+import { zhangyeIntake } from './support/cases';
+import { apiLogin, logIn, openPage, pageWidth, PHONE, screenshots } from './support/session';
 
-const SHOTS = join(DESIGNER, 'test-results', 'citizen-rating');
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const { shot } = screenshots('citizen-rating');
 
 let server: DemoServer | undefined;
 let browser: Browser | undefined;
@@ -25,7 +24,6 @@ const STEPS: { task: string; as: string; data: Record<string, unknown> }[] = [
 
 describe('the applicant rates a case; 公示', () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     server = await startDemoServer();
     browser = await launchBrowser();
   }, 240_000);
@@ -37,36 +35,26 @@ describe('the applicant rates a case; 公示', () => {
   it('a clerk makes a rating code, the applicant rates on a phone without logging in, 公示 shows the summary', async () => {
     const base = server!.baseUrl;
     const call = apiCaller(base);
-    const login = async (username: string) => ((await call('POST', '/api/auth/login', undefined, { username, password: PASSWORD })) as { token: string }).token;
-    const window = await login('zy-window');
-    let c = (await call('POST', '/api/cases', window, {
+    const window = await apiLogin(call, 'zy-window');
+    let c = await call<{ id: string; number: number; openTasks: { id: string; elementId: string }[] }>('POST', '/api/cases', window, {
       process: 'zhangye/dispute', title: '陈丽反映电梯维修费分摊争议',
-      data: { applicant: '陈丽', idNumber: '62070219920830567X', mobile: '13893631234', channel: '来访', type: '物业纠纷', unit: 'ganzhou', description: '陈丽反映电梯维修费分摊争议' },
-    })) as { id: string; number: number; openTasks: { id: string; elementId: string }[] };
+      data: zhangyeIntake({ type: '物业纠纷', unit: 'ganzhou', description: '陈丽反映电梯维修费分摊争议' }),
+    });
     for (const step of STEPS) {
       const task = c.openTasks.find((t) => t.elementId === step.task);
       expect(task, step.task).toBeDefined();
-      await call('POST', `/api/tasks/${task!.id}/complete`, await login(step.as), { data: step.data });
+      await call('POST', `/api/tasks/${task!.id}/complete`, await apiLogin(call, step.as), { data: step.data });
       c = (await call('GET', `/api/cases/${c.id}`, window)) as typeof c;
     }
     expect(c.openTasks.map((t) => t.elementId)).toEqual(['evaluate']);
 
     const errors: string[] = [];
-    const watch = (page: Page) => {
-      page.setDefaultTimeout(60_000);
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(e.message));
-    };
 
     // the clerk, on a desktop
-    const desk = await (await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-    watch(desk);
+    const desk = await openPage(browser!, { errors });
     await desk.goto(`${base}/login`);
     expect(await desk.getByTestId('public-links').textContent()).toContain('案件公示');
-    await desk.locator('#login-username').fill('zy-window');
-    await desk.locator('#login-password').fill(PASSWORD);
-    await desk.getByTestId('login-submit').click();
-    await desk.getByTestId('current-user').waitFor();
+    await logIn(desk, base, 'zy-window');
     await desk.goto(`${base}/cases/${c.id}`);
     await desk.getByTestId('rating-card').waitFor();
     await desk.getByTestId('rating-issue').click();
@@ -82,8 +70,7 @@ describe('the applicant rates a case; 公示', () => {
     await shot(desk, '02-rating-slip-1440');
 
     // the applicant, on a phone, not signed in
-    const phone = await (await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true })).newPage();
-    watch(phone);
+    const phone = await openPage(browser!, { errors, ...PHONE, context: { isMobile: true, hasTouch: true } });
     await phone.goto(`${base}/rate`);
     await phone.locator('#rate-code').fill(code.toLowerCase());
     await phone.getByTestId('rate-lookup').click();
@@ -95,7 +82,7 @@ describe('the applicant rates a case; 公示', () => {
     await phone.getByTestId('rate-satisfied').click();
     await phone.locator('#rate-comment').fill('调解员很耐心，问题解决了');
     await shot(phone, '03-rate-form-390');
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await pageWidth(phone)).toBeLessThanOrEqual(390);
     await phone.getByTestId('rate-submit').click();
     await phone.getByTestId('rate-done').waitFor();
     expect(await phone.getByTestId('rate-done').textContent()).toContain('感谢您的评价');
@@ -117,7 +104,7 @@ describe('the applicant rates a case; 公示', () => {
     await card.waitFor();
     expect(await card.textContent()).toContain('物业公司与业主就电梯维修费分摊达成调解协议');
     expect(await phone.getByTestId('public-list').textContent()).not.toContain('陈丽');
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await pageWidth(phone)).toBeLessThanOrEqual(390);
     await shot(phone, '05-public-cases-390');
     await desk.goto(`${base}/public/cases`);
     await desk.getByTestId('public-case').first().waitFor();

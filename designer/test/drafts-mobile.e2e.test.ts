@@ -7,13 +7,12 @@
 //   horizontal scroll;
 // - an administrator sees the org tree and disables / enables a user.
 // Screenshots at 1440 and 390 px go to designer/test-results/drafts-mobile/ (git-ignored).
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESIGNER, launchBrowser, PASSWORD, apiCaller, startDemoServer, type DemoServer } from './support/demo-server';
+import { launchBrowser, apiCaller, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import { apiLogin, logIn, openPage, pageWidth, screenshots } from './support/session';
 
-const SHOTS = join(DESIGNER, 'test-results', 'drafts-mobile');
+const { shot } = screenshots('drafts-mobile');
 /** A 1×1 PNG: a photo as far as the server's type sniffing is concerned. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 
@@ -22,27 +21,8 @@ let base = '';
 let browser: Browser | undefined;
 const errors: string[] = [];
 
-async function newPage(width = 1440, height = 900, expected?: RegExp): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width, height }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  const keep = (text: string) => { if (!expected?.test(text)) errors.push(`${page.url()}: ${text}`); };
-  page.on('console', (m) => { if (m.type() === 'error') keep(m.text()); });
-  page.on('pageerror', (e) => keep(e.message));
-  return page;
-}
-
-async function login(page: Page, username: string) {
-  if (!page.url().includes('/login')) await page.goto(`${base}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.locator('[data-testid="current-user"], [data-testid="menu-toggle"]').first().waitFor();
-}
-
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-/** Wider than the window means the clerk scrolls sideways. */
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+const newPage = (width = 1440, height = 900, expected?: RegExp) => openPage(browser!, { errors, width, height, expected });
+const login = (page: Page, username: string) => logIn(page, base, username);
 
 async function pickOption(page: Page, inputId: string, title: string) {
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -60,8 +40,6 @@ async function pickOption(page: Page, inputId: string, title: string) {
 
 describe('drafts, users and the phone in the browser', () => {
   beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
-    mkdirSync(SHOTS, { recursive: true });
     server = await startDemoServer({ dataPrefix: 'yizhan-e2e-drafts-' });
     base = server.baseUrl;
     browser = await launchBrowser();
@@ -73,7 +51,7 @@ describe('drafts, users and the phone in the browser', () => {
 
   it('a pack edit saved as a draft survives a reload, is compared with the deployed version and deployed later', async () => {
     const call = apiCaller(base);
-    const { token } = await call<{ token: string }>('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
+    const token = await apiLogin(call, 'admin');
     const before = await call<{ version: string; files: Record<string, string> }>('GET', '/api/packs/longxi/files', token);
 
     const page = await newPage();
@@ -196,7 +174,7 @@ describe('drafts, users and the phone in the browser', () => {
     await page.getByTestId('intake-form').getByRole('button', { name: /提交受理/ }).click();
     await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
     const caseId = new URL(page.url()).pathname.split('/').pop()!;
-    const { token: again } = await call<{ token: string }>('POST', '/api/auth/login', undefined, { username: 'tg-sizhi', password: PASSWORD });
+    const again = await apiLogin(call, 'tg-sizhi');
     const photos = await call<{ name: string; contentType: string }[]>('GET', `/api/cases/${caseId}/attachments`, again);
     expect(photos).toEqual([expect.objectContaining({ name: '现场.png', contentType: 'image/png' })]);
     expect(await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.startsWith('yizhan.form-draft.')))).toEqual([]);
@@ -216,7 +194,7 @@ describe('drafts, users and the phone in the browser', () => {
 
   it('at 390×844 the inbox and a task fit the screen; a task form keeps its draft across a reload', async () => {
     const call = apiCaller(base);
-    const { token } = await call<{ token: string }>('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
+    const token = await apiLogin(call, 'admin');
     const c = await call<{ id: string; openTasks: { id: string }[] }>('POST', '/api/cases', token, {
       process: 'longxi/dispute', title: '手机端：院墙排水',
       data: { applicant: '李秀英', mobile: '13912345678', type: '邻里纠纷', channel: '来访', unit: 'longxi.shouyang', partyCount: 2, description: '邻居院墙排水纠纷，双方多次争执，请求调处' },

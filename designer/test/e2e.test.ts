@@ -3,13 +3,14 @@
 // deploys; staff register a case and complete every task through the UI; the case view shows it
 // closed. Screenshots of every screen go to designer/test-results/e2e/ (git-ignored). Any console
 // error or page error fails the test.
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESIGNER, launchBrowser, PASSWORD, ROOT, apiCaller, startDemoServer, type DemoServer } from './support/demo-server';
+import { launchBrowser, PASSWORD, ROOT, apiCaller, startDemoServer, type DemoServer } from './support/demo-server';
+import { longxiIntake } from './support/cases';
+import { apiLogin, logIn, openPage, pageWidth, screenshots } from './support/session';
 
-const SHOTS = join(DESIGNER, 'test-results', 'e2e');
+const screens = screenshots('e2e');
 
 /** Pack users of processes/longxi by department (the demo server creates them). */
 const LONGXI_STAFF: Record<string, string> = {
@@ -27,47 +28,28 @@ let shot = 0;
 
 async function snap(page: Page, name: string) {
   shot += 1;
-  await page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await screens.shot(page, `${String(shot).padStart(2, '0')}-${name}`);
 }
 
-async function newPage(options: { errors?: string[]; width?: number; height?: number } = {}): Promise<Page> {
-  const errors = options.errors ?? consoleErrors;
-  // YIZHAN_E2E_BYPASS_CSP=1 only to try the app against a server whose CSP still forbids eval.
-  const context = await browser!.newContext({
-    viewport: { width: options.width ?? 1440, height: options.height ?? 900 }, locale: 'zh-CN', acceptDownloads: false,
-    bypassCSP: process.env.YIZHAN_E2E_BYPASS_CSP === '1',
+function newPage(options: { errors?: string[]; width?: number; height?: number } = {}): Promise<Page> {
+  return openPage(browser!, {
+    errors: options.errors ?? consoleErrors, width: options.width, height: options.height,
+    // YIZHAN_E2E_BYPASS_CSP=1 only to try the app against a server whose CSP still forbids eval.
+    context: { acceptDownloads: false, bypassCSP: process.env.YIZHAN_E2E_BYPASS_CSP === '1' },
   });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
-  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  return page;
 }
-
-/** The page's width as laid out: wider than the window means the clerk scrolls sideways. */
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 /** A Longxi case registered through the API by the admin, its first task claimed by the admin. */
 async function apiCase(title: string): Promise<{ caseId: string; taskId: string }> {
   const call = apiCaller(baseUrl);
-  const { token } = (await call('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD })) as { token: string };
-  const c = (await call('POST', '/api/cases', token, {
-    process: 'longxi/dispute', title,
-    data: { applicant: '李秀英', mobile: '13912345678', type: '邻里纠纷', channel: '来访', unit: 'longxi.shouyang', partyCount: 2, description: '邻居院墙排水纠纷，双方多次争执，请求调处' },
-  })) as { id: string; openTasks: { id: string }[] };
+  const token = await apiLogin(call, 'admin');
+  const c = await call<{ id: string; openTasks: { id: string }[] }>('POST', '/api/cases', token, { process: 'longxi/dispute', title, data: longxiIntake() });
   // claimed by the admin, so it is in the admin's inbox
   await call('POST', `/api/tasks/${c.openTasks[0].id}/claim`, token);
   return { caseId: c.id, taskId: c.openTasks[0].id };
 }
 
-async function login(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  // the user's name is in the header, or (on a phone) under its 菜单 button
-  await page.locator('[data-testid="current-user"], [data-testid="menu-toggle"]').first().waitFor();
-}
+const login = (page: Page, username: string) => logIn(page, baseUrl, username);
 
 async function logout(page: Page) {
   await page.getByTestId('logout').click();
@@ -93,8 +75,6 @@ async function pickOption(page: Page, inputId: string, title: string) {
 
 describe('the web app in a browser', () => {
   beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
-    mkdirSync(SHOTS, { recursive: true });
     // The server builds on the packs in processes/ and serves designer/dist (server/src/web.ts),
     // which the harness builds first when it is missing or stale.
     server = await startDemoServer();
