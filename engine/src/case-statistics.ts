@@ -69,8 +69,8 @@ export interface CaseCounts {
   backlogResolved: number;
 }
 
-/** One case behind a figure. */
-export interface CaseMetrics {
+/** What a drill-down names of a case behind a figure (statistics and 考核 alike). */
+export interface FigureCase {
   id: string;
   number: number;
   processKey: string;
@@ -80,6 +80,10 @@ export interface CaseMetrics {
   status: string;
   createdAt: Date;
   completedAt: Date | null;
+}
+
+/** One case behind a figure. */
+export interface CaseMetrics extends FigureCase {
   /** YYYY-MM of its creation, Beijing time. */
   month: string;
   onTime: boolean;
