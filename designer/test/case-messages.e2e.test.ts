@@ -1,28 +1,16 @@
 // The case view offers the messages a case waits for: a Zhangye dispute in its specialist team's
 // mediation shows 当事人撤回调解申请; the clerk gives a reason in the form the message declares and
 // the case ends 撤回 — in a real browser against `yizhan serve --demo` (the shipped packs).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, launchBrowser, startDemoServer, type DemoServer } from './support/demo-server';
+import { describe, expect, it } from 'vitest';
+import { apiCaller } from './support/demo-server';
 import { zhangyeIntake } from './support/cases';
-import { apiLogin, logIn, openPage } from './support/session';
+import { apiLogin, demoAndBrowser, logIn, openPage } from './support/session';
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
+const demo = demoAndBrowser();
 
 describe('messages on the case page', () => {
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('a clerk withdraws a case with a reason through the 撤回 button', async () => {
-    const base = server!.baseUrl;
-    const call = apiCaller(base);
+    const call = apiCaller(demo.baseUrl);
     const token = await apiLogin(call, 'zy-window');
     const c = await call<{ id: string }>('POST', '/api/cases', token, {
       process: 'zhangye/dispute', title: '撤回测试：土地流转租金',
@@ -30,10 +18,10 @@ describe('messages on the case page', () => {
     });
 
     const errors: string[] = [];
-    const page = await openPage(browser!, { errors });
-    await logIn(page, base, 'zy-window');
+    const page = await openPage(demo.browser, { errors });
+    await logIn(page, demo.baseUrl, 'zy-window');
 
-    await page.goto(`${base}/cases/${c.id}`);
+    await page.goto(`${demo.baseUrl}/cases/${c.id}`);
     const offered = page.getByTestId('message-撤回');
     await offered.waitFor();
     expect(await offered.textContent()).toContain('当事人撤回调解申请');

@@ -3,16 +3,14 @@
 // rating slip (1440 px); the applicant, not signed in, types the code on a phone (390 px), rates
 // 满意 with a comment, and the case closes with the rating in its history; the link then says the
 // case is rated. 公示 lists the case with its staff-written summary, at 390 px and 1440 px.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, launchBrowser, startDemoServer, type DemoServer } from './support/demo-server';
+import { describe, expect, it } from 'vitest';
+import { apiCaller } from './support/demo-server';
 import { zhangyeIntake } from './support/cases';
-import { apiLogin, logIn, openPage, pageWidth, PHONE, screenshots } from './support/session';
+import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, PHONE, screenshots } from './support/session';
 
 const { shot } = screenshots('citizen-rating');
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
+const demo = demoAndBrowser();
 
 /** Zhangye's 回访评价不满意 scenario up to the evaluation step, as its users do it. */
 const STEPS: { task: string; as: string; data: Record<string, unknown> }[] = [
@@ -23,18 +21,8 @@ const STEPS: { task: string; as: string; data: Record<string, unknown> }[] = [
 ];
 
 describe('the applicant rates a case; 公示', () => {
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('a clerk makes a rating code, the applicant rates on a phone without logging in, 公示 shows the summary', async () => {
-    const base = server!.baseUrl;
-    const call = apiCaller(base);
+    const call = apiCaller(demo.baseUrl);
     const window = await apiLogin(call, 'zy-window');
     let c = await call<{ id: string; number: number; openTasks: { id: string; elementId: string }[] }>('POST', '/api/cases', window, {
       process: 'zhangye/dispute', title: '陈丽反映电梯维修费分摊争议',
@@ -51,17 +39,17 @@ describe('the applicant rates a case; 公示', () => {
     const errors: string[] = [];
 
     // the clerk, on a desktop
-    const desk = await openPage(browser!, { errors });
-    await desk.goto(`${base}/login`);
+    const desk = await openPage(demo.browser, { errors });
+    await desk.goto(`${demo.baseUrl}/login`);
     expect(await desk.getByTestId('public-links').textContent()).toContain('案件公示');
-    await logIn(desk, base, 'zy-window');
-    await desk.goto(`${base}/cases/${c.id}`);
+    await logIn(desk, demo.baseUrl, 'zy-window');
+    await desk.goto(`${demo.baseUrl}/cases/${c.id}`);
     await desk.getByTestId('rating-card').waitFor();
     await desk.getByTestId('rating-issue').click();
     const code = (await desk.getByTestId('rating-code').textContent())!.trim();
     expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     const url = (await desk.getByTestId('rating-url').textContent())!.trim();
-    expect(url).toMatch(new RegExp(`^${base}/rate/[A-Za-z0-9_-]{43}$`));
+    expect(url).toMatch(new RegExp(`^${demo.baseUrl}/rate/[A-Za-z0-9_-]{43}$`));
     await shot(desk, '01-case-rating-code-1440');
     await desk.getByTestId('rating-print').click();
     await desk.locator('[data-testid="print-rating"][data-ready="true"]').waitFor();
@@ -70,8 +58,8 @@ describe('the applicant rates a case; 公示', () => {
     await shot(desk, '02-rating-slip-1440');
 
     // the applicant, on a phone, not signed in
-    const phone = await openPage(browser!, { errors, ...PHONE, context: { isMobile: true, hasTouch: true } });
-    await phone.goto(`${base}/rate`);
+    const phone = await openPage(demo.browser, { errors, ...PHONE, context: { isMobile: true, hasTouch: true } });
+    await phone.goto(`${demo.baseUrl}/rate`);
     await phone.locator('#rate-code').fill(code.toLowerCase());
     await phone.getByTestId('rate-lookup').click();
     await phone.getByTestId('rate-form').waitFor();
@@ -99,14 +87,14 @@ describe('the applicant rates a case; 公示', () => {
     expect(await phone.getByTestId('rate-done').textContent()).toContain('已评价');
 
     // 公示, on the phone and on the desktop
-    await phone.goto(`${base}/public/cases`);
+    await phone.goto(`${demo.baseUrl}/public/cases`);
     const card = phone.getByTestId('public-case').filter({ hasText: `${c.number}` }).first();
     await card.waitFor();
     expect(await card.textContent()).toContain('物业公司与业主就电梯维修费分摊达成调解协议');
     expect(await phone.getByTestId('public-list').textContent()).not.toContain('陈丽');
     expect(await pageWidth(phone)).toBeLessThanOrEqual(390);
     await shot(phone, '05-public-cases-390');
-    await desk.goto(`${base}/public/cases`);
+    await desk.goto(`${demo.baseUrl}/public/cases`);
     await desk.getByTestId('public-case').first().waitFor();
     await shot(desk, '06-public-cases-1440');
     await desk.getByTestId('lang-switch').click();

@@ -4,12 +4,12 @@
 // timeline and the reason it came back, the case page with each step's data under its form's
 // titles and the process version, and the print sheets (受理回执 with the case number's QR code,
 // 案卷). Screenshots at 1440 and 390 px go to designer/test-results/day-work/ (git-ignored).
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, apiCaller, startDemoServer, type DemoServer } from './support/demo-server';
+import { describe, expect, it } from 'vitest';
+import { apiCaller } from './support/demo-server';
 import { zhangyeIntake } from './support/cases';
-import { apiLogin, logIn, openPage, screenshots } from './support/session';
+import { apiLogin, demoAndBrowser, logIn, openPage, screenshots } from './support/session';
 
 const { shot } = screenshots('day-work');
 /** Demo users of processes/zhangye by department. */
@@ -17,29 +17,18 @@ const ZHANGYE_STAFF: Record<string, string> = {
   'zy.centre': 'zy-window', 'zy.team.urban': 'zy-urban', 'zy.team.labour': 'zy-labour', 'zy.team.agri': 'zy-agri', 'zy.court': 'zy-judge',
 };
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
+const demo = demoAndBrowser();
 const errors: string[] = [];
 
 async function open(user: string, width = 1440): Promise<Page> {
-  const page = await openPage(browser!, { errors, width, label: user });
-  await logIn(page, server!.baseUrl, user);
+  const page = await openPage(demo.browser, { errors, width, label: user });
+  await logIn(page, demo.baseUrl, user);
   return page;
 }
 
 describe('a day of work in the browser', () => {
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('live inbox, task and case details, receipt and case file', async () => {
-    const base = server!.baseUrl;
-    const call = apiCaller(base);
+    const call = apiCaller(demo.baseUrl);
     const token = await apiLogin(call, 'zy-window');
     type Kase = { id: string; number: number; definitionId: string; openTasks: { id: string; elementId: string; candidateGroups: string[]; dueAt: string | null }[] };
     const c = await call<Kase>('POST', '/api/cases', token, {
@@ -60,7 +49,7 @@ describe('a day of work in the browser', () => {
     const badgeBefore = Number((await centre.getByTestId('inbox-badge').textContent({ timeout: 6000 }).catch(() => '0')) || 0);
 
     const team = await open(handler);
-    await team.goto(`${base}/tasks/${task.id}`);
+    await team.goto(`${demo.baseUrl}/tasks/${task.id}`);
     // the task page shows the case: intake data under the intake form's titles, and its timeline
     await team.getByTestId('task-case').waitFor();
     expect(await team.getByTestId('task-case').textContent()).toContain('当事人（反映人）姓名陈丽');
@@ -129,7 +118,7 @@ describe('a day of work in the browser', () => {
     await shot(centre, '1440-05-receipt-print');
     await centre.emulateMedia({ media: 'screen' });
 
-    await centre.goto(`${base}/print/case/${c.id}`);
+    await centre.goto(`${demo.baseUrl}/print/case/${c.id}`);
     const file = centre.getByTestId('print-case');
     await file.locator('[data-testid^=casefile-step-]').first().waitFor();
     expect(await centre.getByTestId(`casefile-step-${task.elementId}`).textContent()).toContain('调处成功');
@@ -140,18 +129,18 @@ describe('a day of work in the browser', () => {
     // ---- a phone: the same pages at 390 px -----------------------------------------------------
     const phone = await open('zy-window', 390);
     expect(await phone.getByTestId('menu-toggle').isVisible()).toBe(true);
-    await phone.goto(`${base}/cases/${c.id}`);
+    await phone.goto(`${demo.baseUrl}/cases/${c.id}`);
     await phone.getByTestId('steps').waitFor();
     await shot(phone, '390-01-case');
-    await phone.goto(`${base}/print/receipt/${c.id}`);
+    await phone.goto(`${demo.baseUrl}/print/receipt/${c.id}`);
     await phone.getByTestId('receipt-qr').waitFor();
     await shot(phone, '390-02-receipt');
-    await phone.goto(`${base}/print/case/${c.id}`);
+    await phone.goto(`${demo.baseUrl}/print/case/${c.id}`);
     await phone.getByTestId(`casefile-step-${task.elementId}`).waitFor();
     await shot(phone, '390-03-case-file');
     const open2 = (await call<Kase>('GET', `/api/cases/${c.id}`, token)).openTasks[0];
     if (open2) {
-      await phone.goto(`${base}/tasks/${open2.id}`);
+      await phone.goto(`${demo.baseUrl}/tasks/${open2.id}`);
       await phone.getByTestId('task-case').waitFor();
       await shot(phone, '390-04-task');
     }

@@ -4,11 +4,11 @@
 // closed. Screenshots of every screen go to designer/test-results/e2e/ (git-ignored). Any console
 // error or page error fails the test.
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, PASSWORD, ROOT, apiCaller, startDemoServer, type DemoServer } from './support/demo-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, ROOT, apiCaller } from './support/demo-server';
 import { longxiIntake } from './support/cases';
-import { apiLogin, logIn, openPage, pageWidth, screenshots } from './support/session';
+import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, screenshots } from './support/session';
 
 const screens = screenshots('e2e');
 
@@ -20,9 +20,7 @@ const LONGXI_STAFF: Record<string, string> = {
 };
 
 
-let server: DemoServer | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
+const demo = demoAndBrowser();
 const consoleErrors: string[] = [];
 let shot = 0;
 
@@ -32,7 +30,7 @@ async function snap(page: Page, name: string) {
 }
 
 function newPage(options: { errors?: string[]; width?: number; height?: number } = {}): Promise<Page> {
-  return openPage(browser!, {
+  return openPage(demo.browser, {
     errors: options.errors ?? consoleErrors, width: options.width, height: options.height,
     // YIZHAN_E2E_BYPASS_CSP=1 only to try the app against a server whose CSP still forbids eval.
     context: { acceptDownloads: false, bypassCSP: process.env.YIZHAN_E2E_BYPASS_CSP === '1' },
@@ -41,7 +39,7 @@ function newPage(options: { errors?: string[]; width?: number; height?: number }
 
 /** A Longxi case registered through the API by the admin, its first task claimed by the admin. */
 async function apiCase(title: string): Promise<{ caseId: string; taskId: string }> {
-  const call = apiCaller(baseUrl);
+  const call = apiCaller(demo.baseUrl);
   const token = await apiLogin(call, 'admin');
   const c = await call<{ id: string; openTasks: { id: string }[] }>('POST', '/api/cases', token, { process: 'longxi/dispute', title, data: longxiIntake() });
   // claimed by the admin, so it is in the admin's inbox
@@ -49,7 +47,7 @@ async function apiCase(title: string): Promise<{ caseId: string; taskId: string 
   return { caseId: c.id, taskId: c.openTasks[0].id };
 }
 
-const login = (page: Page, username: string) => logIn(page, baseUrl, username);
+const login = (page: Page, username: string) => logIn(page, demo.baseUrl, username);
 
 async function logout(page: Page) {
   await page.getByTestId('logout').click();
@@ -74,21 +72,8 @@ async function pickOption(page: Page, inputId: string, title: string) {
 }
 
 describe('the web app in a browser', () => {
-  beforeAll(async () => {
-    // The server builds on the packs in processes/ and serves designer/dist (server/src/web.ts),
-    // which the harness builds first when it is missing or stale.
-    server = await startDemoServer();
-    baseUrl = server.baseUrl;
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('the server lets the web app compile form and rule schemas (ajv needs eval)', async () => {
-    const res = await fetch(baseUrl);
+    const res = await fetch(demo.baseUrl);
     const csp = res.headers.get('content-security-policy') ?? '';
     const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? /default-src ([^;]*)/.exec(csp)?.[1];
     expect(res.status).toBe(200);
@@ -114,7 +99,7 @@ describe('the web app in a browser', () => {
     // A real failure path: the case arrives without the fields the case view needs (a server that
     // answers with another shape), and the page throws while rendering it.
     await page.route(`**/api/cases/${caseId}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ id: caseId, number: 1 }) }));
-    await page.goto(`${baseUrl}/cases/${caseId}`);
+    await page.goto(`${demo.baseUrl}/cases/${caseId}`);
     await page.getByTestId('page-error').waitFor();
     expect(await page.getByTestId('page-error').textContent()).toContain('错误信息');
     expect(await page.getByTestId('page-error-message').textContent()).toMatch(/\S/);
@@ -127,7 +112,7 @@ describe('the web app in a browser', () => {
     expect(await page.getByTestId('page-error').count()).toBe(0);
     // fails again, and the header's navigation takes the user elsewhere
     await page.route(`**/api/cases/${caseId}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ id: caseId, number: 1 }) }));
-    await page.goto(`${baseUrl}/cases/${caseId}`);
+    await page.goto(`${demo.baseUrl}/cases/${caseId}`);
     await page.getByTestId('page-error').waitFor();
     await page.getByTestId('nav-/inbox').click();
     await page.getByTestId('inbox-scope').waitFor();
@@ -143,12 +128,12 @@ describe('the web app in a browser', () => {
     // loading the app on a busy machine may take longer than that.
     const errors: string[] = [];
     const page = await newPage({ errors });
-    await page.goto(`${baseUrl}/login`);
+    await page.goto(`${demo.baseUrl}/login`);
     await page.locator('#login-username').fill('auditor');
     await page.locator('#login-password').fill(PASSWORD);
     // six wrong passwords for one account (five carry no wait): the next attempt must wait a second
     for (let i = 0; i < 6; i++) {
-      const res = await fetch(`${baseUrl}/api/auth/login`, {
+      const res = await fetch(`${demo.baseUrl}/api/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'auditor', password: `guess-${i}` }),
       });
       expect(res.status).toBe(401);
@@ -173,19 +158,19 @@ describe('the web app in a browser', () => {
     const phone = await newPage({ width: 390, height: 844 });
     const wide = await newPage({ width: 1440, height: 900 });
     try {
-      await phone.goto(`${baseUrl}/login`);
+      await phone.goto(`${demo.baseUrl}/login`);
       await phone.locator('#login-username').waitFor();
       expect(await pageWidth(phone), 'login').toBeLessThanOrEqual(390);
       await snap(phone, 'phone-login');
       await login(phone, 'admin');
       await login(wide, 'admin');
 
-      await phone.goto(`${baseUrl}/inbox`);
+      await phone.goto(`${demo.baseUrl}/inbox`);
       await phone.getByTestId('inbox-cards').locator('[data-testid^="task-row-"]').first().waitFor();
       expect(await pageWidth(phone), 'inbox').toBeLessThanOrEqual(390);
       expect(await phone.getByTestId('nav').count()).toBe(0);
       await snap(phone, 'phone-inbox');
-      await wide.goto(`${baseUrl}/inbox`);
+      await wide.goto(`${demo.baseUrl}/inbox`);
       await wide.locator('.ant-table-row').first().waitFor();
       await snap(wide, 'wide-inbox');
 
@@ -200,12 +185,12 @@ describe('the web app in a browser', () => {
       await snap(phone, 'phone-cases');
 
       for (const [name, path, ready] of [['task', `/tasks/${taskId}`, 'task-title'], ['case', `/cases/${caseId}`, 'routing']] as const) {
-        await phone.goto(baseUrl + path);
+        await phone.goto(demo.baseUrl + path);
         await phone.getByTestId(ready).waitFor();
         await phone.waitForLoadState('networkidle');
         expect(await pageWidth(phone), name).toBeLessThanOrEqual(390);
         await snap(phone, `phone-${name}`);
-        await wide.goto(baseUrl + path);
+        await wide.goto(demo.baseUrl + path);
         await wide.getByTestId(ready).waitFor();
         await wide.waitForLoadState('networkidle');
         await snap(wide, `wide-${name}`);
@@ -225,7 +210,7 @@ async function scenario(page: Page) {
   {
 
     // ---- the administrator -------------------------------------------------------------------
-    await page.goto(baseUrl);
+    await page.goto(demo.baseUrl);
     await page.locator('#login-username').waitFor();
     await snap(page, 'login');
     await login(page, 'admin');

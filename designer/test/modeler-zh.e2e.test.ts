@@ -5,20 +5,18 @@
 // with no 部署 button; an auditor at /cases/new reads why the role cannot register cases; a 403
 // names the missing permission in Chinese. Screenshots at 1440 px and 390 px go to
 // designer/test-results/modeler-zh/ (git-ignored). Any console or page error fails the test.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, launchBrowser, startDemoServer, type DemoServer } from './support/demo-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCaller } from './support/demo-server';
 import { longxiIntake } from './support/cases';
-import { apiLogin, logIn, openPage, pageWidth, screenshots } from './support/session';
+import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, screenshots } from './support/session';
 
 const { shot: snap } = screenshots('modeler-zh');
 
-let server: DemoServer | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
+const demo = demoAndBrowser({ dataPrefix: 'yizhan-modeler-zh-' });
 
-const newPage = (errors: string[], width = 1440, height = 900) => openPage(browser!, { errors, width, height, context: { acceptDownloads: false } });
-const login = (page: Page, username: string) => logIn(page, baseUrl, username);
+const newPage = (errors: string[], width = 1440, height = 900) => openPage(demo.browser, { errors, width, height, context: { acceptDownloads: false } });
+const login = (page: Page, username: string) => logIn(page, demo.baseUrl, username);
 
 /** The titles of the entries in a bpmn-js container (the palette labels them aria-label, the context pad title). */
 const titles = (page: Page, selector: string) =>
@@ -27,22 +25,11 @@ const titles = (page: Page, selector: string) =>
 const HAN = /[\u4e00-\u9fff]/;
 
 async function openLongxi(page: Page) {
-  await page.goto(`${baseUrl}/admin/packs/longxi`);
+  await page.goto(`${demo.baseUrl}/admin/packs/longxi`);
   await page.getByTestId('pack-title').waitFor();
 }
 
 describe('the modeler in Chinese, and what each role may do', () => {
-  beforeAll(async () => {
-    server = await startDemoServer({ dataPrefix: 'yizhan-modeler-zh-' });
-    baseUrl = server.baseUrl;
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('palette, context pad, replace menu and properties panel are Chinese; nothing a deploy refuses is offered', async () => {
     const errors: string[] = [];
     const page = await newPage(errors);
@@ -125,12 +112,12 @@ describe('the modeler in Chinese, and what each role may do', () => {
   }, 180_000);
 
   it('the dashboard: a drill-down scrolls into view; English mode is English', async () => {
-    const call = apiCaller(baseUrl);
+    const call = apiCaller(demo.baseUrl);
     await call('POST', '/api/cases', await apiLogin(call, 'admin'), { process: 'longxi/dispute', title: '看板下钻测试', data: longxiIntake() });
     const errors: string[] = [];
     const page = await newPage(errors, 1440, 900);
     await login(page, 'admin');
-    await page.goto(`${baseUrl}/dashboard`);
+    await page.goto(`${demo.baseUrl}/dashboard`);
     const row = page.getByTestId('stats-table').locator('tbody tr', { hasText: '邻里纠纷' });
     await row.click();
     const drill = page.getByTestId('drill-down');
@@ -191,8 +178,8 @@ describe('the modeler in Chinese, and what each role may do', () => {
       expect(errors).toEqual([]);
     }
 
-    const token = await apiLogin(apiCaller(baseUrl), 'leader');
-    const res = await fetch(`${baseUrl}/api/packs`, {
+    const token = await apiLogin(apiCaller(demo.baseUrl), 'leader');
+    const res = await fetch(`${demo.baseUrl}/api/packs`, {
       method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ files: {} }),
     });
     expect(res.status).toBe(403);
@@ -207,7 +194,7 @@ describe('the modeler in Chinese, and what each role may do', () => {
       const errors: string[] = [];
       const page = await newPage(errors, width, height);
       await login(page, 'auditor');
-      await page.goto(`${baseUrl}/cases/new`);
+      await page.goto(`${demo.baseUrl}/cases/new`);
       const panel = page.getByTestId('not-allowed');
       await panel.waitFor();
       const text = (await panel.textContent()) ?? '';

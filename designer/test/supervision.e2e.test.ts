@@ -3,38 +3,27 @@
 // 批示 and a 包案领导 on the case page, finds it in the 督办 list, searches the party by ID number
 // (in full); the handling unit reads the 批示 on its task page; a clerk's search is masked — at
 // 1440 px and on a 390 px phone, with screenshots in test-results/supervision.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
-import { apiLogin, logIn, openPage, screenshots } from './support/session';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCaller, PASSWORD } from './support/demo-server';
+import { apiLogin, demoAndBrowser, logIn, openPage, screenshots } from './support/session';
 
 const { shot } = screenshots('supervision');
 const ID = '62112219850505102X';
 const INSTRUCTION = '请巩昌镇三日内入户化解，结果报县综治中心';
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
+const demo = demoAndBrowser();
 
 describe('督办 and 研判 in the browser', () => {
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   const open = async (username: string, width: number): Promise<{ page: Page; errors: string[] }> => {
     const errors: string[] = [];
-    const page = await openPage(browser!, { errors, width });
-    await logIn(page, server!.baseUrl, username);
+    const page = await openPage(demo.browser, { errors, width });
+    await logIn(page, demo.baseUrl, username);
     return { page, errors };
   };
 
   it('a leader supervises a repeat case; the unit reads the 批示; search is full for the leader and masked for a clerk', async () => {
-    const base = server!.baseUrl;
-    const call = apiCaller(base);
+    const call = apiCaller(demo.baseUrl);
     const admin = await apiLogin(call, 'admin');
     await call('POST', '/api/users', admin, { username: 'lx-boss', displayName: '李县长', password: PASSWORD, role: 'leader', unit: 'longxi', departments: ['lx.centre'] });
     const clerk = await apiLogin(call, 'lx-clerk');
@@ -48,7 +37,7 @@ describe('督办 and 研判 in the browser', () => {
     // the leader, 1440 px: repeats on the case page, then 挂牌督办 with a 批示 and a 包案领导
     const { page, errors } = await open('lx-boss', 1440);
     try {
-      await page.goto(`${base}/cases/${again.id}`);
+      await page.goto(`${demo.baseUrl}/cases/${again.id}`);
       const repeats = page.getByTestId('case-repeats');
       await repeats.waitFor();
       expect(await repeats.textContent()).toContain(`案件编号 ${first.number}`);
@@ -89,9 +78,9 @@ describe('督办 and 研判 in the browser', () => {
     const handler = groups.map((g) => handlers[g]).find(Boolean) ?? 'admin';
     const unit = await open(handler, 1440);
     try {
-      await unit.page.goto(`${base}/inbox`);
+      await unit.page.goto(`${demo.baseUrl}/inbox`);
       await unit.page.getByTestId('inbox-supervised').first().waitFor();
-      await unit.page.goto(`${base}/tasks/${again.openTasks[0].id}`);
+      await unit.page.goto(`${demo.baseUrl}/tasks/${again.openTasks[0].id}`);
       const shown = unit.page.getByTestId('task-supervision');
       await shown.waitFor();
       expect(await shown.textContent()).toContain(INSTRUCTION);
@@ -104,7 +93,7 @@ describe('督办 and 研判 in the browser', () => {
     // a clerk on a phone: the search is masked; the task page shows the 批示 too
     const phone = await open('lx-clerk', 390);
     try {
-      await phone.page.goto(`${base}/analysis`);
+      await phone.page.goto(`${demo.baseUrl}/analysis`);
       await phone.page.getByTestId('search-value').fill(ID);
       await phone.page.getByTestId('search-button').click();
       await phone.page.getByTestId('search-masked').waitFor();
@@ -113,11 +102,11 @@ describe('督办 and 研判 in the browser', () => {
       expect(masked).not.toContain(ID);
       expect(masked).not.toContain('13909321111');
       await shot(phone.page, '05-search-masked-390');
-      await phone.page.goto(`${base}/cases/${again.id}`);
+      await phone.page.goto(`${demo.baseUrl}/cases/${again.id}`);
       await phone.page.getByTestId('case-supervision').waitFor();
       await phone.page.getByTestId('case-repeats').waitFor();
       await shot(phone.page, '06-case-390');
-      await phone.page.goto(`${base}/supervision`);
+      await phone.page.goto(`${demo.baseUrl}/supervision`);
       await phone.page.getByTestId('supervision-row').first().waitFor();
       await shot(phone.page, '07-supervision-list-390');
       expect(phone.errors).toEqual([]);

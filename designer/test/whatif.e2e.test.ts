@@ -4,13 +4,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, launchBrowser, ROOT, startDemoServer, type DemoServer } from './support/demo-server';
-import { apiLogin, logIn, openPage, pageWidth, screenshots } from './support/session';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiCaller, ROOT } from './support/demo-server';
+import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, screenshots } from './support/session';
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
+const demo = demoAndBrowser();
 const tmp = mkdtempSync(join(tmpdir(), 'yizhan-whatif-e2e-'));
 const { shot: snap } = screenshots('whatif');
 
@@ -28,19 +26,12 @@ function proposedLongxi(): string {
 }
 
 describe('what-if replay in the pack editor', () => {
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  afterAll(() => {
     rmSync(tmp, { recursive: true, force: true });
-  }, 60_000);
+  });
 
   it('an administrator sees what a proposed rule change would do to past cases, the figures beside 部署, and after the deploy what changed from the version before', async () => {
-    const base = server!.baseUrl;
-    const call = apiCaller(base);
+    const call = apiCaller(demo.baseUrl);
     const token = await apiLogin(call, 'admin');
     const township = (await call('POST', '/api/cases', token, {
       process: 'longxi/dispute', title: '试算：两户宅基地界线',
@@ -48,9 +39,9 @@ describe('what-if replay in the pack editor', () => {
     })) as { id: string; number: number };
 
     const errors: string[] = [];
-    const page = await openPage(browser!, { errors });
-    await logIn(page, base, 'admin');
-    await page.goto(`${base}/admin/packs/longxi`);
+    const page = await openPage(demo.browser, { errors });
+    await logIn(page, demo.baseUrl, 'admin');
+    await page.goto(`${demo.baseUrl}/admin/packs/longxi`);
     await page.getByTestId('pack-title').waitFor();
 
     // the deployed pack replays to no change

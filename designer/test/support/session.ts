@@ -1,10 +1,37 @@
-// What every browser test does around its own steps: a page of its own (a fresh browser context)
-// whose console and page errors are kept for the test to check, signing in through the login
-// form, a demo user's API token, and screenshots in designer/test-results/<test>/.
+// What every browser test does around its own steps: the demo server and the browser, a page of
+// its own (a fresh browser context) whose console and page errors are kept for the test to check,
+// signing in through the login form, a demo user's API token, and screenshots in
+// designer/test-results/<test>/.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESIGNER, PASSWORD, type apiCaller } from './demo-server';
+import { afterAll, beforeAll } from 'vitest';
+import { DESIGNER, launchBrowser, PASSWORD, startDemoServer, type apiCaller, type DemoServer } from './demo-server';
+
+/**
+ * `yizhan serve --demo` and the browser for the tests of a file (or of the describe block it is
+ * called in): started before them, closed after. Read `baseUrl` and `browser` inside the tests.
+ */
+export function demoAndBrowser(options: Parameters<typeof startDemoServer>[0] = {}): { readonly baseUrl: string; readonly browser: Browser } {
+  let server: DemoServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startDemoServer(options);
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 60_000);
+  const started = <T>(what: T | undefined): T => {
+    if (what === undefined) throw new Error('the demo server and browser start before the tests: use them inside a test');
+    return what;
+  };
+  return {
+    get baseUrl() { return started(server).baseUrl; },
+    get browser() { return started(browser); },
+  };
+}
 
 /** The two screens the tests look at: a desktop and a phone. */
 export const DESKTOP = { width: 1440, height: 900 } as const;
