@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiCaller, PASSWORD } from './support/demo-server';
-import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, screenshots } from './support/session';
+import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, pickOption, screenshots } from './support/session';
 
 const { shot } = screenshots('drafts-mobile');
 /** A 1×1 PNG: a photo as far as the server's type sniffing is concerned. */
@@ -21,20 +21,6 @@ const errors: string[] = [];
 
 const newPage = (width = 1440, height = 900, expected?: RegExp) => openPage(demo.browser, { errors, width, height, expected });
 const login = (page: Page, username: string) => logIn(page, demo.baseUrl, username);
-
-async function pickOption(page: Page, inputId: string, title: string) {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.locator(`#${inputId}`).click();
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
-    try {
-      await page.locator(`.ant-select:has(#${inputId})`, { hasText: title }).waitFor({ timeout: 3000 });
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  throw new Error(`could not pick 「${title}」 in #${inputId}`);
-}
 
 describe('drafts, users and the phone in the browser', () => {
   it('a pack edit saved as a draft survives a reload, is compared with the deployed version and deployed later', async () => {

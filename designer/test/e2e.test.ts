@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PASSWORD, ROOT, apiCaller } from './support/demo-server';
 import { longxiIntake } from './support/cases';
-import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, screenshots } from './support/session';
+import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, pickOption, screenshots } from './support/session';
 
 const screens = screenshots('e2e');
 
@@ -18,7 +18,6 @@ const LONGXI_STAFF: Record<string, string> = {
   'lx.housing': 'lx-housing', 'lx.hrss': 'lx-hrss', 'lx.t.gongchang': 'lx-gongchang', 'lx.t.wenfeng': 'lx-wenfeng',
   'lx.t.shouyang': 'lx-shouyang', 'lx.v.gongchang.dongguan': 'lx-dongguan',
 };
-
 
 const demo = demoAndBrowser();
 const consoleErrors: string[] = [];
@@ -52,23 +51,6 @@ const login = (page: Page, username: string) => logIn(page, demo.baseUrl, userna
 async function logout(page: Page) {
   await page.getByTestId('logout').click();
   await page.locator('#login-username').waitFor();
-}
-
-/** Picks an option of the antd Select whose input has this id (rjsf: root_<field>). */
-async function pickOption(page: Page, inputId: string, title: string) {
-  // The previous select's dropdown may still be fading out when this one opens (seen under load):
-  // pick, then check the select shows the choice, and pick again if it does not.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.locator(`#${inputId}`).click();
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
-    try {
-      await page.locator(`.ant-select:has(#${inputId})`, { hasText: title }).waitFor({ timeout: 3000 });
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  throw new Error(`could not pick 「${title}」 in #${inputId}`);
 }
 
 describe('the web app in a browser', () => {

@@ -88,6 +88,23 @@ export async function logIn(page: Page, baseUrl: string, username: string): Prom
   await page.locator('[data-testid="current-user"], [data-testid="menu-toggle"]').first().waitFor();
 }
 
+/** Picks an option of the antd Select whose input has this id (rjsf: root_<field>). */
+export async function pickOption(page: Page, inputId: string, title: string): Promise<void> {
+  // The previous select's dropdown may still be fading out when this one opens (seen under load):
+  // pick, then check the select shows the choice, and pick again if it does not.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.locator(`#${inputId}`).click();
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+    try {
+      await page.locator(`.ant-select:has(#${inputId})`, { hasText: title }).waitFor({ timeout: 3000 });
+      return;
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+  }
+  throw new Error(`could not pick 「${title}」 in #${inputId}`);
+}
+
 /** A demo user's API token. */
 export async function apiLogin(call: ReturnType<typeof apiCaller>, username: string): Promise<string> {
   return (await call<{ token: string }>('POST', '/api/auth/login', undefined, { username, password: PASSWORD })).token;
