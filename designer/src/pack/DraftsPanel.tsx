@@ -61,6 +61,8 @@ export default function DraftsPanel({ packId, files, deployed, current, refresh,
   const drafts = useLoad(() => api.packDrafts(packId), [api, packId, refresh]);
   const [compared, setCompared] = useState<PackDraftSummary>();
   const editing = useSettled(files, 500);
+  // a compared draft that is gone from the list (deployed, deleted by someone) is no longer compared
+  const shown = compared && drafts.data?.find((d) => d.id === compared.id);
   const [error, setError] = useState<unknown>();
 
   const fetchDraft = async (d: PackDraftSummary) => {
@@ -112,11 +114,11 @@ export default function DraftsPanel({ packId, files, deployed, current, refresh,
           ]}
         />
       </Panel>
-      {compared && deployed && (
-        <Panel title={compared.title} extra={<Button size="small" onClick={() => setCompared(undefined)}>{t('dashClose')}</Button>}>
+      {shown && deployed && (
+        <Panel title={shown.title} extra={<Button size="small" onClick={() => setCompared(undefined)}>{t('dashClose')}</Button>}>
           <PackDiffView
             version={deployed.version} testId="draft-diff"
-            load={() => api.packDraftDiff(packId, compared.id)} deps={[api, packId, compared.id, compared.revision, deployed.version]}
+            load={() => api.packDraftDiff(packId, shown.id)} deps={[api, packId, shown.id, shown.revision]}
           />
         </Panel>
       )}
