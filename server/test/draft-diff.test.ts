@@ -5,7 +5,7 @@
 // A file that does not parse is 422; drafts are scoped like the drafts routes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
-import { otherCountyPack, packFiles, startTestServer, type Json, type TestServer } from './support/harness';
+import { otherCountyPack, packFiles, startTwoCountyServer, type Json, type TestServer } from './support/harness';
 
 describe.each(databaseTargets())('a draft compared with the deployed version on $name PostgreSQL', (target) => {
   let s: TestServer;
@@ -13,11 +13,7 @@ describe.each(databaseTargets())('a draft compared with the deployed version on 
   let countyadmin: string;
 
   beforeAll(async () => {
-    s = await startTestServer(target);
-    admin = await s.login('admin');
-    countyadmin = await s.login('countyadmin');
-    const r = await s.request('POST', '/api/packs', { token: admin, body: { files: otherCountyPack('1.0.0') } });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    ({ s, admin, countyadmin } = await startTwoCountyServer(target));
   });
   afterAll(async () => {
     await s?.close();
