@@ -5,14 +5,16 @@
 // that lost it, a scheme with other weights is previewed (the ranking follows it, nothing is
 // deployed), and the Word bulletin downloads. Screenshots at 1440 and 390 px go to
 // designer/test-results/assessment/ (git-ignored). Any console or page error fails the test.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, DESIGNER, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import { walkLongxiCase } from './support/cases';
+import { apiCaller, buildWeb, launchBrowser, startDemoServer, type DemoServer } from './support/demo-server';
+import { apiLogin, logIn, openPage, pageWidth, PHONE, screenshots } from './support/session';
 
-const SHOTS = join(DESIGNER, 'test-results', 'assessment');
+const { dir: SHOTS, shot } = screenshots('assessment');
 
 let server: DemoServer | undefined;
 let webDir = '';
@@ -24,16 +26,8 @@ const consoleErrors: string[] = [];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-async function api(method: string, path: string, body?: unknown): Promise<Json> {
-  const res = await fetch(baseUrl + path, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await res.json() as Json;
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+/** The admin's API calls. */
+const api = (method: string, path: string, body?: unknown) => apiCaller(baseUrl)<Json>(method, path, token, body);
 
 const TYPES = ['劳资纠纷', '物业纠纷', '医疗纠纷'];
 type End = 'good' | 'failed' | 'unhappy' | 'returned' | 'open';
@@ -44,34 +38,18 @@ async function makeCase(i: number, end: End) {
     process: 'longxi/dispute',
     data: { applicant: `考核${'甲乙丙丁戊己'[i % 6]}`, mobile: `1391235${String(1000 + i)}`, type: TYPES[i % TYPES.length], channel: '来访', unit: 'longxi', description: `第${i + 1}件考核测试纠纷` },
   });
-  const task = (element: string) => c.openTasks.find((t: Json) => t.elementId === element);
-  const complete = async (element: string, data: Record<string, unknown>) => {
-    await api('POST', `/api/tasks/${task(element).id}/complete`, { data });
-    c = await api('GET', `/api/cases/${c.id}`);
-  };
+  const handle = () => c.openTasks.find((t: Json) => t.elementId === 'handle');
   if (end === 'open') return;
   if (end === 'returned') {
-    const department = task('handle').candidateGroups[0];
-    await api('POST', `/api/tasks/${task('handle').id}/return`, { reason: '不属于本部门职责' });
+    const department = handle().candidateGroups[0];
+    await api('POST', `/api/tasks/${handle().id}/return`, { reason: '不属于本部门职责' });
     c = await api('GET', `/api/cases/${c.id}`);
-    await api('POST', `/api/tasks/${task('handle').id}/transfer`, { department, reason: '经核实属该部门职责' });
+    await api('POST', `/api/tasks/${handle().id}/transfer`, { department, reason: '经核实属该部门职责' });
     c = await api('GET', `/api/cases/${c.id}`);
   }
-  // each open step in turn, as Longxi runs it (a failed mediation goes up a level, then 引导; 回访
-  // after a rating) to the end; a 不满意 rating reopens the case, which is left there
-  const dataFor: Record<string, Record<string, unknown>> = {
-    mediation: { result: end === 'failed' ? 'failed' : 'success', note: '调处情况' },
-    disposition: { way: 'litigation', note: '引导当事人向人民法院起诉' },
-    feedback: { method: 'phone', message: '已电话告知当事人' },
-    evaluation: { satisfaction: end === 'unhappy' ? 'dissatisfied' : 'satisfied', comment: '评价' },
-    'return-visit': { recurred: false, note: '已回访' },
-  };
-  for (let step = 0; step < 12 && c.openTasks.length; step++) {
-    const open = c.openTasks[0] as Json;
-    if (!dataFor[open.formKey]) throw new Error(`no data for ${open.elementId} (${open.formKey})`);
-    await complete(open.elementId, dataFor[open.formKey]);
-    if (open.formKey === 'evaluation' && end === 'unhappy') break;
-  }
+  await walkLongxiCase(apiCaller(baseUrl), token, c, {
+    result: end === 'failed' ? 'failed' : 'success', satisfaction: end === 'unhappy' ? 'dissatisfied' : 'satisfied', stopAtRating: end === 'unhappy',
+  });
 }
 
 async function rankingNames(page: Page): Promise<string[]> {
@@ -80,13 +58,11 @@ async function rankingNames(page: Page): Promise<string[]> {
 
 describe('the 考核 page in a browser', () => {
   beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
-    mkdirSync(SHOTS, { recursive: true });
     webDir = mkdtempSync(join(tmpdir(), 'yizhan-assessment-web-'));
     buildWeb(webDir);
     server = await startDemoServer({ web: webDir, dataPrefix: 'yizhan-assessment-' });
     baseUrl = server.baseUrl;
-    token = (await api('POST', '/api/auth/login', { username: 'admin', password: PASSWORD })).token;
+    token = await apiLogin(apiCaller(baseUrl), 'admin');
     for (let i = 0; i < 18; i++) await makeCase(i, ENDS[i % ENDS.length]);
     browser = await launchBrowser();
   }, 900_000);
@@ -98,16 +74,9 @@ describe('the 考核 page in a browser', () => {
   }, 60_000);
 
   it('ranks, drills down to lost points, previews a scheme and downloads the bulletin', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`); });
-    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+    const page = await openPage(browser!, { errors: consoleErrors, context: { acceptDownloads: true } });
     try {
-      await page.goto(`${baseUrl}/login`);
-      await page.locator('#login-username').fill('admin');
-      await page.locator('#login-password').fill(PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.getByTestId('current-user').waitFor();
+      await logIn(page, baseUrl, 'admin');
       await page.getByTestId('nav-/assessment').click();
       await page.getByTestId('assessment').waitFor();
       // the first pack (Fugu) has no scheme: an explanation, not an error, and nothing to download
@@ -123,7 +92,7 @@ describe('the 考核 page in a browser', () => {
       const labour = report.units.find((u: Json) => u.unit === 'lx.labour');
       expect(labour.figures.cases).toBeGreaterThan(0);
       await expect.poll(() => rankingNames(page)).toEqual(report.units.map((u: Json) => u.name));
-      await page.screenshot({ path: join(SHOTS, '01-ranking-1440.png'), fullPage: true });
+      await shot(page, '01-ranking-1440');
 
       // a red score: the cases that lost the unit its points
       const lost = report.units.flatMap((u: Json) => u.indicators.filter((i: Json) => i.lost > 0).map((i: Json) => ({ u, i })))[0];
@@ -133,7 +102,7 @@ describe('the 考核 page in a browser', () => {
       await page.getByTestId('assess-drill').waitFor();
       await expect.poll(() => page.getByTestId('assess-drill').locator('tbody tr.ant-table-row').count()).toBe(Math.min(behind.length, 10));
       expect(await page.getByTestId('assess-drill').textContent()).toContain(lost.i.label);
-      await page.screenshot({ path: join(SHOTS, '02-drill-down-1440.png'), fullPage: true });
+      await shot(page, '02-drill-down-1440');
 
       // preview: all points on satisfaction and returns — the ranking follows the edited scheme
       await page.getByTestId('preview-open').click();
@@ -148,7 +117,7 @@ describe('the 考核 page in a browser', () => {
       const previewed = await api('POST', '/api/assessment/longxi/preview', { period: quarter, scheme });
       await expect.poll(() => rankingNames(page)).toEqual(previewed.units.map((u: Json) => u.name));
       expect(previewed.units.map((u: Json) => u.name)).not.toEqual(report.units.map((u: Json) => u.name));
-      await page.screenshot({ path: join(SHOTS, '03-preview-1440.png'), fullPage: true });
+      await shot(page, '03-preview-1440');
       // a broken scheme: the error names the place
       await page.getByTestId('preview-scheme').fill(JSON.stringify({ ...scheme, total: 999 }));
       await page.getByTestId('preview-run').click();
@@ -164,25 +133,18 @@ describe('the 考核 page in a browser', () => {
       expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK');
 
       // a phone: the same page at 390 px, in English too
-      const phone = await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-      const small = await phone.newPage();
-      small.on('pageerror', (e) => consoleErrors.push(`${small.url()}: ${e.message}`));
-      await small.goto(`${baseUrl}/login`);
-      await small.locator('#login-username').fill('admin');
-      await small.locator('#login-password').fill(PASSWORD);
-      await small.getByTestId('login-submit').click();
-      // on a phone the header folds into a menu: signed in is the login form gone
-      await small.locator('#login-username').waitFor({ state: 'detached' });
+      const small = await openPage(browser!, { errors: consoleErrors, ...PHONE, console: false });
+      await logIn(small, baseUrl, 'admin');
       await small.goto(`${baseUrl}/assessment`);
       await small.getByTestId('assessment').waitFor();
       await small.getByTestId('assess-pack').click();
       await small.locator('.ant-select-item-option').filter({ hasText: '陇西' }).first().click();
       await small.getByTestId('assess-ranking').waitFor();
-      expect(await small.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await small.screenshot({ path: join(SHOTS, '04-ranking-390.png'), fullPage: true });
-      await phone.close();
+      expect(await pageWidth(small)).toBeLessThanOrEqual(390);
+      await shot(small, '04-ranking-390');
+      await small.context().close();
     } catch (e) {
-      await page.screenshot({ path: join(SHOTS, 'failure.png'), fullPage: true });
+      await shot(page, 'failure');
       throw new Error(`${e instanceof Error ? e.message : String(e)}\nconsole errors:\n${consoleErrors.join('\n')}`);
     }
     // what the browser reports of the answers the test asked for: the broken scheme's 422 and the

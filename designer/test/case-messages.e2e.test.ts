@@ -1,44 +1,27 @@
 // The case view offers the messages a case waits for: a Zhangye dispute in its specialist team's
 // mediation shows 当事人撤回调解申请; the clerk gives a reason in the form the message declares and
 // the case ends 撤回 — in a real browser against `yizhan serve --demo` (the shipped packs).
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import { describe, expect, it } from 'vitest';
+import { apiCaller } from './support/demo-server';
+import { zhangyeIntake } from './support/cases';
+import { apiLogin, demoAndBrowser, logIn, openPage } from './support/session';
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
+const demo = demoAndBrowser();
 
 describe('messages on the case page', () => {
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('a clerk withdraws a case with a reason through the 撤回 button', async () => {
-    const base = server!.baseUrl;
-    const call = apiCaller(base);
-    const { token } = (await call('POST', '/api/auth/login', undefined, { username: 'zy-window', password: PASSWORD })) as { token: string };
-    const c = (await call('POST', '/api/cases', token, {
+    const call = apiCaller(demo.baseUrl);
+    const token = await apiLogin(call, 'zy-window');
+    const c = await call<{ id: string }>('POST', '/api/cases', token, {
       process: 'zhangye/dispute', title: '撤回测试：土地流转租金',
-      data: { applicant: '陈丽', idNumber: '62070219920830567X', mobile: '13893631234', channel: '来访', type: '土地承包纠纷', unit: 'ganzhou.daman', description: '土地流转租金拖欠' },
-    })) as { id: string };
+      data: zhangyeIntake({ type: '土地承包纠纷', unit: 'ganzhou.daman', description: '土地流转租金拖欠' }),
+    });
 
     const errors: string[] = [];
-    const page = await (await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/login`);
-    await page.locator('#login-username').fill('zy-window');
-    await page.locator('#login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    const page = await openPage(demo.browser, { errors });
+    await logIn(page, demo.baseUrl, 'zy-window');
 
-    await page.goto(`${base}/cases/${c.id}`);
+    await page.goto(`${demo.baseUrl}/cases/${c.id}`);
     const offered = page.getByTestId('message-撤回');
     await offered.waitFor();
     expect(await offered.textContent()).toContain('当事人撤回调解申请');

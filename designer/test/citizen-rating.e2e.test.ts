@@ -3,17 +3,14 @@
 // rating slip (1440 px); the applicant, not signed in, types the code on a phone (390 px), rates
 // 满意 with a comment, and the case closes with the rating in its history; the link then says the
 // case is rated. 公示 lists the case with its staff-written summary, at 390 px and 1440 px.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, DESIGNER, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import { describe, expect, it } from 'vitest';
+import { apiCaller } from './support/demo-server';
+import { zhangyeIntake } from './support/cases';
+import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, PHONE, screenshots } from './support/session';
 
-const SHOTS = join(DESIGNER, 'test-results', 'citizen-rating');
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const { shot } = screenshots('citizen-rating');
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
+const demo = demoAndBrowser();
 
 /** Zhangye's 回访评价不满意 scenario up to the evaluation step, as its users do it. */
 const STEPS: { task: string; as: string; data: Record<string, unknown> }[] = [
@@ -24,56 +21,35 @@ const STEPS: { task: string; as: string; data: Record<string, unknown> }[] = [
 ];
 
 describe('the applicant rates a case; 公示', () => {
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('a clerk makes a rating code, the applicant rates on a phone without logging in, 公示 shows the summary', async () => {
-    const base = server!.baseUrl;
-    const call = apiCaller(base);
-    const login = async (username: string) => ((await call('POST', '/api/auth/login', undefined, { username, password: PASSWORD })) as { token: string }).token;
-    const window = await login('zy-window');
-    let c = (await call('POST', '/api/cases', window, {
+    const call = apiCaller(demo.baseUrl);
+    const window = await apiLogin(call, 'zy-window');
+    let c = await call<{ id: string; number: number; openTasks: { id: string; elementId: string }[] }>('POST', '/api/cases', window, {
       process: 'zhangye/dispute', title: '陈丽反映电梯维修费分摊争议',
-      data: { applicant: '陈丽', idNumber: '62070219920830567X', mobile: '13893631234', channel: '来访', type: '物业纠纷', unit: 'ganzhou', description: '陈丽反映电梯维修费分摊争议' },
-    })) as { id: string; number: number; openTasks: { id: string; elementId: string }[] };
+      data: zhangyeIntake({ type: '物业纠纷', unit: 'ganzhou', description: '陈丽反映电梯维修费分摊争议' }),
+    });
     for (const step of STEPS) {
       const task = c.openTasks.find((t) => t.elementId === step.task);
       expect(task, step.task).toBeDefined();
-      await call('POST', `/api/tasks/${task!.id}/complete`, await login(step.as), { data: step.data });
+      await call('POST', `/api/tasks/${task!.id}/complete`, await apiLogin(call, step.as), { data: step.data });
       c = (await call('GET', `/api/cases/${c.id}`, window)) as typeof c;
     }
     expect(c.openTasks.map((t) => t.elementId)).toEqual(['evaluate']);
 
     const errors: string[] = [];
-    const watch = (page: Page) => {
-      page.setDefaultTimeout(60_000);
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('pageerror', (e) => errors.push(e.message));
-    };
 
     // the clerk, on a desktop
-    const desk = await (await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-    watch(desk);
-    await desk.goto(`${base}/login`);
+    const desk = await openPage(demo.browser, { errors });
+    await desk.goto(`${demo.baseUrl}/login`);
     expect(await desk.getByTestId('public-links').textContent()).toContain('案件公示');
-    await desk.locator('#login-username').fill('zy-window');
-    await desk.locator('#login-password').fill(PASSWORD);
-    await desk.getByTestId('login-submit').click();
-    await desk.getByTestId('current-user').waitFor();
-    await desk.goto(`${base}/cases/${c.id}`);
+    await logIn(desk, demo.baseUrl, 'zy-window');
+    await desk.goto(`${demo.baseUrl}/cases/${c.id}`);
     await desk.getByTestId('rating-card').waitFor();
     await desk.getByTestId('rating-issue').click();
     const code = (await desk.getByTestId('rating-code').textContent())!.trim();
     expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
     const url = (await desk.getByTestId('rating-url').textContent())!.trim();
-    expect(url).toMatch(new RegExp(`^${base}/rate/[A-Za-z0-9_-]{43}$`));
+    expect(url).toMatch(new RegExp(`^${demo.baseUrl}/rate/[A-Za-z0-9_-]{43}$`));
     await shot(desk, '01-case-rating-code-1440');
     await desk.getByTestId('rating-print').click();
     await desk.locator('[data-testid="print-rating"][data-ready="true"]').waitFor();
@@ -82,9 +58,8 @@ describe('the applicant rates a case; 公示', () => {
     await shot(desk, '02-rating-slip-1440');
 
     // the applicant, on a phone, not signed in
-    const phone = await (await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', isMobile: true, hasTouch: true })).newPage();
-    watch(phone);
-    await phone.goto(`${base}/rate`);
+    const phone = await openPage(demo.browser, { errors, ...PHONE, context: { isMobile: true, hasTouch: true } });
+    await phone.goto(`${demo.baseUrl}/rate`);
     await phone.locator('#rate-code').fill(code.toLowerCase());
     await phone.getByTestId('rate-lookup').click();
     await phone.getByTestId('rate-form').waitFor();
@@ -95,7 +70,7 @@ describe('the applicant rates a case; 公示', () => {
     await phone.getByTestId('rate-satisfied').click();
     await phone.locator('#rate-comment').fill('调解员很耐心，问题解决了');
     await shot(phone, '03-rate-form-390');
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await pageWidth(phone)).toBeLessThanOrEqual(390);
     await phone.getByTestId('rate-submit').click();
     await phone.getByTestId('rate-done').waitFor();
     expect(await phone.getByTestId('rate-done').textContent()).toContain('感谢您的评价');
@@ -112,14 +87,14 @@ describe('the applicant rates a case; 公示', () => {
     expect(await phone.getByTestId('rate-done').textContent()).toContain('已评价');
 
     // 公示, on the phone and on the desktop
-    await phone.goto(`${base}/public/cases`);
+    await phone.goto(`${demo.baseUrl}/public/cases`);
     const card = phone.getByTestId('public-case').filter({ hasText: `${c.number}` }).first();
     await card.waitFor();
     expect(await card.textContent()).toContain('物业公司与业主就电梯维修费分摊达成调解协议');
     expect(await phone.getByTestId('public-list').textContent()).not.toContain('陈丽');
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await pageWidth(phone)).toBeLessThanOrEqual(390);
     await shot(phone, '05-public-cases-390');
-    await desk.goto(`${base}/public/cases`);
+    await desk.goto(`${demo.baseUrl}/public/cases`);
     await desk.getByTestId('public-case').first().waitFor();
     await shot(desk, '06-public-cases-1440');
     await desk.getByTestId('lang-switch').click();

@@ -4,15 +4,16 @@
 // dashboard: the KPIs show the server's figures, every chart draws, a click on a table row drills
 // down to its cases, the grouping switches, and the Excel export downloads. Screenshots go to
 // designer/test-results/dashboard/ (git-ignored). Any console or page error fails the test.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWeb, DESIGNER, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import { walkLongxiCase } from './support/cases';
+import { apiCaller, buildWeb, launchBrowser, startDemoServer, type DemoServer } from './support/demo-server';
+import { apiLogin, logIn, openPage, pageWidth, PHONE, screenshots } from './support/session';
 
-const SHOTS = join(DESIGNER, 'test-results', 'dashboard');
-
+const { dir: SHOTS, shot } = screenshots('dashboard');
 
 let server: DemoServer | undefined;
 let webDir = '';
@@ -23,16 +24,7 @@ const consoleErrors: string[] = [];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any;
 
-async function api(method: string, path: string, token?: string, body?: unknown): Promise<Json> {
-  const res = await fetch(baseUrl + path, {
-    method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const json = await res.json() as Json;
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const api = (method: string, path: string, token?: string, body?: unknown) => apiCaller(baseUrl)<Json>(method, path, token, body);
 
 const TYPES = ['劳资纠纷', '物业纠纷', '医疗纠纷', '邻里纠纷'];
 const UNITS = ['longxi', 'longxi.gongchang', 'longxi.wenfeng', 'longxi.gongchang.dongguan'];
@@ -41,42 +33,29 @@ const ENDS: End[] = ['satisfied', 'satisfied', 'basic', 'reopened', 'failed', 'o
 
 /** A Longxi case taken to `end` by the admin (who may act on every task). */
 async function makeCase(token: string, i: number, end: End) {
-  let c = await api('POST', '/api/cases', token, {
+  const c = await api('POST', '/api/cases', token, {
     process: 'longxi/dispute',
     data: {
       applicant: `测试${'甲乙丙丁戊己庚辛'[i % 8]}${'一二三'[i % 3]}`, mobile: `1391234${String(1000 + i)}`, type: TYPES[i % TYPES.length], channel: '来访',
       unit: UNITS[i % UNITS.length], description: `第${i + 1}件测试纠纷，请求调处`,
     },
   });
-  // each open step in turn, as Longxi runs it (a failed mediation goes up a level, then 引导; 回访
-  // after a rating) to the end; a 不满意 rating reopens the case, which is left there
-  const dataFor = (formKey: string): Record<string, unknown> | undefined => ({
-    mediation: { result: end === 'failed' ? 'failed' : 'success', note: '调处情况' },
-    disposition: { way: 'litigation', note: '引导当事人向人民法院起诉' },
-    feedback: { method: 'phone', message: '已电话告知当事人' },
-    evaluation: { satisfaction: end === 'reopened' ? 'dissatisfied' : end === 'basic' ? 'basic' : 'satisfied', comment: '评价' },
-    'return-visit': { recurred: false, note: '已回访' },
-  } as Record<string, Record<string, unknown>>)[formKey];
   if (end === 'open') return;
-  for (let step = 0; step < 12 && c.openTasks.length; step++) {
-    const task = c.openTasks[0] as Json;
-    const data = dataFor(task.formKey);
-    if (!data) throw new Error(`no data for ${task.elementId} (${task.formKey})`);
-    c = await api('POST', `/api/tasks/${task.id}/complete`, token, { data });
-    if (task.formKey === 'evaluation' && end === 'reopened') break;
-  }
+  await walkLongxiCase(apiCaller(baseUrl), token, c, {
+    result: end === 'failed' ? 'failed' : 'success',
+    satisfaction: end === 'reopened' ? 'dissatisfied' : end === 'basic' ? 'basic' : 'satisfied',
+    stopAtRating: end === 'reopened',
+  });
 }
 
 describe('the statistics dashboard in a browser', () => {
   beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
-    mkdirSync(SHOTS, { recursive: true });
     // A build of its own (the other browser test may be using designer/dist), served with --web.
     webDir = mkdtempSync(join(tmpdir(), 'yizhan-dashboard-web-'));
     buildWeb(webDir);
     server = await startDemoServer({ web: webDir, dataPrefix: 'yizhan-dashboard-' });
     baseUrl = server.baseUrl;
-    const { token } = await api('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
+    const token = await apiLogin(apiCaller(baseUrl), 'admin');
     for (let i = 0; i < 24; i++) await makeCase(token, i, ENDS[i % ENDS.length]);
     browser = await launchBrowser();
   }, 600_000);
@@ -88,21 +67,14 @@ describe('the statistics dashboard in a browser', () => {
   }, 60_000);
 
   it('shows the figures as charts, drills down to cases and exports Excel', async () => {
-    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`); });
-    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
+    const page = await openPage(browser!, { errors: consoleErrors, context: { acceptDownloads: true } });
     try {
-      await page.goto(`${baseUrl}/login`);
-      await page.locator('#login-username').fill('admin');
-      await page.locator('#login-password').fill(PASSWORD);
-      await page.getByTestId('login-submit').click();
-      await page.getByTestId('current-user').waitFor();
+      await logIn(page, baseUrl, 'admin');
       await page.getByTestId('nav-/dashboard').click();
       await page.getByTestId('dashboard').waitFor();
 
       // The KPIs are the server's figures for the leader's county.
-      const { token } = await api('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
+      const token = await apiLogin(apiCaller(baseUrl), 'admin');
       const stats = await api('GET', '/api/stats?groupBy=type', token);
       expect(stats.totals.total).toBeGreaterThanOrEqual(24);
       const pct = (r: number) => `${(r * 100).toFixed(1)}%`;
@@ -118,7 +90,7 @@ describe('the statistics dashboard in a browser', () => {
         await page.getByTestId(chart).locator('canvas').first().waitFor();
       }
       await page.waitForTimeout(800); // chart animations
-      await page.screenshot({ path: join(SHOTS, '01-dashboard.png'), fullPage: true });
+      await shot(page, '01-dashboard');
 
       // Drill-down: a row of the table lists exactly its cases.
       const labour = stats.rows.find((r: Json) => r.key === '劳资纠纷');
@@ -126,7 +98,7 @@ describe('the statistics dashboard in a browser', () => {
       await page.getByTestId('drill-down').waitFor();
       await expect.poll(() => page.getByTestId('drill-down').locator('tbody tr.ant-table-row').count()).toBe(Math.min(labour.total, 10));
       await page.getByTestId('drill-down').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: join(SHOTS, '02-drill-down.png'), fullPage: true });
+      await shot(page, '02-drill-down');
 
       // Another grouping.
       await page.getByTestId('group-by').getByText('按单位').click();
@@ -143,37 +115,30 @@ describe('the statistics dashboard in a browser', () => {
       // By channel, the 来源渠道 of the intake.
       await page.getByTestId('group-by').getByText('按来源渠道').click();
       await expect.poll(() => page.getByTestId('stats-table').textContent()).toContain('来访');
-      await page.screenshot({ path: join(SHOTS, '03-by-channel.png'), fullPage: true });
+      await shot(page, '03-by-channel');
 
       // Excel export.
       const [downloaded] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
       expect(downloaded.suggestedFilename()).toMatch(/\.xlsx$/);
       const file = join(SHOTS, downloaded.suggestedFilename());
       await downloaded.saveAs(file);
-      const { readFileSync } = await import('node:fs');
       expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK'); // a zip, as xlsx is
     } catch (e) {
-      await page.screenshot({ path: join(SHOTS, 'failure.png'), fullPage: true });
+      await shot(page, 'failure');
       throw new Error(`${e instanceof Error ? e.message : String(e)}\nconsole errors:\n${consoleErrors.join('\n')}`);
     }
     expect(consoleErrors).toEqual([]);
   }, 300_000);
 
   it('fits a phone: the groupings scroll, the KPIs and every chart stack', async () => {
-    const context = await browser!.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-    await page.goto(`${baseUrl}/login`);
-    await page.locator('#login-username').fill('admin');
-    await page.locator('#login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+    const page = await openPage(browser!, { errors: consoleErrors, ...PHONE, console: false });
+    await logIn(page, baseUrl, 'admin');
     await page.goto(`${baseUrl}/dashboard`);
     await page.getByTestId('chart-handling-level').locator('canvas').first().waitFor();
     await page.waitForTimeout(800);
-    await page.screenshot({ path: join(SHOTS, '04-phone.png'), fullPage: true });
+    await shot(page, '04-phone');
     // nothing wider than the screen but the scrolling strip of groupings
-    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    const width = await pageWidth(page);
     expect(width).toBeLessThanOrEqual(390);
     // every chart gets the full width, one under the other, never squeezed side by side
     const charts = ['chart-bar', 'chart-pie', 'chart-trend', 'chart-level', 'chart-satisfaction'];
@@ -183,6 +148,6 @@ describe('the statistics dashboard in a browser', () => {
       if (i > 0) expect(box!.y).toBeGreaterThanOrEqual(boxes[i - 1]!.y + boxes[i - 1]!.height);
     }
     expect(consoleErrors).toEqual([]);
-    await context.close();
+    await page.context().close();
   }, 120_000);
 });

@@ -4,59 +4,36 @@
 // timeline and the reason it came back, the case page with each step's data under its form's
 // titles and the process version, and the print sheets (受理回执 with the case number's QR code,
 // 案卷). Screenshots at 1440 and 390 px go to designer/test-results/day-work/ (git-ignored).
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import QRCode from 'qrcode';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESIGNER, launchBrowser, PASSWORD, apiCaller, startDemoServer, type DemoServer } from './support/demo-server';
+import { describe, expect, it } from 'vitest';
+import { apiCaller } from './support/demo-server';
+import { zhangyeIntake } from './support/cases';
+import { apiLogin, demoAndBrowser, logIn, openPage, screenshots } from './support/session';
 
-const SHOTS = join(DESIGNER, 'test-results', 'day-work');
+const { shot } = screenshots('day-work');
 /** Demo users of processes/zhangye by department. */
 const ZHANGYE_STAFF: Record<string, string> = {
   'zy.centre': 'zy-window', 'zy.team.urban': 'zy-urban', 'zy.team.labour': 'zy-labour', 'zy.team.agri': 'zy-agri', 'zy.court': 'zy-judge',
 };
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
+const demo = demoAndBrowser();
 const errors: string[] = [];
 
 async function open(user: string, width = 1440): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${user}: ${m.text()}`); });
-  page.on('pageerror', (e) => errors.push(`${user}: ${e.message}`));
-  await page.goto(`${server!.baseUrl}/login`);
-  await page.locator('#login-username').fill(user);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  // a phone shows the user in the menu, behind its toggle
-  await page.getByTestId(width < 768 ? 'menu-toggle' : 'current-user').waitFor();
+  const page = await openPage(demo.browser, { errors, width, label: user });
+  await logIn(page, demo.baseUrl, user);
   return page;
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-
 describe('a day of work in the browser', () => {
-  beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('live inbox, task and case details, receipt and case file', async () => {
-    const base = server!.baseUrl;
-    const call = apiCaller(base);
-    const { token } = await call<{ token: string }>('POST', '/api/auth/login', undefined, { username: 'zy-window', password: PASSWORD });
+    const call = apiCaller(demo.baseUrl);
+    const token = await apiLogin(call, 'zy-window');
     type Kase = { id: string; number: number; definitionId: string; openTasks: { id: string; elementId: string; candidateGroups: string[]; dueAt: string | null }[] };
     const c = await call<Kase>('POST', '/api/cases', token, {
       process: 'zhangye/dispute', title: '农民工工资拖欠',
-      data: { applicant: '陈丽', idNumber: '62070219920830567X', mobile: '13893631234', channel: '来访', type: '劳资纠纷', unit: 'ganzhou.daman', description: '工地拖欠三名农民工工资' },
+      data: zhangyeIntake({ type: '劳资纠纷', unit: 'ganzhou.daman', description: '工地拖欠三名农民工工资' }),
     });
     const task = c.openTasks[0];
     const handler = ZHANGYE_STAFF[task.candidateGroups[0]];
@@ -72,7 +49,7 @@ describe('a day of work in the browser', () => {
     const badgeBefore = Number((await centre.getByTestId('inbox-badge').textContent({ timeout: 6000 }).catch(() => '0')) || 0);
 
     const team = await open(handler);
-    await team.goto(`${base}/tasks/${task.id}`);
+    await team.goto(`${demo.baseUrl}/tasks/${task.id}`);
     // the task page shows the case: intake data under the intake form's titles, and its timeline
     await team.getByTestId('task-case').waitFor();
     expect(await team.getByTestId('task-case').textContent()).toContain('当事人（反映人）姓名陈丽');
@@ -146,7 +123,7 @@ describe('a day of work in the browser', () => {
     await shot(centre, '1440-05-receipt-print');
     await centre.emulateMedia({ media: 'screen' });
 
-    await centre.goto(`${base}/print/case/${c.id}`);
+    await centre.goto(`${demo.baseUrl}/print/case/${c.id}`);
     const file = centre.getByTestId('print-case');
     await file.locator('[data-testid^=casefile-step-]').first().waitFor();
     expect(await centre.getByTestId(`casefile-step-${task.elementId}`).textContent()).toContain('调处成功');
@@ -157,18 +134,18 @@ describe('a day of work in the browser', () => {
     // ---- a phone: the same pages at 390 px -----------------------------------------------------
     const phone = await open('zy-window', 390);
     expect(await phone.getByTestId('menu-toggle').isVisible()).toBe(true);
-    await phone.goto(`${base}/cases/${c.id}`);
+    await phone.goto(`${demo.baseUrl}/cases/${c.id}`);
     await phone.getByTestId('steps').waitFor();
     await shot(phone, '390-01-case');
-    await phone.goto(`${base}/print/receipt/${c.id}`);
+    await phone.goto(`${demo.baseUrl}/print/receipt/${c.id}`);
     await phone.getByTestId('receipt-qr').waitFor();
     await shot(phone, '390-02-receipt');
-    await phone.goto(`${base}/print/case/${c.id}`);
+    await phone.goto(`${demo.baseUrl}/print/case/${c.id}`);
     await phone.getByTestId(`casefile-step-${task.elementId}`).waitFor();
     await shot(phone, '390-03-case-file');
     const open2 = (await call<Kase>('GET', `/api/cases/${c.id}`, token)).openTasks[0];
     if (open2) {
-      await phone.goto(`${base}/tasks/${open2.id}`);
+      await phone.goto(`${demo.baseUrl}/tasks/${open2.id}`);
       await phone.getByTestId('task-case').waitFor();
       await shot(phone, '390-04-task');
     }

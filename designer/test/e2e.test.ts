@@ -3,13 +3,14 @@
 // deploys; staff register a case and complete every task through the UI; the case view shows it
 // closed. Screenshots of every screen go to designer/test-results/e2e/ (git-ignored). Any console
 // error or page error fails the test.
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESIGNER, launchBrowser, PASSWORD, ROOT, apiCaller, startDemoServer, type DemoServer } from './support/demo-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, ROOT, apiCaller } from './support/demo-server';
+import { longxiIntake } from './support/cases';
+import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, pickOption, screenshots } from './support/session';
 
-const SHOTS = join(DESIGNER, 'test-results', 'e2e');
+const screens = screenshots('e2e');
 
 /** Pack users of processes/longxi by department (the demo server creates them). */
 const LONGXI_STAFF: Record<string, string> = {
@@ -18,97 +19,43 @@ const LONGXI_STAFF: Record<string, string> = {
   'lx.t.shouyang': 'lx-shouyang', 'lx.v.gongchang.dongguan': 'lx-dongguan',
 };
 
-
-let server: DemoServer | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
+const demo = demoAndBrowser();
 const consoleErrors: string[] = [];
 let shot = 0;
 
 async function snap(page: Page, name: string) {
   shot += 1;
-  await page.screenshot({ path: join(SHOTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await screens.shot(page, `${String(shot).padStart(2, '0')}-${name}`);
 }
 
-async function newPage(options: { errors?: string[]; width?: number; height?: number } = {}): Promise<Page> {
-  const errors = options.errors ?? consoleErrors;
-  // YIZHAN_E2E_BYPASS_CSP=1 only to try the app against a server whose CSP still forbids eval.
-  const context = await browser!.newContext({
-    viewport: { width: options.width ?? 1440, height: options.height ?? 900 }, locale: 'zh-CN', acceptDownloads: false,
-    bypassCSP: process.env.YIZHAN_E2E_BYPASS_CSP === '1',
+function newPage(options: { errors?: string[]; width?: number; height?: number } = {}): Promise<Page> {
+  return openPage(demo.browser, {
+    errors: options.errors ?? consoleErrors, width: options.width, height: options.height,
+    // YIZHAN_E2E_BYPASS_CSP=1 only to try the app against a server whose CSP still forbids eval.
+    context: { acceptDownloads: false, bypassCSP: process.env.YIZHAN_E2E_BYPASS_CSP === '1' },
   });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
-  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  return page;
 }
-
-/** The page's width as laid out: wider than the window means the clerk scrolls sideways. */
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 /** A Longxi case registered through the API by the admin, its first task claimed by the admin. */
 async function apiCase(title: string): Promise<{ caseId: string; taskId: string }> {
-  const call = apiCaller(baseUrl);
-  const { token } = (await call('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD })) as { token: string };
-  const c = (await call('POST', '/api/cases', token, {
-    process: 'longxi/dispute', title,
-    data: { applicant: '李秀英', mobile: '13912345678', type: '邻里纠纷', channel: '来访', unit: 'longxi.shouyang', partyCount: 2, description: '邻居院墙排水纠纷，双方多次争执，请求调处' },
-  })) as { id: string; openTasks: { id: string }[] };
+  const call = apiCaller(demo.baseUrl);
+  const token = await apiLogin(call, 'admin');
+  const c = await call<{ id: string; openTasks: { id: string }[] }>('POST', '/api/cases', token, { process: 'longxi/dispute', title, data: longxiIntake() });
   // claimed by the admin, so it is in the admin's inbox
   await call('POST', `/api/tasks/${c.openTasks[0].id}/claim`, token);
   return { caseId: c.id, taskId: c.openTasks[0].id };
 }
 
-async function login(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  // the user's name is in the header, or (on a phone) under its 菜单 button
-  await page.locator('[data-testid="current-user"], [data-testid="menu-toggle"]').first().waitFor();
-}
+const login = (page: Page, username: string) => logIn(page, demo.baseUrl, username);
 
 async function logout(page: Page) {
   await page.getByTestId('logout').click();
   await page.locator('#login-username').waitFor();
 }
 
-/** Picks an option of the antd Select whose input has this id (rjsf: root_<field>). */
-async function pickOption(page: Page, inputId: string, title: string) {
-  // The previous select's dropdown may still be fading out when this one opens (seen under load):
-  // pick, then check the select shows the choice, and pick again if it does not.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.locator(`#${inputId}`).click();
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
-    try {
-      await page.locator(`.ant-select:has(#${inputId})`, { hasText: title }).waitFor({ timeout: 3000 });
-      return;
-    } catch {
-      await page.keyboard.press('Escape');
-    }
-  }
-  throw new Error(`could not pick 「${title}」 in #${inputId}`);
-}
-
 describe('the web app in a browser', () => {
-  beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
-    mkdirSync(SHOTS, { recursive: true });
-    // The server builds on the packs in processes/ and serves designer/dist (server/src/web.ts),
-    // which the harness builds first when it is missing or stale.
-    server = await startDemoServer();
-    baseUrl = server.baseUrl;
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('the server lets the web app compile form and rule schemas (ajv needs eval)', async () => {
-    const res = await fetch(baseUrl);
+    const res = await fetch(demo.baseUrl);
     const csp = res.headers.get('content-security-policy') ?? '';
     const scriptSrc = /script-src ([^;]*)/.exec(csp)?.[1] ?? /default-src ([^;]*)/.exec(csp)?.[1];
     expect(res.status).toBe(200);
@@ -134,7 +81,7 @@ describe('the web app in a browser', () => {
     // A real failure path: the case arrives without the fields the case view needs (a server that
     // answers with another shape), and the page throws while rendering it.
     await page.route(`**/api/cases/${caseId}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ id: caseId, number: 1 }) }));
-    await page.goto(`${baseUrl}/cases/${caseId}`);
+    await page.goto(`${demo.baseUrl}/cases/${caseId}`);
     await page.getByTestId('page-error').waitFor();
     expect(await page.getByTestId('page-error').textContent()).toContain('错误信息');
     expect(await page.getByTestId('page-error-message').textContent()).toMatch(/\S/);
@@ -147,7 +94,7 @@ describe('the web app in a browser', () => {
     expect(await page.getByTestId('page-error').count()).toBe(0);
     // fails again, and the header's navigation takes the user elsewhere
     await page.route(`**/api/cases/${caseId}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ id: caseId, number: 1 }) }));
-    await page.goto(`${baseUrl}/cases/${caseId}`);
+    await page.goto(`${demo.baseUrl}/cases/${caseId}`);
     await page.getByTestId('page-error').waitFor();
     await page.getByTestId('nav-/inbox').click();
     await page.getByTestId('inbox-scope').waitFor();
@@ -163,12 +110,12 @@ describe('the web app in a browser', () => {
     // loading the app on a busy machine may take longer than that.
     const errors: string[] = [];
     const page = await newPage({ errors });
-    await page.goto(`${baseUrl}/login`);
+    await page.goto(`${demo.baseUrl}/login`);
     await page.locator('#login-username').fill('auditor');
     await page.locator('#login-password').fill(PASSWORD);
     // six wrong passwords for one account (five carry no wait): the next attempt must wait a second
     for (let i = 0; i < 6; i++) {
-      const res = await fetch(`${baseUrl}/api/auth/login`, {
+      const res = await fetch(`${demo.baseUrl}/api/auth/login`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'auditor', password: `guess-${i}` }),
       });
       expect(res.status).toBe(401);
@@ -193,19 +140,19 @@ describe('the web app in a browser', () => {
     const phone = await newPage({ width: 390, height: 844 });
     const wide = await newPage({ width: 1440, height: 900 });
     try {
-      await phone.goto(`${baseUrl}/login`);
+      await phone.goto(`${demo.baseUrl}/login`);
       await phone.locator('#login-username').waitFor();
       expect(await pageWidth(phone), 'login').toBeLessThanOrEqual(390);
       await snap(phone, 'phone-login');
       await login(phone, 'admin');
       await login(wide, 'admin');
 
-      await phone.goto(`${baseUrl}/inbox`);
+      await phone.goto(`${demo.baseUrl}/inbox`);
       await phone.getByTestId('inbox-cards').locator('[data-testid^="task-row-"]').first().waitFor();
       expect(await pageWidth(phone), 'inbox').toBeLessThanOrEqual(390);
       expect(await phone.getByTestId('nav').count()).toBe(0);
       await snap(phone, 'phone-inbox');
-      await wide.goto(`${baseUrl}/inbox`);
+      await wide.goto(`${demo.baseUrl}/inbox`);
       await wide.locator('.ant-table-row').first().waitFor();
       await snap(wide, 'wide-inbox');
 
@@ -220,12 +167,12 @@ describe('the web app in a browser', () => {
       await snap(phone, 'phone-cases');
 
       for (const [name, path, ready] of [['task', `/tasks/${taskId}`, 'task-title'], ['case', `/cases/${caseId}`, 'routing']] as const) {
-        await phone.goto(baseUrl + path);
+        await phone.goto(demo.baseUrl + path);
         await phone.getByTestId(ready).waitFor();
         await phone.waitForLoadState('networkidle');
         expect(await pageWidth(phone), name).toBeLessThanOrEqual(390);
         await snap(phone, `phone-${name}`);
-        await wide.goto(baseUrl + path);
+        await wide.goto(demo.baseUrl + path);
         await wide.getByTestId(ready).waitFor();
         await wide.waitForLoadState('networkidle');
         await snap(wide, `wide-${name}`);
@@ -245,7 +192,7 @@ async function scenario(page: Page) {
   {
 
     // ---- the administrator -------------------------------------------------------------------
-    await page.goto(baseUrl);
+    await page.goto(demo.baseUrl);
     await page.locator('#login-username').waitFor();
     await snap(page, 'login');
     await login(page, 'admin');

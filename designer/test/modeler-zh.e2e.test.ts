@@ -5,36 +5,18 @@
 // with no 部署 button; an auditor at /cases/new reads why the role cannot register cases; a 403
 // names the missing permission in Chinese. Screenshots at 1440 px and 390 px go to
 // designer/test-results/modeler-zh/ (git-ignored). Any console or page error fails the test.
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DESIGNER, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCaller } from './support/demo-server';
+import { longxiIntake } from './support/cases';
+import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, screenshots } from './support/session';
 
-const SHOTS = join(DESIGNER, 'test-results', 'modeler-zh');
+const { shot: snap } = screenshots('modeler-zh');
 
-let server: DemoServer | undefined;
-let baseUrl = '';
-let browser: Browser | undefined;
+const demo = demoAndBrowser({ dataPrefix: 'yizhan-modeler-zh-' });
 
-async function newPage(errors: string[], width = 1440, height = 900): Promise<Page> {
-  const context = await browser!.newContext({ viewport: { width, height }, locale: 'zh-CN', acceptDownloads: false });
-  const page = await context.newPage();
-  page.setDefaultTimeout(60_000);
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
-  page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
-  return page;
-}
-
-async function login(page: Page, username: string) {
-  await page.goto(`${baseUrl}/login`);
-  await page.locator('#login-username').fill(username);
-  await page.locator('#login-password').fill(PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.locator('[data-testid="current-user"], [data-testid="menu-toggle"]').first().waitFor();
-}
-
-const snap = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const newPage = (errors: string[], width = 1440, height = 900) => openPage(demo.browser, { errors, width, height, context: { acceptDownloads: false } });
+const login = (page: Page, username: string) => logIn(page, demo.baseUrl, username);
 
 /** The titles of the entries in a bpmn-js container (the palette labels them aria-label, the context pad title). */
 const titles = (page: Page, selector: string) =>
@@ -43,24 +25,11 @@ const titles = (page: Page, selector: string) =>
 const HAN = /[\u4e00-\u9fff]/;
 
 async function openLongxi(page: Page) {
-  await page.goto(`${baseUrl}/admin/packs/longxi`);
+  await page.goto(`${demo.baseUrl}/admin/packs/longxi`);
   await page.getByTestId('pack-title').waitFor();
 }
 
 describe('the modeler in Chinese, and what each role may do', () => {
-  beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startDemoServer({ dataPrefix: 'yizhan-modeler-zh-' });
-    baseUrl = server.baseUrl;
-    browser = await launchBrowser();
-  }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('palette, context pad, replace menu and properties panel are Chinese; nothing a deploy refuses is offered', async () => {
     const errors: string[] = [];
     const page = await newPage(errors);
@@ -143,23 +112,12 @@ describe('the modeler in Chinese, and what each role may do', () => {
   }, 180_000);
 
   it('the dashboard: a drill-down scrolls into view; English mode is English', async () => {
-    const post = async (path: string, body: unknown, token?: string) => {
-      const res = await fetch(baseUrl + path, {
-        method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
-      });
-      const json = (await res.json()) as Record<string, unknown>;
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
-    const { token } = (await post('/api/auth/login', { username: 'admin', password: PASSWORD })) as { token: string };
-    await post('/api/cases', {
-      process: 'longxi/dispute', title: '看板下钻测试',
-      data: { applicant: '李秀英', mobile: '13912345678', type: '邻里纠纷', channel: '来访', unit: 'longxi.shouyang', partyCount: 2, description: '邻居院墙排水纠纷，双方多次争执，请求调处' },
-    }, token);
+    const call = apiCaller(demo.baseUrl);
+    await call('POST', '/api/cases', await apiLogin(call, 'admin'), { process: 'longxi/dispute', title: '看板下钻测试', data: longxiIntake() });
     const errors: string[] = [];
     const page = await newPage(errors, 1440, 900);
     await login(page, 'admin');
-    await page.goto(`${baseUrl}/dashboard`);
+    await page.goto(`${demo.baseUrl}/dashboard`);
     const row = page.getByTestId('stats-table').locator('tbody tr', { hasText: '邻里纠纷' });
     await row.click();
     const drill = page.getByTestId('drill-down');
@@ -193,7 +151,7 @@ describe('the modeler in Chinese, and what each role may do', () => {
     const panel = (await page.getByTestId('properties-panel').boundingBox())!;
     expect(canvas.width).toBeGreaterThan(300);
     expect(panel.y).toBeGreaterThanOrEqual(canvas.y + canvas.height - 1);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await snap(page, '390-modeler');
     await page.context().close();
     expect(errors).toEqual([]);
@@ -220,11 +178,8 @@ describe('the modeler in Chinese, and what each role may do', () => {
       expect(errors).toEqual([]);
     }
 
-    const login403 = await fetch(`${baseUrl}/api/auth/login`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'leader', password: PASSWORD }),
-    });
-    const { token } = (await login403.json()) as { token: string };
-    const res = await fetch(`${baseUrl}/api/packs`, {
+    const token = await apiLogin(apiCaller(demo.baseUrl), 'leader');
+    const res = await fetch(`${demo.baseUrl}/api/packs`, {
       method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ files: {} }),
     });
     expect(res.status).toBe(403);
@@ -239,7 +194,7 @@ describe('the modeler in Chinese, and what each role may do', () => {
       const errors: string[] = [];
       const page = await newPage(errors, width, height);
       await login(page, 'auditor');
-      await page.goto(`${baseUrl}/cases/new`);
+      await page.goto(`${demo.baseUrl}/cases/new`);
       const panel = page.getByTestId('not-allowed');
       await panel.waitFor();
       const text = (await panel.textContent()) ?? '';

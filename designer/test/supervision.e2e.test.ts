@@ -3,53 +3,30 @@
 // 批示 and a 包案领导 on the case page, finds it in the 督办 list, searches the party by ID number
 // (in full); the handling unit reads the 批示 on its task page; a clerk's search is masked — at
 // 1440 px and on a 390 px phone, with screenshots in test-results/supervision.
-import { mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, DESIGNER, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCaller, PASSWORD } from './support/demo-server';
+import { apiLogin, demoAndBrowser, logIn, openPage, screenshots } from './support/session';
 
-const SHOTS = join(DESIGNER, 'test-results', 'supervision');
+const { shot } = screenshots('supervision');
 const ID = '62112219850505102X';
 const INSTRUCTION = '请巩昌镇三日内入户化解，结果报县综治中心';
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
+const demo = demoAndBrowser();
 
 describe('督办 and 研判 in the browser', () => {
-  beforeAll(async () => {
-    rmSync(SHOTS, { recursive: true, force: true });
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   const open = async (username: string, width: number): Promise<{ page: Page; errors: string[] }> => {
     const errors: string[] = [];
-    const page = await (await browser!.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN' })).newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server!.baseUrl}/login`);
-    await page.locator('#login-username').fill(username);
-    await page.locator('#login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    // below 768 px the user's name sits in the folded menu
-    await page.getByTestId(width < 768 ? 'menu-toggle' : 'current-user').waitFor();
+    const page = await openPage(demo.browser, { errors, width });
+    await logIn(page, demo.baseUrl, username);
     return { page, errors };
   };
 
   it('a leader supervises a repeat case; the unit reads the 批示; search is full for the leader and masked for a clerk', async () => {
-    const base = server!.baseUrl;
-    const call = apiCaller(base);
-    const login = async (username: string) => ((await call('POST', '/api/auth/login', undefined, { username, password: PASSWORD })) as { token: string }).token;
-    const admin = await login('admin');
+    const call = apiCaller(demo.baseUrl);
+    const admin = await apiLogin(call, 'admin');
     await call('POST', '/api/users', admin, { username: 'lx-boss', displayName: '李县长', password: PASSWORD, role: 'leader', unit: 'longxi', departments: ['lx.centre'] });
-    const clerk = await login('lx-clerk');
+    const clerk = await apiLogin(call, 'lx-clerk');
     const register = (title: string, mobile: string) => call('POST', '/api/cases', clerk, {
       process: 'longxi/dispute', title,
       data: { applicant: '王建国', idNumber: ID, mobile, channel: '来访', type: '邻里纠纷', unit: 'longxi.gongchang', description: '与邻居因排水沟渠发生纠纷' },
@@ -60,7 +37,7 @@ describe('督办 and 研判 in the browser', () => {
     // the leader, 1440 px: repeats on the case page, then 挂牌督办 with a 批示 and a 包案领导
     const { page, errors } = await open('lx-boss', 1440);
     try {
-      await page.goto(`${base}/cases/${again.id}`);
+      await page.goto(`${demo.baseUrl}/cases/${again.id}`);
       const repeats = page.getByTestId('case-repeats');
       await repeats.waitFor();
       expect(await repeats.textContent()).toContain(`案件编号 ${first.number}`);
@@ -74,12 +51,12 @@ describe('督办 and 研判 in the browser', () => {
       expect(await page.getByTestId('leader-in-charge').textContent()).toContain('lx-boss');
       await page.getByTestId('supervised-tag').waitFor();
       await expect.poll(async () => (await page.getByTestId('timeline').textContent()) ?? '').toContain(`挂牌督办：${INSTRUCTION}`);
-      await page.screenshot({ path: join(SHOTS, '01-case-supervised-1440.png'), fullPage: true });
+      await shot(page, '01-case-supervised-1440');
 
       await page.getByTestId('nav-/supervision').click();
       await page.getByTestId('supervision-row').first().waitFor();
       expect(await page.getByTestId('supervision-page').textContent()).toContain(INSTRUCTION);
-      await page.screenshot({ path: join(SHOTS, '02-supervision-list-1440.png'), fullPage: true });
+      await shot(page, '02-supervision-list-1440');
 
       await page.getByTestId('nav-/analysis').click();
       await page.getByTestId('search-value').fill(ID.toLowerCase());
@@ -89,7 +66,7 @@ describe('督办 and 研判 in the browser', () => {
       expect(full).toContain(ID);
       expect(full).toContain('13909321111');
       expect(await page.getByTestId('search-masked').count()).toBe(0);
-      await page.screenshot({ path: join(SHOTS, '03-search-leader-1440.png'), fullPage: true });
+      await shot(page, '03-search-leader-1440');
       expect(errors).toEqual([]);
     } finally {
       await page.context().close();
@@ -101,13 +78,13 @@ describe('督办 and 研判 in the browser', () => {
     const handler = groups.map((g) => handlers[g]).find(Boolean) ?? 'admin';
     const unit = await open(handler, 1440);
     try {
-      await unit.page.goto(`${base}/inbox`);
+      await unit.page.goto(`${demo.baseUrl}/inbox`);
       await unit.page.getByTestId('inbox-supervised').first().waitFor();
-      await unit.page.goto(`${base}/tasks/${again.openTasks[0].id}`);
+      await unit.page.goto(`${demo.baseUrl}/tasks/${again.openTasks[0].id}`);
       const shown = unit.page.getByTestId('task-supervision');
       await shown.waitFor();
       expect(await shown.textContent()).toContain(INSTRUCTION);
-      await unit.page.screenshot({ path: join(SHOTS, '04-task-instruction-1440.png'), fullPage: true });
+      await shot(unit.page, '04-task-instruction-1440');
       expect(unit.errors).toEqual([]);
     } finally {
       await unit.page.context().close();
@@ -116,7 +93,7 @@ describe('督办 and 研判 in the browser', () => {
     // a clerk on a phone: the search is masked; the task page shows the 批示 too
     const phone = await open('lx-clerk', 390);
     try {
-      await phone.page.goto(`${base}/analysis`);
+      await phone.page.goto(`${demo.baseUrl}/analysis`);
       await phone.page.getByTestId('search-value').fill(ID);
       await phone.page.getByTestId('search-button').click();
       await phone.page.getByTestId('search-masked').waitFor();
@@ -124,14 +101,14 @@ describe('督办 and 研判 in the browser', () => {
       expect(masked).toContain('621*************2X');
       expect(masked).not.toContain(ID);
       expect(masked).not.toContain('13909321111');
-      await phone.page.screenshot({ path: join(SHOTS, '05-search-masked-390.png'), fullPage: true });
-      await phone.page.goto(`${base}/cases/${again.id}`);
+      await shot(phone.page, '05-search-masked-390');
+      await phone.page.goto(`${demo.baseUrl}/cases/${again.id}`);
       await phone.page.getByTestId('case-supervision').waitFor();
       await phone.page.getByTestId('case-repeats').waitFor();
-      await phone.page.screenshot({ path: join(SHOTS, '06-case-390.png'), fullPage: true });
-      await phone.page.goto(`${base}/supervision`);
+      await shot(phone.page, '06-case-390');
+      await phone.page.goto(`${demo.baseUrl}/supervision`);
       await phone.page.getByTestId('supervision-row').first().waitFor();
-      await phone.page.screenshot({ path: join(SHOTS, '07-supervision-list-390.png'), fullPage: true });
+      await shot(phone.page, '07-supervision-list-390');
       expect(phone.errors).toEqual([]);
     } finally {
       await phone.page.context().close();

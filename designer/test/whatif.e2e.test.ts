@@ -1,18 +1,16 @@
 // 试算影响 in a real browser against `yizhan serve --demo`: an administrator opens the Longxi pack,
 // loads a proposed version without the 属地乡镇调处 rule, replays the past cases and sees, before
 // deploying, how many would change, from → to, the rule whose hits move and the cases.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, DESIGNER, launchBrowser, PASSWORD, ROOT, startDemoServer, type DemoServer } from './support/demo-server';
+import { afterAll, describe, expect, it } from 'vitest';
+import { apiCaller, ROOT } from './support/demo-server';
+import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, screenshots } from './support/session';
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
+const demo = demoAndBrowser();
 const tmp = mkdtempSync(join(tmpdir(), 'yizhan-whatif-e2e-'));
-const SHOTS = join(DESIGNER, 'test-results', 'whatif');
-mkdirSync(SHOTS, { recursive: true });
+const { shot: snap } = screenshots('whatif');
 
 /** The Longxi pack without its 属地乡镇调处 rule (township disputes would go to the county centre), 反馈 renamed. */
 function proposedLongxi(): string {
@@ -27,41 +25,23 @@ function proposedLongxi(): string {
   return dir;
 }
 
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
 describe('what-if replay in the pack editor', () => {
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  afterAll(() => {
     rmSync(tmp, { recursive: true, force: true });
-  }, 60_000);
+  });
 
   it('an administrator sees what a proposed rule change would do to past cases, the figures beside 部署, and after the deploy what changed from the version before', async () => {
-    const base = server!.baseUrl;
-    const call = apiCaller(base);
-    const { token } = (await call('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD })) as { token: string };
+    const call = apiCaller(demo.baseUrl);
+    const token = await apiLogin(call, 'admin');
     const township = (await call('POST', '/api/cases', token, {
       process: 'longxi/dispute', title: '试算：两户宅基地界线',
       data: { applicant: '王建国', mobile: '13912345670', type: '邻里纠纷', channel: '来访', unit: 'longxi.shouyang', partyCount: 2, description: '两户宅基地界线不清，多次争执' },
     })) as { id: string; number: number };
 
     const errors: string[] = [];
-    const page = await (await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/login`);
-    await page.locator('#login-username').fill('admin');
-    await page.locator('#login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
-    await page.goto(`${base}/admin/packs/longxi`);
+    const page = await openPage(demo.browser, { errors });
+    await logIn(page, demo.baseUrl, 'admin');
+    await page.goto(`${demo.baseUrl}/admin/packs/longxi`);
     await page.getByTestId('pack-title').waitFor();
 
     // the deployed pack replays to no change
@@ -94,7 +74,7 @@ describe('what-if replay in the pack editor', () => {
     // on a phone the panel stays within the screen
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId('whatif-panel').scrollIntoViewIfNeeded();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(390);
     await snap(page, 'phone');
 
     // deployed, the new version compared with the one before: the summary and both diagrams marked
@@ -116,7 +96,7 @@ describe('what-if replay in the pack editor', () => {
     const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > 392)
       .slice(0, 5).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`));
     await snap(page, 'diff-phone');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), wide.join(' | ')).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page), wide.join(' | ')).toBeLessThanOrEqual(390);
     expect(errors).toEqual([]);
     await page.context().close();
   }, 300_000);

@@ -7,7 +7,7 @@
 // step conventions; the engine binds both as query parameters.
 import type pg from 'pg';
 import type { Clock } from './clock';
-import type { StepConventions } from './case-statistics';
+import type { FigureCase, StepConventions } from './case-statistics';
 import { caseVisibleSql, SqlArgs, type ReadScope } from './read-scope';
 
 /** An assessed unit: its key and the department codes (candidate groups) whose tasks are its own. */
@@ -64,16 +64,7 @@ export type AssessmentFlag = 'lateTask' | 'overdueTask' | 'notSucceeded' | 'diss
 export const ASSESSMENT_FLAGS: readonly AssessmentFlag[] = ['lateTask', 'overdueTask', 'notSucceeded', 'dissatisfied', 'returned', 'supervised', 'notFirstContact', 'backlogOpen'];
 
 /** One case behind a unit's figures, with what it counted for the unit. */
-export interface AssessmentCase {
-  id: string;
-  number: number;
-  processKey: string;
-  title: string | null;
-  type: string | null;
-  unit: string | null;
-  status: string;
-  createdAt: Date;
-  completedAt: Date | null;
+export interface AssessmentCase extends FigureCase {
   tasks: number;
   tasksOnTime: number;
   overdueTasks: number;

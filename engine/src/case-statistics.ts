@@ -7,6 +7,7 @@ import type pg from 'pg';
 import type { Clock } from './clock';
 import { HistoryKind } from './history';
 import { caseVisibleSql, SqlArgs, type ReadScope } from './read-scope';
+import { transaction } from './store/database';
 
 /** The step conventions the figures read (see processes/src/steps.ts for the packs' ones). */
 export interface StepConventions {
@@ -68,8 +69,8 @@ export interface CaseCounts {
   backlogResolved: number;
 }
 
-/** One case behind a figure. */
-export interface CaseMetrics {
+/** What a drill-down names of a case behind a figure (statistics and 考核 alike). */
+export interface FigureCase {
   id: string;
   number: number;
   processKey: string;
@@ -79,6 +80,10 @@ export interface CaseMetrics {
   status: string;
   createdAt: Date;
   completedAt: Date | null;
+}
+
+/** One case behind a figure. */
+export interface CaseMetrics extends FigureCase {
   /** YYYY-MM of its creation, Beijing time. */
   month: string;
   onTime: boolean;
@@ -438,9 +443,7 @@ export class CaseStatistics implements CountsReader {
     const wanted = canonical(this.conventions);
     const { rows } = await this.pool.query<{ conventions: unknown }>('select conventions from case_stats_conventions');
     if (rows[0] && canonical(rows[0].conventions) === wanted) return;
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
+    await transaction(this.pool, async (client) => {
       await client.query('lock table case_stats_conventions in exclusive mode');
       const again = await client.query<{ conventions: unknown }>('select conventions from case_stats_conventions');
       if (!again.rows[0] || canonical(again.rows[0].conventions) !== wanted) {
@@ -450,13 +453,7 @@ export class CaseStatistics implements CountsReader {
         );
         await client.query('select case_stats_rebuild()');
       }
-      await client.query('commit');
-    } catch (err) {
-      await client.query('rollback').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   /**

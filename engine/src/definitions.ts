@@ -8,6 +8,7 @@ import { declaredFields } from '@yizhan/forms';
 import type { CompiledDefinition } from './bpmn/definition';
 import type { BpmnDocument } from './bpmn/read';
 import { BpmnInvalidError, DefinitionWithdrawnError, NotFoundError } from './errors';
+import { transaction } from './store/database';
 
 export interface DeployInput {
   /** Process key, stable across versions (e.g. "longxi/dispute"). */
@@ -156,19 +157,9 @@ export class DefinitionRepository {
     const forms = input.forms ?? {};
 
     if (options.client) return this.insert(options.client, input, compiled, forms);
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
-      const rec = await this.insert(client, input, compiled, forms);
-      await client.query('commit');
-      this.byId.set(rec.id, rec);
-      return rec;
-    } catch (err) {
-      await client.query('rollback').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    const rec = await transaction(this.pool, (client) => this.insert(client, input, compiled, forms));
+    this.byId.set(rec.id, rec);
+    return rec;
   }
 
   /** Inserts version n+1 of the key within the transaction open on `client`. */

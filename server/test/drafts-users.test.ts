@@ -2,7 +2,7 @@
 // management by administrators (disable, move between units), both scoped to the caller's county.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
-import { otherCountyPack, packFiles, PASSWORD, startTestServer, type Json, type TestServer } from './support/harness';
+import { otherCountyPack, packFiles, PASSWORD, startTwoCountyServer, type Json, type TestServer } from './support/harness';
 
 describe.each(databaseTargets())('pack drafts and user management on $name PostgreSQL', (target) => {
   let s: TestServer;
@@ -10,11 +10,7 @@ describe.each(databaseTargets())('pack drafts and user management on $name Postg
   let countyadmin: string;
 
   beforeAll(async () => {
-    s = await startTestServer(target);
-    admin = await s.login('admin');
-    countyadmin = await s.login('countyadmin');
-    const r = await s.request('POST', '/api/packs', { token: admin, body: { files: otherCountyPack('1.0.0') } });
-    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    ({ s, admin, countyadmin } = await startTwoCountyServer(target));
   });
   afterAll(async () => {
     await s?.close();

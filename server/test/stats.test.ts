@@ -10,8 +10,8 @@ import { computeDue, WorkingCalendar } from '@yizhan/engine';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
-import { loadPackDir } from '../src/packs';
-import { startTestServer, type Json, type TestServer } from './support/harness';
+import { type Json, type TestServer } from './support/harness';
+import { addFigures, startPlanServer } from './support/plan';
 import { prng } from './support/prng';
 
 const LONGXI = new URL('../../processes/longxi/', import.meta.url).pathname;
@@ -175,6 +175,10 @@ function expectedOf(c: PlannedCase): Expected & { month: string } {
   };
 }
 
+const ZERO: Expected = {
+  total: 0, closed: 0, withdrawn: 0, refused: 0, onTime: 0, overdue: 0, mediated: 0, succeeded: 0, rated: 0, satisfied: 0, basic: 0, dissatisfied: 0,
+  supervised: 0, firstResolved: 0, backlog: 0, backlogResolved: 0,
+};
 const rate = (n: number, d: number) => (d ? Math.round((n / d) * 10000) / 10000 : null);
 
 function expectedRows(key: (c: PlannedCase) => string | string[]): Map<string, Json> {
@@ -182,12 +186,7 @@ function expectedRows(key: (c: PlannedCase) => string | string[]): Map<string, J
   for (const c of PLAN) {
     const e = expectedOf(c);
     for (const k of [key(c)].flat()) {
-      const acc = rows.get(k) ?? {
-        total: 0, closed: 0, withdrawn: 0, refused: 0, onTime: 0, overdue: 0, mediated: 0, succeeded: 0, rated: 0, satisfied: 0, basic: 0, dissatisfied: 0,
-        supervised: 0, firstResolved: 0, backlog: 0, backlogResolved: 0,
-      };
-      for (const f of Object.keys(acc) as (keyof Expected)[]) acc[f] += e[f];
-      rows.set(k, acc);
+      addFigures(rows, k, ZERO, e);
     }
   }
   return new Map([...rows].map(([k, e]) => [k, {
@@ -206,17 +205,8 @@ describe.each(databaseTargets())('statistics of 200 generated cases on $name Pos
 
   beforeAll(async () => {
     // Hundreds of logins as the test clock jumps days ahead: lift the login rate limit.
-    s = await startTestServer(target, { loginLimit: { windowMs: 60_000, limit: 100_000 } });
-    await s.yizhan.services.packs.deploy(await loadPackDir(LONGXI), 'test');
-    // Tokens live 8 hours of the test clock; logging in (argon2) only when needed keeps this fast.
-    let since = -Infinity;
-    const token = async () => {
-      if (s.clock.now().getTime() - since > 7 * HOUR) {
-        admin = await s.login('admin', true);
-        since = s.clock.now().getTime();
-      }
-      return admin;
-    };
+    let token: () => Promise<string>;
+    ({ server: s, adminToken: token } = await startPlanServer(target, LONGXI));
     for (const c of PLAN) {
       s.clock.set(new Date(c.start));
       const started = await s.request('POST', '/api/cases', {

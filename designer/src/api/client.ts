@@ -178,6 +178,14 @@ export class ApiClient {
   savePackDraft(packId: string, draftId: string, body: BodyOf<'savePackDraft'>) {
     return this.request<PackDraft>('POST', `/api/packs/${encodeURIComponent(packId)}/drafts/${encodeURIComponent(draftId)}`, body);
   }
+  /** What a saved draft changes against the deployed version (the 版本比较 of two versions). */
+  packDraftDiff(packId: string, draftId: string) {
+    return this.request<PackDiff>('GET', `/api/packs/${encodeURIComponent(packId)}/drafts/${encodeURIComponent(draftId)}/diff`);
+  }
+  /** What the editors' unsaved files change against the deployed version; nothing is saved. */
+  packFilesDiff(packId: string, files: PackFiles) {
+    return this.request<PackDiff>('POST', `/api/packs/${encodeURIComponent(packId)}/diff`, { files } satisfies BodyOf<'diffPackFiles'>);
+  }
   deletePackDraft(packId: string, draftId: string) {
     return this.request<void>('DELETE', `/api/packs/${encodeURIComponent(packId)}/drafts/${encodeURIComponent(draftId)}`);
   }

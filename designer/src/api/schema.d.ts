@@ -656,7 +656,11 @@ export interface paths {
          */
         get: operations["diffPackVersions"];
         put?: never;
-        post?: never;
+        /**
+         * 未保存的修改与已部署版本比较
+         * @description 编辑器中尚未保存的文件与已部署版本的差异，不保存、不部署。与「版本比较」（GET /api/packs/{id}/diff）相同的差异：BPMN 元素、规则、表单字段、组织架构和 pack.json 设置，并给出中文摘要；与最新的已部署版本比较。文件无法解析时返回 422 PACK_INVALID，流程包未部署时返回 404。
+         */
+        post: operations["diffPackFiles"];
         delete?: never;
         options?: never;
         head?: never;
@@ -741,6 +745,26 @@ export interface paths {
          * @description 草稿不必通过校验；部署时才校验。pack.json 的 id 须与流程包一致。baseVersion：草稿所依据的已部署版本（用于对比）。
          */
         post: operations["createPackDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/packs/{id}/drafts/{draftId}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 草稿与已部署版本比较
+         * @description 与「版本比较」（GET /api/packs/{id}/diff）相同的差异：BPMN 元素、规则、表单字段、组织架构和 pack.json 设置，并给出中文摘要；与最新的已部署版本比较。文件无法解析时返回 422 PACK_INVALID，流程包未部署时返回 404。
+         */
+        get: operations["diffPackDraft"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3844,6 +3868,45 @@ export interface operations {
             422: components["responses"]["E422"];
         };
     };
+    diffPackFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程包 id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** 包内路径 → 文件内容 */
+                    files: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description 差异 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackDiff"];
+                };
+            };
+            400: components["responses"]["E400"];
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            413: components["responses"]["E413"];
+            415: components["responses"]["E415"];
+            422: components["responses"]["E422"];
+        };
+    };
     migrationVersions: {
         parameters: {
             query?: never;
@@ -4020,6 +4083,35 @@ export interface operations {
             404: components["responses"]["E404"];
             413: components["responses"]["E413"];
             415: components["responses"]["E415"];
+        };
+    };
+    diffPackDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description 流程包 id */
+                id: string;
+                /** @description 草稿 id */
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 差异 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackDiff"];
+                };
+            };
+            401: components["responses"]["E401"];
+            403: components["responses"]["E403"];
+            404: components["responses"]["E404"];
+            422: components["responses"]["E422"];
         };
     };
     getPackDraft: {

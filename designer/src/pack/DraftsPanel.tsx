@@ -1,56 +1,53 @@
 // 草稿 tab of the pack page (its own chunk): the pack's drafts on the server — open one to continue
 // it, compare it with the deployed version, delete it — and what the editors' current files change
-// against the deployed version, file by file in words (pack-diff.ts).
-import { Alert, Button, Space, Tag } from 'antd';
-import { useState } from 'react';
-import type { PackDraft, PackDraftSummary, PackFiles } from '../api/types';
+// against the deployed version. The server compares (the 版本比较 of two deployed versions: BPMN
+// elements, rules, form fields, org model, pack.json settings), in Chinese lines.
+import { Alert, Button, Space, Spin, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import type { PackDiff, PackDraft, PackDraftSummary, PackFiles } from '../api/types';
 import { ErrorAlert, formatTime } from '../app/common';
-import { useI18n, type MessageKey, type Translate } from '../app/i18n';
+import { useI18n } from '../app/i18n';
 import { SimpleTable } from '../app/SimpleTable';
 import { Panel, useToast } from '../app/ui';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
-import { diffPack, type DiffNote, type FileDiff } from './pack-diff';
 
-const CHANGE_COLOUR: Record<FileDiff['change'], string> = { added: 'green', removed: 'red', changed: 'blue' };
-const CHANGE_WORD: Record<FileDiff['change'], MessageKey> = { added: 'diffAdded', removed: 'diffRemoved', changed: 'diffChanged' };
-const NOTE_WORD: Record<Exclude<DiffNote['kind'], 'lines' | 'unreadable'>, MessageKey> = {
-  rulesAdded: 'diffRulesAdded', rulesRemoved: 'diffRulesRemoved', rulesChanged: 'diffRulesChanged',
-  fieldsAdded: 'diffFieldsAdded', fieldsRemoved: 'diffFieldsRemoved', fieldsChanged: 'diffFieldsChanged', keysChanged: 'diffKeysChanged',
-};
-
-function noteText(n: DiffNote, t: Translate, lang: string): string {
-  if (n.kind === 'lines') return t('diffLines', { added: n.added, removed: n.removed });
-  if (n.kind === 'unreadable') return t('diffUnreadable');
-  return t(NOTE_WORD[n.kind], { names: n.names.join(lang === 'en' ? ', ' : '、') });
-}
-
-/** Every changed file with what changed in it. */
-export function PackDiffView({ deployed, files, testId }: { deployed: { version: string; files: PackFiles }; files: PackFiles; testId?: string }) {
-  const { t, lang } = useI18n();
-  const diff = diffPack(deployed.files, files);
+/** What `load` answers (the server's comparison with the deployed `version`), a line a change. */
+function PackDiffView({ version, load, deps, testId }: { version: string; load: () => Promise<PackDiff>; deps: readonly unknown[]; testId?: string }) {
+  const { t } = useI18n();
+  const diff = useLoad(load, deps);
+  const lines = diff.data?.summary;
   return (
     <div data-testid={testId}>
-      <div style={{ fontWeight: 600, marginBottom: 8 }}>{t('diffTitle', { version: deployed.version })}</div>
-      {diff.length === 0 && <div style={{ color: '#666' }} data-testid="diff-none">{t('diffNone')}</div>}
-      <ul style={{ margin: 0, paddingLeft: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: 8 }}>
-        {diff.map((d) => (
-          <li key={d.file} data-testid={`diff-${d.file}`} style={{ borderLeft: '3px solid #d9d9d9', paddingLeft: 10, overflowWrap: 'anywhere' }}>
-            <Tag color={CHANGE_COLOUR[d.change]}>{t(CHANGE_WORD[d.change])}</Tag>
-            <code>{d.file}</code>
-            {d.notes.map((n, i) => <div key={i} style={{ color: '#444', marginTop: 2 }}>{noteText(n, t, lang)}</div>)}
-          </li>
-        ))}
-      </ul>
+      <div style={{ fontWeight: 600, marginBottom: 8 }}>{t('diffTitle', { version })}</div>
+      <ErrorAlert error={diff.error} onRetry={diff.reload} />
+      {!lines && !diff.error && <Spin />}
+      {lines?.length === 0 && <div style={{ color: '#666' }} data-testid="diff-none">{t('diffNone')}</div>}
+      {!!lines?.length && (
+        <ul data-testid="diff-summary" style={{ margin: 0, paddingLeft: 18, display: 'flex', flexDirection: 'column', gap: 4, overflowWrap: 'anywhere' }}>
+          {lines.map((line, i) => <li key={i}>{line}</li>)}
+        </ul>
+      )}
     </div>
   );
+}
+
+/** `value`, once it has stayed the same for `ms` (the editors' files compare after typing stops). */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }
 
 export default function DraftsPanel({ packId, files, deployed, current, refresh, onOpen, onDeleted }: {
   packId: string;
   /** The editors' files now. */
   files: PackFiles;
-  deployed?: { version: string; files: PackFiles };
+  /** The deployed version the drafts compare with (absent before the first deploy). */
+  deployed?: { version: string };
   /** The draft open in the editors. */
   current?: string;
   /** Changes when the list may have changed (a save, a deploy). */
@@ -62,7 +59,10 @@ export default function DraftsPanel({ packId, files, deployed, current, refresh,
   const { t } = useI18n();
   const message = useToast();
   const drafts = useLoad(() => api.packDrafts(packId), [api, packId, refresh]);
-  const [compared, setCompared] = useState<PackDraft>();
+  const [compared, setCompared] = useState<PackDraftSummary>();
+  const editing = useSettled(files, 500);
+  // a compared draft that is gone from the list (deployed, deleted by someone) is no longer compared
+  const shown = compared && drafts.data?.find((d) => d.id === compared.id);
   const [error, setError] = useState<unknown>();
 
   const fetchDraft = async (d: PackDraftSummary) => {
@@ -95,7 +95,7 @@ export default function DraftsPanel({ packId, files, deployed, current, refresh,
               key: 'a', title: t('actions'), render: (d) => (
                 <Space wrap>
                   <Button size="small" type="primary" data-testid="draft-open" onClick={async () => { const full = await fetchDraft(d); if (full) onOpen(full); }}>{t('open')}</Button>
-                  {deployed && <Button size="small" data-testid="draft-compare" onClick={async () => setCompared(await fetchDraft(d))}>{t('draftCompare')}</Button>}
+                  {deployed && <Button size="small" data-testid="draft-compare" onClick={() => { setError(undefined); setCompared(d); }}>{t('draftCompare')}</Button>}
                   <Button size="small" danger data-testid="draft-delete" onClick={async () => {
                     if (!window.confirm(t('draftDeleteConfirm', { title: d.title }))) return;
                     try {
@@ -114,14 +114,17 @@ export default function DraftsPanel({ packId, files, deployed, current, refresh,
           ]}
         />
       </Panel>
-      {compared && deployed && (
-        <Panel title={compared.title} extra={<Button size="small" onClick={() => setCompared(undefined)}>{t('dashClose')}</Button>}>
-          <PackDiffView deployed={deployed} files={compared.files} testId="draft-diff" />
+      {shown && deployed && (
+        <Panel title={shown.title} extra={<Button size="small" onClick={() => setCompared(undefined)}>{t('dashClose')}</Button>}>
+          <PackDiffView
+            version={deployed.version} testId="draft-diff"
+            load={() => api.packDraftDiff(packId, shown.id)} deps={[api, packId, shown.id, shown.revision]}
+          />
         </Panel>
       )}
       {deployed && (
         <Panel title={t('draftEditing')}>
-          <PackDiffView deployed={deployed} files={files} testId="editor-diff" />
+          <PackDiffView version={deployed.version} testId="editor-diff" load={() => api.packFilesDiff(packId, editing)} deps={[api, packId, editing, deployed.version]} />
         </Panel>
       )}
     </Space>

@@ -2,7 +2,7 @@
 // date, applicant, process, receiving unit, a QR code of the case number) and the 案卷 (intake
 // data, routing decision, each step with its data, outcome, timeline). Plain HTML on white with
 // @media print rules; the QR library is loaded with this page only.
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { CaseDetail, OrgModel } from '../api/types';
 import { ErrorAlert, formatTime } from '../app/common';
 import { useI18n, type MessageKey } from '../app/i18n';
@@ -10,6 +10,7 @@ import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
 import { DecisionView } from '../rules/ExplanationView';
+import { QrCode } from './QrCode';
 import { intakeData, completedSteps, fieldText, fieldTitle, historyText, orderedKeys, orgNamer, personNamer, processLabel, stepLabel, useCaseForms, type CaseForms } from './case-data';
 
 const STATUS: Record<CaseDetail['status'], MessageKey> = { active: 'statusActive', completed: 'statusCompleted', incident: 'statusIncident', failed: 'statusFailed', withdrawn: 'statusWithdrawn', refused: 'statusRefused' };
@@ -43,20 +44,6 @@ const CSS = `
   .print-sheet tr, .print-sheet section { break-inside: avoid; }
 }
 `;
-
-/** The QR code of a text as an SVG image (the `qrcode` package is loaded here, not with the app). */
-function QrCode({ text }: { text: string }) {
-  const [src, setSrc] = useState<string>();
-  useEffect(() => {
-    let live = true;
-    void import('qrcode').then(async (qr) => {
-      const svg = await qr.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-      if (live) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
-    });
-    return () => { live = false; };
-  }, [text]);
-  return src ? <img src={src} alt={text} data-testid="receipt-qr" data-qr-text={text} /> : <div style={{ width: 148, height: 148 }} />;
-}
 
 function Rows({ rows }: { rows: [ReactNode, ReactNode, string?][] }) {
   return (
@@ -123,7 +110,7 @@ export default function PrintPage({ kind, id }: { kind: 'receipt' | 'case'; id: 
                 [t('receivingUnit'), unit, 'receipt-unit'],
               ]} />
               <div className="qr">
-                <QrCode text={String(c.number)} />
+                <QrCode text={String(c.number)} testId="receipt-qr" size={148} />
                 <div>{t('qrCaption')}</div>
               </div>
             </div>

@@ -1,12 +1,13 @@
 // 评价告知单: the print slip handed to the applicant with the rating link as a QR code and the
 // rating code to type at /rate. The link is the one just made on the case page (kept in this tab's
 // session storage: the server never shows it again); without one, the page says to make one.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatTime } from '../app/common';
 import { useI18n } from '../app/i18n';
 import { useRouter } from '../app/router';
 import { useSession } from '../app/session';
 import { useLoad } from '../app/use-load';
+import { QrCode } from './QrCode';
 import { ratingLinkKey, type IssuedRatingLink } from './RatingLinkCard';
 
 const CSS = `
@@ -23,19 +24,6 @@ const CSS = `
 @media (max-width: 600px) { .slip { margin: 8px; padding: 20px 16px; } }
 @media print { @page { size: A4; margin: 16mm; } .slip-bar { display: none !important; } .slip { box-shadow: none; margin: 0; padding: 0; } }
 `;
-
-function Qr({ text }: { text: string }) {
-  const [src, setSrc] = useState<string>();
-  useEffect(() => {
-    let live = true;
-    void import('qrcode').then(async (qr) => {
-      const svg = await qr.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-      if (live) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
-    });
-    return () => { live = false; };
-  }, [text]);
-  return src ? <img src={src} alt={text} data-testid="rating-qr" data-qr-text={text} /> : <div style={{ width: 180, height: 180 }} />;
-}
 
 export default function RatingSlipPage({ id }: { id: string }) {
   const { api } = useSession();
@@ -67,7 +55,7 @@ export default function RatingSlipPage({ id }: { id: string }) {
                 <div>{t('ratingCode')}：<span className="code" data-testid="slip-code">{link.code}</span></div>
                 <div>{t('ratingExpires')}：{formatTime(link.expiresAt)}</div>
               </div>
-              <Qr text={url} />
+              <QrCode text={url} testId="rating-qr" size={180} />
             </div>
             <p>{t('ratingSlipText', { url: ratePage })}</p>
           </>

@@ -103,21 +103,7 @@ export async function beginLocked(client: Client, target: { caseId: string } | {
   return row;
 }
 
-/** Runs `work` in one transaction on a pooled connection; `onRollback` runs when it fails. */
-export async function transaction(pool: pg.Pool, work: (client: Client) => Promise<void>, onRollback?: () => void): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    await work(client);
-    await client.query('commit');
-  } catch (err) {
-    onRollback?.();
-    await client.query('rollback').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
-}
+export { transaction } from '../store/database';
 
 /** The case a task belongs to (read without a lock, to know which case to lock). */
 export async function caseOfTask(pool: pg.Pool, taskId: string): Promise<string> {

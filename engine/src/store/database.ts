@@ -145,6 +145,23 @@ function allMigrations(extra: MigrationSet[]): Migration[] {
   return all.sort((a, b) => a.version - b.version);
 }
 
+/** Runs `work` in one transaction on a pooled connection and answers what it answers; `onRollback` runs when it fails. */
+export async function transaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>, onRollback?: () => void): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    const out = await work(client);
+    await client.query('commit');
+    return out;
+  } catch (err) {
+    onRollback?.();
+    await client.query('rollback').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Applies pending migrations — the engine's and the caller's `extra` sets — in version order,
  * under an advisory lock so concurrent starts are safe. A version recorded in
@@ -152,10 +169,8 @@ function allMigrations(extra: MigrationSet[]): Migration[] {
  */
 export async function migrate(pool: pg.Pool, extra: MigrationSet[] = []): Promise<number[]> {
   const migrations = allMigrations(extra);
-  const client = await pool.connect();
-  const applied: number[] = [];
-  try {
-    await client.query('begin');
+  return transaction(pool, async (client) => {
+    const applied: number[] = [];
     await client.query('select pg_advisory_xact_lock(7424201)');
     await client.query('create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())');
     const done = new Set((await client.query<{ version: number }>('select version from schema_migrations')).rows.map((r) => r.version));
@@ -165,12 +180,6 @@ export async function migrate(pool: pg.Pool, extra: MigrationSet[] = []): Promis
       await client.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
       applied.push(m.version);
     }
-    await client.query('commit');
-  } catch (err) {
-    await client.query('rollback').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
-  return applied;
+    return applied;
+  });
 }

@@ -1,7 +1,8 @@
-// 流程包草稿：保存未部署的修改（BPMN、规则、表单），列出、打开、继续保存、删除，准备好后部署.
-// A draft belongs to its pack and is shared by the pack's editors (see pack-drafts.ts). Only who
-// may deploy the pack (pack:deploy, in their county) sees its drafts: another county's pack and its
-// drafts answer 404.
+// 流程包草稿：保存未部署的修改（BPMN、规则、表单），列出、打开、继续保存、与已部署版本比较、删除，
+// 准备好后部署. A draft belongs to its pack and is shared by the pack's editors (see pack-drafts.ts).
+// Only who may deploy the pack (pack:deploy, in their county) sees its drafts: another county's pack
+// and its drafts answer 404. The comparison is the 版本比较 of two deployed versions (diffPacks).
+import { diffPacks, type PackDiff } from '@yizhan/packs';
 import { ref } from '../api-schemas';
 import { ApiError, notFound } from '../http-errors';
 import { MAX_PACK_FILES } from '../pack-upload';
@@ -47,6 +48,21 @@ export function draftRoutes(services: Services): RouteDef[] {
     }
   };
   const pathParams = { id: '流程包 id', draftId: '草稿 id' };
+  /** What `files` change against the pack's latest deployed version; files that do not parse answer 422. */
+  const diffWithDeployed = async (packId: string, files: Record<string, string>): Promise<PackDiff> => {
+    const deployed = await packs.files(packId);
+    if (!deployed) throw notFound('PACK_NOT_FOUND', `流程包「${packId}」尚未部署，没有可比较的版本`);
+    const draft = packFromFiles(files);
+    const unreadable = draft.parseErrors ?? [];
+    if (unreadable.length) throw new ApiError('PACK_INVALID', '草稿中有文件无法解析，无法与已部署版本比较', unreadable.map(({ file, pointer, message }) => ({ file, pointer, message })));
+    try {
+      return await diffPacks(packFromFiles(deployed.files), draft);
+    } catch (err) {
+      throw new ApiError('PACK_INVALID', `草稿中有 BPMN 文件无法读取，无法与已部署版本比较：${(err as Error).message}`);
+    }
+  };
+  const diffNote = '与「版本比较」（GET /api/packs/{id}/diff）相同的差异：BPMN 元素、规则、表单字段、组织架构和 pack.json 设置，并给出中文摘要；'
+    + '与最新的已部署版本比较。文件无法解析时返回 422 PACK_INVALID，流程包未部署时返回 404。';
 
   return [
     defineRoute({
@@ -74,6 +90,29 @@ export function draftRoutes(services: Services): RouteDef[] {
         await inScope(params.id, scope);
         samePack(params.id, body.files);
         return result(201, await drafts.create({ packId: params.id, title: body.title, baseVersion: body.baseVersion ?? null, files: body.files, actor: user.username }));
+      },
+    }),
+    defineRoute<{ files: Record<string, string> }>({
+      method: 'post', path: '/api/packs/:id/diff', operationId: 'diffPackFiles', tag: 'packs', summary: '未保存的修改与已部署版本比较',
+      description: `编辑器中尚未保存的文件与已部署版本的差异，不保存、不部署。${diffNote}`,
+      access: 'pack:deploy', pathParams: { id: '流程包 id' },
+      body: { type: 'object', additionalProperties: false, required: ['files'], properties: { files: FILES_SCHEMA } },
+      success: { status: 200, description: '差异', schema: ref('PackDiff') },
+      errors: [404, 413, 422],
+      async handler({ params, body, scope }) {
+        await inScope(params.id, scope);
+        return diffWithDeployed(params.id, body.files);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/api/packs/:id/drafts/:draftId/diff', operationId: 'diffPackDraft', tag: 'packs', summary: '草稿与已部署版本比较',
+      description: diffNote,
+      access: 'pack:deploy', pathParams,
+      success: { status: 200, description: '差异', schema: ref('PackDiff') },
+      errors: [404, 422],
+      async handler({ params, scope }) {
+        await inScope(params.id, scope);
+        return diffWithDeployed(params.id, (await drafts.get(params.id, params.draftId)).files);
       },
     }),
     defineRoute({

@@ -161,3 +161,16 @@ export function otherCountyPack(version = '1.0.0'): Record<string, string> {
 
 /** Intake data of 另一县 (the `othertest` pack). */
 export const OTHER_PROCESS = 'othertest/dispute';
+
+/**
+ * A test server with 另一县 deployed beside the fixture county (the othertest pack, by the admin of
+ * every unit), and the tokens of that admin and of 测试县's own admin (countyadmin).
+ */
+export async function startTwoCountyServer(target: DatabaseTarget): Promise<{ s: TestServer; admin: string; countyadmin: string }> {
+  const s = await startTestServer(target);
+  const admin = await s.login('admin');
+  const countyadmin = await s.login('countyadmin');
+  const r = await s.request('POST', '/api/packs', { token: admin, body: { files: otherCountyPack('1.0.0') } });
+  if (r.status !== 201) throw new Error(`othertest not deployed: ${r.status} ${JSON.stringify(r.body)}`);
+  return { s, admin, countyadmin };
+}
