@@ -31,6 +31,14 @@ const TIMER = (added: boolean) => bpmn([
   added ? flow('f3', 'a', 'added') + flow('f4', 'added', 'end') : flow('f3', 'a', 'end'),
 ].join(''));
 
+/** a alone (version 1); version 2 attaches a P1D timer to a — interrupting: to 升级处理 (escalated), else to 催办 (urge) beside a. */
+const ESCALATION = (v2: boolean, interrupting: boolean) => bpmn([
+  task('a'), end, v2 ? `${task('escalated', '升级处理')}${task('urge', '催办')}<bpmn:endEvent id="urged" />` : '',
+  v2 ? `<bpmn:boundaryEvent id="overdue" name="超期升级" attachedToRef="a" cancelActivity="${interrupting}"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>` : '',
+  flow('f0', 'start', 'a'), flow('f1', 'a', 'end'),
+  v2 ? flow('f2', 'overdue', interrupting ? 'escalated' : 'urge') + flow('f3', 'escalated', 'end') + flow('f4', 'urge', 'urged') : '',
+].join(''));
+
 /** a, then a message catch (补充材料); version 2 adds a step after the catch. */
 const MESSAGE = (added: boolean) => `${bpmn([
   task('a'), '<bpmn:intermediateCatchEvent id="wait" name="等待补充材料"><bpmn:messageEventDefinition messageRef="msg" /></bpmn:intermediateCatchEvent>', end, added ? task('added') : '',
@@ -188,6 +196,38 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
     const urged = await engine.getCase(c.id);
     expect(open(urged)).toEqual(['a', 'urge']);
     expect(await runToEnd(urged)).toEqual(['a', 'added', 'urge']);
+  });
+
+  it.each([true, false])('a timer boundary event new in version 2 on the step the case waits at is armed by the migration (interrupting %s) and fires from the sweeper a day later', async (interrupting) => {
+    const key = `m/escalate-${interrupting}`;
+    await engine.deploy({ key, bpmn: ESCALATION(false, interrupting) });
+    const c = await start(key);
+    expect(open(c)).toEqual(['a']);
+    clock.advance(3600_000);
+    await engine.deploy({ key, bpmn: ESCALATION(true, interrupting) });
+    const plan = await engine.planMigration(request(key));
+    expect(plan.elements.find((e) => e.elementId === 'a')?.newTimers).toEqual([{ elementId: 'overdue', name: '超期升级', duration: 'P1D', interrupting }]);
+    const migratedAt = clock.now();
+    expect(await engine.migrateCases({ ...request(key), actor: 'admin' })).toMatchObject({ migrated: 1 });
+    // armed durably: a timers row due a day after the migration, and the engine state holds the running timer
+    const rows = (await db.pool.query(`select element_id, due_at from timers where case_id = $1 and status = 'pending'`, [c.id])).rows;
+    expect(rows).toEqual([{ element_id: 'overdue', due_at: new Date(migratedAt.getTime() + 86_400_000) }]);
+    const moved = await engine.getCase(c.id);
+    expect(moved.history.find((h) => h.kind === 'migrated')?.data).toMatchObject({ armedTimers: ['overdue'] });
+    engine.forgetLiveEngines(); // the sweeper recovers the saved state
+    clock.advance(86_400_000 - 60_000);
+    expect(await engine.fireDueTimers()).toBe(0);
+    clock.advance(60_000);
+    expect(await engine.fireDueTimers()).toBe(1);
+    const after = await engine.getCase(c.id);
+    expect(after.history.some((h) => h.kind === 'timer.fired' && h.elementId === 'overdue')).toBe(true);
+    if (interrupting) {
+      expect(open(after)).toEqual(['escalated']);
+      expect(await runToEnd(after)).toEqual(['escalated']);
+    } else {
+      expect(open(after)).toEqual(['a', 'urge']);
+      expect(await runToEnd(after)).toEqual(['a', 'urge']);
+    }
   });
 
   it('a case waiting at a message catch moves and the message still reaches it; one inside a sub-process moves with it', async () => {
