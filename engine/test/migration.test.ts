@@ -23,10 +23,10 @@ const PAR = (added: boolean) => bpmn([
   added ? flow('f5', 'join', 'added') + flow('f6', 'added', 'end') : flow('f5', 'join', 'end'),
 ].join(''));
 
-/** a with a non-interrupting 2-hour boundary timer leading to 催办 (urge); version 2 adds a step after a. */
-const TIMER = (added: boolean) => bpmn([
+/** a with a non-interrupting boundary timer (2 hours) leading to 催办 (urge); version 2 adds a step after a. */
+const TIMER = (added: boolean, duration = 'PT2H') => bpmn([
   task('a'), task('urge', '催办'), end, '<bpmn:endEvent id="urged" />', added ? task('added') : '',
-  '<bpmn:boundaryEvent id="late" attachedToRef="a" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeDuration>PT2H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>',
+  `<bpmn:boundaryEvent id="late" attachedToRef="a" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeDuration>${duration}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`,
   flow('f0', 'start', 'a'), flow('f1', 'late', 'urge'), flow('f2', 'urge', 'urged'),
   added ? flow('f3', 'a', 'added') + flow('f4', 'added', 'end') : flow('f3', 'a', 'end'),
 ].join(''));
@@ -228,6 +228,38 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
       expect(open(after)).toEqual(['a', 'urge']);
       expect(await runToEnd(after)).toEqual(['a', 'urge']);
     }
+  });
+
+  it('a timer whose duration version 2 changes keeps its due time (the new duration applies to timers armed after the migration); a new timer on a step inside a sub-process is armed too', async () => {
+    await engine.deploy({ key: 'm/longer', bpmn: TIMER(false) });
+    const c = await start('m/longer');
+    const timer = (await db.pool.query(`select id, element_id, due_at from timers where case_id = $1 and status = 'pending'`, [c.id])).rows;
+    await engine.deploy({ key: 'm/longer', bpmn: TIMER(false, 'PT4H') });
+    const plan = await engine.planMigration(request('m/longer'));
+    expect(plan.elements.map((e) => e.newTimers)).toEqual([undefined, undefined]); // a and its running timer late
+    expect(await engine.migrateCases({ ...request('m/longer'), actor: 'admin' })).toMatchObject({ migrated: 1 });
+    expect((await db.pool.query(`select id, element_id, due_at from timers where case_id = $1 and status = 'pending'`, [c.id])).rows).toEqual(timer);
+
+    const inner = (timed: boolean) => bpmn([
+      `<bpmn:subProcess id="sub"><bpmn:startEvent id="s0" />${task('s')}<bpmn:endEvent id="s9" />${flow('g0', 's0', 's')}${flow('g1', 's', 's9')}`
+        + (timed ? `<bpmn:boundaryEvent id="sLate" name="内部超期" attachedToRef="s"><bpmn:timerEventDefinition><bpmn:timeDuration>PT8H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>${task('sEsc', '内部升级')}${flow('g2', 'sLate', 'sEsc')}${flow('g3', 'sEsc', 's9')}` : '')
+        + '</bpmn:subProcess>',
+      end, flow('f0', 'start', 'sub'), flow('f1', 'sub', 'end'),
+    ].join(''));
+    await engine.deploy({ key: 'm/inner-timer', bpmn: inner(false) });
+    const d = await start('m/inner-timer');
+    expect(open(d)).toEqual(['s']);
+    await engine.deploy({ key: 'm/inner-timer', bpmn: inner(true) });
+    expect((await engine.planMigration(request('m/inner-timer'))).elements.find((e) => e.elementId === 's')?.newTimers).toEqual([{ elementId: 'sLate', name: '内部超期', duration: 'PT8H', interrupting: true }]);
+    const at = clock.now();
+    expect(await engine.migrateCases({ ...request('m/inner-timer'), actor: 'admin' })).toMatchObject({ migrated: 1 });
+    expect((await db.pool.query(`select element_id, due_at from timers where case_id = $1 and status = 'pending'`, [d.id])).rows).toEqual([{ element_id: 'sLate', due_at: new Date(at.getTime() + 8 * 3600_000) }]);
+    engine.forgetLiveEngines();
+    clock.advance(8 * 3600_000);
+    expect(await engine.fireDueTimers()).toBeGreaterThanOrEqual(1);
+    const escalated = await engine.getCase(d.id);
+    expect(open(escalated)).toEqual(['sEsc']);
+    expect(await runToEnd(escalated)).toEqual(['sEsc']);
   });
 
   it('a case waiting at a message catch moves and the message still reaches it; one inside a sub-process moves with it', async () => {
