@@ -1,7 +1,8 @@
 // 流程版本迁移: running cases move from version 1 to version 2 of their process — each then runs
 // to the end on the new version, through the step it added; a case waiting at an element the new
 // version removed is refused with a reason and still runs to the end on its old version. Parallel
-// branches, a boundary timer, a message catch move too; a case inside a sub-process is refused.
+// branches, a boundary timer, a message catch move too (a timer the new version adds to a waiting step is armed
+// by the migration); a case inside a called process or multi-instance sub-process is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseEngine, ManualClock, openDatabase, type CaseView, type Database, type MigrationRequest } from '../src';
 import { bpmn } from './support/bpmn';

@@ -5,7 +5,9 @@
 // plan's checks made again on the fresh row — rewrites the element ids in the saved bpmn-engine
 // state per the mapping, recovers that state against the target version, checks the engine waits
 // exactly where the case did (same tasks, same execution ids), re-points the open task and timer
-// rows of renamed elements, and projects it with a `migrated` history entry. A refused case is
+// rows of renamed elements, starts the timer boundary events the target adds to a task the case
+// waits at (armed from now: existing timers keep their due times, a changed duration applies to
+// timers armed after the migration), and projects it with a `migrated` history entry. A refused case is
 // not touched: it keeps running on its version. A case inside an embedded sub-process moves when
 // the sub-process and the elements it waits at inside map (an inner element only to one inside the
 // sub-process its sub-process maps to); inside a called process or a multi-instance sub-process it
