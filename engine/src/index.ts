@@ -1,6 +1,6 @@
 // @yizhan/engine — durable BPMN execution on bpmn-engine with a PostgreSQL store.
 export { CaseEngine, ProcessError, type AuthorizeTask, type LockedTask, type CaseEngineOptions, type StartCaseInput } from './case-engine';
-export { MIGRATION_REFUSALS, MIGRATION_PLAN_CASES, type MigrationOutcome, type MigrationPlan, type MigrationRequest, type MigrationVersions, type MigrationRefusal } from './commands/migration';
+export { MIGRATION_REFUSALS, MIGRATION_PLAN_CASES, type MigrationOutcome, type MigrationPlan, type MigrationRequest, type MigrationVersions, type MigrationRefusal, type MigrationNewTimer } from './commands/migration';
 export { type SignalResult, type SignalScope, type WaitingMessage } from './commands/messages';
 export { type ExtensionView, extensionApprover, workingDaysBetween, MAX_EXTENSION_DAYS } from './commands/lifecycle';
 export { type CaseOutcome } from './commands/outcome';

@@ -1,7 +1,8 @@
 // 流程版本迁移: running cases move from version 1 to version 2 of their process — each then runs
 // to the end on the new version, through the step it added; a case waiting at an element the new
 // version removed is refused with a reason and still runs to the end on its old version. Parallel
-// branches, a boundary timer, a message catch move too; a case inside a sub-process is refused.
+// branches, a boundary timer, a message catch move too (a timer the new version adds to a waiting step is armed
+// by the migration); a case inside a called process or multi-instance sub-process is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseEngine, ManualClock, openDatabase, type CaseView, type Database, type MigrationRequest } from '../src';
 import { bpmn } from './support/bpmn';
@@ -23,12 +24,20 @@ const PAR = (added: boolean) => bpmn([
   added ? flow('f5', 'join', 'added') + flow('f6', 'added', 'end') : flow('f5', 'join', 'end'),
 ].join(''));
 
-/** a with a non-interrupting 2-hour boundary timer leading to 催办 (urge); version 2 adds a step after a. */
-const TIMER = (added: boolean) => bpmn([
+/** a with a non-interrupting boundary timer (2 hours) leading to 催办 (urge); version 2 adds a step after a. */
+const TIMER = (added: boolean, duration = 'PT2H') => bpmn([
   task('a'), task('urge', '催办'), end, '<bpmn:endEvent id="urged" />', added ? task('added') : '',
-  '<bpmn:boundaryEvent id="late" attachedToRef="a" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeDuration>PT2H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>',
+  `<bpmn:boundaryEvent id="late" attachedToRef="a" cancelActivity="false"><bpmn:timerEventDefinition><bpmn:timeDuration>${duration}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>`,
   flow('f0', 'start', 'a'), flow('f1', 'late', 'urge'), flow('f2', 'urge', 'urged'),
   added ? flow('f3', 'a', 'added') + flow('f4', 'added', 'end') : flow('f3', 'a', 'end'),
+].join(''));
+
+/** a alone (version 1); version 2 attaches a P1D timer to a — interrupting: to 升级处理 (escalated), else to 催办 (urge) beside a. */
+const ESCALATION = (v2: boolean, interrupting: boolean) => bpmn([
+  task('a'), end, v2 ? `${task('escalated', '升级处理')}${task('urge', '催办')}<bpmn:endEvent id="urged" />` : '',
+  v2 ? `<bpmn:boundaryEvent id="overdue" name="超期升级" attachedToRef="a" cancelActivity="${interrupting}"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>` : '',
+  flow('f0', 'start', 'a'), flow('f1', 'a', 'end'),
+  v2 ? flow('f2', 'overdue', interrupting ? 'escalated' : 'urge') + flow('f3', 'escalated', 'end') + flow('f4', 'urge', 'urged') : '',
 ].join(''));
 
 /** a, then a message catch (补充材料); version 2 adds a step after the catch. */
@@ -188,6 +197,70 @@ describe.each(databaseTargets())('migrating running cases to a later version on 
     const urged = await engine.getCase(c.id);
     expect(open(urged)).toEqual(['a', 'urge']);
     expect(await runToEnd(urged)).toEqual(['a', 'added', 'urge']);
+  });
+
+  it.each([true, false])('a timer boundary event new in version 2 on the step the case waits at is armed by the migration (interrupting %s) and fires from the sweeper a day later', async (interrupting) => {
+    const key = `m/escalate-${interrupting}`;
+    await engine.deploy({ key, bpmn: ESCALATION(false, interrupting) });
+    const c = await start(key);
+    expect(open(c)).toEqual(['a']);
+    clock.advance(3600_000);
+    await engine.deploy({ key, bpmn: ESCALATION(true, interrupting) });
+    const plan = await engine.planMigration(request(key));
+    expect(plan.elements.find((e) => e.elementId === 'a')?.newTimers).toEqual([{ elementId: 'overdue', name: '超期升级', duration: 'P1D', interrupting }]);
+    const migratedAt = clock.now();
+    expect(await engine.migrateCases({ ...request(key), actor: 'admin' })).toMatchObject({ migrated: 1 });
+    // armed durably: a timers row due a day after the migration, and the engine state holds the running timer
+    const rows = (await db.pool.query(`select element_id, due_at from timers where case_id = $1 and status = 'pending'`, [c.id])).rows;
+    expect(rows).toEqual([{ element_id: 'overdue', due_at: new Date(migratedAt.getTime() + 86_400_000) }]);
+    const moved = await engine.getCase(c.id);
+    expect(moved.history.find((h) => h.kind === 'migrated')?.data).toMatchObject({ armedTimers: ['overdue'] });
+    engine.forgetLiveEngines(); // the sweeper recovers the saved state
+    clock.advance(86_400_000 - 60_000);
+    expect(await engine.fireDueTimers()).toBe(0);
+    clock.advance(60_000);
+    expect(await engine.fireDueTimers()).toBe(1);
+    const after = await engine.getCase(c.id);
+    expect(after.history.some((h) => h.kind === 'timer.fired' && h.elementId === 'overdue')).toBe(true);
+    if (interrupting) {
+      expect(open(after)).toEqual(['escalated']);
+      expect(await runToEnd(after)).toEqual(['escalated']);
+    } else {
+      expect(open(after)).toEqual(['a', 'urge']);
+      expect(await runToEnd(after)).toEqual(['a', 'urge']);
+    }
+  });
+
+  it('a timer whose duration version 2 changes keeps its due time (the new duration applies to timers armed after the migration); a new timer on a step inside a sub-process is armed too', async () => {
+    await engine.deploy({ key: 'm/longer', bpmn: TIMER(false) });
+    const c = await start('m/longer');
+    const timer = (await db.pool.query(`select id, element_id, due_at from timers where case_id = $1 and status = 'pending'`, [c.id])).rows;
+    await engine.deploy({ key: 'm/longer', bpmn: TIMER(false, 'PT4H') });
+    const plan = await engine.planMigration(request('m/longer'));
+    expect(plan.elements.map((e) => e.newTimers)).toEqual([undefined, undefined]); // a and its running timer late
+    expect(await engine.migrateCases({ ...request('m/longer'), actor: 'admin' })).toMatchObject({ migrated: 1 });
+    expect((await db.pool.query(`select id, element_id, due_at from timers where case_id = $1 and status = 'pending'`, [c.id])).rows).toEqual(timer);
+
+    const inner = (timed: boolean) => bpmn([
+      `<bpmn:subProcess id="sub"><bpmn:startEvent id="s0" />${task('s')}<bpmn:endEvent id="s9" />${flow('g0', 's0', 's')}${flow('g1', 's', 's9')}`
+        + (timed ? `<bpmn:boundaryEvent id="sLate" name="内部超期" attachedToRef="s"><bpmn:timerEventDefinition><bpmn:timeDuration>PT8H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>${task('sEsc', '内部升级')}${flow('g2', 'sLate', 'sEsc')}${flow('g3', 'sEsc', 's9')}` : '')
+        + '</bpmn:subProcess>',
+      end, flow('f0', 'start', 'sub'), flow('f1', 'sub', 'end'),
+    ].join(''));
+    await engine.deploy({ key: 'm/inner-timer', bpmn: inner(false) });
+    const d = await start('m/inner-timer');
+    expect(open(d)).toEqual(['s']);
+    await engine.deploy({ key: 'm/inner-timer', bpmn: inner(true) });
+    expect((await engine.planMigration(request('m/inner-timer'))).elements.find((e) => e.elementId === 's')?.newTimers).toEqual([{ elementId: 'sLate', name: '内部超期', duration: 'PT8H', interrupting: true }]);
+    const at = clock.now();
+    expect(await engine.migrateCases({ ...request('m/inner-timer'), actor: 'admin' })).toMatchObject({ migrated: 1 });
+    expect((await db.pool.query(`select element_id, due_at from timers where case_id = $1 and status = 'pending'`, [d.id])).rows).toEqual([{ element_id: 'sLate', due_at: new Date(at.getTime() + 8 * 3600_000) }]);
+    engine.forgetLiveEngines();
+    clock.advance(8 * 3600_000);
+    expect(await engine.fireDueTimers()).toBeGreaterThanOrEqual(1);
+    const escalated = await engine.getCase(d.id);
+    expect(open(escalated)).toEqual(['sEsc']);
+    expect(await runToEnd(escalated)).toEqual(['sEsc']);
   });
 
   it('a case waiting at a message catch moves and the message still reaches it; one inside a sub-process moves with it', async () => {

@@ -211,6 +211,13 @@ export const componentSchemas: Record<string, JsonSchema> = {
         elementId: str(), name: str(), type: str('BPMN 类型，如 bpmn:UserTask'), caseCount: count('在此等待的案件数'),
         mappedTo: nullable('string', { description: '映射到的目标元素；null：没有映射' }), proposed: { type: 'boolean', description: '映射是自动建议的' },
         problem: obj({ code: str(), message: str() }),
+        newTimers: {
+          type: 'array', description: '目标版本在此步骤上新增的定时边界事件：迁移时开始计时（已有的定时器保留原到期时间）',
+          items: obj({
+            elementId: str(), name: str(), duration: nullable('string', { description: 'ISO 8601 时长，如 P1D' }),
+            interrupting: { type: 'boolean', description: '到期时中断该步骤（false：步骤保留）' },
+          }),
+        },
       }, ['elementId', 'name', 'type', 'caseCount', 'mappedTo', 'proposed']),
     },
     targetElements: { type: 'array', description: '目标版本中可作为映射目标的元素', items: obj({ elementId: str(), name: str(), type: str() }) },

@@ -21,6 +21,9 @@ export function formatMigrationPlan(p: MigrationPlan, listed = 20): string[] {
   for (const e of p.elements) {
     const to = e.mappedTo === null ? '（无映射）' : `→ ${e.mappedTo}${e.proposed ? '（自动建议）' : ''}`;
     lines.push(`  ${e.elementId}「${e.name}」${e.caseCount} 个案件 ${to}${e.problem ? `  ${e.problem.code}：${e.problem.message}` : ''}`);
+    for (const t of e.newTimers ?? []) {
+      lines.push(`    新增定时器 ${t.elementId}「${t.name}」${t.duration ?? ''}${t.interrupting ? '（中断）' : '（不中断）'}：迁移时开始计时`);
+    }
   }
   const refused = p.cases.filter((c) => !c.migratable);
   if (refused.length) {

@@ -1,6 +1,7 @@
 // 流程版本迁移 over HTTP: the fixture process's version 2 drops 反馈 (feedback) and adds 复核
 // (review) after 调处. Cases waiting at 调处 move and end through 复核; those at 反馈 are refused
-// with the element named and end on version 1. The plan changes nothing; a bad mapping is 422 with
+// with the element named and end on version 1; the 调处超期 timer version 2 adds is armed on the
+// cases that move. The plan changes nothing; a bad mapping is 422 with
 // the element id; a clerk, or another county's administrator, cannot migrate.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -9,14 +10,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
 import { intake, otherCountyPack, packFiles, PASSWORD, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
 
-/** Version 2 of the fixture's BPMN: 反馈 (feedback) replaced by 复核 (review) after 调处. */
+/** Version 2 of the fixture's BPMN: 反馈 (feedback) replaced by 复核 (review) after 调处, which gets a non-interrupting 3-day 调处超期 timer. */
 function versionTwo(): Record<string, string> {
   const files = packFiles('2.0.0');
   files['dispute.bpmn'] = files['dispute.bpmn']
     .replace('id="feedback" name="反馈"', 'id="review" name="复核"')
     .replace('targetRef="feedback"', 'targetRef="review"')
     .replace('sourceRef="feedback"', 'sourceRef="review"')
-    .replace('id="feedback_di" bpmnElement="feedback"', 'id="review_di" bpmnElement="review"');
+    .replace('id="feedback_di" bpmnElement="feedback"', 'id="review_di" bpmnElement="review"')
+    .replace('</bpmn:process>', '<bpmn:boundaryEvent id="handleOverdue" name="调处超期" attachedToRef="handle" cancelActivity="false"><bpmn:outgoing>fOverdue</bpmn:outgoing>'
+      + '<bpmn:timerEventDefinition><bpmn:timeDuration>P3D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>'
+      + '<bpmn:sequenceFlow id="fOverdue" sourceRef="handleOverdue" targetRef="overdueNoted" />'
+      + '<bpmn:endEvent id="overdueNoted" name="超期已记录"><bpmn:incoming>fOverdue</bpmn:incoming></bpmn:endEvent></bpmn:process>')
+    .replace('</bpmndi:BPMNPlane>', '<bpmndi:BPMNShape id="handleOverdue_di" bpmnElement="handleOverdue"><dc:Bounds x="357" y="92" width="36" height="36" /></bpmndi:BPMNShape>'
+      + '<bpmndi:BPMNShape id="overdueNoted_di" bpmnElement="overdueNoted"><dc:Bounds x="357" y="172" width="36" height="36" /></bpmndi:BPMNShape>'
+      + '<bpmndi:BPMNEdge id="fOverdue_di" bpmnElement="fOverdue"><di:waypoint x="375" y="128" /><di:waypoint x="375" y="172" /></bpmndi:BPMNEdge></bpmndi:BPMNPlane>');
   return files;
 }
 
@@ -101,9 +109,12 @@ describe.each(databaseTargets())('migrating running cases over HTTP on $name Pos
     expect(r.body).toMatchObject({ processKey: PROCESS, fromVersion: 1, toVersion: 2, caseCount: 6, migratableCount: 4, ok: false, mapping: { handle: 'handle' } });
     expect(r.body.mapping.feedback).toBeUndefined();
     const byId = new Map(r.body.elements.map((e: Json) => [e.elementId, e]));
-    expect(byId.get('handle')).toMatchObject({ name: '调处', type: 'bpmn:UserTask', caseCount: 4, mappedTo: 'handle', proposed: true });
+    expect(byId.get('handle')).toMatchObject({
+      name: '调处', type: 'bpmn:UserTask', caseCount: 4, mappedTo: 'handle', proposed: true,
+      newTimers: [{ elementId: 'handleOverdue', name: '调处超期', duration: 'P3D', interrupting: false }], // armed by the migration
+    });
     expect(byId.get('feedback')).toMatchObject({ caseCount: 2, mappedTo: null, problem: { code: 'MIGRATION_UNMAPPED_ELEMENT' } });
-    expect(r.body.targetElements.map((e: Json) => e.elementId).sort()).toEqual(['handle', 'review']);
+    expect(r.body.targetElements.map((e: Json) => e.elementId).sort()).toEqual(['handle', 'handleOverdue', 'review']);
     const refused = r.body.cases.filter((c: Json) => !c.migratable);
     expect(refused.map((c: Json) => c.caseId).sort()).toEqual([...atFeedback].sort());
     expect(refused[0]).toMatchObject({ waitingAt: ['feedback'], code: 'MIGRATION_UNMAPPED_ELEMENT', reason: expect.stringContaining('反馈') });
@@ -163,6 +174,7 @@ describe.each(databaseTargets())('migrating running cases over HTTP on $name Pos
     expect(plan.code, plan.out).toBe(0);
     expect(plan.out).toContain('可迁移 4 个');
     expect(plan.out).toMatch(/feedback「反馈」2 个案件 （无映射）\s+MIGRATION_UNMAPPED_ELEMENT/);
+    expect(plan.out).toContain('新增定时器 handleOverdue「调处超期」P3D（不中断）：迁移时开始计时');
     const bad = await yizhan(['migrate', PROCESS, '--from', '1', '--to', '2', '--map', 'feedback=nowhere', ...server]);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('422 MIGRATION_INVALID');
@@ -191,6 +203,7 @@ describe.each(databaseTargets())('migrating running cases over HTTP on $name Pos
       expect(got.body.history.filter((h: Json) => h.kind === 'migrated')).toEqual([
         expect.objectContaining({ actor: 'countyadmin', data: expect.objectContaining({ fromVersion: 1, toVersion: 2, mapping: { handle: 'handle' }, by: 'countyadmin' }) }),
       ]);
+      expect((await s.db.pool.query(`select element_id from timers where case_id = $1 and status = 'pending'`, [id])).rows).toEqual([{ element_id: 'handleOverdue' }]);
       expect(await finish(id)).toEqual(['handle', 'review']);
     }
     for (const id of atFeedback) expect(await finish(id)).toEqual(['feedback']);

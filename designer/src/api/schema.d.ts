@@ -1754,6 +1754,15 @@ export interface components {
                     code: string;
                     message: string;
                 };
+                /** @description 目标版本在此步骤上新增的定时边界事件：迁移时开始计时（已有的定时器保留原到期时间） */
+                newTimers?: {
+                    elementId: string;
+                    name: string;
+                    /** @description ISO 8601 时长，如 P1D */
+                    duration: string | null;
+                    /** @description 到期时中断该步骤（false：步骤保留） */
+                    interrupting: boolean;
+                }[];
             }[];
             /** @description 目标版本中可作为映射目标的元素 */
             targetElements: {

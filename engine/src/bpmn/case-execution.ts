@@ -179,6 +179,33 @@ export class CaseExecution {
     return true;
   }
 
+  /**
+   * Starts boundary events of waiting tasks that are not running yet (a migration's target added
+   * them): each as if its task had just been entered, so a timer arms from now. `events`: task
+   * element id → the boundary event ids to start. Returns the ids started.
+   */
+  startBoundaryEvents(events: ReadonlyMap<string, readonly string[]>): string[] {
+    const started: string[] = [];
+    const owners = new Set<any>();
+    for (const { api } of this.waitingApis()) {
+      const task: any = api.owner;
+      if (owners.has(task)) continue; // a multi-instance task: its boundary events attach to the task itself
+      owners.add(task);
+      for (const id of events.get(task.id) ?? []) {
+        const ev = task.context?.getActivityById?.(id);
+        if (!ev || ev.status || ev.attachedTo?.id !== task.id) continue;
+        this.guard.arm();
+        this.guard.enter(() => {
+          // the inbound message bpmn-elements queues for a boundary event when its task is entered
+          ev.broker.getQueue('inbound-q').queueMessage({ routingKey: 'activity.enter' }, task._createMessage({ executionId: task.executionId }));
+          ev.activate();
+        });
+        if (ev.status) started.push(id);
+      }
+    }
+    return started;
+  }
+
   pendingTimers(): PendingTimer[] {
     return this.ended ? [] : this.timers.pending();
   }

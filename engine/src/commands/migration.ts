@@ -5,7 +5,9 @@
 // plan's checks made again on the fresh row — rewrites the element ids in the saved bpmn-engine
 // state per the mapping, recovers that state against the target version, checks the engine waits
 // exactly where the case did (same tasks, same execution ids), re-points the open task and timer
-// rows of renamed elements, and projects it with a `migrated` history entry. A refused case is
+// rows of renamed elements, starts the timer boundary events the target adds to a task the case
+// waits at (armed from now: existing timers keep their due times, a changed duration applies to
+// timers armed after the migration), and projects it with a `migrated` history entry. A refused case is
 // not touched: it keeps running on its version. A case inside an embedded sub-process moves when
 // the sub-process and the elements it waits at inside map (an inner element only to one inside the
 // sub-process its sub-process maps to); inside a called process or a multi-instance sub-process it
@@ -53,7 +55,11 @@ export interface MigrationPlan {
   fromVersion: number;
   toVersion: number;
   mapping: Record<string, string>;
-  elements: Array<MigrationElement & { caseCount: number; mappedTo: string | null; proposed: boolean; problem?: { code: string; message: string } }>;
+  elements: Array<MigrationElement & {
+    caseCount: number; mappedTo: string | null; proposed: boolean; problem?: { code: string; message: string };
+    /** Timer boundary events new on the target step: armed at migration time (existing timers keep their due times). */
+    newTimers?: MigrationNewTimer[];
+  }>;
   targetElements: MigrationElement[];
   cases: Array<{ caseId: string; caseNo: string; title: string; waitingAt: string[]; migratable: boolean; code?: MigrationRefusal; reason?: string }>;
   caseCount: number;
@@ -88,7 +94,18 @@ const TYPE_WORDS: Record<string, string> = {
   'bpmn:SubProcess': '子流程', 'bpmn:CallActivity': '调用活动',
 };
 
-interface ElementInfo extends MigrationElement { formKey?: string; /** The embedded sub-process holding it. */ parent?: string }
+interface ElementInfo extends MigrationElement {
+  formKey?: string;
+  /** The embedded sub-process holding it. */
+  parent?: string;
+  /** A boundary event: the activity it is attached to. */
+  attachedTo?: string;
+  /** A boundary event with a timer; `cancelActivity` false: non-interrupting. */
+  timer?: { cancelActivity: boolean; duration: string | null };
+}
+
+/** A timer boundary event the target adds to a step a case waits at: armed by the migration, from then. */
+export interface MigrationNewTimer { elementId: string; name: string; duration: string | null; interrupting: boolean }
 interface DefinitionElements { def: DefinitionRecord; byId: Map<string, ElementInfo> }
 
 const elementCache = new WeakMap<DefinitionRecord, Promise<Map<string, ElementInfo>>>();
@@ -105,7 +122,14 @@ function elementsOf(def: DefinitionRecord): Promise<Map<string, ElementInfo>> {
         for (const el of (container.flowElements as ModdleElement[] | undefined) ?? []) {
           if (!el.id || el.$type === 'bpmn:SequenceFlow') continue;
           const formKey = typeof el.formKey === 'string' ? el.formKey : undefined;
-          out.set(el.id, { elementId: el.id, name: typeof el.name === 'string' ? el.name : '', type: el.$type, ...(formKey ? { formKey } : {}), ...(parent ? { parent } : {}) });
+          const attachedTo = (el.attachedToRef as ModdleElement | undefined)?.id;
+          const timerDef = ((el.eventDefinitions as ModdleElement[] | undefined) ?? []).find((d) => d.$type === 'bpmn:TimerEventDefinition');
+          const duration = (timerDef?.timeDuration as ModdleElement | undefined)?.body;
+          out.set(el.id, {
+            elementId: el.id, name: typeof el.name === 'string' ? el.name : '', type: el.$type, ...(formKey ? { formKey } : {}), ...(parent ? { parent } : {}),
+            ...(attachedTo ? { attachedTo } : {}),
+            ...(timerDef ? { timer: { cancelActivity: el.cancelActivity !== false, duration: typeof duration === 'string' ? duration.trim() : null } } : {}),
+          });
           if (el.$type === 'bpmn:SubProcess') visit(el, el.id);
         }
       };
@@ -166,6 +190,19 @@ export function renameStateElements<T>(state: T, renames: ReadonlyMap<string, st
     return out;
   };
   return walk(state) as T;
+}
+
+/**
+ * The timer boundary events the target attaches to the element `srcId` maps to that none of the
+ * source element's own boundary events map to: new, so no case waiting there has them running.
+ */
+function newTimersFor(srcId: string, from: DefinitionElements, to: DefinitionElements, mapping: Record<string, string>): MigrationNewTimer[] {
+  const dst = mapping[srcId];
+  if (!dst) return [];
+  const kept = new Set([...from.byId.values()].filter((e) => e.attachedTo === srcId && mapping[e.elementId]).map((e) => mapping[e.elementId]));
+  return [...to.byId.values()]
+    .filter((e) => e.attachedTo === dst && e.timer && !kept.has(e.elementId))
+    .map((e) => ({ elementId: e.elementId, name: e.name, duration: e.timer?.duration ?? null, interrupting: e.timer?.cancelActivity ?? true }));
 }
 
 interface CaseFacts {
@@ -242,7 +279,11 @@ export class CaseMigrations {
         : mappedTo === null
           ? { code: 'MIGRATION_UNMAPPED_ELEMENT', message: `新版本中没有元素「${src.name || id}」（${id}），请指定对应的元素` }
           : undefined;
-      return { elementId: id, name: src.name, type: src.type, caseCount, mappedTo, proposed: mappedTo !== null && !(id in given), ...(problem ? { problem } : {}) };
+      const newTimers = newTimersFor(id, from, to, mapping);
+      return {
+        elementId: id, name: src.name, type: src.type, caseCount, mappedTo, proposed: mappedTo !== null && !(id in given),
+        ...(problem ? { problem } : {}), ...(newTimers.length ? { newTimers } : {}),
+      };
     });
     const migratableCount = checks.filter((c) => !c.check.code).length;
     return {
@@ -307,6 +348,14 @@ export class CaseMigrations {
       for (const w of check.waitingAt) if (mapping[w.id] !== w.id) renames.set(w.id, mapping[w.id]);
       const state = renameStateElements(facts.state as StoredState, renames);
       const exec = await CaseExecution.recover(caseId, this.runner.executionOptions(caseId, to.def), state);
+      // timer boundary events the target adds to a step the case waits at start now (armed from now)
+      const added = new Map<string, string[]>();
+      for (const w of check.waitingAt) {
+        const timers = newTimersFor(w.id, from, to, mapping);
+        if (timers.length) added.set(mapping[w.id], timers.map((t) => t.elementId));
+      }
+      const armed = added.size ? exec.startBoundaryEvents(added) : [];
+      if (armed.length) await exec.settle();
       const problem = exec.halted ? `引擎中止：${exec.halted.message}` : exec.error ? exec.error.message : exec.completed ? '迁移后流程直接结束' : undefined;
       // the engine must wait exactly where the case did: the same open tasks, by execution id
       const before = (row.open ?? []).filter((o) => o.kind === 'task').map((o) => o.execution_id).sort();
@@ -326,7 +375,7 @@ export class CaseMigrations {
       for (const w of check.waitingAt) used[w.id] = mapping[w.id];
       const log: HistoryRecord[] = [{
         actor: req.actor, kind: HistoryKind.CaseMigrated, elementId: null, taskId: null,
-        data: { migrationId, fromVersion: req.fromVersion, toVersion: req.toVersion, mapping: used, by: req.actor },
+        data: { migrationId, fromVersion: req.fromVersion, toVersion: req.toVersion, mapping: used, by: req.actor, ...(armed.length ? { armedTimers: armed } : {}) },
       }];
       await this.runner.persist(client, { id: row.id, version: row.version, unit: row.unit, open: undefined }, to.def, exec, req.actor, log);
       await client.query('commit');
