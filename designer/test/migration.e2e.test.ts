@@ -4,17 +4,14 @@
 // (a wrong choice first: the server's Chinese answer), leaves one case out, confirms; one selected case is withdrawn in
 // between and is refused. The report says 已迁移 / 拒绝 with the reason, a migrated case's view shows
 // version 2 and walks into 调处复核, and the cases not migrated stay on version 1 — at 1440 and 390 px.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { nextVersion } from '../src/pack/pack-files';
-import { apiCaller, DESIGNER, launchBrowser, PASSWORD, startDemoServer, type DemoServer } from './support/demo-server';
+import { apiCaller } from './support/demo-server';
+import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, screenshots } from './support/session';
 
-let server: DemoServer | undefined;
-let browser: Browser | undefined;
-const SHOTS = join(DESIGNER, 'test-results', 'migration');
-mkdirSync(SHOTS, { recursive: true });
+const demo = demoAndBrowser({ dataPrefix: 'yizhan-migration-e2e-' });
+const { shot } = screenshots('migration');
 
 interface Case { id: string; number: number; definitionId: string; openTasks: { id: string; elementId: string }[]; status: string }
 
@@ -44,9 +41,7 @@ function withReview(bpmn: string): string {
   return out;
 }
 
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
+const snap = (page: Page, name: string) => shot(page, name);
 
 /** Elements wider than the phone (for the failure message). */
 const overflow = (page: Page) => page.evaluate(() => [...document.querySelectorAll('body *')]
@@ -54,19 +49,10 @@ const overflow = (page: Page) => page.evaluate(() => [...document.querySelectorA
   .map((e) => `${e.tagName}.${typeof e.className === 'string' ? e.className : ''} ${Math.round(e.getBoundingClientRect().right)}`));
 
 describe('migrating running cases to a newer process version', () => {
-  beforeAll(async () => {
-    server = await startDemoServer({ dataPrefix: 'yizhan-migration-e2e-' });
-    browser = await launchBrowser();
-  }, 240_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  }, 60_000);
-
   it('an administrator checks the plan, selects cases, confirms and reads the report; migrated cases run on the new version, the others keep theirs', async () => {
-    const base = server!.baseUrl;
+    const base = demo.baseUrl;
     const call = apiCaller(base);
-    const { token } = await call<{ token: string }>('POST', '/api/auth/login', undefined, { username: 'admin', password: PASSWORD });
+    const token = await apiLogin(call, 'admin');
     const start = (title: string) => call<Case>('POST', '/api/cases', token, {
       process: 'longxi/dispute', title,
       data: { applicant: '王建国', mobile: '13912345670', type: '邻里纠纷', channel: '来访', unit: 'longxi.shouyang', partyCount: 2, description: `${title}：宅基地界线不清` },
@@ -91,16 +77,8 @@ describe('migrating running cases to a newer process version', () => {
     });
 
     const errors: string[] = [];
-    const context = await browser!.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    page.setDefaultTimeout(60_000);
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${base}/login`);
-    await page.locator('#login-username').fill('admin');
-    await page.locator('#login-password').fill(PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-user').waitFor();
+    const page = await openPage(demo.browser, { errors });
+    await logIn(page, base, 'admin');
     await page.getByTestId('nav-/admin/migrations').click();
     await page.getByTestId('migration-title').waitFor();
     expect(await page.getByTestId('migration-title').textContent()).toBe('迁移运行中的案件到新版本');
@@ -205,7 +183,7 @@ describe('migrating running cases to a newer process version', () => {
     await page.goto(`${base}/admin/packs`);
     await page.getByTestId('pack-row-longxi').waitFor();
     await snap(page, 'packs-phone');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), (await overflow(page)).join(' | ')).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page), (await overflow(page)).join(' | ')).toBeLessThanOrEqual(390);
     await page.getByTestId('open-migrations').click();
     await page.getByTestId('migration-title').waitFor();
     await page.getByTestId('mig-process').click();
@@ -215,13 +193,13 @@ describe('migrating running cases to a newer process version', () => {
     await choose('overdue', '（handleOverdue）');
     await expect.poll(() => page.getByTestId('mig-plan-status').getAttribute('data-ok')).toBe('true');
     await snap(page, 'plan-phone');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), (await overflow(page)).join(' | ')).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page), (await overflow(page)).join(' | ')).toBeLessThanOrEqual(390);
     await page.getByTestId('mig-start').click();
     await page.getByTestId('mig-confirm').click();
     await page.getByTestId(`mig-result-${left.number}`).waitFor();
     expect(await page.getByTestId(`mig-result-${left.number}`).locator('[data-status]').getAttribute('data-status')).toBe('migrated');
     await snap(page, 'report-phone');
-    expect(await page.evaluate(() => document.documentElement.scrollWidth), (await overflow(page)).join(' | ')).toBeLessThanOrEqual(390);
+    expect(await pageWidth(page), (await overflow(page)).join(' | ')).toBeLessThanOrEqual(390);
     expect(await versionOf(left)).toBe(v1 + 1);
 
     // in English, nothing left to migrate is said so
@@ -234,6 +212,6 @@ describe('migrating running cases to a newer process version', () => {
 
     // the browser reports the 422 the wrong mapping asked for; nothing else
     expect(errors.filter((e) => !/Failed to load resource: the server responded with a status of 422/.test(e))).toEqual([]);
-    await context.close();
+    await page.context().close();
   }, 400_000);
 });

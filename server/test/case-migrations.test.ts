@@ -3,12 +3,10 @@
 // with the element named and end on version 1; the 调处超期 timer version 2 adds is armed on the
 // cases that move. The plan changes nothing; a bad mapping is 422 with
 // the element id; a clerk, or another county's administrator, cannot migrate.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
 import { intake, otherCountyPack, packFiles, PASSWORD, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
+import { runYizhan } from './support/cli';
 
 /** Version 2 of the fixture's BPMN: 反馈 (feedback) replaced by 复核 (review) after 调处, which gets a non-interrupting 3-day 调处超期 timer. */
 function versionTwo(): Record<string, string> {
@@ -28,22 +26,7 @@ function versionTwo(): Record<string, string> {
   return files;
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Runs the CLI without blocking this process (the test server answers it). */
-function yizhan(args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((done, fail) => {
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'YIZHAN_TOKEN') env[k] = v;
-    const child = spawn(process.execPath, [join(ROOT, 'server/bin/yizhan.js'), ...args], { cwd: ROOT, env });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, out }));
-    child.stdin.end();
-  });
-}
 
 describe.each(databaseTargets())('migrating running cases over HTTP on $name PostgreSQL', (target) => {
   let s: TestServer;
@@ -166,16 +149,16 @@ describe.each(databaseTargets())('migrating running cases over HTTP on $name Pos
   it('yizhan migrate lists, plans (read-only) and names the element of a bad mapping', async () => {
     const before = await snapshot();
     const server = ['--server', s.url, '--token', admin];
-    const list = await yizhan(['migrate', ...server]);
+    const list = await runYizhan(['migrate', ...server]);
     expect(list.code, list.out).toBe(0);
     expect(list.out).toContain(`${PROCESS}（`);
     expect(list.out).toContain('第 1 版：在办案件 6 个');
-    const plan = await yizhan(['migrate', PROCESS, '--from', '1', '--to', '2', ...server]);
+    const plan = await runYizhan(['migrate', PROCESS, '--from', '1', '--to', '2', ...server]);
     expect(plan.code, plan.out).toBe(0);
     expect(plan.out).toContain('可迁移 4 个');
     expect(plan.out).toMatch(/feedback「反馈」2 个案件 （无映射）\s+MIGRATION_UNMAPPED_ELEMENT/);
     expect(plan.out).toContain('新增定时器 handleOverdue「调处超期」P3D（不中断）：迁移时开始计时');
-    const bad = await yizhan(['migrate', PROCESS, '--from', '1', '--to', '2', '--map', 'feedback=nowhere', ...server]);
+    const bad = await runYizhan(['migrate', PROCESS, '--from', '1', '--to', '2', '--map', 'feedback=nowhere', ...server]);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain('422 MIGRATION_INVALID');
     expect(bad.out).toContain('feedback：');

@@ -1,7 +1,6 @@
 // `yizhan pack deploy` lists the pack's users that have no account yet, and `yizhan user import`
 // creates them — passwords from a file or standard input, never from the pack; existing accounts
 // are reported and left unchanged. Against the database and against a running server.
-import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,25 +10,10 @@ import { openDatabase } from '@yizhan/engine';
 import { createTestDatabase, databaseTargets } from '../../engine/test/support/databases';
 import { UserRepository } from '../src/users';
 import { startTestServer } from './support/harness';
+import { runYizhan } from './support/cli';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const PACK = fileURLToPath(new URL('../../processes/test/fixtures/people', import.meta.url));
 
-/** Runs the CLI without blocking this process (a test server may be answering it). */
-function yizhan(args: string[], options: { input?: string; env?: Record<string, string> } = {}): Promise<{ code: number | null; out: string }> {
-  return new Promise((done, fail) => {
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !['YIZHAN_PASSWORD', 'DATABASE_URL', 'YIZHAN_TOKEN'].includes(k)) env[k] = v;
-    Object.assign(env, options.env);
-    const child = spawn(process.execPath, [join(ROOT, 'server/bin/yizhan.js'), ...args], { cwd: ROOT, env });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, out }));
-    child.stdin.end(options.input ?? '');
-  });
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'yizhan-user-import-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -50,10 +34,10 @@ describe.each(databaseTargets())('yizhan user import on $name PostgreSQL', (targ
     try {
       const url = ['--database-url', tdb.url];
       // An account of the same name exists already, with another role.
-      let r = await yizhan(['user', 'add', 'clerk', '--role', 'auditor', '--unit', 'mini', ...url], { env: { YIZHAN_PASSWORD: 'existing-pass-1' } });
+      let r = await runYizhan(['user', 'add', 'clerk', '--role', 'auditor', '--unit', 'mini', ...url], { env: { YIZHAN_PASSWORD: 'existing-pass-1' } });
       expect(r.code, r.out).toBe(0);
 
-      r = await yizhan(['pack', 'deploy', PACK, ...url]);
+      r = await runYizhan(['pack', 'deploy', PACK, ...url]);
       expect(r.code, r.out).toBe(0);
       expect(r.out).toContain('流程包中有 4 个用户在服务器上还没有账号');
       expect(r.out).toContain('director（中心主任，领导（督办，查看本辖区），mini，部门 mini.centre）');
@@ -64,7 +48,7 @@ describe.each(databaseTargets())('yizhan user import on $name PostgreSQL', (targ
       // A user to create without a password: nothing is created.
       const partial = join(tmp, `partial-${target.name}.txt`);
       writeFileSync(partial, 'labour:labour-pass-1\n');
-      r = await yizhan(['user', 'import', PACK, '--passwords', partial, ...url]);
+      r = await runYizhan(['user', 'import', PACK, '--passwords', partial, ...url]);
       expect(r.code).toBe(1);
       expect(r.out).toContain('用户「east」没有密码');
       expect(r.out).toContain('未创建任何用户');
@@ -73,7 +57,7 @@ describe.each(databaseTargets())('yizhan user import on $name PostgreSQL', (targ
 
       const file = join(tmp, `passwords-${target.name}.txt`);
       writeFileSync(file, '# 初始密码\nlabour:labour-pass-1\neast:east-pass-12\n\ndirector:director-pass-1\ncounty-admin:admin:pass:1\n');
-      r = await yizhan(['user', 'import', PACK, '--passwords', file, ...url]);
+      r = await runYizhan(['user', 'import', PACK, '--passwords', file, ...url]);
       expect(r.code, r.out).toBe(0);
       expect(r.out).toContain('已创建 director（中心主任，领导（督办，查看本辖区），mini，部门 mini.centre）');
       expect(r.out).toContain('已存在，未改动 clerk');
@@ -87,12 +71,12 @@ describe.each(databaseTargets())('yizhan user import on $name PostgreSQL', (targ
       expect(await users.verifyPassword('clerk', 'existing-pass-1')).toMatchObject({ role: 'auditor' });
 
       // Again, one password for all from standard input: everything exists, nothing changes.
-      r = await yizhan(['user', 'import', PACK, ...url], { input: 'another-pass-1\n' });
+      r = await runYizhan(['user', 'import', PACK, ...url], { input: 'another-pass-1\n' });
       expect(r.code, r.out).toBe(0);
       expect(r.out).toContain('创建 0 个用户，5 个已存在');
       expect(await users.verifyPassword('director', 'director-pass-1')).toBeDefined();
 
-      r = await yizhan(['pack', 'deploy', packVersion('0.2.0', `again-${target.name}`), ...url]);
+      r = await runYizhan(['pack', 'deploy', packVersion('0.2.0', `again-${target.name}`), ...url]);
       expect(r.code, r.out).toBe(0);
       expect(r.out).toContain('流程包的 5 个用户在服务器上都已有账号');
     } finally {
@@ -105,22 +89,22 @@ describe.each(databaseTargets())('yizhan user import on $name PostgreSQL', (targ
     const s = await startTestServer(target);
     try {
       const integrator = await s.login('integrator');
-      let r = await yizhan(['pack', 'deploy', PACK, '--server', s.url, '--token', integrator]);
+      let r = await runYizhan(['pack', 'deploy', PACK, '--server', s.url, '--token', integrator]);
       expect(r.code, r.out).toBe(0);
       // An integrator may deploy but not list users: the report says so instead of guessing.
       expect(r.out).toContain('无法核对流程包的 5 个用户是否已在服务器上');
 
-      r = await yizhan(['user', 'import', PACK, '--server', s.url, '--token', integrator], { input: 'shared-pass-1\n' });
+      r = await runYizhan(['user', 'import', PACK, '--server', s.url, '--token', integrator], { input: 'shared-pass-1\n' });
       expect(r.code).toBe(1);
       expect(r.out).toContain('403');
 
       // The test server has a `labour` of its own (测试县 t): reported and left unchanged.
       const admin = await s.login('admin');
-      r = await yizhan(['pack', 'deploy', packVersion('0.2.0', `server-${target.name}`), '--server', s.url, '--token', admin]);
+      r = await runYizhan(['pack', 'deploy', packVersion('0.2.0', `server-${target.name}`), '--server', s.url, '--token', admin]);
       expect(r.out).toContain('流程包中有 4 个用户在服务器上还没有账号');
       expect(r.out).not.toMatch(/^\s+labour（/m);
 
-      r = await yizhan(['user', 'import', PACK, '--server', s.url, '--token', admin], { input: 'shared-pass-1\n' });
+      r = await runYizhan(['user', 'import', PACK, '--server', s.url, '--token', admin], { input: 'shared-pass-1\n' });
       expect(r.code, r.out).toBe(0);
       expect(r.out).toContain('创建 4 个用户，1 个已存在');
       expect(r.out).toContain('已存在，未改动 labour');
@@ -130,7 +114,7 @@ describe.each(databaseTargets())('yizhan user import on $name PostgreSQL', (targ
       expect(me.body).toMatchObject({ username: 'east', role: 'staff', unit: 'mini.east', departments: ['mini.t.east'] });
       expect((await s.yizhan.services.users.get('labour'))).toMatchObject({ unit: 't', departments: ['t-labour'] });
 
-      r = await yizhan(['user', 'import', PACK, '--server', s.url, '--token', admin], { input: 'shared-pass-1\n' });
+      r = await runYizhan(['user', 'import', PACK, '--server', s.url, '--token', admin], { input: 'shared-pass-1\n' });
       expect(r.out).toContain('创建 0 个用户，5 个已存在');
     } finally {
       await s.close();

@@ -1,13 +1,12 @@
 // 试算影响 over HTTP: a proposed pack re-decides the routing of past cases (as recorded), the
 // report says what would change and which rules' hits move — and nothing in any case changes.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
 import { intake, otherCountyPack, packFiles, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
+import { runYizhan } from './support/cli';
 
 /** The fixture's routing with 劳资纠纷 going to the township first unless it is a large wage arrear (大额欠薪). */
 function proposedRouting(): Json {
@@ -23,24 +22,9 @@ function proposedRouting(): Json {
   return routing;
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), 'yizhan-whatif-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-/** Runs the CLI without blocking this process (the test server answers it). */
-function yizhan(args: string[]): Promise<{ code: number | null; out: string }> {
-  return new Promise((done, fail) => {
-    const env: Record<string, string> = {};
-    for (const [k, v] of Object.entries(process.env)) if (v !== undefined && k !== 'YIZHAN_TOKEN') env[k] = v;
-    const child = spawn(process.execPath, [join(ROOT, 'server/bin/yizhan.js'), ...args], { cwd: ROOT, env });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-    child.stderr.on('data', (d: Buffer) => { out += d.toString('utf8'); });
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, out }));
-    child.stdin.end();
-  });
-}
 
 describe.each(databaseTargets())('what-if replay over HTTP on $name PostgreSQL', (target) => {
   let s: TestServer;
@@ -142,13 +126,13 @@ describe.each(databaseTargets())('what-if replay over HTTP on $name PostgreSQL',
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), content);
     }
-    const r = await yizhan(['pack', 'whatif', dir, '--server', s.url, '--token', integrator, '--from', '2026-03-01', '--to', '2026-03-03']);
+    const r = await runYizhan(['pack', 'whatif', dir, '--server', s.url, '--token', integrator, '--from', '2026-03-01', '--to', '2026-03-03']);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain('试算案件 6 个（分流 6 次），分流结果会改变的案件 3 个');
     expect(r.out).toContain('其中：办理部门改变 3，办理层级改变 3，办理时限改变 3');
     expect(r.out).toMatch(/2 {2}测试县人社局（县级） → 甲镇综治中心（乡镇级）/);
     expect(r.out).toContain('routing「劳资纠纷由县人社局办理」：4 → 0');
-    const refused = await yizhan(['pack', 'whatif', dir, '--server', s.url, '--token', await s.login('leader')]);
+    const refused = await runYizhan(['pack', 'whatif', dir, '--server', s.url, '--token', await s.login('leader')]);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('试算失败（403');
   });
