@@ -12,6 +12,8 @@ export interface ElementChange {
   name: string | null;
   /** Changed attributes (for `changed`). */
   attrs?: string[];
+  /** A sequence flow's ends (element ids): in the version it is in; for `changed`, also before. */
+  ends?: string[];
 }
 
 export interface BpmnFileDiff {
@@ -102,19 +104,47 @@ export async function diffPacks(before: PackBundle, after: PackBundle): Promise<
   return result;
 }
 
+/** What the differ gives of an element (a sequence flow has its ends). */
+interface FlowLike { $type: string; name?: string; sourceRef?: unknown; targetRef?: unknown }
+/** A changed attribute's two values (the differ's names for them are not to be relied on: both are read). */
+interface Change { oldValue?: unknown; newValue?: unknown }
+
+/**
+ * The flows that only come with an element added or removed — a task put between two others brings
+ * its flows and re-points the one it was put on — are part of that change, not changes of their own:
+ * the summary names the element only (the data keeps every flow).
+ */
+function consequentialFlows(f: BpmnFileDiff): Set<string> {
+  const isFlow = (e: ElementChange) => e.type === 'bpmn:SequenceFlow';
+  const touched = new Set([...f.added, ...f.removed].filter((e) => !isFlow(e)).map((e) => e.id));
+  const touches = (e: ElementChange) => (e.ends ?? []).some((id) => touched.has(id));
+  const rewired = (e: ElementChange) => (e.attrs ?? []).every((a) => a === 'sourceRef' || a === 'targetRef');
+  return new Set([
+    ...[...f.added, ...f.removed].filter((e) => isFlow(e) && touches(e)),
+    ...f.changed.filter((e) => isFlow(e) && rewired(e) && touches(e)),
+  ].map((e) => e.id));
+}
+
 async function diffBpmnFile(file: string, a: string | undefined, b: string | undefined): Promise<BpmnFileDiff> {
   const empty = { added: [], removed: [], changed: [], layoutChanged: [] };
   if (a === undefined || b === undefined) return { file, status: a === undefined ? 'added' : 'removed', ...empty };
   const [docA, docB] = await Promise.all([readBpmn(a), readBpmn(b)]);
   const d = diffBpmn(docA.rootElement, docB.rootElement);
-  const element = (id: string, e: { $type: string; name?: string }, attrs?: string[]): ElementChange =>
-    ({ id, type: e.$type, name: typeof e.name === 'string' && e.name ? e.name : null, ...(attrs ? { attrs } : {}) });
+  // a reference is the element, or in a change's values "#ref:<id>"
+  const idOf = (x: unknown) => (typeof x === 'string' ? x.replace(/^#ref:/, '') : x && typeof x === 'object' && typeof (x as { id?: unknown }).id === 'string' ? (x as { id: string }).id : null);
+  const ends = (...xs: unknown[]) => [...new Set(xs.map(idOf).filter((x): x is string => x !== null))];
+  const element = (id: string, e: FlowLike, attrs?: Record<string, Change>): ElementChange => ({
+    id, type: e.$type, name: typeof e.name === 'string' && e.name ? e.name : null,
+    ...(attrs ? { attrs: Object.keys(attrs) } : {}),
+    ...(e.$type === 'bpmn:SequenceFlow'
+      ? { ends: ends(e.sourceRef, e.targetRef, ...[attrs?.sourceRef, attrs?.targetRef].flatMap((c) => [c?.oldValue, c?.newValue])) } : {}),
+  });
   const keep = ([, e]: [string, { $type: string }]) => !DI.test(e.$type);
-  const added = Object.entries(d._added).filter(keep).map(([id, e]) => element(id, e));
-  const removed = Object.entries(d._removed).filter(keep).map(([id, e]) => element(id, e));
+  const added = Object.entries(d._added).filter(keep).map(([id, e]) => element(id, e as FlowLike));
+  const removed = Object.entries(d._removed).filter(keep).map(([id, e]) => element(id, e as FlowLike));
   const changed = Object.entries(d._changed)
     .filter(([, c]) => !DI.test(c.model.$type))
-    .map(([id, c]) => element(id, c.model, Object.keys(c.attrs)));
+    .map(([id, c]) => element(id, c.model as FlowLike, c.attrs as Record<string, Change>));
   const layoutChanged = Object.keys(d._layoutChanged);
   const status = added.length || removed.length || changed.length || layoutChanged.length ? 'changed' : 'unchanged';
   return { file, status, added, removed, changed, layoutChanged };
@@ -199,9 +229,11 @@ function summarize(d: PackDiff): string[] {
     if (f.status === 'added') lines.push(`新增流程文件 ${f.file}`);
     else if (f.status === 'removed') lines.push(`删除流程文件 ${f.file}`);
     else {
-      for (const e of f.added) lines.push(`${f.file}：新增${label(e)}`);
-      for (const e of f.removed) lines.push(`${f.file}：删除${label(e)}`);
-      for (const e of f.changed) lines.push(`${f.file}：修改${label(e)}（${(e.attrs ?? []).join('、')}）`);
+      const folded = consequentialFlows(f);
+      const own = (e: ElementChange) => !folded.has(e.id);
+      for (const e of f.added.filter(own)) lines.push(`${f.file}：新增${label(e)}`);
+      for (const e of f.removed.filter(own)) lines.push(`${f.file}：删除${label(e)}`);
+      for (const e of f.changed.filter(own)) lines.push(`${f.file}：修改${label(e)}（${(e.attrs ?? []).join('、')}）`);
       if (f.layoutChanged.length) lines.push(`${f.file}：${f.layoutChanged.length} 个元素只调整了图中位置`);
     }
   }

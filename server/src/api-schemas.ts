@@ -264,7 +264,10 @@ export const componentSchemas: Record<string, JsonSchema> = {
     manifestChanged: { type: 'array', items: str(), description: 'pack.json 中改动的设置' },
     summary: { type: 'array', items: str(), description: '中文摘要，一行一处改动' },
   }),
-  ElementChange: obj({ id: str(), type: str('BPMN 类型'), name: nullable('string'), attrs: { type: 'array', items: str(), description: '改动的属性' } }, ['id', 'type', 'name']),
+  ElementChange: obj({
+    id: str(), type: str('BPMN 类型'), name: nullable('string'), attrs: { type: 'array', items: str(), description: '改动的属性' },
+    ends: { type: 'array', items: str(), description: '顺序流两端的元素 id（改动的顺序流含改动前的两端）' },
+  }, ['id', 'type', 'name']),
   PackDraftSummary: obj(draftProperties),
   PackDraft: obj({ ...draftProperties, files: { type: 'object', additionalProperties: { type: 'string' }, description: '包内路径 → 文件内容' } }),
   Attachment: obj({

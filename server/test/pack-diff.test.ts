@@ -74,4 +74,45 @@ describe.each(databaseTargets())('pack version diff over HTTP on $name PostgreSQ
     expect((await s.request('GET', '/api/packs/nosuchpack/diff', { token: leader })).status).toBe(404);
     expect((await s.request('GET', '/api/packs/servertest/diff')).status).toBe(401);
   });
+
+  it('one task renamed, one added and one form field made required: exactly those three changes', async () => {
+    const files = packFiles('3.0.0');
+    // 调处 renamed 调处化解; 复核 added between 调处 and 反馈 (its flows and shape come with it)
+    files['dispute.bpmn'] = files['dispute.bpmn']
+      .replace('name="调处"', 'name="调处化解"')
+      .replace('<bpmn:sequenceFlow id="f3" sourceRef="handle" targetRef="feedback" />', [
+        '<bpmn:sequenceFlow id="f3" sourceRef="handle" targetRef="review" />',
+        '<bpmn:userTask id="review" name="复核" camunda:formKey="mediation" camunda:candidateGroups="t-centre" camunda:dueDate="P1D">',
+        '<bpmn:incoming>f3</bpmn:incoming><bpmn:outgoing>f3b</bpmn:outgoing></bpmn:userTask>',
+        '<bpmn:sequenceFlow id="f3b" sourceRef="review" targetRef="feedback" />',
+      ].join('\n'))
+      .replace('<bpmn:incoming>f3</bpmn:incoming>\n      <bpmn:outgoing>f4</bpmn:outgoing>', '<bpmn:incoming>f3b</bpmn:incoming>\n      <bpmn:outgoing>f4</bpmn:outgoing>')
+      .replace('<bpmndi:BPMNShape id="feedback_di"', '<bpmndi:BPMNShape id="review_di" bpmnElement="review"><dc:Bounds x="400" y="150" width="100" height="80" /></bpmndi:BPMNShape>\n      <bpmndi:BPMNShape id="feedback_di"')
+      .replace('<bpmndi:BPMNEdge id="f1_di"', '<bpmndi:BPMNEdge id="f3b_di" bpmnElement="f3b"><di:waypoint x="500" y="190" /><di:waypoint x="525" y="110" /></bpmndi:BPMNEdge>\n      <bpmndi:BPMNEdge id="f1_di"');
+    expect(files['dispute.bpmn']).toContain('<bpmn:incoming>f3b</bpmn:incoming>\n      <bpmn:outgoing>f4</bpmn:outgoing>');
+    // 说明 (note) of the mediation form made required
+    const mediation = JSON.parse(files['forms/mediation.json']);
+    mediation.schema.required = ['result', 'note'];
+    files['forms/mediation.json'] = JSON.stringify(mediation);
+    const deployed = await s.request('POST', '/api/packs', { token: await s.login('integrator'), body: { files } });
+    expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
+
+    // against 1.0.0 (2.0.0 changed other things): the fixture's own files with these three changes
+    const r = await s.request('GET', '/api/packs/servertest/diff?from=1.0.0&to=3.0.0', { token: leader });
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.body.summary).toEqual([
+      'dispute.bpmn：新增用户任务「复核」',
+      'dispute.bpmn：修改用户任务「调处化解」（name）',
+      '表单「mediation」：改为必填「note」',
+    ]);
+    // the flows came with 复核: in the data, not as changes of their own
+    expect(r.body.bpmn[0].added.map((e: Json) => e.id).sort()).toEqual(['f3b', 'review']);
+    // and back: the task removed, its flows with it
+    const back = await s.request('GET', '/api/packs/servertest/diff?from=3.0.0&to=1.0.0', { token: leader });
+    expect(back.body.summary).toEqual([
+      'dispute.bpmn：删除用户任务「复核」',
+      'dispute.bpmn：修改用户任务「调处」（name）',
+      '表单「mediation」：改为选填「note」',
+    ]);
+  });
 });

@@ -1868,6 +1868,8 @@ export interface components {
             name: string | null;
             /** @description 改动的属性 */
             attrs?: string[];
+            /** @description 顺序流两端的元素 id（改动的顺序流含改动前的两端） */
+            ends?: string[];
         };
         PackDraftSummary: {
             /** Format: uuid */
