@@ -147,7 +147,7 @@ with params as (
   select (select count(*) from bench_seeds where open) as n_open, (select count(*) from bench_seeds where not open) as n_done
 ), m as (
   select g as i, gen_random_uuid() as new_id, nextval('cases_number_seq') as new_number,
-         $4::timestamptz + (g::float8 / $3::float8) * ($5::float8 * interval '1 millisecond') + ((g * 7919) % 3600) * interval '1 second' as at
+         $4::timestamptz + (g::float8 / $3::float8) * ($5::float8 * interval '1 millisecond') + ((g::bigint * 7919) % 3600) * interval '1 second' as at
     from generate_series($1::int, $2::int) g
 ), picked as (
   select m.*, s.id as seed_id,
