@@ -13,6 +13,7 @@ const source = readFileSync(new URL('./five-step.bpmn', import.meta.url), 'utf8'
 const seconds = Number(process.argv[2] ?? 2);
 const decision = { department: 'labour', dueIn: 'P1D' };
 const route: ServiceHandler = async () => ({ variables: { decision } });
+const ROLLUP_OFF = 'rollup trigger off';
 const silent = () => ({ debug() {}, error() {}, warn() {} });
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw bpmn-engine baseline, deliberately unwrapped */
@@ -91,6 +92,11 @@ try {
       const d = await durable(url, cache);
       targets.push({ name: `durable, ${target}, ${label}`, ...d });
     }
+    // the same with the statistics rollup's trigger off in the session (as a bulk load may,
+    // migration 008): what keeping the rollup in each step's transaction costs
+    const off = new URL(url);
+    off.searchParams.set('options', '-c yizhan.case_stats=off');
+    targets.push({ name: `durable, ${target}, live engines cached, ${ROLLUP_OFF}`, ...(await durable(off.toString(), 1000)) });
   }
   // Interleaving the targets round by round spreads any load on the machine over all of them.
   const rates = new Map<string, number[]>(targets.map((t) => [t.name, []]));
@@ -102,7 +108,12 @@ try {
   console.log('\nmedian cases/s and ratio to raw in-memory bpmn-engine (same run):');
   for (const t of targets) {
     const m = median(rates.get(t.name) ?? []);
-    console.log(`  ${t.name.padEnd(56)} ${m.toFixed(1).padStart(7)} cases/s  ${(m / raw).toFixed(2)}×`);
+    console.log(`  ${t.name.padEnd(72)} ${m.toFixed(1).padStart(7)} cases/s  ${(m / raw).toFixed(2)}×`);
+  }
+  for (const target of ['embedded PostgreSQL', 'PostgreSQL server']) {
+    const on = median(rates.get(`durable, ${target}, live engines cached`) ?? []);
+    const off = median(rates.get(`durable, ${target}, live engines cached, ${ROLLUP_OFF}`) ?? []);
+    console.log(`  statistics rollup cost, ${target}: rollup on ÷ off ${(on / off).toFixed(2)}×`);
   }
   for (const t of targets) await t.close?.();
 } finally {

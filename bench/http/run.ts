@@ -200,7 +200,9 @@ try {
   console.log('\nmedians over the rounds:');
   console.log(`  1 process    ${summary('one')}`);
   console.log(`  2 processes  ${summary('two')}`);
-  console.log(`  ratio 2 ÷ 1  ${median(ratios).toFixed(2)}× cases/s (per round: ${ratios.map((x) => x.toFixed(2)).join(', ')}), ` +
+  // a round in which one target finished no whole case (a slow machine, a short window) has no cases/s ratio
+  const x = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}` : 'n/a');
+  console.log(`  ratio 2 ÷ 1  ${x(median(ratios))}× cases/s (per round: ${ratios.map(x).join(', ')}), ` +
     `${median(stepRatios).toFixed(2)}× steps/s (per round: ${stepRatios.map((x) => x.toFixed(2)).join(', ')})`);
 } finally {
   for (const s of servers.reverse()) await s.stop();

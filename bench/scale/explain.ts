@@ -21,6 +21,19 @@ const query = pool.query.bind(pool);
   plans.push(rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
   return { rows: [], rowCount: 0 };
 };
+// a query run on a client of its own (in a transaction with settings of its own) is explained there
+const connect = pool.connect.bind(pool);
+(pool as unknown as { connect: unknown }).connect = async () => {
+  const client = await connect();
+  const plain = client.query.bind(client) as (text: string, values?: unknown[]) => Promise<{ rows: Record<string, string>[] }>;
+  (client as unknown as { query: unknown }).query = async (text: string, values?: unknown[]) => {
+    if (/^(begin|commit|rollback)/.test(text)) return plain(text, values);
+    const { rows } = await plain(`explain (analyze, buffers, costs off) ${text}`, values);
+    plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
+    return { rows: [], rowCount: 0 };
+  };
+  return client;
+};
 const q = new CaseQueries(pool, systemClock);
 const what = process.argv[3] ?? 'township-list';
 const township = scopeOf('lx-gongchang');

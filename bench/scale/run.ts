@@ -39,7 +39,7 @@ interface Probe {
   stream?: boolean;
 }
 
-interface Result { p50: number; p95: number; rows: number; note?: string }
+interface Result { p50: number; p95: number; rows: number; note?: string; rssGrowthMiB?: number }
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -162,6 +162,7 @@ async function measure(url: string, token: string, p: Probe): Promise<Result> {
   const times: number[] = [];
   let rows = 0;
   let note: string | undefined;
+  let rssGrowthMiB: number | undefined;
   const warmUp = p.stream ? 0 : Math.min(2, Math.floor(rounds / 10)); // not for the slow ones
   for (let i = 0; i < rounds + warmUp; i++) {
     const path = paths[i % paths.length];
@@ -177,7 +178,8 @@ async function measure(url: string, token: string, p: Probe): Promise<Result> {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) for (const b of chunk.value) if (b === 10) lines++;
       rows = lines - 1;
       clearInterval(sampler);
-      note = `peak RSS +${Math.round((peak - rss0) / 1048576)} MiB`;
+      rssGrowthMiB = Math.round((peak - rss0) / 1048576);
+      note = `peak RSS +${rssGrowthMiB} MiB`;
     } else {
       const body = (await res.json()) as unknown;
       rows = Array.isArray(body) ? body.length : Array.isArray((body as { rows?: unknown[] }).rows) ? (body as { rows: unknown[] }).rows.length : 1;
@@ -186,7 +188,7 @@ async function measure(url: string, token: string, p: Probe): Promise<Result> {
   }
   times.sort((a, b) => a - b);
   const at = (q: number) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), rows, note };
+  return { p50: at(0.5), p95: at(0.95), rows, note, rssGrowthMiB };
 }
 
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
@@ -203,6 +205,13 @@ function printTable(results: Map<number, Map<string, Result>>): void {
     }).join('');
     const growth = a && b && a !== b ? `  ${(results.get(b)!.get(name)!.p95 / results.get(a)!.get(name)!.p95).toFixed(2)}×` : '';
     log(`${name.padEnd(32)}${cells}${growth}`);
+  }
+  // an export streams: the memory it takes must not grow with the rows it writes
+  for (const name of names.filter((n) => results.get(sizesRun[0])!.get(n)!.rssGrowthMiB !== undefined)) {
+    log(`${name}: peak RSS growth of the process serving it (the server runs in the bench's process) — ${sizesRun.map((s) => {
+      const r = results.get(s)!.get(name)!;
+      return `${s} cases (${r.rows} rows): +${r.rssGrowthMiB} MiB`;
+    }).join(', ')}`);
   }
 }
 

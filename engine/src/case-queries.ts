@@ -5,7 +5,7 @@ import type { Clock } from './clock';
 import { NotFoundError } from './errors';
 import { isUuid } from './ids';
 import { decodeCaseCursor, decodeTaskCursor, encodeCursor, type ListPage } from './list-cursor';
-import { caseVisibleSql, offeredToSql, SqlArgs, taskActionableSql, type ReadScope } from './read-scope';
+import { caseVisibleSql, offeredToParts, SqlArgs, taskActionableSql, type ReadScope } from './read-scope';
 import {
   caseSummary, caseView, date, scopedTaskView, taskFromJson, taskView,
   type CaseFilter, type CaseRow, type CaseSummary, type CaseSummaryRow, type CaseView, type ScopedTaskFilter, type ScopedTaskRow,
@@ -222,7 +222,8 @@ export class CaseQueries {
     const where = offeredOnly ? [] : [caseVisibleSql(scope, args)];
     if (filter.view === 'mine') where.push(`t.assignee = ${args.add(scope.username)}`);
     if (filter.view === 'department') where.push(`t.candidate_groups && ${args.add(scope.departments)}::text[]`);
-    if (filter.view === 'inbox') where.push(offeredToSql(scope, args));
+    const offeredParts = filter.view === 'inbox' ? offeredToParts(scope, args) : [];
+    if (filter.view === 'inbox') where.push(`(${offeredParts.join(' or ')})`);
     if (filter.view === 'unit' && !scope.all) where.push(`t.unit = any(${args.add(scope.units)}::text[])`);
     if (filter.status === 'open') where.push(`t.status = 'open'`);
     if (filter.status === 'completed') where.push(`t.status = 'completed'`);
@@ -239,20 +240,54 @@ export class CaseQueries {
     }
     const actionable = taskActionableSql(scope, args);
     const limit = filter.limit;
-    const { rows } = await this.pool.query<ScopedTaskRow & { cursor_due: string; cursor_at: string }>(
-      `select ${SCOPED_TASK_COLUMNS}, coalesce(${actionable}, false) as actionable,
+    const order = `order by coalesce(t.due_at, 'infinity'::timestamptz), t.created_at, t.id`;
+    const pageSql = `limit ${args.add(limit + 1)} offset ${args.add(filter.cursor ? 0 : filter.offset)}`;
+    // An inbox of open tasks (every condition on the task): its tasks are found through the
+    // indexes of whom they are offered to, one way of offering at a time (assignee, groups, level
+    // within units: each a small index read), sorted, and only the page's tasks are joined to
+    // their cases. Left to itself the planner walked every open task in due order, or every open
+    // task, and tested each one (a centre's inbox at 300k cases read 18,000 rows to keep 400).
+    const offeredOpen = offeredOnly && ['inbox', 'mine', 'department'].includes(filter.view) && ['open', 'warning', 'overdue'].includes(filter.status);
+    // each way once: a task offered in two ways comes from the first of them only
+    const rest = where.slice(1);
+    const offeredSql = filter.view === 'inbox'
+      ? offeredParts.map((part, i) => `select * from tasks t where ${[part, ...rest, ...(i ? [`(${offeredParts.slice(0, i).join(' or ')}) is not true`] : [])].join(' and ')}`).join(' union all ')
+      : `select * from tasks t where ${where.join(' and ')}`;
+    const from = offeredOpen
+      ? `(select * from offered t ${order} ${pageSql}) t join cases c on c.id = t.case_id`
+      : `tasks t join cases c on c.id = t.case_id ${where.length ? `where ${where.join(' and ')}` : ''}`;
+    const text = `${offeredOpen ? `with offered as materialized (${offeredSql}) ` : ''}select ${SCOPED_TASK_COLUMNS}, coalesce(${actionable}, false) as actionable,
               coalesce(to_char(t.due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), 'infinity') as cursor_due,
               to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as cursor_at
-         from tasks t join cases c on c.id = t.case_id
-        ${where.length ? `where ${where.join(' and ')}` : ''}
-        order by coalesce(t.due_at, 'infinity'::timestamptz), t.created_at, t.id
-        limit ${args.add(limit + 1)} offset ${args.add(filter.cursor ? 0 : filter.offset)}`,
-      args.values,
-    );
+         from ${from}
+        ${order} ${offeredOpen ? '' : pageSql}`;
+    type Row = ScopedTaskRow & { cursor_due: string; cursor_at: string };
+    const { rows } = offeredOpen ? await this.withoutIndexScans<Row>(text, args.values) : await this.pool.query<Row>(text, args.values);
     const now = this.clock.now();
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return { items: page.map((r) => scopedTaskView(r, now)), next: rows.length > limit && last ? encodeCursor([last.cursor_due, last.cursor_at, last.id]) : null };
+  }
+
+  /**
+   * A query planned without plain index scans (bitmap index scans only). An inbox's ways of
+   * offering are each a small bitmap read of the open tasks' indexes; but a group that most tasks
+   * ever had (the centre's) looks common to the planner, which then reads every open task through
+   * an index and tests each one — 18,000 rows for 400 at 300k cases. Both plans give the same rows.
+   */
+  private async withoutIndexScans<T extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<T>> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin read only; set local enable_indexscan = off');
+      const result = await client.query<T>(text, values);
+      await client.query('commit');
+      return result;
+    } catch (err) {
+      await client.query('rollback').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
   }
 
   /** A task as the reader sees it; undefined when it does not exist or is out of their scope. */

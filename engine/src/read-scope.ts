@@ -47,13 +47,18 @@ type Bind = Pick<SqlArgs, 'add'>;
 
 /** Tasks offered to the reader (by assignee, department or level within their units). `t` = tasks. */
 export function offeredToSql(scope: ReadScope, args: Bind, t = 't'): string {
+  return `(${offeredToParts(scope, args, t).join(' or ')})`;
+}
+
+/** The ways a task is offered to the reader (offeredToSql is any of them), each one index-friendly. */
+export function offeredToParts(scope: ReadScope, args: Bind, t = 't'): string[] {
   const me = args.add(scope.username);
   const departments = args.add(scope.departments);
   const parts = [`${t}.assignee = ${me}`, `${t}.candidate_groups && ${departments}::text[]`];
   if (scope.levels.length) {
     parts.push(`(${t}.candidate_groups && ${args.add(scope.levels)}::text[] and ${t}.unit = any(${args.add(scope.units)}::text[]))`);
   }
-  return `(${parts.join(' or ')})`;
+  return parts;
 }
 
 /** Cases the reader may see. `c` = cases. */

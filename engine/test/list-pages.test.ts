@@ -2,7 +2,7 @@
 // order, within the reader's scope; search finds Chinese substrings of the title, the number and
 // the party names through the engine's own bigram index; a count stops at its bound.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CaseEngine, CaseQueries, ManualClock, openDatabase, type CaseSummary, type Database, type ReadScope, type ScopedTaskFilter } from '../src';
+import { CaseEngine, CaseQueries, ManualClock, mayActOnTask, openDatabase, type CaseSummary, type Database, type ReadScope, type ScopedTaskFilter } from '../src';
 import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
 
 const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
@@ -159,5 +159,27 @@ describe.each(databaseTargets())('list pages and search on $name PostgreSQL', (t
     expect(await queries.countCases({ scope: admin })).toBe(made.length);
     expect(await queries.countCases({ scope: admin }, 5)).toBe(6);
     expect(await queries.countCases({ scope: reader({ units: ['east'] }), q: '纠纷' })).toBe(made.filter((c) => c.unit === 'east').length);
+  });
+
+  it("an inbox holds the open tasks offered to the reader in any way (assignee, department, level within units), each once, soonest due first", async () => {
+    // offered three ways, one task two ways at once: claimed by the reader and in a unit of their level
+    const mixed = reader({ username: 'mediator', units: ['east'], wholeUnit: false, departments: ['court'], levels: ['labour'], handlesTasks: true, actsOn: 'offered' });
+    const east = (await engine.getCase(made[3].id)).openTasks[0];
+    const west = (await engine.getCase(made[4].id)).openTasks[0];
+    await engine.claimTask(east.id, 'mediator');
+    await engine.claimTask(west.id, 'mediator');
+    const open = await queries.listScopedTasks(admin, { view: 'unit', status: 'open', limit: 500, offset: 0 });
+    const wanted = open.filter((t) => mayActOnTask(mixed, t)).map((t) => t.id);
+    expect(wanted.length).toBeGreaterThan(3);
+    expect(wanted).toEqual(expect.arrayContaining([east.id, west.id]));
+    expect((await queries.listScopedTasks(mixed, { view: 'inbox', status: 'open', limit: 500, offset: 0 })).map((t) => t.id)).toEqual(wanted);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await queries.listScopedTasksPage(mixed, { view: 'inbox', status: 'open', limit: 2, offset: 0, cursor });
+      seen.push(...page.items.map((t) => t.id));
+      cursor = page.next ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(wanted);
   });
 });
