@@ -166,9 +166,9 @@ describe.each(databaseTargets())('what-if replay of a Longxi rule change over 20
     // a transition reads 部门、部门（层级，联合调解）, the departments in the org model's order
     const declared = org.departments().map((d) => d.code);
     const describeDecision = (d: Digest) => {
-      const who = declared.filter((code) => d.departments.includes(code)).map((code) => org.name(code)).join('、');
-      expect(who.split('、').length, 'every department the Longxi rules name is in its org model').toBe(d.departments.length);
-      return `${who || '未指定部门'}（${d.level ? LEVEL_LABELS[d.level as UnitLevel] : ''}${d.joint ? '，联合调解' : ''}）`;
+      const known = declared.filter((code) => d.departments.includes(code));
+      expect(known.length, 'every department the Longxi rules name is in its org model').toBe(d.departments.length);
+      return `${known.map((code) => org.name(code)).join('、') || '未指定部门'}（${d.level ? LEVEL_LABELS[d.level as UnitLevel] : ''}${d.joint ? '，联合调解' : ''}）`;
     };
     const moved = new Map<string, { before: Digest; after: Digest; changed: string[] }>();
     const perAspect = Object.fromEntries(ASPECTS.map((a) => [a, 0])) as Record<(typeof ASPECTS)[number], number>;
@@ -213,6 +213,6 @@ describe.each(databaseTargets())('what-if replay of a Longxi rule change over 20
     // the new rule is what moves them
     expect(report.rules).toEqual(expect.arrayContaining([{ ruleSet: 'longxi-routing', rule: WINDOW_RULE.name, before: 0, after: moved.size }]));
     expect(await snapshot()).toEqual(before);
-    console.log(`[${target.name}] recount and replay of ${CASES} cases: ${moved.size} would change (${[...transitions].map(([k, n]) => `${k} ×${n}`).join('; ')}); ${Date.now() - t0} ms`);
+    console.log(`[${target.name}] recount and replay of ${CASES} cases: ${moved.size} would change, ${transitions.size} transitions; ${Date.now() - t0} ms`);
   }, 300_000);
 });
