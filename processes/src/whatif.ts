@@ -48,7 +48,7 @@ export interface WhatIfReport {
   changedCases: number;
   /** Per aspect: cases whose decision would change in it. */
   changed: Record<DecisionAspect, number>;
-  /** from → to (readable, departments and level) with the number of decisions, most first. */
+  /** from → to (readable: departments in the org model's order, level, joint) with the number of decisions, most first. */
   transitions: { from: string; to: string; count: number }[];
   /** Rules whose hits would change: applied before and after, over the replayed decisions. */
   rules: { ruleSet: string; rule: string; before: number; after: number }[];
@@ -92,9 +92,14 @@ export async function replayRouting(bundle: PackBundle, records: readonly Routin
     return ruleSets.get(name);
   };
   const name = (code: string) => org.name(code) ?? options.label?.(code) ?? code;
+  // Departments are a set (compared so: see `same`): a transition lists them in the org model's
+  // order (codes it does not know after, by code), so one decision reads — and counts — as one.
+  const declared = new Map(org.departments().map((d, i) => [d.code, i]));
+  const inOrgOrder = (codes: string[]) => [...codes].sort((a, b) =>
+    (declared.get(a) ?? Infinity) - (declared.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0));
   const describe = (d: DecisionDigest | null): string => {
     if (!d) return '（规则集已删除）';
-    const who = d.departments.length ? d.departments.map(name).join('、') : '未指定部门';
+    const who = d.departments.length ? inOrgOrder(d.departments).map(name).join('、') : '未指定部门';
     const level = d.level && d.level in LEVEL_LABELS ? LEVEL_LABELS[d.level as UnitLevel] : (d.level ?? '');
     return `${who}（${level}${d.joint ? '，联合调解' : ''}）`;
   };
