@@ -161,7 +161,8 @@ describe('the web app in a browser', () => {
       expect(await pageWidth(phone), 'menu').toBeLessThanOrEqual(390);
       await snap(phone, 'phone-menu');
       await phone.getByTestId('nav-/cases').click();
-      await phone.locator('.ant-table-row').first().waitFor();
+      // a phone lists the cases as cards
+      await phone.getByTestId('case-cards').getByTestId('case-row').first().waitFor();
       expect(await phone.getByTestId('app-menu').count()).toBe(0);
       expect(await pageWidth(phone), 'cases').toBeLessThanOrEqual(390);
       await snap(phone, 'phone-cases');
@@ -352,9 +353,10 @@ async function scenario(page: Page) {
     await page.getByTestId('nav-/cases/new').click();
     await page.getByTestId('process-select').click();
     // Intake offers the clerk's own county's processes only (a case can't land in another county).
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
-    const offered = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
-    expect(offered.length).toBeGreaterThan(0);
+    // (polled: under load the list can render again between reading its first option and all of them)
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect.poll(() => options.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const offered = await options.allTextContents();
     expect(offered.filter((o) => !o.includes('longxi/')), offered.join(' | ')).toEqual([]);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'longxi/dispute v2' }).click();
     await page.locator('#root_applicant').waitFor();
