@@ -22,6 +22,8 @@ interface WorkerConfig {
 }
 
 const CONFIG_ENV = 'YIZHAN_WORKER_CONFIG';
+/** How many times a replacement that dies before listening is started again. */
+const REPLACEMENT_ATTEMPTS = 5;
 
 /** True in a worker process forked by `startWorkers`. */
 export function isServeWorker(): boolean {
@@ -39,7 +41,8 @@ export async function startWorkers(count: number, config: WorkerConfig, logger: 
   let stopping = false;
   let port = config.port;
   const live = new Set<Worker>();
-  const fork = (): Worker => {
+  /** `attempt`: 0 for the first workers, n for the n-th try at replacing one that died. */
+  const fork = (attempt = 0): Worker => {
     // a replacement listens on the port the first ones got
     const worker = cluster.fork({ [CONFIG_ENV]: JSON.stringify({ ...config, port }) });
     live.add(worker);
@@ -47,14 +50,25 @@ export async function startWorkers(count: number, config: WorkerConfig, logger: 
     worker.once('listening', () => (served = true));
     worker.once('exit', (code, signal) => {
       live.delete(worker);
-      // one that never got to listen (the database refused it, …) is not started again and again
-      if (stopping || !served) return;
-      logger.error({ pid: worker.process.pid, code, signal }, 'HTTP worker exited; starting another');
-      fork();
+      if (stopping) return;
+      if (served) {
+        logger.error({ pid: worker.process.pid, code, signal }, 'HTTP worker exited; starting another');
+        fork(1);
+        return;
+      }
+      // a first worker that never got to listen fails the start (below); a replacement that died
+      // starting (e.g. the database still busy with the dead one's connections) is tried again a
+      // few times, a little later each time, never in a tight loop
+      if (attempt === 0 || attempt > REPLACEMENT_ATTEMPTS) {
+        if (attempt) logger.error({ code, signal, attempts: attempt }, 'HTTP worker could not be replaced');
+        return;
+      }
+      logger.error({ pid: worker.process.pid, code, signal, attempt }, 'replacement HTTP worker exited before listening; trying again');
+      setTimeout(() => { if (!stopping) fork(attempt + 1); }, 500 * 2 ** attempt).unref();
     });
     return worker;
   };
-  const first = Array.from({ length: count }, fork);
+  const first = Array.from({ length: count }, () => fork());
   const ports = await Promise.all(first.map((w) => new Promise<number>((ok, fail) => {
     w.once('listening', (address) => ok(address.port));
     w.once('exit', (code) => fail(new Error(`HTTP worker exited with ${code} before listening`)));

@@ -84,9 +84,10 @@ export async function spawnServer(command: string, args: string[], env: Record<s
   };
 }
 
-export async function call(url: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: Json }> {
+export async function call(url: string, method: string, path: string, token?: string, body?: unknown, timeoutMs?: number): Promise<{ status: number; body: Json }> {
   const res = await fetch(url + path, {
     method,
+    ...(timeoutMs ? { signal: AbortSignal.timeout(timeoutMs) } : {}),
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body ? { 'content-type': 'application/json' } : {}) },
     body: body ? JSON.stringify(body) : undefined,
   });
