@@ -187,6 +187,12 @@ const beijingDay = (t: Date): string => new Date(t.getTime() + BEIJING_MS).toISO
 /** The instant a Beijing calendar day starts. */
 const dayStart = (day: string): Date => new Date(Date.parse(`${day}T00:00:00Z`) - BEIJING_MS);
 const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+/** The first day of the calendar month after `day`'s. */
+const nextMonth = (day: string): string => {
+  const d = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+};
 
 /** The rollups' column (or expression) of a grouping; `x` = a rollup or case_facts row, `g` = its department. */
 function rollupKey(groupBy: MetricsGroupBy | undefined, x: string): string {
@@ -492,6 +498,27 @@ export class CaseStatistics implements CountsReader {
       if (d1) w.push(`${x}.day < ${args.add(d1)}::date`);
       return w.length ? w.join(' and ') : 'true';
     };
+    // of those days, whole calendar months [m0, m1) from the monthly rollups — but for the month in
+    // which 积案 by age turns today (its days before and after the cut count apart) — the rest from the daily ones
+    const m0 = d0 && (d0.endsWith('-01') ? d0 : nextMonth(d0));
+    const m1 = d1 && `${d1.slice(0, 7)}-01`;
+    const cutMonth = `${beijingDay(cut).slice(0, 7)}-01`;
+    const months = !(d0 && d1 && d0 >= d1) && !(m0 && m1 && m0 >= m1);
+    const inCutMonth = (x: string) => `(${x}.day >= ${args.add(cutMonth)}::date and ${x}.day < ${args.add(nextMonth(cutMonth))}::date)`;
+    const monthlyDays = (x: string) => {
+      if (!months) return 'false';
+      const w = [`not ${inCutMonth(x)}`];
+      if (m0) w.push(`${x}.day >= ${args.add(m0)}::date`);
+      if (m1) w.push(`${x}.day < ${args.add(m1)}::date`);
+      return w.join(' and ');
+    };
+    const dailyDays = (x: string) => {
+      if (!months) return wholeDays(x);
+      const rest = [inCutMonth(x)];
+      if (m0) rest.push(`${x}.day < ${args.add(m0)}::date`);
+      if (m1) rest.push(`${x}.day >= ${args.add(m1)}::date`);
+      return `${wholeDays(x)} and (${rest.join(' or ')})`;
+    };
     const created = (x: string) => {
       const w = [];
       if (filter.from) w.push(`${x}.created_at >= ${args.add(filter.from)}`);
@@ -518,13 +545,15 @@ export class CaseStatistics implements CountsReader {
     const sums = ROLLUP_COUNTERS.map(([c]) => `r.${c}`);
     const zeros = ROLLUP_COUNTERS.map(() => '0');
     const exact = ROLLUP_COUNTERS.map(([c]) => `f.${c}`);
-    const parts = [
-      // whole days of the reader's units
-      `select ${rKey} as key, ${sums.join(', ')},
+    const rollupPart = (table: string, days: string) => `select ${rKey} as key, ${sums.join(', ')},
               case when r.due_day < ${today}::date then r.total else 0 end,
               r.backlog + case when r.day < ${cutDay}::date then r.aging else 0 end, 0
-         from ${dept ? 'case_stats_daily_dept' : 'case_stats_daily'} r
-        where ${covered('r')} and ${process('r')} and ${wholeDays('r')}`,
+         from ${table} r
+        where ${covered('r')} and ${process('r')} and ${days}`;
+    const parts = [
+      // whole days of the reader's units: whole months, then the days at the ends
+      rollupPart(dept ? 'case_stats_monthly_dept' : 'case_stats_monthly', monthlyDays('r')),
+      rollupPart(dept ? 'case_stats_daily_dept' : 'case_stats_daily', dailyDays('r')),
       // of those days, what turned since the start of today: overdue since today, 积案 by age today
       `select ${fKey}, ${zeros.join(', ')},
               (f.due_day = ${today}::date and f.overdue_at < ${nowArg})::int,

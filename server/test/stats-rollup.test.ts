@@ -5,7 +5,7 @@
 // rollup gives (CaseStatistics.counts / totals: rollup tables kept by the steps' transactions) is
 // compared with the recount from the raw tables (CaseStatistics.recount: one row per case over
 // cases, tasks and history), for every grouping, several scopes and ranges that start and end in
-// the middle of a day. On both databases.
+// the middle of a day or cover whole months (the monthly rollups). On both databases.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseStatistics, ManualClock, METRICS_GROUP_BY, openDatabase, type CaseCounts, type CaseEngine, type Database, type ReadScope, type StatisticsFilter } from '@yizhan/engine';
 import { createPackEngine, deployPack, loadPackDir, STATS_CONVENTIONS } from '@yizhan/packs';
@@ -69,6 +69,8 @@ describe.each(databaseTargets())('statistics rollup vs recount on $name PostgreS
       { from: new Date(now - 30 * HOUR) }, // open-ended
       { to: new Date(began.getTime() + 5 * 24 * HOUR + 5 * HOUR), process: 'longxi' },
       { from: new Date(began.getTime() + 2 * HOUR), to: new Date(began.getTime() + 9 * HOUR) }, // within one day
+      { from: new Date('2026-02-01T00:00:00+08:00'), to: new Date('2026-04-01T00:00:00+08:00') }, // whole months
+      { from: new Date('2026-01-10T15:20:00+08:00'), to: new Date('2026-04-20T07:45:00+08:00') }, // months with part-months and part-days at the ends
     ];
     let compared = 0;
     for (const [name, s] of SCOPES) {
