@@ -147,6 +147,31 @@ describe.each(databaseTargets())('the applicant rates a case on $name PostgreSQL
     expect((await s.request('POST', `/api/public/ratings/${link.body.token}`, { body: { satisfaction: 'satisfied' } })).status).toBe(409);
   });
 
+  it('a case sent to litigation (Zhangye\'s 绿色通道 to the court, no evaluation step) still gets the applicant\'s rating', async () => {
+    const sc = scenario('03-failed-green-channel');
+    let c = await s.engine.startCase({ process: 'zhangye/dispute', data: sc.start.data, actor: sc.start.as });
+    for (const step of sc.steps) {
+      const task = c.openTasks.find((t) => t.elementId === step.complete);
+      expect(task, step.complete).toBeDefined();
+      c = await s.engine.completeTask(task!.id, step.data ?? {}, step.as, { force: true });
+    }
+    expect(c.status).toBe('completed');
+    expect(c.tasks.map((t) => t.elementId).sort()).toEqual(['filing', 'mediate']); // ended at the court's filing, never at 评价
+    const before = await totals('zhangye', 'admin');
+    const link = await issue(c.id, await s.login('admin'));
+    expect(link.status, JSON.stringify(link.body)).toBe(201);
+    expect(link.body.stage).toBe('closed');
+    const rated = await s.request('POST', `/api/public/ratings/${link.body.token}`, { body: { satisfaction: 'dissatisfied', comment: '调解没有结果' } });
+    expect(rated.status, JSON.stringify(rated.body)).toBe(201);
+    const after = await totals('zhangye', 'admin');
+    expect(after.rated).toBe(before.rated + 1);
+    expect(after.dissatisfied).toBe(before.dissatisfied + 1);
+    const kase = (await s.request('GET', `/api/cases/${c.id}`, { token: await s.login('admin') })).body;
+    expect(kase.status).toBe('completed'); // an ended case is rated, not reopened
+    expect(kase.history.at(-1)).toMatchObject({ kind: 'case.rated', actor: 'citizen', data: { data: { satisfaction: 'dissatisfied' } } });
+    expect((await s.request('POST', `/api/public/ratings/${link.body.token}`, { body: { satisfaction: 'satisfied' } })).status).toBe(409);
+  });
+
   it('a typed code cannot be guessed: wrong codes are capped per address (429), the token link still works', async () => {
     const c = await closedCase();
     const link = await issue(c.id);

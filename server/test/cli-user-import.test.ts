@@ -1,6 +1,7 @@
 // `yizhan pack deploy` lists the pack's users that have no account yet, and `yizhan user import`
 // creates them — passwords from a file or standard input, never from the pack; existing accounts
-// are reported and left unchanged. Against the database and against a running server.
+// are reported and left unchanged. Against the database and against a running server. And
+// `yizhan pack test` on the same pack fails the scenarios whose actor the server would refuse.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,17 @@ function packVersion(version: string, name: string): string {
 }
 
 describe.each(databaseTargets())('yizhan user import on $name PostgreSQL', (target) => {
+  it('`yizhan pack test` fails (exit 1) the scenarios whose actor the server would refuse, each with its reason', async () => {
+    const r = await runYizhan(['pack', 'test', PACK, '--database-url', target.adminUrl]);
+    expect(r.code, r.out).toBe(1);
+    expect(r.out).toMatch(/^✓ 有权限的人办理 /m);
+    expect(r.out).toMatch(/^✓ 预期被拒绝的越权步骤 /m);
+    expect(r.out).toMatch(/^✗ 领导办理任务 [^\n]*\n\s+- 第 2 步（办理 feedback）：用户「director」[^\n]*没有办理此任务的权限（task:act），服务器会拒绝（403）/m);
+    expect(r.out).toMatch(/^✗ 他部门办理 [^\n]*\n\s+- 第 1 步（办理 handle）：east（mini\.t\.east）不在任务「handle」的候选组中/m);
+    expect(r.out).toMatch(/^✗ 领导受理 [^\n]*\n\s+- 受理：用户「director」[^\n]*没有受理案件的权限（case:create）/m);
+    expect(r.out.trim().split('\n').at(-1)).toBe('2 passed, 3 failed');
+  });
+
   it('against the database: deploy lists the missing users, import creates them and leaves existing ones alone', async () => {
     const tdb = await createTestDatabase(target);
     const db = await openDatabase({ url: tdb.url });

@@ -195,6 +195,7 @@ export default function DashboardPage() {
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(150px, 1fr))', gap: 12 }} data-testid="kpis">
         <Kpi id="受理" label={t('dashReceived')} value={totals ? String(totals.total) : '—'} unit={t('dashUnitCases')} />
         <Kpi id="办结率" label={t('dashClosureRate')} value={percent(totals?.closureRate ?? null)} note={totals && t('dashClosedNote', { n: totals.closed })} />
+        <Kpi id="撤回" label={t('dashWithdrawn')} value={totals ? String(totals.withdrawn) : '—'} unit={t('dashUnitCases')} note={totals && t('dashRefusedNote', { n: totals.refused })} />
         <Kpi id="调处成功率" label={t('dashSuccessRate')} value={percent(totals?.successRate ?? null)} note={totals && `${totals.succeeded} / ${totals.mediated}`} />
         <Kpi id="满意率" label={t('dashSatisfactionRate')} value={percent(totals?.satisfactionRate ?? null)} note={totals && `${totals.satisfied + totals.basic} / ${totals.rated}`} />
         <Kpi id="按时办结率" label={t('dashOnTimeRate')} value={percent(totals?.onTimeRate ?? null)} note={totals && `${totals.onTime} / ${totals.closed}`} />
