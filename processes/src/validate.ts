@@ -255,6 +255,11 @@ function checkProcess(file: string, proc: ProcessModel, ctx: CheckContext): void
   for (const c of proc.catches) {
     if (c.formKey && !formExists(c.formKey)) add({ file, elementId: c.id, code: 'FORM_MISSING', message: `${c.kind === 'message' ? '消息' : '信号'}「${c.name ?? ''}」的表单（camunda 属性 formKey）「${c.formKey}」不存在（应有 forms/${c.formKey}.json）` });
   }
+  // a manual task waits like a user task, but Camunda lets it name no candidate groups, assignee or
+  // form: in a pack it would open a task nobody sees
+  for (const t of proc.manualTasks) {
+    add({ file, elementId: t.id, code: 'NO_CANDIDATES', message: `人工任务「${t.name ?? t.id}」(manualTask) 不能设 camunda:candidateGroups、camunda:assignee 和 camunda:formKey：没有人能看到它，案件会停在这里。请改用用户任务 (userTask)，设候选组和表单` });
+  }
   for (const t of proc.userTasks) {
     if (!t.formKey) add({ file, elementId: t.id, code: 'FORM_KEY_MISSING', message: `用户任务「${t.name ?? t.id}」没有 camunda:formKey：办理人需要一张表单` });
     if (!t.candidateGroups && !t.assignee) add({ file, elementId: t.id, code: 'NO_CANDIDATES', message: '用户任务既没有 camunda:candidateGroups 也没有 camunda:assignee：没有人能看到它' });

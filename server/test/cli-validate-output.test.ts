@@ -1,6 +1,6 @@
 // `yizhan pack validate` output for BPMN from other tools: a warning is labelled once (`警告`, not
 // `警告 警告`), an ignored kind is one line naming its element, and a UTF-16 export (with BOM) is
-// read like UTF-8.
+// read like UTF-8; a process without isExecutable is refused as the deploy refuses it.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,5 +46,15 @@ describe('pack validate on BPMN from other tools', () => {
     const r = yizhan('pack', 'validate', dir);
     expect(r.out).toContain('校验通过');
     expect(r.code).toBe(0);
+  });
+
+  it('refuses a process without isExecutable, naming it, as deploy does (exit 1)', () => {
+    const dir = join(tmp, 'not-executable');
+    cpSync(FIXTURE_PACK, dir, { recursive: true });
+    writeFileSync(join(dir, file), xml.replace(/ isExecutable="true"/, ''));
+    const r = yizhan('pack', 'validate', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${file}#${processId}: [NO_EXECUTABLE_PROCESS] 流程未标记为可执行`);
+    expect(r.out).not.toContain('校验通过');
   });
 });

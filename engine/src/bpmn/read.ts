@@ -56,6 +56,8 @@ export interface ProcessModel {
   startFormKey?: string;
   startEventId?: string;
   userTasks: UserTaskModel[];
+  /** Manual tasks: waited on like user tasks, but Camunda gives them no candidate groups, assignee or form. */
+  manualTasks: { id: string; name?: string }[];
   /** The service tasks with `camunda:topic="route"` and their `ruleSet` property. */
   routeTasks: { id: string; ruleSet?: string }[];
   serviceTasks: ServiceTaskModel[];
@@ -124,7 +126,7 @@ export async function readBpmn(source: string | Uint8Array): Promise<BpmnDocumen
 }
 
 function processModel(proc: ModdleElement, called: ModdleElement[] = []): ProcessModel {
-  const model: ProcessModel = { id: proc.id ?? '', name: proc.name, userTasks: [], routeTasks: [], serviceTasks: [], expressions: [], catches: [] };
+  const model: ProcessModel = { id: proc.id ?? '', name: proc.name, userTasks: [], manualTasks: [], routeTasks: [], serviceTasks: [], expressions: [], catches: [] };
   const expr = (elementId: string, where: string, value: unknown) => {
     if (typeof value !== 'string') return;
     for (const m of value.match(/\$\{[^}]*\}/g) ?? []) model.expressions.push({ elementId, where, expression: m });
@@ -146,6 +148,7 @@ function processModel(proc: ModdleElement, called: ModdleElement[] = []): Proces
       for (const attr of ['formKey', 'candidateGroups', 'assignee', 'dueDate', 'priority'] as const) expr(id, `camunda:${attr}`, task[attr]);
       expr(id, 'camunda:collection', task.collection);
     }
+    if (el.$type === 'bpmn:ManualTask') model.manualTasks.push({ id, name: el.name });
     if (el.$type === 'bpmn:ServiceTask') {
       const task: ServiceTaskModel = { id, name: el.name, topic: str(el.topic), properties: camundaProperties(el) };
       model.serviceTasks.push(task);

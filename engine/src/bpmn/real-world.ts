@@ -13,6 +13,7 @@ const LANES: IgnoredKind = { code: 'IGNORED_LANES', message: '泳道（laneSet /
 const ANNOTATIONS: IgnoredKind = { code: 'IGNORED_ANNOTATIONS', message: '注释、关联线和分组（textAnnotation / association / group）只作展示，已忽略' };
 const DATA: IgnoredKind = { code: 'IGNORED_DATA', message: '数据对象、数据存储、属性及其关联（dataObject / dataStore / property）只作展示，已忽略：案件数据请用表单字段（camunda:formKey）' };
 const IO_SPEC: IgnoredKind = { code: 'IGNORED_IO_SPECIFICATION', message: '输入输出规格（ioSpecification）只作展示，已忽略：任务的数据请用表单字段（camunda:formKey）' };
+const FORM_DATA: IgnoredKind = { code: 'IGNORED_FORM_DATA', message: 'Camunda 生成式表单（camunda:formData / formField）不使用，已忽略：表单请写在 forms/<formKey>.json 中，由任务的 camunda:formKey 指定' };
 const TYPES: IgnoredKind = { code: 'IGNORED_DEFINITIONS', message: '类型定义与导入（itemDefinition / import）不执行，已忽略：数据格式请在表单（forms/*.json）中定义' };
 
 /** BPMN elements that never execute, by type. */
@@ -24,6 +25,7 @@ export const IGNORED: Readonly<Record<string, IgnoredKind>> = {
   'bpmn:DataInputAssociation': DATA, 'bpmn:DataOutputAssociation': DATA, 'bpmn:Property': DATA,
   'bpmn:InputOutputSpecification': IO_SPEC,
   'bpmn:ItemDefinition': TYPES, 'bpmn:Import': TYPES,
+  'camunda:FormData': FORM_DATA, 'camunda:FormField': FORM_DATA,
   'bpmn:MessageFlow': { code: 'IGNORED_MESSAGE_FLOW', message: '消息流（messageFlow）连向不执行的参与方，只作展示，已忽略：要通知外部，请用内置服务任务' },
 };
 

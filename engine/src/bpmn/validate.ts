@@ -20,7 +20,7 @@ const SUPPORTED = new Set([
   'bpmn:TimerEventDefinition', 'bpmn:ErrorEventDefinition', 'bpmn:EscalationEventDefinition', 'bpmn:TerminateEventDefinition',
   'bpmn:SignalEventDefinition', 'bpmn:MessageEventDefinition', 'bpmn:Signal', 'bpmn:Message', 'bpmn:Error', 'bpmn:Escalation',
   'bpmn:MultiInstanceLoopCharacteristics', 'bpmn:FormalExpression', 'bpmn:Expression', 'bpmn:ExtensionElements', 'bpmn:Documentation',
-  'camunda:Properties', 'camunda:Property', 'camunda:FormData', 'camunda:FormField',
+  'camunda:Properties', 'camunda:Property',
   // waits for messages / signals, links and standard loops (engine/test/elements/)
   'bpmn:ReceiveTask', 'bpmn:EventBasedGateway', 'bpmn:CallActivity', 'bpmn:LinkEventDefinition', 'bpmn:StandardLoopCharacteristics',
 ]);

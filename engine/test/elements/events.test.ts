@@ -1,6 +1,6 @@
-// Signal throw / catch within a case, link events, a terminate end inside a sub-process, error and
-// escalation boundary events on a sub-process, standard loops — on both databases, the engine
-// recovered from the store before every step.
+// Manual and plain tasks, signal throw / catch within a case, link events, a terminate end inside
+// a sub-process, error and escalation boundary events on a sub-process, standard loops — on both
+// databases, the engine recovered from the store before every step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../support/databases';
 import { elementBpmn, elementHarness, type ElementHarness } from '../support/elements';
@@ -9,9 +9,20 @@ describe.each(databaseTargets())('events and loops on $name PostgreSQL', (target
   let h: ElementHarness;
   beforeAll(async () => {
     h = await elementHarness(target);
-    for (const f of ['signal-throw', 'link', 'terminate-sub', 'error-escalation', 'standard-loop']) await h.deploy(f);
+    for (const f of ['signal-throw', 'link', 'terminate-sub', 'error-escalation', 'standard-loop', 'manual-task']) await h.deploy(f);
   });
   afterAll(() => h?.close());
+
+  it('a manual task waits like a user task and takes its data; a plain task passes through', async () => {
+    let c = await h.start('manual-task');
+    expect(c.openTasks.map((t) => [t.elementId, t.name, t.candidateGroups])).toEqual([['visit', '上门走访', []]]);
+    c = await h.complete(c, 'visit', { visited: true });
+    expect(h.open(c)).toEqual(['close']);
+    expect(c.variables.outputs).toMatchObject({ visit: { visited: true } });
+    c = await h.complete(c, 'close');
+    expect(c.status).toBe('completed');
+    expect(c.tasks.map((t) => t.elementId)).toEqual(['visit', 'close']);
+  });
 
   it('a signal thrown in the case reaches the catch event waiting in the same case', async () => {
     let c = await h.start('signal-throw');
