@@ -5,7 +5,7 @@
 //   expires mid-intake: after logging in again the form comes back filled in, and submits;
 // - a task form's draft survives a reload; at 390×844 the inbox, a task and intake have no
 //   horizontal scroll;
-// - an administrator sees the org tree and disables / enables a user.
+// - an administrator sees the org tree, disables / enables a user, adds one and moves them to another unit.
 // Screenshots at 1440 and 390 px go to designer/test-results/drafts-mobile/ (git-ignored).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -200,7 +200,7 @@ describe('drafts, users and the phone in the browser', () => {
     await phone.context().close();
   }, 240_000);
 
-  it('an administrator sees the org tree and disables and enables a user', async () => {
+  it('an administrator sees the org tree, disables and enables a user, adds one and moves them to another unit', async () => {
     const call = apiCaller(demo.baseUrl);
     const page = await newPage(1440, 900, /401/);
     await login(page, 'admin');
@@ -219,6 +219,44 @@ describe('drafts, users and the phone in the browser', () => {
     await row.getByTestId('enable-user').click();
     await row.getByText('正常').waitFor();
     await call('POST', '/api/auth/login', undefined, { username: 'tg-qindong', password: PASSWORD });
+
+    // a new 调解员 at 秦东镇 (the unit chosen in the tree), with the township centre as department
+    await page.getByTestId('add-user').click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.getByTestId('user-username').fill('tg-qindong-2');
+    await dialog.getByTestId('user-displayname').fill('秦东镇新调解员');
+    await dialog.getByTestId('user-password').fill('qindong-2026');
+    const pickDepartment = async (name: string) => {
+      await dialog.getByTestId('user-departments').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: name }).click();
+      await expect.poll(() => dialog.getByTestId('user-departments').locator('.ant-select-selection-item').allTextContents()).toEqual([expect.stringContaining(name)]);
+      await page.keyboard.press('Escape');
+      await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    };
+    await pickDepartment('秦东镇综治中心');
+    // the user's unit is called so (所属单位), not the intake's 发生地
+    expect(await dialog.locator('.ant-form-item-label').allTextContents()).toContain('所属单位');
+    await shot(page, '1440-06-user-add');
+    await dialog.getByTestId('user-save').click();
+    const added = page.getByTestId('user-row-tg-qindong-2');
+    await added.waitFor();
+    expect(await added.textContent()).toContain('秦东镇新调解员');
+    const listed = async () => (await call<{ username: string; unit: string | null; departments: string[]; role: string }[]>('GET', '/api/users', await apiLogin(call, 'admin'))).find((u) => u.username === 'tg-qindong-2');
+    expect(await listed()).toMatchObject({ unit: 'tongguan.qindong', departments: ['tg.t.qindong'], role: 'staff' });
+    const newToken = (await call<{ token: string }>('POST', '/api/auth/login', undefined, { username: 'tg-qindong-2', password: 'qindong-2026' })).token;
+    expect(newToken).toBeTruthy();
+
+    // moved to the village 北洞村 and its centre: the old department does not go along
+    await added.getByTestId('move-user').click();
+    await dialog.getByTestId('user-unit').click();
+    await page.keyboard.type('北洞村');
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: /^北洞村$/ }).click();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    await pickDepartment('北洞村综治中心');
+    await dialog.getByTestId('user-save').click();
+    await expect.poll(async () => (await added.textContent()) ?? '').toContain('北洞村综治中心');
+    expect(await listed()).toMatchObject({ unit: 'tongguan.qindong.beidong', departments: ['tg.v.qindong.beidong'] });
+    await shot(page, '1440-07-user-moved');
     await page.context().close();
 
     const phone = await newPage(390, 844);

@@ -3,6 +3,7 @@
 // deploys; staff register a case and complete every task through the UI; the case view shows it
 // closed. Screenshots of every screen go to designer/test-results/e2e/ (git-ignored). Any console
 // error or page error fails the test.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +104,68 @@ describe('the web app in a browser', () => {
     // What the console saw is the one failure (React's report and the boundary's), nothing else.
     expect(errors.length).toBeGreaterThan(0);
     for (const e of errors) expect(e).toMatch(/variables|页面出错|The above error occurred|TypeError/);
+  }, 180_000);
+
+  it("a Longxi clerk works in Longxi: another county's process is refused, the 转办 list holds Longxi's departments only, each label distinct", async () => {
+    const call = apiCaller(demo.baseUrl);
+    const token = await apiLogin(call, 'lx-clerk');
+    // The server refuses a Longxi case in Fugu's process (a unit of Longxi) and stores nothing.
+    const fugu = await fetch(`${demo.baseUrl}/api/cases`, {
+      method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ process: 'fugu/appeal', title: '跨县提交', data: longxiIntake() }),
+    });
+    const refused = (await fugu.json()) as { error: { code: string; message: string } };
+    expect(fugu.status, JSON.stringify(refused)).toBe(422);
+    expect(refused.error.code).toBe('UNIT_OUTSIDE_PROCESS');
+    expect(refused.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect((await call<{ title: string | null }[]>('GET', '/api/cases?limit=500', await apiLogin(call, 'admin'))).filter((c) => c.title === '跨县提交')).toEqual([]);
+
+    // A Longxi task at the centre: the 转办 list is Longxi's departments, each with a label of its own.
+    const c = await call<{ id: string; openTasks: { id: string; candidateGroups: string[] }[] }>('POST', '/api/cases', token, { process: 'longxi/dispute', title: '转办范围测试', data: longxiIntake() });
+    const task = c.openTasks[0];
+    const user = LONGXI_STAFF[task.candidateGroups[0]];
+    expect(user, `a demo user for ${task.candidateGroups.join()}`).toBeTruthy();
+    const org = await call<{ departments: { code: string; name: string }[] }>('GET', `/api/org?process=${encodeURIComponent('longxi/dispute')}`, token);
+    // the org of the case's process is its pack's (Longxi's, with its neighbour 渭源县), no other pack's
+    const pack = JSON.parse(readFileSync(join(ROOT, 'processes', 'longxi', 'pack.json'), 'utf8')) as { org: { departments: { code: string }[] } };
+    expect(org.departments.map((d) => d.code).sort()).toEqual(pack.org.departments.map((d) => d.code).sort());
+    const errors: string[] = [];
+    for (const width of [1440, 390]) {
+      const page = await newPage({ errors, width, height: width === 390 ? 844 : 900 });
+      await login(page, user);
+      await page.goto(`${demo.baseUrl}/tasks/${task.id}`);
+      await page.getByTestId('transfer').click();
+      const picker = page.getByTestId('transfer-department');
+      await picker.waitFor();
+      await picker.click();
+      const dropdown = page.locator('.ant-select-dropdown:visible');
+      await dropdown.locator('.ant-select-item-option').first().waitFor();
+      // The list is virtual (only what is in view is rendered): walk it with the arrow key and read
+      // every option as it becomes the active one, until the walk comes round to the first again.
+      const labels: string[] = [];
+      for (let i = 0; i < org.departments.length + 5; i++) {
+        const active = (await dropdown.locator('.ant-select-item-option-active').textContent()) ?? '';
+        if (labels.length && active === labels[0]) break;
+        labels.push(active);
+        await page.keyboard.press('ArrowDown');
+      }
+      expect(labels.length).toBe(org.departments.length);
+      expect(new Set(labels).size, labels.join(' | ')).toBe(labels.length);
+      for (const other of ['府谷', '恰卜恰', '共和', '潼关', '甘州', '张掖']) expect(labels.filter((l) => l.includes(other)), other).toEqual([]);
+      if (width === 1440) {
+        // The issue's two identical "县人社局" (Longxi's and another county's): one now, with its unit.
+        await page.keyboard.type('县人社局');
+        await expect.poll(() => dropdown.locator('.ant-select-item-option').allTextContents()).toEqual(['陇西县 · 县人社局']);
+        // a dialog's scroll lock leaves the page no wider than the window
+        expect(await pageWidth(page), 'transfer').toBeLessThanOrEqual(1440);
+        await snap(page, 'transfer-list');
+      } else {
+        await snap(page, 'phone-transfer-list');
+        expect(await pageWidth(page), 'transfer').toBeLessThanOrEqual(390);
+      }
+      await page.context().close();
+    }
+    expect(errors).toEqual([]);
   }, 180_000);
 
   it("after too many wrong passwords the login page shows the server's message with the wait, and the right password after it signs in", async () => {

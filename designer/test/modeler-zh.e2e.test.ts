@@ -5,9 +5,12 @@
 // with no 部署 button; an auditor at /cases/new reads why the role cannot register cases; a 403
 // names the missing permission in Chinese. Screenshots at 1440 px and 390 px go to
 // designer/test-results/modeler-zh/ (git-ignored). Any console or page error fails the test.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiCaller } from './support/demo-server';
+import { DESIGNER, apiCaller } from './support/demo-server';
 import { longxiIntake } from './support/cases';
 import { apiLogin, demoAndBrowser, logIn, openPage, pageWidth, screenshots } from './support/session';
 
@@ -89,6 +92,46 @@ describe('the modeler in Chinese, and what each role may do', () => {
     await page.context().close();
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it('the JavaScript the browser loads on the way to the modeler (shell, packs list, pack page) stays within 250 kB gzip', async () => {
+    // What the browser requests, from an empty cache, signed in, on the way from the packs list to
+    // the modeler; the modeler's own chunks (those of its lazy import that nothing else on the way
+    // needs) are what comes after the budget. Sizes are the built files gzipped, as
+    // scripts/bundle-size.ts counts them.
+    const dist = join(DESIGNER, 'dist');
+    type Chunk = { file: string; isEntry?: boolean; imports?: string[] };
+    const manifest = JSON.parse(readFileSync(join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, Chunk>;
+    const closure = (keys: string[]) => {
+      const seen = new Set<string>();
+      const walk = (k: string) => { if (!seen.has(k)) { seen.add(k); (manifest[k]?.imports ?? []).forEach(walk); } };
+      keys.forEach(walk);
+      return new Set([...seen].map((k) => `/${manifest[k].file}`));
+    };
+    const onTheWay = closure([...Object.keys(manifest).filter((k) => manifest[k].isEntry), 'src/pages/PacksPage.tsx', 'src/pages/PackPage.tsx']);
+    const modelerOnly = new Set([...closure(['src/bpmn/PackModeler.tsx'])].filter((f) => !onTheWay.has(f)));
+
+    const token = await apiLogin(apiCaller(demo.baseUrl), 'admin');
+    const errors: string[] = [];
+    const page = await newPage(errors);
+    await page.addInitScript((t) => window.localStorage.setItem('yizhan.token', t), token);
+    const scripts = new Set<string>();
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.endsWith('.js')) scripts.add(path);
+    });
+    await page.goto(`${demo.baseUrl}/admin/packs`);
+    await page.getByTestId('pack-row-longxi').getByTestId('open-pack').click();
+    await page.locator('[data-testid="modeler-canvas"] .djs-shape[data-element-id="intake"]').waitFor();
+    const before = [...scripts].filter((f) => !modelerOnly.has(f));
+    expect([...scripts].some((f) => modelerOnly.has(f)), 'the modeler chunk was loaded').toBe(true);
+    const kb = (files: string[]) => files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dist, f)), { level: 9 }).length, 0) / 1024;
+    const beforeKb = kb(before);
+    console.log(`JavaScript loaded before the modeler, in the browser: ${before.length} files, ${beforeKb.toFixed(1)} kB gzip; the modeler's own: ${kb([...scripts].filter((f) => modelerOnly.has(f))).toFixed(1)} kB gzip`);
+    expect(beforeKb).toBeGreaterThan(50);
+    expect(beforeKb).toBeLessThanOrEqual(250);
+    await page.context().close();
+    expect(errors).toEqual([]);
+  }, 180_000);
 
   it('the rules editor tries a rule set with the intake form and names departments instead of codes', async () => {
     const errors: string[] = [];

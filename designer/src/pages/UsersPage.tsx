@@ -219,12 +219,14 @@ function UserModal({ editing, tree, org, allUnits, defaultUnit, onClose, onDone 
             </Form.Item>
           </>
         )}
-        <Form.Item label={t('unit')} required={!allUnits}>
+        <Form.Item label={t('userUnit')} required={!allUnits}>
           <TreeSelect
             value={unit}
             onChange={(v: string | undefined) => { setUnit(v); setDepartments([]); }}
             treeData={tree}
             treeDefaultExpandAll
+            // five counties' units down to the grids: typed, like the intake's unit picker
+            showSearch={{ treeNodeFilterProp: 'title' }}
             allowClear={allUnits}
             placeholder={allUnits ? t('allUnits') : undefined}
             data-testid="user-unit"
