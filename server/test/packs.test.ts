@@ -208,15 +208,19 @@ describe.each(databaseTargets())('packs on $name PostgreSQL', (target) => {
       files[path] = text;
     }
     const pool = s.db.pool;
+    // every row of every table of the database (the engine's and the server's), as text
     const snapshot = async () => {
+      const { rows: tables } = await pool.query<{ name: string }>(
+        `select quote_ident(tablename) as name from pg_tables where schemaname = current_schema() order by tablename`);
       const out: Record<string, string[]> = {};
-      for (const t of ['definitions', 'pack_deployments', 'org_models']) {
-        out[t] = (await pool.query<{ row: string }>(`select t::text as row from ${t} t order by t::text`)).rows.map((r) => r.row);
+      for (const { name } of tables) {
+        out[name] = (await pool.query<{ row: string }>(`select t::text as row from ${name} t order by t::text`)).rows.map((r) => r.row);
       }
       return out;
     };
     const orgBefore = (await s.request('GET', '/api/org', { token: integrator })).body;
     const before = await snapshot();
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['definitions', 'pack_deployments', 'org_models', 'cases', 'users']));
     await pool.query(`create function atomic_fail() returns trigger language plpgsql as $$ begin raise exception 'atomic test: % refused', tg_table_name; end $$`);
     await pool.query(`create trigger atomic_fail before insert on ${table} for each row execute function atomic_fail()`);
     try {
