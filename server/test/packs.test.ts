@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
 import { FIXTURE_PACK, fixtureFiles, otherCountyPack, packFiles, PASSWORD, startTestServer, type Json, type TestServer } from './support/harness';
 
+/** A test that runs the `yizhan` CLI several times: each run starts Node and tsx (seconds apiece on a busy machine). */
+const CLI_TIMEOUT = 180_000;
+
 const BIN = fileURLToPath(new URL('../bin/yizhan.js', import.meta.url));
 const run = promisify(execFile);
 
@@ -109,7 +112,7 @@ describe.each(databaseTargets())('packs on $name PostgreSQL', (target) => {
     } finally {
       rmSync(broken, { recursive: true, force: true });
     }
-  });
+  }, CLI_TIMEOUT);
   it('gives a deployed version back as files that deploy again, and a definition with its BPMN', async () => {
     let r = await s.request('POST', '/api/packs', { token: integrator, body: { files: packFiles('7.0.0') } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
