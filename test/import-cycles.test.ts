@@ -1,14 +1,15 @@
-// No circular imports in the packages' sources — type-only imports included (`import type`,
-// `export type … from`, `import('…')` types): a circle of types is still two modules that cannot
-// be understood or changed apart. The graph follows relative imports and the workspace packages'
-// entry points (`@yizhan/engine` → engine/src/index.ts); everything else is outside it.
+// No circular imports in the packages' sources, the web app's included — type-only imports too
+// (`import type`, `export type … from`, `import('…')` types): a circle of types is still two
+// modules that cannot be understood or changed apart. The graph follows relative imports and the
+// workspace packages' entry points (`@yizhan/engine` → engine/src/index.ts); everything else is
+// outside it.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const PACKAGES = ['rules', 'forms', 'engine', 'processes', 'server'];
+const PACKAGES = ['errors', 'rules', 'forms', 'engine', 'processes', 'server', 'designer'];
 
 /** `@yizhan/…` specifier → file, from each package's `exports`. */
 function workspaceEntries(): Map<string, string> {
@@ -96,7 +97,7 @@ function importGraph(): Map<string, string[]> {
   return graph;
 }
 
-describe('import graph of rules/, forms/, engine/, processes/ and server/ sources', () => {
+describe('import graph of errors/, rules/, forms/, engine/, processes/, server/ and designer/ sources', () => {
   it('sees type-only imports, re-exports and the workspace entry points', () => {
     const graph = importGraph();
     const route = join(ROOT, 'engine/src/handlers/route.ts');

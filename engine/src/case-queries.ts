@@ -4,7 +4,8 @@ import type pg from 'pg';
 import type { Clock } from './clock';
 import { NotFoundError } from './errors';
 import { isUuid } from './ids';
-import { decodeCaseCursor, decodeTaskCursor, encodeCursor, type ListPage } from './list-cursor';
+import { caseKeysetSql, caseWhereSql } from './case-list-sql';
+import { decodeTaskCursor, encodeCursor, type ListPage } from './list-cursor';
 import { caseVisibleSql, offeredToParts, SqlArgs, taskActionableSql, type ReadScope } from './read-scope';
 import {
   caseSummary, caseView, date, scopedTaskView, taskFromJson, taskView,
@@ -124,8 +125,8 @@ export class CaseQueries {
    */
   private async caseKeys(filter: CaseFilter, n: number, how: { walk?: number; grams?: boolean }): Promise<CaseKey[]> {
     const args = new SqlArgs();
-    const keyset = filter.cursor ? [this.keysetSql(filter.cursor, args)] : [];
-    const where = this.caseWhere(filter, args, how.grams ?? false);
+    const keyset = filter.cursor ? [caseKeysetSql(filter.cursor, args)] : [];
+    const where = caseWhereSql(filter, args, how.grams ?? false);
     const order = 'order by c.created_at desc, c.number desc';
     const from = how.walk
       ? `(select c.* from cases c ${keyset.length ? `where ${keyset[0]}` : ''} ${order} limit ${args.add(how.walk)}) c`
@@ -143,7 +144,7 @@ export class CaseQueries {
   /** The cursor of the `walk`-th case after `cursor` (undefined: fewer are left). */
   private async walkEnd(cursor: string | undefined, walk: number): Promise<string | undefined> {
     const args = new SqlArgs();
-    const keyset = cursor ? `where ${this.keysetSql(cursor, args)}` : '';
+    const keyset = cursor ? `where ${caseKeysetSql(cursor, args)}` : '';
     const { rows } = await this.pool.query<{ at: string; number: string }>(
       `select to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at, c.number::text as number
          from cases c ${keyset} order by c.created_at desc, c.number desc offset ${args.add(walk - 1)} limit 1`,
@@ -152,44 +153,18 @@ export class CaseQueries {
     return rows[0] ? encodeCursor([rows[0].at, rows[0].number]) : undefined;
   }
 
-  private keysetSql(cursor: string, args: SqlArgs): string {
-    const after = decodeCaseCursor(cursor);
-    return `(c.created_at, c.number) < (${args.add(after.at)}::timestamp at time zone 'UTC', ${args.add(after.number)}::bigint)`;
-  }
-
   /**
    * How many cases the filter matches, counted up to `bound`: past it, `bound + 1` (shown as
    * "10000+"), so a count never reads a million rows.
    */
   async countCases(filter: CaseFilter = {}, bound = 10_000): Promise<number> {
     const args = new SqlArgs();
-    const where = this.caseWhere(filter, args, true);
+    const where = caseWhereSql(filter, args, true);
     const { rows } = await this.pool.query<{ n: number }>(
       `select count(*)::int as n from (select 1 from cases c ${where.length ? `where ${where.join(' and ')}` : ''} limit ${args.add(bound + 1)}) x`,
       args.values,
     );
     return rows[0].n;
-  }
-
-  /** The filter's conditions on `cases c` (no order, no page). */
-  private caseWhere(filter: CaseFilter, args: SqlArgs, grams: boolean): string[] {
-    const where: string[] = [];
-    const arg = (v: unknown) => args.add(v);
-    if (filter.status) where.push(`c.status = ${arg(filter.status)}`);
-    if (filter.type) where.push(`c.type = ${arg(filter.type)}`);
-    if (filter.processKey) where.push(`c.process_key = ${arg(filter.processKey)}`);
-    if (filter.unit) where.push(`c.unit = ${arg(filter.unit)}`);
-    if (filter.units) where.push(`c.unit = any(${arg(filter.units)}::text[])`);
-    if (filter.scope) where.push(`(${caseVisibleSql(filter.scope, args)})`);
-    if (filter.supervised) where.push('c.supervised_at is not null');
-    const q = filter.q?.trim();
-    if (q) {
-      // the search text (a stored column, migration 009) holds the query; its bigrams (GIN-indexed)
-      // find the candidates: one character is matched on the text alone
-      where.push(`c.search_text like ${arg(`%${q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`);
-      if (grams && [...q].length >= 2) where.push(`c.search_grams @> search_bigrams(lower(${arg(q)}))`);
-    }
-    return where;
   }
 
   async getTask(taskId: string): Promise<TaskView> {

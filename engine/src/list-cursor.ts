@@ -3,6 +3,7 @@
 // reads and throws away every row before it). The cursor is base64url of the key's parts; the
 // client only passes it back.
 import { BadRequestError } from './errors';
+import { isUuid } from './ids';
 
 /** A page of a list and the cursor of the next one (null: this was the last). */
 export interface ListPage<T> {
@@ -17,7 +18,6 @@ export interface CaseCursor { at: string; number: string }
 export interface TaskCursor { due: string; at: string; id: string }
 
 const TIME = /^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?|infinity)$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function encodeCursor(parts: string[]): string {
   return Buffer.from(parts.join('|'), 'utf8').toString('base64url');
@@ -39,6 +39,6 @@ export function decodeCaseCursor(cursor: string): CaseCursor {
 
 export function decodeTaskCursor(cursor: string): TaskCursor {
   const [due, at, id] = parts(cursor, 3);
-  if (!TIME.test(due) || !TIME.test(at) || at === 'infinity' || !UUID.test(id)) throw badCursor();
+  if (!TIME.test(due) || !TIME.test(at) || at === 'infinity' || !isUuid(id)) throw badCursor();
   return { due, at, id };
 }

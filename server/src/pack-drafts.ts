@@ -4,7 +4,7 @@
 // else saved in between) instead of overwriting their work.
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
-import type { Clock } from '@yizhan/engine';
+import { isUuid, type Clock } from '@yizhan/engine';
 import { ApiError, notFound } from './http-errors';
 
 export interface PackDraftSummary {
@@ -38,7 +38,6 @@ const summary = (r: Row): PackDraftSummary => ({
 });
 const full = (r: Row): PackDraft => ({ ...summary(r), files: r.files ?? {} });
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const draftNotFound = (id: string) => notFound('DRAFT_NOT_FOUND', `草稿不存在或已部署：${id}`);
 
 export class PackDraftStore {
@@ -50,7 +49,7 @@ export class PackDraftStore {
   }
 
   async get(packId: string, id: string): Promise<PackDraft> {
-    if (!UUID.test(id)) throw draftNotFound(id);
+    if (!isUuid(id)) throw draftNotFound(id);
     const { rows } = await this.pool.query<Row>(`select ${SUMMARY}, files from pack_drafts where pack_id = $1 and id = $2`, [packId, id]);
     if (!rows[0]) throw draftNotFound(id);
     return full(rows[0]);
@@ -68,7 +67,7 @@ export class PackDraftStore {
 
   /** Saves over the draft when it is still at `revision`; DRAFT_CHANGED when someone saved in between. */
   async save(packId: string, id: string, input: { revision: number; title?: string; files: Record<string, string>; actor: string }): Promise<PackDraft> {
-    if (!UUID.test(id)) throw draftNotFound(id);
+    if (!isUuid(id)) throw draftNotFound(id);
     const { rows } = await this.pool.query<Row>(
       `update pack_drafts set files = $3, title = coalesce($4, title), revision = revision + 1, updated_by = $5, updated_at = $6
        where pack_id = $1 and id = $2 and revision = $7 returning ${SUMMARY}, files`,
@@ -82,7 +81,7 @@ export class PackDraftStore {
   }
 
   async remove(packId: string, id: string): Promise<void> {
-    if (!UUID.test(id)) throw draftNotFound(id);
+    if (!isUuid(id)) throw draftNotFound(id);
     const { rowCount } = await this.pool.query('delete from pack_drafts where pack_id = $1 and id = $2', [packId, id]);
     if (!rowCount) throw draftNotFound(id);
   }

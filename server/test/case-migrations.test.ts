@@ -8,6 +8,9 @@ import { databaseTargets } from '../../engine/test/support/databases';
 import { intake, otherCountyPack, packFiles, PASSWORD, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
 import { runYizhan } from './support/cli';
 
+/** A test that runs the `yizhan` CLI several times: each run starts Node and tsx (seconds apiece on a busy machine). */
+const CLI_TIMEOUT = 180_000;
+
 /** Version 2 of the fixture's BPMN: 反馈 (feedback) replaced by 复核 (review) after 调处, which gets a non-interrupting 3-day 调处超期 timer. */
 function versionTwo(): Record<string, string> {
   const files = packFiles('2.0.0');
@@ -163,7 +166,7 @@ describe.each(databaseTargets())('migrating running cases over HTTP on $name Pos
     expect(bad.out).toContain('422 MIGRATION_INVALID');
     expect(bad.out).toContain('feedback：');
     expect(await snapshot()).toEqual(before);
-  });
+  }, CLI_TIMEOUT);
 
   it('migrates the cases at 调处 (one moved on since the plan is planned again), refuses those at 反馈; all run to the end', async () => {
     const plan = await s.request('POST', '/api/migrations/plan', { token: admin, body: body() });

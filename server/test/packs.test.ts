@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
 import { FIXTURE_PACK, fixtureFiles, otherCountyPack, packFiles, PASSWORD, startTestServer, type Json, type TestServer } from './support/harness';
 
+/** A test that runs the `yizhan` CLI several times: each run starts Node and tsx (seconds apiece on a busy machine). */
+const CLI_TIMEOUT = 180_000;
+
 const BIN = fileURLToPath(new URL('../bin/yizhan.js', import.meta.url));
 const run = promisify(execFile);
 
@@ -109,7 +112,7 @@ describe.each(databaseTargets())('packs on $name PostgreSQL', (target) => {
     } finally {
       rmSync(broken, { recursive: true, force: true });
     }
-  });
+  }, CLI_TIMEOUT);
   it('gives a deployed version back as files that deploy again, and a definition with its BPMN', async () => {
     let r = await s.request('POST', '/api/packs', { token: integrator, body: { files: packFiles('7.0.0') } });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
@@ -208,15 +211,19 @@ describe.each(databaseTargets())('packs on $name PostgreSQL', (target) => {
       files[path] = text;
     }
     const pool = s.db.pool;
+    // every row of every table of the database (the engine's and the server's), as text
     const snapshot = async () => {
+      const { rows: tables } = await pool.query<{ name: string }>(
+        `select quote_ident(tablename) as name from pg_tables where schemaname = current_schema() order by tablename`);
       const out: Record<string, string[]> = {};
-      for (const t of ['definitions', 'pack_deployments', 'org_models']) {
-        out[t] = (await pool.query<{ row: string }>(`select t::text as row from ${t} t order by t::text`)).rows.map((r) => r.row);
+      for (const { name } of tables) {
+        out[name] = (await pool.query<{ row: string }>(`select t::text as row from ${name} t order by t::text`)).rows.map((r) => r.row);
       }
       return out;
     };
     const orgBefore = (await s.request('GET', '/api/org', { token: integrator })).body;
     const before = await snapshot();
+    expect(Object.keys(before)).toEqual(expect.arrayContaining(['definitions', 'pack_deployments', 'org_models', 'cases', 'users']));
     await pool.query(`create function atomic_fail() returns trigger language plpgsql as $$ begin raise exception 'atomic test: % refused', tg_table_name; end $$`);
     await pool.query(`create trigger atomic_fail before insert on ${table} for each row execute function atomic_fail()`);
     try {

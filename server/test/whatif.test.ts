@@ -8,6 +8,9 @@ import { databaseTargets } from '../../engine/test/support/databases';
 import { intake, otherCountyPack, packFiles, PROCESS, startTestServer, type Json, type TestServer } from './support/harness';
 import { runYizhan } from './support/cli';
 
+/** A test that runs the `yizhan` CLI several times: each run starts Node and tsx (seconds apiece on a busy machine). */
+const CLI_TIMEOUT = 180_000;
+
 /** The fixture's routing with 劳资纠纷 going to the township first unless it is a large wage arrear (大额欠薪). */
 function proposedRouting(): Json {
   const routing = JSON.parse(packFiles()['rules/routing.json']);
@@ -135,5 +138,5 @@ describe.each(databaseTargets())('what-if replay over HTTP on $name PostgreSQL',
     const refused = await runYizhan(['pack', 'whatif', dir, '--server', s.url, '--token', await s.login('leader')]);
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('试算失败（403');
-  });
+  }, CLI_TIMEOUT);
 });

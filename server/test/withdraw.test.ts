@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../engine/test/support/databases';
 import { FIXTURE_PACK, intake, otherCountyPack, packFiles, PASSWORD, PROCESS, startTestServer, type TestServer } from './support/harness';
 
+/** A test that runs the `yizhan` CLI several times: each run starts Node and tsx (seconds apiece on a busy machine). */
+const CLI_TIMEOUT = 180_000;
+
 const BIN = fileURLToPath(new URL('../bin/yizhan.js', import.meta.url));
 const run = promisify(execFile);
 
@@ -80,7 +83,7 @@ describe.each(databaseTargets())('withdrawing definitions on $name PostgreSQL', 
     expect(out.stdout).toContain(`已恢复 ${PROCESS} 第 1 版`);
     const bad = await run(process.execPath, [BIN, 'pack', 'withdraw', `${PROCESS}@99`, '--server', s.url], { env, timeout: 120_000 }).catch((e: { code: number; stderr: string }) => e);
     expect(bad).toMatchObject({ code: 1, stderr: expect.stringContaining('不存在') });
-  });
+  }, CLI_TIMEOUT);
 
   it('a rule set nested 1,000 deep is refused with 422 and its code, not a 500', async () => {
     let c: unknown = { fact: 'case', operator: 'equal', value: 'x', path: '$.type' };

@@ -4,7 +4,7 @@ import { Button, notification } from 'antd';
 import { useEffect } from 'react';
 import { formatTime } from './common';
 import { useI18n } from './i18n';
-import type { InboxNotice } from './inbox-watch';
+import type { InboxNotice } from './inbox-notice';
 
 export default function Notifier({ notices, onShown, onOpen }: { notices: InboxNotice[]; onShown: (ids: string[]) => void; onOpen: (taskId: string) => void }) {
   const [api, holder] = notification.useNotification({ placement: 'bottomRight', maxCount: 5 });

@@ -5,15 +5,10 @@
 // antd component is its own chunk, loaded when the first notice comes.
 import { lazy, Suspense, createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { InboxTask } from '../api/types';
+import type { InboxNotice } from './inbox-notice';
 import { useSession } from './session';
 
 export const POLL_MS = 4000;
-
-export interface InboxNotice {
-  id: string;
-  kind: 'new' | 'yellow' | 'red';
-  task: InboxTask;
-}
 
 interface InboxWatch {
   /** Open tasks offered to the user (claimable or claimed by them); null before the first answer. */

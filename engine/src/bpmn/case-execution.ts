@@ -5,14 +5,15 @@ import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
 import { describeTask, mapTaskOutput, type Api, type WaitingTask } from './activities';
 import { BudgetGuard, DEFAULT_BUDGET, type ExecutionHalt } from './budget';
-import { camundaProperties, loadSourceContext } from './definition';
+import { builtinService } from './builtin-service';
+import { loadSourceContext } from './definition';
 import { DurableTimers, type PendingTimer } from './durable-timers';
 import { feelConditionScripts } from './conditions';
-import { guardedExpressions, TimerDuration } from './expressions';
+import { countTimersAs, guardedExpressions } from './expressions';
 import { findCatches, mapPayload, rearmNonInterrupting, type WaitingCatch } from './message-events';
 import { moddleOptions } from './moddle';
 import { ITERATION_HOOK } from './standard-loop';
-import type { ExecutionEvent, ExecutionOptions, Incident, ServiceCall, ServiceInvoker, StoredState } from './execution-types';
+import type { ExecutionEvent, ExecutionOptions, Incident, ServiceInvoker, StoredState } from './execution-types';
 
 export type { ExecutionEvent, ExecutionOptions, Incident, ServiceCall, ServiceInvoker, ServiceOutcome, StoredState } from './execution-types';
 
@@ -275,7 +276,13 @@ export class CaseExecution {
 
   private extend(activity: any, invoke: ServiceInvoker, intakeFields: ReadonlySet<string>) {
     if (activity.type === 'bpmn:ServiceTask' && activity.behaviour.topic) {
-      activity.behaviour.Service = this.builtinService(invoke);
+      activity.behaviour.Service = builtinService(invoke, {
+        inflight: this.inflight,
+        incidents: () => this.incidentsFound,
+        events: () => this.eventsSeen,
+        halted: () => this.guard.halted !== undefined,
+        enter: (fn) => this.guard.enter(fn),
+      });
     }
     if (activity.type === 'bpmn:BoundaryEvent') return rearmNonInterrupting(activity);
     if (activity.type !== 'bpmn:UserTask' && activity.type !== 'bpmn:ManualTask') return undefined;
@@ -294,58 +301,5 @@ export class CaseExecution {
         activity.broker.cancel(tag);
       },
     };
-  }
-
-  private builtinService(invoke: ServiceInvoker) {
-    // bpmn-elements instantiates `behaviour.Service` per execution.
-    const inflight = this.inflight;
-    const incidents = () => this.incidentsFound;
-    const events = () => this.eventsSeen;
-    const halted = () => this.guard.halted !== undefined;
-    const enter = (fn: () => void) => this.guard.enter(fn);
-    return function BuiltinService(activity: any) {
-      return {
-        type: 'yizhan:builtin',
-        execute(message: any, callback: (err: Error | null, output?: unknown) => void) {
-          const variables = activity.environment.variables as Record<string, unknown>;
-          const call: ServiceCall = {
-            elementId: activity.id,
-            topic: String(activity.behaviour.topic),
-            properties: camundaProperties(activity.behaviour),
-            variables: structuredClone(variables),
-          };
-          // The handler runs on a later turn of the event loop: services chained in a loop can
-          // never starve other requests of the event loop (microtasks alone would).
-          const run = new Promise<void>((resolve) => setImmediate(resolve))
-            .then(() => (halted() ? undefined : invoke(call)))
-            .then(
-              (outcome) => {
-                if (!outcome || halted()) return;
-                Object.assign(variables, outcome.variables ?? {});
-                events().push({ kind: 'service.completed', elementId: activity.id, elementType: activity.type, name: activity.name, annotations: outcome.annotations });
-                enter(() => callback(null, outcome.variables ?? {}));
-              },
-              (err: unknown) => {
-                // No callback: the task stays in flight, the case keeps its state, and a retry
-                // (recover) runs the service again. A dead case is never the outcome.
-                incidents().push({ elementId: activity.id, executionId: message?.content?.executionId, message: err instanceof Error ? err.message : String(err) });
-              },
-            );
-          const tracked = run.finally(() => inflight.delete(tracked));
-          inflight.add(tracked);
-        },
-      };
-    };
-  }
-}
-
-/**
- * Has the activity's timer durations resolved through `convert` (TimerDuration): bpmn-engine then
- * arms, saves and resumes each timer with the elapsed duration the pack's deadline rule gives —
- * the due time the timers table records too.
- */
-function countTimersAs(activity: any, convert: (duration: string) => string): void {
-  for (const ed of (activity.eventDefinitions ?? []) as any[]) {
-    if (ed?.type === 'bpmn:TimerEventDefinition' && typeof ed.timeDuration === 'string') ed.timeDuration = new TimerDuration(ed.timeDuration, convert);
   }
 }

@@ -64,3 +64,16 @@ export function guardedExpressions(guard: BudgetGuard): ExpressionResolver {
   };
   return resolver;
 }
+
+/**
+ * Has the activity's timer durations resolved through `convert` (TimerDuration): bpmn-engine then
+ * arms, saves and resumes each timer with the elapsed duration the pack's deadline rule gives —
+ * the due time the timers table records too.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- bpmn-engine's activity objects are untyped */
+export function countTimersAs(activity: any, convert: (duration: string) => string): void {
+  for (const ed of (activity.eventDefinitions ?? []) as any[]) {
+    if (ed?.type === 'bpmn:TimerEventDefinition' && typeof ed.timeDuration === 'string') ed.timeDuration = new TimerDuration(ed.timeDuration, convert);
+  }
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
