@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // expect.poll waits for a page or a server under the load of the whole suite on two cores (its
+    // default, 1 s, failed browser tests whose page took longer to render the first list)
+    expect: { poll: { timeout: 15_000 } },
   },
 });
