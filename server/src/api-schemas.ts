@@ -98,6 +98,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
       processKey: str(),
       actionable: { type: 'boolean', description: '当前用户能否认领 / 办理' },
       supervision: { oneOf: [ref('TaskSupervision'), { type: 'null' }], description: '案件正在进行的督办（领导批示），无督办为 null' },
+      supervised: { type: 'boolean', description: '案件正在督办中：有未销号的领导批示，或流程的挂牌督办环节（如超时督办）尚未办结' },
     })],
   },
   TaskSupervision: obj({

@@ -1456,6 +1456,8 @@ export interface components {
             actionable: boolean;
             /** @description 案件正在进行的督办（领导批示），无督办为 null */
             supervision: components["schemas"]["TaskSupervision"] | null;
+            /** @description 案件正在督办中：有未销号的领导批示，或流程的挂牌督办环节（如超时督办）尚未办结 */
+            supervised: boolean;
         };
         TaskSupervision: {
             id: number;
