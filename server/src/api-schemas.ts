@@ -393,6 +393,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     allOf: [ref('Supervision'), obj({
       caseNumber: { type: 'integer' }, caseTitle: nullable('string'), caseType: nullable('string'), caseUnit: nullable('string'), caseUnitName: nullable('string'),
       caseStatus: str(), processKey: str(), overdue: { type: 'boolean', description: '督办中且已过督办期限' },
+      createdByName: nullable('string', { description: '批示领导的姓名（无此用户为 null）' }), leaderInChargeName: nullable('string', { description: '包案领导的姓名（未指定或无此用户为 null）' }),
     })],
   },
   AnalysisCase: obj({

@@ -61,7 +61,7 @@ describe.each(databaseTargets())('督办 and 研判 over HTTP on $name PostgreSQ
     // 督办 list and 销号
     const entries = (await call('GET', '/api/supervisions', { token: leader })).body as Json[];
     const entry = entries.find((e) => e.caseId === c.id);
-    expect(entry).toMatchObject({ caseNumber: c.number, caseUnit: 't-a', caseUnitName: '甲镇', overdue: false });
+    expect(entry).toMatchObject({ caseNumber: c.number, caseUnit: 't-a', caseUnitName: '甲镇', overdue: false, createdByName: 'leader', leaderInChargeName: 'leader' });
     expect((await call('POST', `/api/supervisions/${entry.id}/close`, { token: clerka, body: {} })).status).toBe(403);
     const closed = await call('POST', `/api/supervisions/${entry.id}/close`, { token: leader, body: { note: '已化解' } });
     expect(closed.body).toMatchObject({ status: 'closed', closedBy: 'leader', closingNote: '已化解' });

@@ -2370,6 +2370,10 @@ export interface components {
             processKey: string;
             /** @description 督办中且已过督办期限 */
             overdue: boolean;
+            /** @description 批示领导的姓名（无此用户为 null） */
+            createdByName: string | null;
+            /** @description 包案领导的姓名（未指定或无此用户为 null） */
+            leaderInChargeName: string | null;
         };
         AnalysisCase: {
             /** Format: uuid */
