@@ -89,7 +89,8 @@ describe('督办 and 研判 in the browser', () => {
       const shown = unit.page.getByTestId('task-supervision');
       await shown.waitFor();
       expect(await shown.textContent()).toContain(INSTRUCTION);
-      expect(await shown.textContent()).toContain('领导批示（李县长）');
+      // the leader's name comes with the case, read after the task
+      await expect.poll(async () => (await shown.textContent()) ?? '').toContain('领导批示（李县长）');
       await shot(unit.page, '04-task-instruction-1440');
       expect(unit.errors).toEqual([]);
     } finally {
