@@ -6,7 +6,7 @@ import { inboxNotices } from '../src/app/inbox-watch';
 const task = (id: string, colour: InboxTask['colour']): InboxTask => ({
   id, caseId: `case-${id}`, executionId: `exec-${id}`, elementId: 'mediate', name: '调处', formKey: 'mediation', candidateGroups: ['zy.centre'],
   assignee: null, unit: null, iteration: null, item: null, dueAt: '2026-12-09T00:00:00.000Z', warnAt: null, priority: null, status: 'open',
-  colour, data: null, createdAt: '2026-12-02T00:00:00.000Z', completedAt: null, completedBy: null, caseNumber: 7, caseTitle: null, caseType: null, processKey: 'zhangye/dispute', actionable: true, supervision: null,
+  colour, data: null, createdAt: '2026-12-02T00:00:00.000Z', completedAt: null, completedBy: null, caseNumber: 7, caseTitle: null, caseType: null, processKey: 'zhangye/dispute', actionable: true, supervision: null, supervised: false,
 });
 
 describe('inbox notices', () => {

@@ -1,8 +1,9 @@
 // 督办 and 研判 in a real browser against `yizhan serve --demo` (the shipped packs): a Longxi leader
 // sees that a case is a repeat (the same ID number a week apart), puts it under supervision with a
 // 批示 and a 包案领导 on the case page, finds it in the 督办 list, searches the party by ID number
-// (in full); the handling unit reads the 批示 on its task page; a clerk's search is masked — at
-// 1440 px and on a 390 px phone, with screenshots in test-results/supervision.
+// (in full); the handling unit reads the 批示 on its task page; a clerk's search is masked; a
+// township's spike of cases is an alert on the 研判 page and the dashboard — at 1440 px and on a
+// 390 px phone, with screenshots in test-results/supervision.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiCaller, PASSWORD } from './support/demo-server';
@@ -55,7 +56,11 @@ describe('督办 and 研判 in the browser', () => {
 
       await page.getByTestId('nav-/supervision').click();
       await page.getByTestId('supervision-row').first().waitFor();
-      expect(await page.getByTestId('supervision-page').textContent()).toContain(INSTRUCTION);
+      const listed = (await page.getByTestId('supervision-page').textContent()) ?? '';
+      expect(listed).toContain(INSTRUCTION);
+      // the leader by name (批示 and 包案领导), not by user name
+      expect(listed).toContain('李县长');
+      expect(listed).not.toContain('lx-boss');
       await shot(page, '02-supervision-list-1440');
 
       await page.getByTestId('nav-/analysis').click();
@@ -84,6 +89,8 @@ describe('督办 and 研判 in the browser', () => {
       const shown = unit.page.getByTestId('task-supervision');
       await shown.waitFor();
       expect(await shown.textContent()).toContain(INSTRUCTION);
+      // the leader's name comes with the case, read after the task
+      await expect.poll(async () => (await shown.textContent()) ?? '').toContain('领导批示（李县长）');
       await shot(unit.page, '04-task-instruction-1440');
       expect(unit.errors).toEqual([]);
     } finally {
@@ -116,5 +123,35 @@ describe('督办 and 研判 in the browser', () => {
     // the searches are in the audit log
     const log = (await call('GET', '/api/analysis/audit', admin)) as { username: string; kind: string }[];
     expect(log.slice(0, 2).map((e) => [e.username, e.kind])).toEqual([['lx-clerk', 'id'], ['lx-boss', 'id']]);
+
+    // 突增预警: four more 巩昌镇 cases this week (six, none before): the township is over the pack's
+    // minimum and 3× its baseline — the 研判 page (1440 px) and the dashboard (390 px) show the alerts
+    for (let i = 0; i < 4; i++) await register(`排水沟渠纠纷（第${i + 3}户）`, `1390932${String(3333 + i)}`);
+    const boss = await apiLogin(call, 'lx-boss');
+    const alerts = (await call('GET', '/api/analysis/alerts', boss)) as { dimension: string; key: string | null; label: string | null; current: number }[];
+    const township = alerts.find((a) => a.dimension === 'township' && a.key === 'longxi.gongchang');
+    expect(township?.current).toBeGreaterThanOrEqual(6);
+    const leader = await open('lx-boss', 1440);
+    try {
+      await leader.page.goto(`${demo.baseUrl}/analysis`);
+      await leader.page.getByRole('tab', { name: '突增预警' }).click();
+      await expect.poll(() => leader.page.getByTestId('spike-alert').count()).toBe(alerts.length);
+      expect(await leader.page.getByTestId('spike-alerts').textContent()).toContain(township!.label!);
+      await shot(leader.page, '08-alerts-1440');
+      expect(leader.errors).toEqual([]);
+    } finally {
+      await leader.page.context().close();
+    }
+    const small = await open('lx-boss', 390);
+    try {
+      await small.page.goto(`${demo.baseUrl}/dashboard`);
+      await small.page.getByTestId('spike-alerts').waitFor();
+      await expect.poll(() => small.page.getByTestId('spike-alert').count()).toBe(alerts.length);
+      await small.page.getByTestId('spike-alerts').scrollIntoViewIfNeeded();
+      await shot(small.page, '09-dashboard-alerts-390');
+      expect(small.errors).toEqual([]);
+    } finally {
+      await small.page.context().close();
+    }
   }, 480_000);
 });

@@ -49,7 +49,7 @@ export interface UnitFigures {
   satisfied: number;
   /** Tasks it returned (退回). */
   returns: number;
-  /** Its cases that were put under supervision (督办 received). */
+  /** Its cases that were put under supervision (督办 received): by a leader's 批示 or by the process's supervision step. */
   supervised: number;
   /** 初访化解: its cases closed with success at the first handling, never returned, transferred or supervised. */
   firstContact: number;
@@ -187,13 +187,13 @@ export class AssessmentFigures {
            and et.data ->> ${ratingField} = any(${args.add(rating.values)}::text[]) order by et.completed_at desc, et.created_at desc limit 1) as satisfaction,
         (select count(*) from history h where h.case_id = c.id and h.kind = 'task.returned'
            and exists (select 1 from du d where d.unit = uc.unit and coalesce(h.data -> 'from', '[]'::jsonb) ? d.dept))::int as returns,
-        exists (select 1 from tasks st where st.case_id = c.id and st.form_key = ${supervise}) as supervised,
+        (c.supervised_at is not null or exists (select 1 from tasks st where st.case_id = c.id and st.form_key = ${supervise})) as supervised,
         (c.status = 'completed'
           and (select ct.data ->> ${resultField} from tasks ct where ct.case_id = c.id and ct.status = 'completed'
                  and ct.data ->> ${resultField} = any(${results}::text[]) order by ct.completed_at desc, ct.created_at desc limit 1) = ${args.add(outcome.values[0] ?? null)}::text
           and (select count(*) from tasks ct where ct.case_id = c.id and ct.status = 'completed' and ct.data ->> ${resultField} = any(${results}::text[])) = 1
           and not exists (select 1 from history fh where fh.case_id = c.id and fh.kind in ('task.returned', 'task.transferred'))
-          and not exists (select 1 from tasks fs where fs.case_id = c.id and fs.form_key = ${supervise})) as first_contact,
+          and c.supervised_at is null and not exists (select 1 from tasks fs where fs.case_id = c.id and fs.form_key = ${supervise})) as first_contact,
         (c.status not in ('withdrawn', 'refused') and c.created_at + ${backlog} < least(coalesce(c.completed_at, 'infinity'::timestamptz), ${to})) as backlog,
         (c.status = 'completed' and c.created_at + ${backlog} < least(c.completed_at, ${to}) and c.completed_at >= ${from} and c.completed_at < ${to}) as backlog_resolved,
         ${args.add(outcome.values[0] ?? null)}::text as success,

@@ -50,6 +50,13 @@ export interface CaseEngineOptions {
    * index (written with the case). Without it no case is indexed.
    */
   parties?: PartyExtractor;
+  /**
+   * Form keys of the process's own supervision steps (挂牌督办 reached by a timer or a flow): a case
+   * that reaches one is marked supervised (`cases.supervised_at`) like one a leader puts under
+   * supervision, and while one is open the case's tasks read `supervised`. Without it only the
+   * on-demand 督办 marks a case.
+   */
+  supervisionForms?: readonly string[];
 }
 
 export class CaseEngine {
@@ -72,7 +79,8 @@ export class CaseEngine {
     const clock = options.clock ?? systemClock;
     const handlers = { ...builtinHandlers, ...(options.handlers ?? {}) };
     this.definitions = new DefinitionRepository(pool, (input) => prepareDeployment(input, handlers));
-    this.queries = new CaseQueries(pool, clock);
+    const supervisionForms = options.supervisionForms ?? [];
+    this.queries = new CaseQueries(pool, clock, supervisionForms);
     this.live = new LiveExecutions(options.cacheSize ?? 1000);
     const deadlines = new DeadlinePolicy();
     this.runner = new CaseCommandRunner({
@@ -83,6 +91,7 @@ export class CaseEngine {
       budget: options.budget ? { ...DEFAULT_BUDGET, ...options.budget } : undefined,
       live: this.live,
       deadlines,
+      supervisionForms,
     });
     this.validateForm = options.validateForm ?? createDefaultFormValidator();
     this.steps = new CaseSteps(this.runner, this.validateForm, options.parties);

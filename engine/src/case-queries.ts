@@ -17,9 +17,16 @@ export type {
   CaseFilter, CaseSummary, CaseView, HistoryEntry, IncidentView, ScopedTaskFilter, ScopedTaskView, TaskFilter, TaskView,
 } from './case-views';
 
-const SCOPED_TASK_COLUMNS = `t.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key,
+/**
+ * The columns of a task as a reader sees it: its case's number, title, type and process, the latest
+ * active 督办 (批示), and whether the case is under supervision now — an active 督办 or an open
+ * supervision step of the process (`forms`: the placeholder of their form keys).
+ */
+const scopedTaskColumns = (forms: string) => `t.*, c.number as case_number, c.title as case_title, c.type as case_type, c.process_key,
   (select json_build_object('id', s.id, 'instruction', s.instruction, 'deadline', s.deadline, 'leaderInCharge', s.leader_in_charge, 'by', s.created_by, 'at', s.created_at)
-     from supervisions s where s.case_id = c.id and s.status = 'active' order by s.id desc limit 1) as supervision`;
+     from supervisions s where s.case_id = c.id and s.status = 'active' order by s.id desc limit 1) as supervision,
+  (c.supervised_at is not null and (exists (select 1 from supervisions s where s.case_id = c.id and s.status = 'active')
+     or exists (select 1 from tasks st where st.case_id = c.id and st.status = 'open' and st.form_key = any(${forms}::text[])))) as supervised`;
 
 /** A case's place in the newest-first order. */
 interface CaseKey { id: string; at: string; number: string }
@@ -28,7 +35,7 @@ interface CaseKey { id: string; at: string; number: string }
 const SEARCH_WALK = 2000;
 
 export class CaseQueries {
-  constructor(private readonly pool: pg.Pool, private readonly clock: Clock) {}
+  constructor(private readonly pool: pg.Pool, private readonly clock: Clock, private readonly supervisionForms: readonly string[] = []) {}
 
   /** One round trip: the case row with its tasks, incidents and history aggregated as JSON. */
   async getCase(caseId: string): Promise<CaseView> {
@@ -231,7 +238,7 @@ export class CaseQueries {
     const from = offeredOpen
       ? `(select * from offered t ${order} ${pageSql}) t join cases c on c.id = t.case_id`
       : `tasks t join cases c on c.id = t.case_id ${where.length ? `where ${where.join(' and ')}` : ''}`;
-    const text = `${offeredOpen ? `with offered as materialized (${offeredSql}) ` : ''}select ${SCOPED_TASK_COLUMNS}, coalesce(${actionable}, false) as actionable,
+    const text = `${offeredOpen ? `with offered as materialized (${offeredSql}) ` : ''}select ${scopedTaskColumns(args.add(this.supervisionForms))}, coalesce(${actionable}, false) as actionable,
               coalesce(to_char(t.due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), 'infinity') as cursor_due,
               to_char(t.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as cursor_at
          from ${from}
@@ -273,7 +280,7 @@ export class CaseQueries {
     const visible = caseVisibleSql(scope, args);
     const actionable = taskActionableSql(scope, args);
     const { rows } = await this.pool.query<ScopedTaskRow>(
-      `select ${SCOPED_TASK_COLUMNS}, coalesce(${actionable}, false) as actionable
+      `select ${scopedTaskColumns(args.add(this.supervisionForms))}, coalesce(${actionable}, false) as actionable
          from tasks t join cases c on c.id = t.case_id where t.id = ${id} and ${visible}`,
       args.values,
     );

@@ -158,6 +158,8 @@ export interface ScopedTaskView extends TaskView {
   actionable: boolean;
   /** The case's latest active 督办 (the leader's 批示 the handling unit must see), or null. */
   supervision: TaskSupervision | null;
+  /** The case is under supervision now: an active 督办, or an open supervision step of its process (挂牌督办 by a timer). */
+  supervised: boolean;
 }
 
 /** A 督办 as a task shows it to the unit handling it. */
@@ -181,7 +183,7 @@ export interface TaskRow {
 /** A task row with its case's number, title, type and process, and whether the reader may act on it. */
 export interface ScopedTaskRow extends TaskRow {
   case_number: string; case_title: string | null; case_type: string | null; process_key: string; actionable: boolean;
-  supervision: TaskSupervision | null;
+  supervision: TaskSupervision | null; supervised: boolean;
 }
 
 export type TaskJson = Omit<TaskRow, 'due_at' | 'warn_at' | 'created_at' | 'completed_at'> & { due_at: string | null; warn_at: string | null; created_at: string; completed_at: string | null };
@@ -238,6 +240,7 @@ export function scopedTaskView(t: ScopedTaskRow, now: Date): ScopedTaskView {
     ...taskView(t, now),
     caseNumber: Number(t.case_number), caseTitle: t.case_title, caseType: t.case_type, processKey: t.process_key, actionable: t.actionable,
     supervision: t.supervision ?? null,
+    supervised: !!t.supervised,
   };
 }
 

@@ -3,11 +3,13 @@
 // so they all run with the same service handlers (the built-in `route` plus the packs' own) and the
 // same form validation. What a pack brings besides — its rule sets, forms, org model and deadline
 // calendar — is stored with each definition version at deploy and read from there by the engine.
-// The parties of each intake (fields holding personal data, personal-fields.ts) are indexed for 研判.
+// The parties of each intake (fields holding personal data, personal-fields.ts) are indexed for 研判;
+// a case reaching a supervision step (form `supervise`) is marked supervised like an on-demand 督办.
 import type pg from 'pg';
 import { CaseEngine, type CaseEngineOptions, type Clock, type FormValidator } from '@yizhan/engine';
 import { createFormValidator, type FormDefinition } from '@yizhan/forms';
 import { packHandlers } from './steps';
+import { SUPERVISION_FORMS } from './people';
 import { partyKeys } from './personal-fields';
 
 export interface PackEngineOptions {
@@ -38,6 +40,7 @@ export function createPackEngine(options: PackEngineOptions): CaseEngine {
     handlers: { ...packHandlers },
     validateForm: packFormValidator(),
     parties: partyKeys,
+    supervisionForms: SUPERVISION_FORMS,
     ...(options.cacheSize !== undefined ? { cacheSize: options.cacheSize } : {}),
     ...(options.budget ? { budget: options.budget } : {}),
   });

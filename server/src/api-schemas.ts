@@ -98,6 +98,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
       processKey: str(),
       actionable: { type: 'boolean', description: '当前用户能否认领 / 办理' },
       supervision: { oneOf: [ref('TaskSupervision'), { type: 'null' }], description: '案件正在进行的督办（领导批示），无督办为 null' },
+      supervised: { type: 'boolean', description: '案件正在督办中：有未销号的领导批示，或流程的挂牌督办环节（如超时督办）尚未办结' },
     })],
   },
   TaskSupervision: obj({
@@ -392,6 +393,7 @@ export const componentSchemas: Record<string, JsonSchema> = {
     allOf: [ref('Supervision'), obj({
       caseNumber: { type: 'integer' }, caseTitle: nullable('string'), caseType: nullable('string'), caseUnit: nullable('string'), caseUnitName: nullable('string'),
       caseStatus: str(), processKey: str(), overdue: { type: 'boolean', description: '督办中且已过督办期限' },
+      createdByName: nullable('string', { description: '批示领导的姓名（无此用户为 null）' }), leaderInChargeName: nullable('string', { description: '包案领导的姓名（未指定或无此用户为 null）' }),
     })],
   },
   AnalysisCase: obj({

@@ -2,6 +2,7 @@
 // reads, with the caller's Scope turned into the engine's ReadScope. Details are fetched from the
 // engine only after a scoped existence check.
 import { CaseQueries, type CaseSummary, type Clock, type ListPage, type ScopedTaskFilter, type ScopedTaskView } from '@yizhan/engine';
+import { SUPERVISION_FORMS } from '@yizhan/packs';
 import type pg from 'pg';
 import { readScope, type Scope } from './scope';
 
@@ -35,7 +36,8 @@ export class ScopedQueries {
   private readonly cases: CaseQueries;
 
   constructor(pool: pg.Pool, clock: Clock) {
-    this.cases = new CaseQueries(pool, clock);
+    // a task reads `supervised` while its case has an active 批示 or an open 督办 step of the packs
+    this.cases = new CaseQueries(pool, clock, SUPERVISION_FORMS);
   }
 
   caseVisible(scope: Scope, caseId: string): Promise<boolean> {

@@ -2,7 +2,8 @@
 // driven through the real HTTP API on a ManualClock — intake, handling on time or late, success or
 // failure, 退回 by the handling department and 转办 back by the centre, feedback, 一事一评价 (a
 // dissatisfied rating reopens the case), some cases left open (they become 积案) and a few closed
-// weeks later (积案化解). Every figure of every assessed unit (departments; townships with their
+// weeks later (积案化解); every ninth case is put under supervision by a leader's 批示 (督办 received).
+// Every figure of every assessed unit (departments; townships with their
 // villages) is computed in this file from the plan alone, for months, quarters and the year, and
 // compared with /api/assessment to the unit; the scores and the ranking are recomputed from the
 // pack's assessment.json; a changed weight (preview, then a deployed pack version) changes the
@@ -39,7 +40,7 @@ type Stage = 'handle' | 'feedback' | 'evaluate' | 'reopened' | 'closed' | 'backl
 type Satisfaction = 'satisfied' | 'basic' | 'dissatisfied';
 type Step =
   | { kind: 'complete'; task: 'handle' | 'feedback' | 'evaluate'; at: number; data: Record<string, unknown> }
-  | { kind: 'return' | 'transfer'; at: number };
+  | { kind: 'return' | 'transfer' | 'supervise'; at: number };
 
 interface PlannedCase {
   i: number;
@@ -49,9 +50,11 @@ interface PlannedCase {
   start: number;
   stage: Stage;
   returned: boolean;
+  /** Put under supervision (挂牌督办 with a 批示) half an hour after intake. */
+  supervised: boolean;
   steps: Step[];
   /** Handling tasks of the department: due and completion (null: open). */
-  handles: { due: number; done: number | null; result: string | null }[];
+  handles: { due: number; done: number | null; result: string | null; agreementNo?: string }[];
   rating: Satisfaction | null;
   completedAt: number | null;
 }
@@ -67,8 +70,9 @@ function plan(): PlannedCase[] {
     const c: PlannedCase = {
       i, type, unit, department: TYPES[type] ?? unit.local, start: t,
       stage: pick<Stage>(['handle', 'feedback', 'evaluate', 'reopened', 'closed', 'closed', 'closed', 'closed', 'closed', 'backlog']),
-      returned: rand() < 0.15, steps: [], handles: [], rating: null, completedAt: null,
+      returned: rand() < 0.15, supervised: i % 9 === 4, steps: [], handles: [], rating: null, completedAt: null,
     };
+    if (c.supervised) c.steps.push({ kind: 'supervise', at: t + HOUR / 2 });
     const late = rand() < 0.25;
     const result = rand() < 0.8 ? 'success' : 'failed';
     const satisfaction = pick<Satisfaction>(['satisfied', 'satisfied', 'satisfied', 'basic', 'dissatisfied']);
@@ -87,8 +91,10 @@ function plan(): PlannedCase[] {
       c.steps.push({ kind: 'complete', task, at: now, data });
     };
     const handle = (r: string, after: number) => {
-      complete('handle', after, { result: r, note: r === 'success' ? '达成调解协议' : '调解未达成一致' });
-      c.handles.push({ due, done: now, result: r });
+      // a successful mediation records its 调解协议书编号 (the 台账 shows the last one)
+      const agreementNo = r === 'success' ? `LX2026-${i}-${c.handles.length + 1}` : undefined;
+      complete('handle', after, { result: r, note: r === 'success' ? '达成调解协议' : '调解未达成一致', ...(agreementNo ? { agreementNo } : {}) });
+      c.handles.push({ due, done: now, result: r, agreementNo });
     };
     if (c.stage === 'handle' || c.stage === 'backlog') c.handles.push({ due, done: null, result: null });
     else {
@@ -128,7 +134,8 @@ for (const c of LATE) {
   const h = c.handles[0];
   h.done = lateAt;
   h.result = 'success';
-  c.steps.push({ kind: 'complete', task: 'handle', at: lateAt, data: { result: 'success', note: '积案化解' } });
+  h.agreementNo = `LX2026-${c.i}-late`;
+  c.steps.push({ kind: 'complete', task: 'handle', at: lateAt, data: { result: 'success', note: '积案化解', agreementNo: h.agreementNo } });
   c.steps.push({ kind: 'complete', task: 'feedback', at: lateAt + HOUR, data: { method: 'phone', message: '已告知' } });
   c.steps.push({ kind: 'complete', task: 'evaluate', at: lateAt + 2 * HOUR, data: { satisfaction: 'basic', comment: '基本满意' } });
   c.rating = 'basic';
@@ -190,7 +197,8 @@ function expectedFigures(group: string, key: string): Map<string, Figures> {
           if (c.rating !== 'dissatisfied') f.satisfied++;
         }
         if (c.returned) f.returns++;
-        if (c.completedAt !== null && last?.result === 'success' && done.length === 1 && !c.returned) f.firstContact++;
+        if (c.supervised) f.supervised++;
+        if (c.completedAt !== null && last?.result === 'success' && done.length === 1 && !c.returned && !c.supervised) f.firstContact++;
       }
       if (backlog) {
         f.backlog++;
@@ -235,6 +243,11 @@ describe.each(databaseTargets())('考核 of 200 generated cases on $name Postgre
     const current = new Map<number, Json>();
     const run = async (c: PlannedCase, step: Step) => {
       s.clock.set(new Date(step.at));
+      if (step.kind === 'supervise') {
+        const r = await s.request('POST', `/api/cases/${current.get(c.i).id}/supervise`, { token: await token(), body: { instruction: '请限期化解并报结果' } });
+        if (r.status !== 201) throw new Error(`case ${c.i} supervise: ${r.status} ${JSON.stringify(r.body)}`);
+        return;
+      }
       const open = current.get(c.i).openTasks as Json[];
       const task = open.find((t) => t.elementId === (step.kind === 'complete' ? step.task : 'handle'));
       if (!task) throw new Error(`case ${c.i}: no open task for ${JSON.stringify(step)} (open: ${open.map((t) => t.elementId)})`);
@@ -275,7 +288,7 @@ describe.each(databaseTargets())('考核 of 200 generated cases on $name Postgre
   it('the plan is varied enough to test every figure', () => {
     const all = expectedFigures('departments', '2026');
     const sum = (k: keyof Figures) => [...all.values()].reduce((a, f) => a + f[k], 0);
-    for (const k of ['cases', 'tasks', 'overdueTasks', 'mediated', 'succeeded', 'rated', 'satisfied', 'returns', 'firstContact', 'backlog', 'backlogResolved'] as const) {
+    for (const k of ['cases', 'tasks', 'overdueTasks', 'mediated', 'succeeded', 'rated', 'satisfied', 'returns', 'supervised', 'firstContact', 'backlog', 'backlogResolved'] as const) {
       expect(sum(k), k).toBeGreaterThan(2);
     }
     expect(sum('tasksOnTime')).toBeLessThan(sum('tasks'));
@@ -311,6 +324,10 @@ describe.each(databaseTargets())('考核 of 200 generated cases on $name Postgre
       return r.body as Json[];
     };
     expect((await drill('returns')).length).toBe(PLAN.filter((c) => inQ(c) && c.returned).length);
+    const supervised = await drill('supervised');
+    expect(supervised.length).toBe(PLAN.filter((c) => inQ(c) && c.supervised).length);
+    expect(supervised.length).toBeGreaterThan(0);
+    expect(supervised.every((c) => c.supervised)).toBe(true);
     expect((await drill('onTime')).length).toBe(PLAN.filter((c) => inQ(c) && c.handles.some((h) => h.done !== null && h.done > h.due)).length);
     expect((await drill('satisfaction')).length).toBe(PLAN.filter((c) => inQ(c) && c.rating === 'dissatisfied').length);
     const lost = await drill('success');
@@ -400,7 +417,7 @@ describe.each(databaseTargets())('考核 of 200 generated cases on $name Postgre
     expect(sheet.getImages().length).toBe(1);
   });
 
-  it('the 台账 carries party (masked for a leader), channel, type, class, handling unit and level, deadline, outcome and evaluation', async () => {
+  it('the 台账 carries party (masked for a leader), channel, type, class, handling unit and level, deadline, outcome, agreement number and evaluation', async () => {
     await s.yizhan.services.users.create({ username: 'lxleader', password: PASSWORD, displayName: '县领导', role: 'leader', unit: 'longxi', departments: ['lx.centre'] });
     const csv = async (token: string) => {
       const r = await s.request('GET', '/api/stats/export?format=csv&sheet=cases&process=longxi', { token });
@@ -421,6 +438,9 @@ describe.each(databaseTargets())('考核 of 200 generated cases on $name Postgre
       expect(row['办理层级']).toBeTruthy();
       expect(row['办理时限']).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
       expect(row['状态']).toBe(c.completedAt !== null ? '已办结' : '办理中');
+      const last = c.handles.filter((h) => h.done !== null).at(-1);
+      expect(row['调处结果']).toBe(last ? { success: '调处成功', failed: '未成功' }[last.result!] : '');
+      expect(row['协议编号']).toBe(c.handles.filter((h) => h.agreementNo).at(-1)?.agreementNo ?? '');
       expect(row['满意度']).toBe(c.rating ? { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意' }[c.rating] : '');
     }
     const leader = await s.login('lxleader', true);

@@ -38,6 +38,9 @@ const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚�
 type Stage = 'handle' | 'feedback' | 'evaluate' | 'reopened' | 'closed';
 type Satisfaction = 'satisfied' | 'basic' | 'dissatisfied';
 
+/** 来源渠道 of the plan's cases, in turn (the channel does not change Longxi's routing). */
+const CHANNELS = ['来访', '来电', '网格上报', '12345'];
+
 interface PlannedCase {
   i: number;
   type: string;
@@ -200,6 +203,7 @@ function expectedRows(key: (c: PlannedCase) => string | string[]): Map<string, J
 const monthOf = (c: PlannedCase) => expectedOf(c).month;
 
 describe.each(databaseTargets())('statistics of 200 generated cases on $name PostgreSQL', (target) => {
+  const decided = new Map<number, { caseClass: string | null; level: string | null }>();
   let s: TestServer;
   let admin: string;
 
@@ -214,12 +218,14 @@ describe.each(databaseTargets())('statistics of 200 generated cases on $name Pos
         body: {
           process: 'longxi/dispute',
           data: {
-            applicant: c.name, idNumber: c.idNumber, mobile: c.mobile, type: c.type, channel: '来访', unit: c.unit.code,
+            applicant: c.name, idNumber: c.idNumber, mobile: c.mobile, type: c.type, channel: CHANNELS[c.i % CHANNELS.length], unit: c.unit.code,
             description: `${c.name}（身份证${c.idNumber}，电话${c.mobile}）反映${c.type}，请求调处`,
           },
         },
       });
       if (started.status !== 201) throw new Error(`case ${c.i}: ${started.status} ${JSON.stringify(started.body)}`);
+      // the routing decision's 纠纷等级 and 办理层级, as the case records them, to group the plan by
+      decided.set(c.i, { caseClass: started.body.variables.decision.caseClass ?? null, level: started.body.variables.decision.level ?? null });
       if (started.body.openTasks[0]?.candidateGroups?.[0] !== c.department) {
         throw new Error(`case ${c.i} (${c.type} at ${c.unit.code}) went to ${started.body.openTasks[0]?.candidateGroups}, the plan says ${c.department}`);
       }
@@ -272,7 +278,7 @@ describe.each(databaseTargets())('statistics of 200 generated cases on $name Pos
     expect(body.counting).toBe('cases');
   });
 
-  it('matches by unit, by level and by month', async () => {
+  it('matches by unit, by level, by month, by township, by channel, by case class and by handling level', async () => {
     const names: Record<string, string> = { longxi: '陇西县', 'longxi.gongchang': '巩昌镇', 'longxi.wenfeng': '文峰镇', 'longxi.gongchang.dongguan': '东关社区', 'longxi.wenfeng.sanhe': '三河村' };
     await check('unit', (c) => c.unit.code, (k) => names[k]);
     await check('level', (c) => c.unit.level);
@@ -280,7 +286,11 @@ describe.each(databaseTargets())('statistics of 200 generated cases on $name Pos
     // townships roll up their villages: 东关社区 into 巩昌镇, 三河村 into 文峰镇; the county's own cases stay the county's
     const townshipOf: Record<string, string> = { longxi: 'longxi', 'longxi.gongchang': 'longxi.gongchang', 'longxi.gongchang.dongguan': 'longxi.gongchang', 'longxi.wenfeng': 'longxi.wenfeng', 'longxi.wenfeng.sanhe': 'longxi.wenfeng' };
     await check('township', (c) => townshipOf[c.unit.code], (k) => names[k]);
-    await check('channel', () => '来访', (k) => k);
+    await check('channel', (c) => CHANNELS[c.i % CHANNELS.length], (k) => k);
+    // 纠纷等级 and 办理层级 as the routing decided them at intake (no case of the plan is left out)
+    await check('caseClass', (c) => decided.get(c.i)!.caseClass!);
+    await check('handlingLevel', (c) => decided.get(c.i)!.level!);
+    expect(new Set(PLAN.map((c) => decided.get(c.i)!.level)).size).toBeGreaterThan(1);
     const months = (await s.request('GET', '/api/stats?groupBy=month', { token: admin })).body.rows.map((x: Json) => x.key);
     expect(months).toEqual([...months].sort());
   });

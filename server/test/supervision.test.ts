@@ -1,6 +1,7 @@
 // 挂牌督办 / 领导包案 and 研判 over HTTP, on both databases: a leader's 批示 reaches the task of the
 // unit handling the case; a township leader cannot supervise another township's case (404); a
-// leader acts on the supervision steps offered to them and on nothing else; the search by ID number
+// leader acts on the supervision steps offered to them and on nothing else; a supervision timer of the
+// process marks the case supervised like a 批示 does; the search by ID number
 // finds the repeat case, is written to the audit log, and is masked for staff without `pii:read`;
 // a spike of 3× the baseline in one township raises exactly one alert; a 研判 record is signed off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,7 +61,7 @@ describe.each(databaseTargets())('督办 and 研判 over HTTP on $name PostgreSQ
     // 督办 list and 销号
     const entries = (await call('GET', '/api/supervisions', { token: leader })).body as Json[];
     const entry = entries.find((e) => e.caseId === c.id);
-    expect(entry).toMatchObject({ caseNumber: c.number, caseUnit: 't-a', caseUnitName: '甲镇', overdue: false });
+    expect(entry).toMatchObject({ caseNumber: c.number, caseUnit: 't-a', caseUnitName: '甲镇', overdue: false, createdByName: 'leader', leaderInChargeName: 'leader' });
     expect((await call('POST', `/api/supervisions/${entry.id}/close`, { token: clerka, body: {} })).status).toBe(403);
     const closed = await call('POST', `/api/supervisions/${entry.id}/close`, { token: leader, body: { note: '已化解' } });
     expect(closed.body).toMatchObject({ status: 'closed', closedBy: 'leader', closingNote: '已化解' });
@@ -160,6 +161,65 @@ describe.each(databaseTargets())('督办 and 研判 over HTTP on $name PostgreSQ
     const acted = await call('POST', `/api/tasks/${supervise.id}/complete`, { token: leader, body: { data: { instruction: '督办销号' } } });
     expect(acted.status, JSON.stringify(acted.body)).toBe(200);
     expect(acted.body.history.find((h: Json) => h.kind === 'task.completed' && h.taskId === supervise.id).actor).toBe('leader');
+  });
+
+  it('a supervision timer (挂牌督办 step) marks the case supervised: case view, the unit\'s inbox, the case list and the statistics; the unit keeps its task', async () => {
+    const files = packFiles('3.0.0');
+    // a non-interrupting timer on 调处 leads to a 挂牌督办 step of the centre (where the leader sits)
+    files['dispute.bpmn'] = files['dispute.bpmn']
+      .replace('<bpmn:sequenceFlow id="f3"', `<bpmn:boundaryEvent id="overdue" name="超过调处时限" cancelActivity="false" attachedToRef="handle">
+      <bpmn:outgoing>fs1</bpmn:outgoing>
+      <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">P2D</bpmn:timeDuration></bpmn:timerEventDefinition>
+    </bpmn:boundaryEvent>
+    <bpmn:sequenceFlow id="fs1" sourceRef="overdue" targetRef="supervise" />
+    <bpmn:userTask id="supervise" name="挂牌督办" camunda:formKey="supervise" camunda:candidateGroups="t-centre" camunda:dueDate="P7D">
+      <bpmn:incoming>fs1</bpmn:incoming>
+      <bpmn:outgoing>fs2</bpmn:outgoing>
+    </bpmn:userTask>
+    <bpmn:sequenceFlow id="fs2" sourceRef="supervise" targetRef="supervisedEnd" />
+    <bpmn:endEvent id="supervisedEnd" name="督办销号">
+      <bpmn:incoming>fs2</bpmn:incoming>
+    </bpmn:endEvent>
+    <bpmn:sequenceFlow id="f3"`)
+      .replace('<bpmndi:BPMNEdge id="f1_di"', `<bpmndi:BPMNShape id="overdue_di" bpmnElement="overdue"><dc:Bounds x="357" y="92" width="36" height="36" /></bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="supervise_di" bpmnElement="supervise"><dc:Bounds x="325" y="160" width="100" height="80" /></bpmndi:BPMNShape>
+      <bpmndi:BPMNShape id="supervisedEnd_di" bpmnElement="supervisedEnd"><dc:Bounds x="507" y="182" width="36" height="36" /></bpmndi:BPMNShape>
+      <bpmndi:BPMNEdge id="fs1_di" bpmnElement="fs1"><di:waypoint x="375" y="128" /><di:waypoint x="375" y="160" /></bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="fs2_di" bpmnElement="fs2"><di:waypoint x="425" y="200" /><di:waypoint x="507" y="200" /></bpmndi:BPMNEdge>
+      <bpmndi:BPMNEdge id="f1_di"`);
+    files['forms/supervise.json'] = JSON.stringify({ schema: { type: 'object', required: ['instruction'], properties: { instruction: { type: 'string', minLength: 1, title: '督办意见' } } } });
+    const deployed = await call('POST', '/api/packs', { token: 'integrator', body: { files } });
+    expect(deployed.status, JSON.stringify(deployed.body)).toBe(201);
+
+    const before = (await call('GET', '/api/stats', { token: leader })).body.totals.supervised as number;
+    const c = await start(clerka, 't-a');
+    const handle = c.openTasks[0];
+    expect(handle.elementId).toBe('handle');
+    const inboxTask = async () => ((await call('GET', '/api/tasks', { token: clerka })).body as Json[]).find((t) => t.id === handle.id);
+    expect((await inboxTask()).supervised).toBe(false);
+    expect((await call('GET', `/api/cases/${c.id}`, { token: clerka })).body.supervisedAt).toBeNull();
+
+    // two days on, the timer fires: the centre gets the 挂牌督办 step, the township keeps 调处
+    s.clock.advance('P2DT1H');
+    const firedAt = s.clock.now().toISOString();
+    expect(await s.engine.fireDueTimers()).toBeGreaterThan(0);
+    const shown = (await call('GET', `/api/cases/${c.id}`, { token: clerka })).body;
+    expect(shown.openTasks.map((t: Json) => t.elementId).sort()).toEqual(['handle', 'supervise']);
+    expect(shown.supervisedAt).toBe(firedAt);
+    const marked = await inboxTask();
+    expect(marked).toMatchObject({ supervised: true, supervision: null });
+    expect((await call('GET', `/api/tasks/${handle.id}`, { token: clerka })).body.supervised).toBe(true);
+    const list = (await call('GET', '/api/cases?supervised=true', { token: leader })).body as Json[];
+    expect(list.find((x) => x.id === c.id)?.supervised).toBe(true);
+    expect((await call('GET', '/api/stats', { token: leader })).body.totals.supervised).toBe(before + 1);
+
+    // the leader completes the 督办 step (督办销号): the case stays counted as supervised, the task is no longer pressed
+    const supervise = shown.openTasks.find((t: Json) => t.elementId === 'supervise');
+    const acted = await call('POST', `/api/tasks/${supervise.id}/complete`, { token: leader, body: { data: { instruction: '已督促镇综治中心限期化解' } } });
+    expect(acted.status, JSON.stringify(acted.body)).toBe(200);
+    expect((await inboxTask()).supervised).toBe(false);
+    expect((await call('GET', `/api/cases/${c.id}`, { token: clerka })).body.supervisedAt).toBe(firedAt);
+    expect((await call('GET', '/api/stats', { token: leader })).body.totals.supervised).toBe(before + 1);
   });
 
   it('a spike of 3× the baseline in one township raises exactly one alert', async () => {

@@ -1456,6 +1456,8 @@ export interface components {
             actionable: boolean;
             /** @description 案件正在进行的督办（领导批示），无督办为 null */
             supervision: components["schemas"]["TaskSupervision"] | null;
+            /** @description 案件正在督办中：有未销号的领导批示，或流程的挂牌督办环节（如超时督办）尚未办结 */
+            supervised: boolean;
         };
         TaskSupervision: {
             id: number;
@@ -2368,6 +2370,10 @@ export interface components {
             processKey: string;
             /** @description 督办中且已过督办期限 */
             overdue: boolean;
+            /** @description 批示领导的姓名（无此用户为 null） */
+            createdByName: string | null;
+            /** @description 包案领导的姓名（未指定或无此用户为 null） */
+            leaderInChargeName: string | null;
         };
         AnalysisCase: {
             /** Format: uuid */

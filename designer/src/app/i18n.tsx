@@ -117,7 +117,7 @@ export const zh = {
   aspectDepartments: '部门', aspectLevel: '层级', aspectJoint: '联合调解', aspectLeadUnit: '牵头单位', aspectCaseClass: '等级', aspectDueIn: '时限',
   // 考核 and 通报 (hassess): ranking, drill-down, scheme preview, bulletin download
   navAssessment: '考核排名', assessPack: '流程包', assessPeriod: '考核周期', assessMonth: '月度', assessQuarter: '季度', assessYear: '年度',
-  assessBulletinDocx: '下载通报（Word）', assessBulletinXlsx: '下载通报（Excel）', assessRank: '名次', assessUnit: '考核对象', assessTotal: '总分（满分 {total}）',
+  assessBulletinDocx: '下载通报（Word）', assessBulletinXlsx: '下载通报（Excel）', assessRank: '名次', assessUnit: '考核对象', assessTotal: '总分（满分 {total}）', assessTotalShort: '总分',
   assessRed: '红榜', assessRedTag: '红榜', assessHint: '低于 {red} 分列入红榜；超过 {days} 天未办结为积案。点击单位查看其全部案件，点击红色得分查看失分案件。',
   assessDrillLost: '{unit}：「{indicator}」失分的案件', assessDrillAll: '{unit}：本期案件', assessTasksOnTime: '本单位任务按时 / 完成',
   assessOverdueTasks: '超期任务', assessReturns: '退回次数', assessFlags: '标记', assessSupervised: '被督办', assessFirstContact: '初访化解',
@@ -289,7 +289,7 @@ export const en: Record<MessageKey, string> = {
   aspectDepartments: 'department', aspectLevel: 'level', aspectJoint: 'joint mediation', aspectLeadUnit: 'lead unit', aspectCaseClass: 'class', aspectDueIn: 'time limit',
   // 考核 and 通报 (hassess): ranking, drill-down, scheme preview, bulletin download
   navAssessment: 'Assessment', assessPack: 'Pack', assessPeriod: 'Period', assessMonth: 'Month', assessQuarter: 'Quarter', assessYear: 'Year',
-  assessBulletinDocx: 'Bulletin (Word)', assessBulletinXlsx: 'Bulletin (Excel)', assessRank: 'Rank', assessUnit: 'Unit', assessTotal: 'Total (of {total})',
+  assessBulletinDocx: 'Bulletin (Word)', assessBulletinXlsx: 'Bulletin (Excel)', assessRank: 'Rank', assessUnit: 'Unit', assessTotal: 'Total (of {total})', assessTotalShort: 'Total',
   assessRed: 'Red list', assessRedTag: 'Red list', assessHint: 'Below {red} points: red-listed; open over {days} days: backlog. Click a unit for its cases, a red score for the cases that lost it.',
   assessDrillLost: '{unit}: cases that lost points on “{indicator}”', assessDrillAll: '{unit}: cases of the period', assessTasksOnTime: 'Own tasks on time / done',
   assessOverdueTasks: 'Overdue tasks', assessReturns: 'Returns', assessFlags: 'Flags', assessSupervised: 'Supervised', assessFirstContact: 'Resolved at first contact',

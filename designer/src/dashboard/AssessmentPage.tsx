@@ -10,6 +10,7 @@ import { Link } from '../app/router';
 import { useSession } from '../app/session';
 import { Panel, PageTitle, useToast } from '../app/ui';
 import { useLoad } from '../app/use-load';
+import { useNarrow } from '../app/use-narrow';
 import { ApiError } from '../api/client';
 import type { CaseStatus } from '../api/types';
 import type { components } from '../api/schema';
@@ -41,6 +42,7 @@ const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}
 export default function AssessmentPage() {
   const { api } = useSession();
   const { t, lang } = useI18n();
+  const narrow = useNarrow();
   const toast = useToast();
   const drillRef = useRef<HTMLDivElement>(null);
   const packs = useLoad(() => api.request<{ packId: string; name: string | null }[]>('GET', '/api/packs'), []);
@@ -108,11 +110,16 @@ export default function AssessmentPage() {
       .catch((e: unknown) => toast.error(e instanceof Error ? e.message : String(e)));
   };
 
+  // on a phone the rank, the unit and its total stay in view while the indicators scroll
+  const pinned = narrow ? { fixed: 'left' as const } : {};
   const columns = useMemo(() => [
-    { title: t('assessRank'), key: 'rank', width: 64, render: (_: unknown, u: UnitScore) => u.rank },
-    { title: t('assessUnit'), key: 'name', render: (_: unknown, u: UnitScore) => <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setDrill({ unit: u })}>{u.name}</Button> },
+    { title: t('assessRank'), key: 'rank', width: narrow ? 44 : 64, ...pinned, render: (_: unknown, u: UnitScore) => u.rank },
     {
-      title: t('assessTotal', { total: shown?.scheme.total ?? 1000 }), key: 'total', align: 'right' as const,
+      title: t('assessUnit'), key: 'name', ...pinned,
+      render: (_: unknown, u: UnitScore) => <Button type="link" size="small" style={{ padding: 0, whiteSpace: 'normal', textAlign: 'left', height: 'auto', maxWidth: narrow ? 140 : undefined }} onClick={() => setDrill({ unit: u })}>{u.name}</Button>,
+    },
+    {
+      title: narrow ? t('assessTotalShort') : t('assessTotal', { total: shown?.scheme.total ?? 1000 }), key: 'total', align: 'right' as const, ...pinned,
       render: (_: unknown, u: UnitScore) => <b style={{ color: u.red ? '#cf1322' : undefined }}>{u.total}</b>,
     },
     { title: t('assessRed'), key: 'red', render: (_: unknown, u: UnitScore) => (u.red ? <Tag color="error">{t('assessRedTag')}</Tag> : null) },
@@ -131,7 +138,16 @@ export default function AssessmentPage() {
         );
       },
     })),
-  ], [shown, lang]);
+  ], [shown, lang, narrow]);
+
+  const groupSwitch = shown && (
+    <Segmented<string>
+      value={shown.group.key}
+      onChange={(v) => setGroup(v)}
+      options={shown.groups.map((g) => ({ value: g.key, label: g.label }))}
+      data-testid="assess-group"
+    />
+  );
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="assessment">
@@ -159,15 +175,9 @@ export default function AssessmentPage() {
         <Panel
           title={`${shown.period.label} · ${shown.scheme.name}`}
           testId="assess-ranking"
-          extra={(
-            <Segmented<string>
-              value={shown.group.key}
-              onChange={(v) => setGroup(v)}
-              options={shown.groups.map((g) => ({ value: g.key, label: g.label }))}
-              data-testid="assess-group"
-            />
-          )}
+          extra={narrow ? undefined : groupSwitch}
         >
+          {narrow && <div style={{ marginBottom: 8, overflowX: 'auto' }}>{groupSwitch}</div>}
           {preview && (
             <Alert
               type="warning" showIcon style={{ marginBottom: 12 }} data-testid="preview-banner"

@@ -85,7 +85,7 @@ export default function InboxPage() {
                 style={{ background: '#fff', border: '1px solid #f0f0f0', borderRadius: 6, padding: 12, borderLeft: `4px solid ${task.colour ? EDGE[task.colour] : '#d9d9d9'}` }}
               >
                 <div style={{ fontWeight: 600, fontSize: 15, marginBottom: 4 }}>
-                  <Space size={4} wrap>{task.name ?? task.elementId}{groups(task)}{task.supervision && <Tag color="red" data-testid="inbox-supervised">{t('supTag')}</Tag>}</Space>
+                  <Space size={4} wrap>{task.name ?? task.elementId}{groups(task)}{(task.supervision || task.supervised) && <Tag color="red" data-testid="inbox-supervised">{t('supTag')}</Tag>}</Space>
                 </div>
                 <div style={{ color: '#555', marginBottom: 4, wordBreak: 'break-word' }}>
                   <Link to={`/cases/${task.caseId}`}>{t('caseNo')} {task.caseNumber}</Link>{' · '}{task.caseTitle ?? task.caseType ?? task.processKey}
@@ -114,7 +114,7 @@ export default function InboxPage() {
           { title: t('caseNo'), dataIndex: 'caseNumber', width: 100, render: (n: number, task) => <Link to={`/cases/${task.caseId}`}>{n}</Link> },
           {
             title: t('caseTitle'), key: 'case',
-            render: (_, task) => <Space size={4} wrap>{task.caseTitle ?? task.caseType ?? task.processKey}{task.supervision && <Tag color="red" data-testid="inbox-supervised">{t('supTag')}</Tag>}</Space>,
+            render: (_, task) => <Space size={4} wrap>{task.caseTitle ?? task.caseType ?? task.processKey}{(task.supervision || task.supervised) && <Tag color="red" data-testid="inbox-supervised">{t('supTag')}</Tag>}</Space>,
           },
           { title: t('taskName'), key: 'name', render: (_, task) => <Space size={4} wrap>{task.name ?? task.elementId}{groups(task)}</Space> },
           { title: t('assignee'), dataIndex: 'assignee', width: 120, render: (a: string | null) => a ?? '—' },

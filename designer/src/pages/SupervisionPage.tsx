@@ -40,7 +40,7 @@ export default function SupervisionPage() {
               <Typography.Paragraph style={{ margin: '6px 0', whiteSpace: 'pre-wrap' }}>{s.instruction}</Typography.Paragraph>
               <Space wrap size={4}>
                 {deadline(s)}
-                <Typography.Text type="secondary">{s.caseUnitName ?? s.caseUnit ?? ''}{s.leaderInCharge ? ` · ${t('supLeader')} ${s.leaderInCharge}` : ''}</Typography.Text>
+                <Typography.Text type="secondary">{s.caseUnitName ?? s.caseUnit ?? ''}{s.leaderInCharge ? ` · ${t('supLeader')} ${s.leaderInChargeName ?? s.leaderInCharge}` : ''}</Typography.Text>
               </Space>
             </div>
           ))}
@@ -56,10 +56,10 @@ export default function SupervisionPage() {
             { title: t('caseTitle'), key: 'title', render: (_, s) => s.caseTitle ?? s.caseType ?? '—' },
             { title: t('supInstruction'), dataIndex: 'instruction', render: (v: string) => <span style={{ whiteSpace: 'pre-wrap' }}>{v}</span> },
             { title: t('supDeadline'), key: 'deadline', width: 200, render: (_, s) => deadline(s) },
-            { title: t('supLeader'), dataIndex: 'leaderInCharge', width: 110, render: (v: string | null) => v ?? '—' },
+            { title: t('supLeader'), key: 'leader', width: 110, render: (_, s) => s.leaderInChargeName ?? s.leaderInCharge ?? '—' },
             { title: t('supUnit'), key: 'unit', width: 110, render: (_, s) => s.caseUnitName ?? s.caseUnit ?? '—' },
             { title: t('status'), key: 'status', width: 90, render: (_, s) => state(s) },
-            { title: t('supAt'), key: 'at', width: 170, render: (_, s) => `${formatTime(s.createdAt)} · ${s.createdBy}` },
+            { title: t('supAt'), key: 'at', width: 170, render: (_, s) => `${formatTime(s.createdAt)} · ${s.createdByName ?? s.createdBy}` },
           ]}
         />
       )}

@@ -106,7 +106,7 @@ export default function TaskPage({ id }: { id: string }) {
           type="warning"
           showIcon
           data-testid="task-supervision"
-          title={t('supOnTask', { by: tk.supervision.by })}
+          title={t('supOnTask', { by: person(tk.supervision.by) })}
           description={<>
             <div style={{ whiteSpace: 'pre-wrap', fontSize: 15 }}>{tk.supervision.instruction}</div>
             {tk.supervision.deadline && <div>{t('supDeadlineText', { at: formatTime(tk.supervision.deadline) })}</div>}

@@ -31,7 +31,7 @@ export interface StepWrites {
  */
 export async function projectCase(
   client: Client,
-  ctx: { clock: Clock; deadlines: DeadlinePolicy },
+  ctx: { clock: Clock; deadlines: DeadlinePolicy; supervisionForms?: readonly string[] },
   row: Pick<CaseRow, 'id' | 'version' | 'unit' | 'open'>,
   def: DefinitionRecord,
   exec: CaseExecution,
@@ -127,6 +127,8 @@ export async function projectCase(
       completed?.id ?? null, completed ? JSON.stringify(completed.data) : null, completed?.actor ?? null,
       gone.map((t) => t.id), JSON.stringify(fresh), row.unit,
       stale.map((t) => t.id), JSON.stringify(newTimers),
+      // a supervision step of the process (挂牌督办 by a timer) marks the case like an on-demand 督办
+      fresh.some((f) => f.form_key !== null && (ctx.supervisionForms ?? []).includes(f.form_key)),
     ],
   });
   return version;
@@ -136,7 +138,8 @@ export async function projectCase(
  * The projection's one statement. $1 case id, $2 state, $3 variables, $4 version, $5 status,
  * $6 now, $7 routing, $8 history entries (`creates`: the execution id of the new task the entry is
  * about), $9–$11 the task completed by this command (id, data, actor), $12 tasks no longer waited
- * for, $13 new tasks, $14 the case's unit, $15 timers no longer pending, $16 new timers. The parts
+ * for, $13 new tasks, $14 the case's unit, $15 timers no longer pending, $16 new timers, $17 whether a
+ * new task is a supervision step (the case is then marked supervised, once). The parts
  * touch different rows, so their order inside the statement does not matter; each new task's
  * history entry is joined to the task the insert made.
  */
@@ -169,7 +172,8 @@ const PROJECT_SQL = `
   )
   update cases set state = $2, variables = $3, version = $4, status = $5, updated_at = $6,
     completed_at = case when $5 in ('completed', 'withdrawn', 'refused') then $6 else completed_at end,
-    routing = coalesce($7, routing)
+    routing = coalesce($7, routing),
+    supervised_at = case when $17::boolean then coalesce(supervised_at, $6) else supervised_at end
   where id = $1`;
 
 /** Who acted in this command (e.g. who delivered the 撤回 message), else the system. */

@@ -24,6 +24,8 @@ export interface CommandContext {
   budget: ExecutionBudget | undefined;
   live: LiveExecutions;
   deadlines: DeadlinePolicy;
+  /** Form keys of the process's supervision steps: a new task of one marks the case supervised. */
+  supervisionForms: readonly string[];
 }
 
 /** A command's work under the lock: the engine to persist, or undefined when there was nothing to do. */

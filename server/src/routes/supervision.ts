@@ -103,7 +103,11 @@ export function supervisionRoutes(services: Services): RouteDef[] {
       success: { status: 200, description: '督办', schema: { type: 'array', items: ref('SupervisionEntry') } },
       async handler({ query, scope }) {
         const rows = await services.engine.listSupervisions(readScope(scope), { status: query.status ?? 'active', limit: query.limit ?? 100, offset: query.offset ?? 0 });
-        return rows.map((r) => ({ ...r, caseUnitName: services.directory.unitName(r.caseUnit) }));
+        const names = await services.users.displayNames(rows.flatMap((r) => [r.createdBy, ...(r.leaderInCharge ? [r.leaderInCharge] : [])]));
+        return rows.map((r) => ({
+          ...r, caseUnitName: services.directory.unitName(r.caseUnit),
+          createdByName: names[r.createdBy] ?? null, leaderInChargeName: r.leaderInCharge ? names[r.leaderInCharge] ?? null : null,
+        }));
       },
     }),
     defineRoute<{ note?: string }>({
