@@ -3,16 +3,15 @@
 // tasks / timers / history → write state with version+1 → commit. A crash anywhere loses nothing
 // that was acknowledged, because nothing is acknowledged before the commit. The work is in
 // commands/ (one concern a file); this class wires it and keeps the public API.
-import type pg from 'pg';
-import { DEFAULT_BUDGET, type ExecutionBudget } from './bpmn/budget';
-import { systemClock, type Clock } from './clock';
+import { DEFAULT_BUDGET } from './bpmn/budget';
+import { systemClock } from './clock';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
 import { CaseSteps, type StartCaseInput } from './commands/case-steps';
 import { rateClosedCase, type ClosedRatingInput } from './commands/closed-rating';
 import { DeadlinePolicy } from './commands/deadlines';
 import { LifecycleCommands, type ExtensionView } from './commands/lifecycle';
 import { SupervisionCommands, type SupervisionListEntry, type SupervisionView, type SuperviseInput } from './commands/supervision';
-import { CaseAnalysis, type PartyExtractor } from './case-analysis';
+import { CaseAnalysis } from './case-analysis';
 import { LiveExecutions } from './commands/live-executions';
 import { CaseMigrations, type MigrationOutcome, type MigrationPlan, type MigrationRequest, type MigrationVersions } from './commands/migration';
 import { MessageCommands, type SignalResult, type SignalScope, type WaitingMessage } from './commands/messages';
@@ -22,42 +21,18 @@ import { TaskActions } from './commands/task-actions';
 import { fireDueTimers, startTimerSweeper } from './commands/timer-sweeper';
 import { DefinitionRepository, type DefinitionRecord, type DefinitionSummary, type DeployInput, type DeployOptions } from './definitions';
 import { createDefaultFormValidator, type FormValidator } from './form-validation';
-import { builtinHandlers, type ServiceHandler } from './handlers';
+import { builtinHandlers } from './handlers';
 import { prepareDeployment } from './deployment';
 import type { ReadScope } from './read-scope';
+import type { CaseEngineOptions } from './case-engine-options';
 
 export { CaseHaltedError, ProcessError } from './commands/halt';
 export type { AuthorizeTask, LockedTask } from './commands/lock';
 export type { StartCaseInput } from './commands/case-steps';
 export type { MigrationOutcome, MigrationPlan, MigrationRequest, MigrationVersions, MigrationRefusal } from './commands/migration';
 export type { SignalResult, SignalScope, WaitingMessage } from './commands/messages';
+export type { CaseEngineOptions } from './case-engine-options';
 
-export interface CaseEngineOptions {
-  pool: pg.Pool;
-  clock?: Clock;
-  /** Extra or replacement service handlers by topic (`camunda:topic`); `route` is built in. */
-  handlers?: Record<string, ServiceHandler>;
-  validateForm?: FormValidator;
-  /** How many live case engines to keep in memory (0: recover from the store on every step). */
-  cacheSize?: number;
-  /**
-   * What one command may make the engine do (default 10,000 steps, 500 ms of engine time). A
-   * command over budget is rolled back and the case halted with an incident.
-   */
-  budget?: Partial<ExecutionBudget>;
-  /**
-   * Finds the party keys (ID numbers, phones, names, addresses) in intake data, for 研判's party
-   * index (written with the case). Without it no case is indexed.
-   */
-  parties?: PartyExtractor;
-  /**
-   * Form keys of the process's own supervision steps (挂牌督办 reached by a timer or a flow): a case
-   * that reaches one is marked supervised (`cases.supervised_at`) like one a leader puts under
-   * supervision, and while one is open the case's tasks read `supervised`. Without it only the
-   * on-demand 督办 marks a case.
-   */
-  supervisionForms?: readonly string[];
-}
 
 export class CaseEngine {
   readonly definitions: DefinitionRepository;
