@@ -97,6 +97,8 @@ async function probes(running: RunningServer): Promise<Probe[]> {
   // a word common in other counties' titles that none of the township's cases has
   const elsewhere = (await one<{ t: string }>(`select substr(title, 3, 4) as t from cases where title is not null group by 1
     having count(*) filter (where unit like 'longxi.gongchang%') = 0 order by count(*) desc, 1 limit 1`)).t;
+  // the most common type: its drill-down reads the most cases behind one figure
+  const commonType = (await one<{ t: string }>(`select type as t from cases where type is not null group by 1 order by count(*) desc, 1 limit 1`)).t;
   const party = (await one<{ p: string }>(`select variables -> 'data' ->> 'applicant' as p from cases where variables -> 'data' ? 'applicant' order by number desc limit 1`)).p;
   const q = (s: string) => encodeURIComponent(s);
   return [
@@ -117,6 +119,7 @@ async function probes(running: RunningServer): Promise<Probe[]> {
     { name: 'stats · whole range by type', user: 'admin', path: '/api/stats?groupBy=type', rounds: 3 },
     { name: 'stats · by month', user: 'admin', path: '/api/stats?groupBy=month', rounds: 3 },
     { name: 'stats · one month', user: 'admin', path: `/api/stats?groupBy=type&from=${monthAgo(2)}&to=${monthAgo(1)}`, rounds: 5 },
+    { name: 'stats · drill-down (a type)', user: 'admin', path: `/api/stats/cases?groupBy=type&key=${q(commonType)}&limit=50` },
     { name: 'stats · leader (scoped)', user: 'leader', path: '/api/stats?groupBy=unit', rounds: 3 },
     { name: 'warnings (unit)', user: 'leader', path: '/api/tasks?scope=unit&status=warning&limit=200' },
     { name: 'overdue (unit)', user: 'leader', path: '/api/tasks?scope=unit&status=overdue&limit=200' },

@@ -11,6 +11,9 @@ export interface MetricRow {
   supervised: boolean;
 }
 
+/** The history kinds of a case sent elsewhere, as SQL literals: the partial index history_rerouted_idx (migration 019) has the same predicate. */
+const REROUTED_KINDS = [HistoryKind.TaskReturned, HistoryKind.TaskTransferred].map((k) => `'${k}'`).join(', ');
+
 export const COUNTS = `count(*)::int as total,
   count(*) filter (where m.status = 'completed')::int as closed,
   count(*) filter (where m.status = 'withdrawn')::int as withdrawn,
@@ -70,27 +73,28 @@ export function metricsSql(conventions: StepConventions, now: Date, scope: ReadS
       c.suspended_at, c.variables -> 'data' as data, c.variables -> 'decision' as decision,
       array(select distinct g from tasks ht cross join lateral unnest(ht.candidate_groups) g
              where ht.case_id = c.id and not (coalesce(ht.form_key, '') = any(${handling}::text[])) order by g) as handlers,
-      (select max(ht.due_at) from tasks ht where ht.case_id = c.id and not (coalesce(ht.form_key, '') = any(${handling}::text[]))) as due_at,
-      to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, (c.supervised_at is not null) as supervised,
-      (c.status = 'completed' and not exists (
-        select 1 from tasks lt where lt.case_id = c.id and lt.due_at is not null and lt.completed_at > lt.due_at)) as on_time,
-      (c.status <> 'completed' and exists (
-        select 1 from tasks ot where ot.case_id = c.id and ot.status = 'open' and ot.due_at < ${at})) as overdue,
-      (select rt.data ->> ${resultField} from tasks rt
-        where rt.case_id = c.id and rt.status = 'completed' and rt.data ->> ${resultField} = any(${args.add(outcome.values)}::text[])
-        order by rt.completed_at desc, rt.created_at desc limit 1) as result,
-      (select et.data ->> ${ratingField} from tasks et
-        where et.case_id = c.id and et.status = 'completed' and et.form_key = ${ratingForm}
-          and et.data ->> ${ratingField} = any(${args.add(rating.values)}::text[])
-        order by et.completed_at desc, et.created_at desc limit 1) as satisfaction,
-      (select count(*) from tasks vt where vt.case_id = c.id and vt.status = 'completed' and vt.form_key = ${ratingForm}) as ratings,
-      exists (select 1 from history rh where rh.case_id = c.id and rh.kind = any(${args.add([HistoryKind.TaskReturned, HistoryKind.TaskTransferred])}::text[])) as rerouted,
+      tk.due_at, to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, (c.supervised_at is not null) as supervised,
+      (c.status = 'completed' and not tk.late) as on_time, (c.status <> 'completed' and tk.open_overdue) as overdue,
+      tk.result, tk.satisfaction, tk.ratings,
+      exists (select 1 from history rh where rh.case_id = c.id and rh.kind in (${REROUTED_KINDS})) as rerouted,
       coalesce((c.variables -> 'data' -> ${args.add(backlog.flagField)}) = 'true'::jsonb, false) as flagged,
       case when c.status = 'completed' then c.completed_at when c.status in ('withdrawn', 'refused') then null else ${at} end as ended_at,
       ${backlogSince} as backlog_since,
       ${args.add(outcome.values[0] ?? null)}::text as success,
       ${args.add(rating.values[0])}::text as satisfied, ${args.add(rating.values[1])}::text as basic, ${args.add(rating.values[2])}::text as dissatisfied
-    from cases c where ${where.join(' and ')}) x`;
+    from cases c
+    -- what every figure needs of the case's tasks, in one read of them
+    cross join lateral (select
+        max(t.due_at) filter (where not (coalesce(t.form_key, '') = any(${handling}::text[]))) as due_at,
+        coalesce(bool_or(t.due_at is not null and t.completed_at > t.due_at), false) as late,
+        coalesce(bool_or(t.status = 'open' and t.due_at < ${at}), false) as open_overdue,
+        (array_agg(t.data ->> ${resultField} order by t.completed_at desc, t.created_at desc)
+          filter (where t.status = 'completed' and t.data ->> ${resultField} = any(${args.add(outcome.values)}::text[])))[1] as result,
+        (array_agg(t.data ->> ${ratingField} order by t.completed_at desc, t.created_at desc)
+          filter (where t.status = 'completed' and t.form_key = ${ratingForm} and t.data ->> ${ratingField} = any(${args.add(rating.values)}::text[])))[1] as satisfaction,
+        count(*) filter (where t.status = 'completed' and t.form_key = ${ratingForm}) as ratings
+      from tasks t where t.case_id = c.id) tk
+    where ${where.join(' and ')}) x`;
 }
 
 /** The departments (candidate groups) offered a handling task of case `m` — as rows of `g`. */

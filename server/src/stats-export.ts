@@ -110,7 +110,10 @@ export async function writeCasesCsv(out: Writable, cases: AsyncIterable<LedgerCa
   let n = 0;
   out.write(`\uFEFF${csvLine(DETAIL_COLUMNS.map((c) => c.header))}`);
   for await (const batch of cases) {
-    out.write(batch.map((c) => csvLine(DETAIL_COLUMNS.map((col) => detailRow(c)[col.key] ?? null))).join(''));
+    out.write(batch.map((c) => {
+      const row = detailRow(c);
+      return csvLine(DETAIL_COLUMNS.map((col) => row[col.key] ?? null));
+    }).join(''));
     n += batch.length;
     await drained(out);
   }
