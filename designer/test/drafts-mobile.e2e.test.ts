@@ -250,7 +250,14 @@ describe('drafts, users and the phone in the browser', () => {
     await added.getByTestId('move-user').click();
     await dialog.getByTestId('user-unit').click();
     await page.keyboard.type('北洞村');
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: /^北洞村$/ }).click();
+    // the tree filters as each character arrives: a click on a node that the next filter replaced
+    // selects nothing, so click again until the unit is chosen (a clerk would)
+    const unit = dialog.getByTestId('user-unit').locator('.ant-select-content');
+    await expect.poll(async () => {
+      const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper').filter({ hasText: /^北洞村$/ });
+      if (await node.count()) await node.first().click({ timeout: 2_000 }).catch(() => {});
+      return unit.textContent();
+    }).toBe('北洞村');
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
     await pickDepartment('北洞村综治中心');
     await dialog.getByTestId('user-save').click();
