@@ -76,7 +76,8 @@ export function metricsSql(conventions: StepConventions, now: Date, scope: ReadS
       tk.due_at, to_char(c.created_at at time zone 'Asia/Shanghai', 'YYYY-MM') as month, (c.supervised_at is not null) as supervised,
       (c.status = 'completed' and not tk.late) as on_time, (c.status <> 'completed' and tk.open_overdue) as overdue,
       tk.result, tk.satisfaction, tk.ratings,
-      exists (select 1 from history rh where rh.case_id = c.id and rh.kind in (${REROUTED_KINDS})) as rerouted,
+      -- a probe per case (a LIMIT keeps the planner from hashing every such event of the table for a page of 50)
+      coalesce((select true from history rh where rh.case_id = c.id and rh.kind in (${REROUTED_KINDS}) limit 1), false) as rerouted,
       coalesce((c.variables -> 'data' -> ${args.add(backlog.flagField)}) = 'true'::jsonb, false) as flagged,
       case when c.status = 'completed' then c.completed_at when c.status in ('withdrawn', 'refused') then null else ${at} end as ended_at,
       ${backlogSince} as backlog_since,
