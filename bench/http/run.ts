@@ -4,12 +4,13 @@
 // process and then two on the same PostgreSQL, rounds interleaved. Prints cases/s, the step
 // latency (one HTTP command: a start or a completion) p50 / p99, and the ratio 2 procs ÷ 1 proc.
 //
-//   npx tsx bench/http/run.ts [--seconds 15] [--rounds 3] [--clients 32] [--warm 10] [--workers]
+//   npx tsx bench/http/run.ts [--seconds 15] [--rounds 3] [--clients 32] [--warm 10] [--workers] [--cpu-prof DIR]
 //
 // The embedded PostgreSQL in a temporary data dir by default; DATABASE_URL for a server (its
 // database gets the demo packs and accounts). --workers runs the two processes as one
 // `yizhan serve --workers 2` (node:cluster, one port) instead of two servers on two ports with the
-// clients spread over them (what a load balancer in front of stateless nodes does).
+// clients spread over them (what a load balancer in front of stateless nodes does). --cpu-prof
+// writes each server process's V8 CPU profile into DIR when it stops (open it in Chrome DevTools).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,7 @@ const { values: opts } = parseArgs({
     clients: { type: 'string', default: '32' },
     warm: { type: 'string', default: '10' },
     workers: { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 });
 const SECONDS = Number(opts.seconds);
@@ -47,7 +49,8 @@ interface CaseBody { id: string; status: string; openTasks: { id: string; elemen
 interface Server { url: string; child: ChildProcess; stop(): Promise<void> }
 
 function startServer(databaseUrl: string, extra: string[] = []): Promise<Server> {
-  const child = spawn(process.execPath, [join(ROOT, 'server/bin/yizhan.js'), 'serve', '--port', '0', '--demo', '--database-url', databaseUrl, ...extra], {
+  const profile = opts['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${opts['cpu-prof']}`] : [];
+  const child = spawn(process.execPath, [...profile, join(ROOT, 'server/bin/yizhan.js'), 'serve', '--port', '0', '--demo', '--database-url', databaseUrl, ...extra], {
     cwd: ROOT, detached: true, env: { ...process.env, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -7,11 +7,14 @@ import * as Elements from 'bpmn-elements';
 import serializer, { deserialize, TypeResolver } from 'moddle-context-serializer';
 import type { ModdleElement, ModdleParseResult } from './moddle';
 import { IGNORED } from './real-world';
+import { markDeadEnds, SequenceFlow } from './dead-paths';
 import { BpmnStandardLoopCharacteristics } from './standard-loop';
 
-// standard loops run with the BPMN meaning of loopCondition (see ./standard-loop)
+// standard loops run with the BPMN meaning of loopCondition (see ./standard-loop); sequence flows
+// pass a discard on only where a join waits for it (see ./dead-paths)
 const typeResolver = TypeResolver(Elements as unknown as Record<string, unknown>, (types: Record<string, unknown>) => {
   types['bpmn:StandardLoopCharacteristics'] = BpmnStandardLoopCharacteristics;
+  types['bpmn:SequenceFlow'] = SequenceFlow;
 });
 
 /** JSON of the serialised context (what a definition version stores). */
@@ -76,5 +79,7 @@ function copy(el: ModdleElement, changes: Record<string, unknown>): ModdleElemen
 }
 
 export function deserializeContext(json: string): unknown {
-  return deserialize(JSON.parse(json), typeResolver);
+  const ctx = JSON.parse(json) as Parameters<typeof markDeadEnds>[0];
+  markDeadEnds(ctx);
+  return deserialize(ctx, typeResolver);
 }

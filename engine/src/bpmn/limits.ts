@@ -84,7 +84,7 @@ function timerValues(def: ModdleElement): { kind: 'timeDuration' | 'timeDate' | 
   return out;
 }
 
-function definitionsOf(el: ModdleElement): ModdleElement[] {
+export function definitionsOf(el: ModdleElement): ModdleElement[] {
   return (el.eventDefinitions as ModdleElement[] | undefined) ?? [];
 }
 
@@ -134,7 +134,7 @@ function isWaitState(el: ModdleElement): boolean {
   }
 }
 
-function refId(v: unknown): string | undefined {
+export function refId(v: unknown): string | undefined {
   return typeof v === 'object' && v !== null ? (v as ModdleElement).id : undefined;
 }
 

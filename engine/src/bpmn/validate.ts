@@ -6,6 +6,7 @@
 import type { ErrorDetail } from '../errors';
 import { isIsoDuration } from '../clock';
 import type { ModdleElement, ModdleParseResult } from './moddle';
+import { checkParallelJoins } from './joins';
 import { checkLoops, checkTimers } from './limits';
 import { IGNORED, ignoredExtension, isCamunda8, CAMUNDA8_MESSAGE, parserMessage, scriptExtension } from './real-world';
 import { attributeExpressionProblem, conditionProblem, referenceProblems, type VariableScope } from './conditions';
@@ -186,6 +187,7 @@ export function validateDefinition(parsed: ModdleParseResult, options: ValidateO
     const flowElements = (proc.flowElements as ModdleElement[] | undefined) ?? [];
     checkLoops(flowElements, add);
     checkTimers(flowElements, add);
+    checkParallelJoins(flowElements, add);
   }
   return problems;
 }
