@@ -4,8 +4,12 @@
 // process and then two on the same PostgreSQL, rounds interleaved. Prints cases/s, the step
 // latency (one HTTP command: a start or a completion) p50 / p99, and the ratio 2 procs ÷ 1 proc.
 //
-//   npx tsx bench/http/run.ts [--seconds 15] [--rounds 3] [--clients 32] [--warm 10] [--workers] [--cpu-prof DIR]
+//   npx tsx bench/http/run.ts [--seconds 15] [--rounds 3] [--clients 32] [--warm 10] [--workers] [--think MS] [--cpu-prof DIR]
 //
+// By default each client sends its next command as soon as the last one is answered (the servers'
+// capacity; with 32 clients a step then waits for the ~31 others, so its latency is 32 ÷ steps/s).
+// --think MS has each client pause 0.5–1.5 × MS between commands, as a clerk at a window does:
+// the latency of a step at that load (cases/s is then the load offered, not the capacity).
 // The embedded PostgreSQL in a temporary data dir by default; DATABASE_URL for a server (its
 // database gets the demo packs and accounts). --workers runs the two processes as one
 // `yizhan serve --workers 2` (node:cluster, one port) instead of two servers on two ports with the
@@ -29,12 +33,15 @@ const { values: opts } = parseArgs({
     warm: { type: 'string', default: '10' },
     workers: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
+    think: { type: 'string', default: '0' },
   },
 });
 const SECONDS = Number(opts.seconds);
 const ROUNDS = Number(opts.rounds);
 const CLIENTS = Number(opts.clients);
 const WARM = Number(opts.warm);
+const THINK = Number(opts.think);
+const pause = () => (THINK > 0 ? new Promise((ok) => setTimeout(ok, THINK * (0.5 + Math.random()))) : Promise.resolve());
 const PASSWORD = 'demo1234';
 
 interface ScenarioStep { complete?: string; as?: string; data?: Record<string, unknown> }
@@ -115,8 +122,10 @@ async function load(servers: string[], tokens: Map<string, string>, processKey: 
     const base = servers[n % servers.length];
     while (performance.now() < until) {
       try {
+        await pause();
         let c = await timed(() => call<CaseBody>(base, 'POST', '/api/cases', tokens.get(scenario.start.as), { process: processKey, data: scenario.start.data }), 201);
         for (const step of steps) {
+          await pause();
           const task = c.openTasks.find((t) => t.elementId === step.complete);
           if (!task) throw new Error(`no open task ${step.complete} in ${JSON.stringify(c.openTasks)}`);
           c = await timed(() => call<CaseBody>(base, 'POST', `/api/tasks/${task.id}/complete`, tokens.get(step.as), { data: step.data }), 200);
@@ -180,7 +189,7 @@ try {
   if (!processKey) throw new Error('the longxi pack is not deployed');
 
   console.log(`bench/http — ${CLIENTS} clients, full cases of ${processKey} (start + ${steps.map((s) => s.complete).join(' + ')}), ` +
-    `${WARM}s warm-up, then ${ROUNDS} rounds of ${SECONDS}s (+2s ramp) per target, 1 and 2 server processes ${opts.workers ? '(serve --workers 2)' : '(two serve processes)'} on ${dataDir ? 'the embedded PostgreSQL' : 'DATABASE_URL'}`);
+    `${WARM}s warm-up, then ${ROUNDS} rounds of ${SECONDS}s (+2s ramp) per target${THINK > 0 ? `, each client pausing ~${THINK} ms between commands` : ''}, 1 and 2 server processes ${opts.workers ? '(serve --workers 2)' : '(two serve processes)'} on ${dataDir ? 'the embedded PostgreSQL' : 'DATABASE_URL'}`);
   // both processes warm (JIT, pools, caches) before anything is measured
   const warm = await load(two, tokens, processKey, WARM, 0);
   if (warm.errors) throw new Error(`warm-up: ${warm.errors} errors: ${warm.firstError}`);
