@@ -99,23 +99,26 @@ async function call<T>(base: string, method: string, path: string, token: string
 
 // ---- load ------------------------------------------------------------------------------------
 
-interface Tally { cases: number; latencies: number[]; errors: number; firstError?: string }
+interface Tally { cases: number; latencies: number[]; byCommand: Map<string, number[]>; errors: number; firstError?: string }
 
 /**
  * `CLIENTS` clients, client i on server i mod n, each working one case after another for `ramp`
  * + `seconds` seconds; a case and its steps count when they finish inside the last `seconds`.
  */
 async function load(servers: string[], tokens: Map<string, string>, processKey: string, ramp: number, seconds: number): Promise<Tally> {
-  const tally: Tally = { cases: 0, latencies: [], errors: 0 };
+  const tally: Tally = { cases: 0, latencies: [], byCommand: new Map(), errors: 0 };
   const t0 = performance.now();
   const from = t0 + ramp * 1000;
   const until = from + seconds * 1000;
-  const timed = async <T>(fn: () => Promise<{ status: number; body: T }>, want: number): Promise<T> => {
+  const timed = async <T>(command: string, fn: () => Promise<{ status: number; body: T }>, want: number): Promise<T> => {
     const s = performance.now();
     const r = await fn();
     const e = performance.now();
     if (r.status !== want) throw new Error(`${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
-    if (s >= from && e <= until) tally.latencies.push(e - s);
+    if (s >= from && e <= until) {
+      tally.latencies.push(e - s);
+      tally.byCommand.set(command, [...(tally.byCommand.get(command) ?? []), e - s]);
+    }
     return r.body;
   };
   const client = async (n: number) => {
@@ -123,12 +126,12 @@ async function load(servers: string[], tokens: Map<string, string>, processKey: 
     while (performance.now() < until) {
       try {
         await pause();
-        let c = await timed(() => call<CaseBody>(base, 'POST', '/api/cases', tokens.get(scenario.start.as), { process: processKey, data: scenario.start.data }), 201);
+        let c = await timed('start', () => call<CaseBody>(base, 'POST', '/api/cases', tokens.get(scenario.start.as), { process: processKey, data: scenario.start.data }), 201);
         for (const step of steps) {
           await pause();
           const task = c.openTasks.find((t) => t.elementId === step.complete);
           if (!task) throw new Error(`no open task ${step.complete} in ${JSON.stringify(c.openTasks)}`);
-          c = await timed(() => call<CaseBody>(base, 'POST', `/api/tasks/${task.id}/complete`, tokens.get(step.as), { data: step.data }), 200);
+          c = await timed(step.complete, () => call<CaseBody>(base, 'POST', `/api/tasks/${task.id}/complete`, tokens.get(step.as), { data: step.data }), 200);
         }
         if (c.status !== scenario.status) throw new Error(`case ended ${c.status}, expected ${scenario.status}`);
         const now = performance.now();
@@ -194,11 +197,13 @@ try {
   const warm = await load(two, tokens, processKey, WARM, 0);
   if (warm.errors) throw new Error(`warm-up: ${warm.errors} errors: ${warm.firstError}`);
   const results: Record<'one' | 'two', { rate: number; steps: number; p50: number; p99: number }[]> = { one: [], two: [] };
+  const perCommand = new Map<string, number[]>();
   for (let r = 0; r < ROUNDS; r++) {
     for (const [label, targets] of [['one', one], ['two', two]] as const) {
       const t = await load(targets, tokens, processKey, 2, SECONDS);
       const row = { rate: t.cases / SECONDS, steps: t.latencies.length / SECONDS, p50: quantile(t.latencies, 0.5), p99: quantile(t.latencies, 0.99) };
       results[label].push(row);
+      if (label === 'one') for (const [k, v] of t.byCommand) perCommand.set(k, [...(perCommand.get(k) ?? []), ...v]);
       console.log(`  round ${r + 1}, ${label === 'one' ? '1 process ' : '2 processes'}: ${row.rate.toFixed(1).padStart(6)} cases/s ${row.steps.toFixed(1).padStart(6)} steps/s  step p50 ${row.p50.toFixed(0).padStart(4)} ms  p99 ${row.p99.toFixed(0).padStart(4)} ms` +
         `  (${t.latencies.length} steps${t.errors ? `, ${t.errors} errors: ${t.firstError}` : ''})`);
     }
@@ -212,6 +217,7 @@ try {
   console.log('\nmedians over the rounds:');
   console.log(`  1 process    ${summary('one')}`);
   console.log(`  2 processes  ${summary('two')}`);
+  console.log(`  step p50 by command, 1 process: ${[...perCommand].map(([k, v]) => `${k} ${quantile(v, 0.5).toFixed(0)} ms`).join(', ')}`);
   // a round in which one target finished no whole case (a slow machine, a short window) has no cases/s ratio
   const x = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}` : 'n/a');
   console.log(`  ratio 2 ÷ 1  ${x(median(ratios))}× cases/s (per round: ${ratios.map(x).join(', ')}), ` +
