@@ -25,11 +25,12 @@ export interface SerializedContext { activities?: SerializedNode[]; sequenceFlow
 export function markDeadEnds(ctx: SerializedContext): void {
   const flows = ctx.sequenceFlows ?? [];
   const activities = ctx.activities ?? [];
-  const next = new Map<string, string[]>();
+  // the graph backwards: which nodes lead to a node (sequence flows, boundary events, link events)
+  const previous = new Map<string, string[]>();
   const link = (from: string, to: string) => {
-    const list = next.get(from);
-    if (list) list.push(to);
-    else next.set(from, [to]);
+    const list = previous.get(to);
+    if (list) list.push(from);
+    else previous.set(to, [from]);
   };
   const inbound = new Map<string, number>();
   for (const f of flows) {
@@ -37,34 +38,24 @@ export function markDeadEnds(ctx: SerializedContext): void {
     inbound.set(f.targetId, (inbound.get(f.targetId) ?? 0) + 1);
   }
   const isLink = (a: SerializedNode) => ((a.behaviour?.eventDefinitions ?? []) as { type?: string }[]).some((d) => d.type === 'bpmn:LinkEventDefinition');
-  const linkCatches = activities.filter((a) => a.type === 'bpmn:IntermediateCatchEvent' && isLink(a)).map((a) => a.id);
+  // every link throw event leads to every link catch event (through one node, '#link')
   for (const a of activities) {
     const attachedTo = a.behaviour?.attachedTo?.id;
     if (typeof attachedTo === 'string') link(attachedTo, a.id);
-    if (a.type === 'bpmn:IntermediateThrowEvent' && isLink(a)) for (const c of linkCatches) link(a.id, c);
+    if (a.type === 'bpmn:IntermediateThrowEvent' && isLink(a)) link(a.id, '#link');
+    if (a.type === 'bpmn:IntermediateCatchEvent' && isLink(a)) link('#link', a.id);
   }
-  const joins = new Set(activities.filter((a) => a.type === 'bpmn:ParallelGateway' && (inbound.get(a.id) ?? 0) > 1).map((a) => a.id));
-
-  const reachesJoin = new Map<string, boolean>();
-  const search = (start: string): boolean => {
-    const known = reachesJoin.get(start);
-    if (known !== undefined) return known;
-    const seen = new Set([start]);
-    const queue = [start];
-    let found = false;
-    while (queue.length && !found) {
-      const id = queue.pop() as string;
-      if (joins.has(id)) found = true;
-      for (const n of next.get(id) ?? []) {
-        if (seen.has(n)) continue;
-        seen.add(n);
-        queue.push(n);
-      }
+  // every node from which a join can be reached: one walk back from the joins
+  const leadsToJoin = new Set(activities.filter((a) => a.type === 'bpmn:ParallelGateway' && (inbound.get(a.id) ?? 0) > 1).map((a) => a.id));
+  const queue = [...leadsToJoin];
+  while (queue.length) {
+    for (const p of previous.get(queue.pop() as string) ?? []) {
+      if (leadsToJoin.has(p)) continue;
+      leadsToJoin.add(p);
+      queue.push(p);
     }
-    reachesJoin.set(start, found);
-    return found;
-  };
-  for (const f of flows) if (!search(f.targetId)) f.behaviour = { ...f.behaviour, [DEAD_END]: true };
+  }
+  for (const f of flows) if (!leadsToJoin.has(f.targetId)) f.behaviour = { ...f.behaviour, [DEAD_END]: true };
 }
 
 /** bpmn-elements' sequence flow, which drops a discard that no join waits for (see markDeadEnds). */

@@ -7,7 +7,7 @@
 // engine recovered from the store before every step.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileDefinition } from '../../src/bpmn/definition';
+import { compileDefinition, validateBpmn } from '../../src/bpmn/definition';
 import { markDeadEnds } from '../../src/bpmn/dead-paths';
 import { databaseTargets } from '../support/databases';
 import { elementBpmn, elementHarness, type ElementHarness } from '../support/elements';
@@ -73,5 +73,24 @@ describe('which flows pass a discard on', () => {
     const { all, dead } = await marked(bpmn, ['route', 'evaluation', 'assess']);
     expect(all).toBeGreaterThan(40);
     expect(dead).toHaveLength(all);
+  });
+});
+
+describe('the join check on a hostile definition', () => {
+  it('a chain of thousands of decisions before a join is refused once the check has spent its budget, not walked for minutes', async () => {
+    const n = 3000;
+    let xml = '<?xml version="1.0"?><bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" id="d" targetNamespace="t">'
+      + '<bpmn:process id="p" isExecutable="true"><bpmn:startEvent id="s"/><bpmn:sequenceFlow id="f0" sourceRef="s" targetRef="split"/><bpmn:parallelGateway id="split"/>'
+      + '<bpmn:sequenceFlow id="fa" sourceRef="split" targetRef="g0"/><bpmn:sequenceFlow id="fb" sourceRef="split" targetRef="J"/>';
+    for (let i = 0; i < n; i++) {
+      const next = i + 1 < n ? `g${i + 1}` : 'J';
+      xml += `<bpmn:exclusiveGateway id="g${i}" default="a${i}"/><bpmn:sequenceFlow id="a${i}" sourceRef="g${i}" targetRef="${next}"/>`
+        + `<bpmn:sequenceFlow id="b${i}" sourceRef="g${i}" targetRef="${next}"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">\${environment.variables.data.x}</bpmn:conditionExpression></bpmn:sequenceFlow>`;
+    }
+    xml += '<bpmn:parallelGateway id="J"/><bpmn:sequenceFlow id="fe" sourceRef="J" targetRef="e"/><bpmn:endEvent id="e"/></bpmn:process></bpmn:definitions>';
+    const problems = await validateBpmn(xml, []);
+    expect(problems[0]).toMatchObject({ elementId: 'g0', code: 'JOIN_AFTER_DECISION' });
+    expect(problems.filter((p) => p.code === 'JOIN_CHECK_TOO_LARGE')).toHaveLength(1);
+    expect(problems.find((p) => p.code === 'JOIN_CHECK_TOO_LARGE')?.message).toMatch(/内嵌子流程/);
   });
 });
