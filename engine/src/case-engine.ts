@@ -282,9 +282,19 @@ export class CaseEngine {
     return fireDueTimers(this.runner, limit);
   }
 
-  /** Polls for due timers until stopped. */
+  /** Polls for due timers until stopped; each round also folds the statistics' pending deltas. */
   startTimerSweeper(intervalMs = 1000, onError: (err: unknown) => void = () => {}): () => Promise<void> {
-    return startTimerSweeper(() => this.fireDueTimers(), intervalMs, onError);
+    return startTimerSweeper(async () => {
+      const fired = await this.fireDueTimers();
+      await this.foldStatistics();
+      return fired;
+    }, intervalMs, onError);
+  }
+
+  /** Moves the statistics' pending deltas into the rollups (the figures read the same before and after); how many it moved. */
+  async foldStatistics(): Promise<number> {
+    const { rows } = await this.runner.ctx.pool.query<{ moved: number }>('select case_stats_fold() as moved');
+    return rows[0].moved;
   }
 
   getCase(caseId: string): Promise<CaseView> {

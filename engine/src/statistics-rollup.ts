@@ -1,5 +1,5 @@
 // Counts from the rollups (case_facts, case_stats_daily / _monthly, case_stats_daily_dept / _monthly_dept — kept by the
-// engine's migrations' triggers): whole days from the daily rollup, the edges of a range and what
+// engine's migrations' triggers, read with the deltas not folded yet through the *_all views): whole days from the daily rollup, the edges of a range and what
 // turns with the time of the read from the cases' facts. What they must always equal is the
 // per-case recount of ./case-statistics.ts.
 import type pg from 'pg';
@@ -141,8 +141,8 @@ export async function rollupCounts(
       where ${covered('r')} and ${process('r')} and ${days}`;
   const parts = [
     // whole days of the reader's units: whole months, then the days at the ends
-    rollupPart(dept ? 'case_stats_monthly_dept' : 'case_stats_monthly', monthlyDays('r')),
-    rollupPart(dept ? 'case_stats_daily_dept' : 'case_stats_daily', dailyDays('r')),
+    rollupPart(dept ? 'case_stats_monthly_dept_all' : 'case_stats_monthly_all', monthlyDays('r')),
+    rollupPart(dept ? 'case_stats_daily_dept_all' : 'case_stats_daily_all', dailyDays('r')),
     // of those days, what turned since the start of today: overdue since today, 积案 by age today
     `select ${fKey}, ${zeros.join(', ')},
             (f.due_day = ${today}::date and f.overdue_at < ${nowArg})::int,
