@@ -210,9 +210,8 @@ export async function createApp(options: AppOptions): Promise<YizhanApp> {
     authenticate: async (req: Request) => {
       const token = bearer(req.headers.authorization);
       if (!token) throw unauthorized('请先登录（缺少 Authorization: Bearer 令牌）');
-      const username = await services.sessions.resolve(token);
-      const user = username ? await services.users.get(username) : undefined;
-      if (!user || user.disabled) throw unauthorized('登录已失效，请重新登录');
+      const user = await services.sessions.resolveUser(token);
+      if (!user) throw unauthorized('登录已失效，请重新登录');
       return { user, scope: scopeOf(user, directory) };
     },
     bodyLimit: options.bodyLimit ?? '1mb',

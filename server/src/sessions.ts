@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { Clock } from '@yizhan/engine';
+import { fromRow, type User, type UserRow } from './users';
 
 export interface Session {
   token: string;
@@ -24,14 +25,14 @@ export class SessionStore {
     return { token, expiresAt };
   }
 
-  /** The username of a live token of an enabled user. */
-  async resolve(token: string): Promise<string | undefined> {
-    const { rows } = await this.pool.query<{ username: string }>(
-      `select s.username from sessions s join users u on u.username = s.username
+  /** The enabled user of a live token, read with the token in one query (every API call asks). */
+  async resolveUser(token: string): Promise<User | undefined> {
+    const { rows } = await this.pool.query<UserRow>(
+      `select u.* from sessions s join users u on u.username = s.username
         where s.token_hash = $1 and s.expires_at > $2 and not u.disabled`,
       [digest(token), this.clock.now()],
     );
-    return rows[0]?.username;
+    return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
   async revoke(token: string): Promise<void> {

@@ -38,12 +38,13 @@ export interface UserChange {
   password?: string;
 }
 
-interface UserRow {
+/** A `users` row as selected (`select u.*`). */
+export interface UserRow {
   username: string; display_name: string; password_hash: string; role: Role; unit: string | null;
   departments: string[]; demo: boolean; disabled: boolean; created_at: Date;
 }
 
-const fromRow = (r: UserRow): User => ({
+export const fromRow = (r: UserRow): User => ({
   username: r.username, displayName: r.display_name, role: r.role, unit: r.unit, departments: r.departments,
   demo: r.demo, disabled: r.disabled, createdAt: r.created_at,
 });

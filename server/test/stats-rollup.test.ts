@@ -193,6 +193,12 @@ describe.each(databaseTargets())('statistics rollup vs recount on $name PostgreS
       expect(all[k], `recounted ${k}`).toBeGreaterThan(0);
     }
     expect(compared).toBeGreaterThan(500);
+    // the cases' visibility columns, which a step writes in its projection beside the tasks'
+    // triggers, equal what the triggers compute from the tasks
+    const { rows: stale } = await db.pool.query(
+      `select id from cases c where task_audience is distinct from case_task_audience(c.id)
+          or not offered_groups @> array(select distinct g from tasks t, unnest(t.candidate_groups) g where t.case_id = c.id)`);
+    expect(stale).toEqual([]);
   }, 1_200_000);
 
   it('folds the pending deltas into the rollups without changing a figure', async () => {

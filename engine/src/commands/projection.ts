@@ -129,9 +129,30 @@ export async function projectCase(
       stale.map((t) => t.id), JSON.stringify(newTimers),
       // a supervision step of the process (挂牌督办 by a timer) marks the case like an on-demand 督办
       fresh.some((f) => f.form_key !== null && (ctx.supervisionForms ?? []).includes(f.form_key)),
+      ...audienceAdded(fresh, row.unit, completed?.actor ?? null),
     ],
   });
   return version;
+}
+
+/**
+ * What this step's task rows add to the case's `task_audience` and `offered_groups` (migration
+ * 009: who and which groups may see the case), so that the case row takes them in the
+ * projection's own update. The tasks' triggers keep both columns for every writer; after this
+ * statement they find nothing to change, instead of writing the case row once or twice more.
+ */
+function audienceAdded(fresh: { candidate_groups: string[]; assignee: string | null }[], unit: string | null, completedBy: string | null): [string[], string[]] {
+  const audience = new Set<string>();
+  const groups = new Set<string>();
+  if (completedBy) audience.add(`c:${completedBy}`);
+  for (const f of fresh) {
+    if (f.assignee) audience.add(`u:${f.assignee}`);
+    for (const g of f.candidate_groups) {
+      groups.add(g);
+      if (unit !== null) audience.add(`l:${g}@${unit}`);
+    }
+  }
+  return [[...audience], [...groups]];
 }
 
 /**
@@ -139,7 +160,8 @@ export async function projectCase(
  * $6 now, $7 routing, $8 history entries (`creates`: the execution id of the new task the entry is
  * about), $9–$11 the task completed by this command (id, data, actor), $12 tasks no longer waited
  * for, $13 new tasks, $14 the case's unit, $15 timers no longer pending, $16 new timers, $17 whether a
- * new task is a supervision step (the case is then marked supervised, once). The parts
+ * new task is a supervision step (the case is then marked supervised, once), $18 and $19 what the
+ * task rows add to the case's audience and offered groups (audienceAdded). The parts
  * touch different rows, so their order inside the statement does not matter; each new task's
  * history entry is joined to the task the insert made.
  */
@@ -173,7 +195,11 @@ const PROJECT_SQL = `
   update cases set state = $2, variables = $3, version = $4, status = $5, updated_at = $6,
     completed_at = case when $5 in ('completed', 'withdrawn', 'refused') then $6 else completed_at end,
     routing = coalesce($7, routing),
-    supervised_at = case when $17::boolean then coalesce(supervised_at, $6) else supervised_at end
+    supervised_at = case when $17::boolean then coalesce(supervised_at, $6) else supervised_at end,
+    task_audience = case when cardinality($18::text[]) = 0 or task_audience @> $18::text[] then task_audience
+      else array(select distinct k from unnest(task_audience || $18::text[]) k order by k) end,
+    offered_groups = case when cardinality($19::text[]) = 0 or offered_groups @> $19::text[] then offered_groups
+      else array(select distinct g from unnest(offered_groups || $19::text[]) g order by g) end
   where id = $1`;
 
 /** Who acted in this command (e.g. who delivered the 撤回 message), else the system. */
