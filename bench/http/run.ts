@@ -16,7 +16,8 @@
 // clients spread over them (what a load balancer in front of stateless nodes does). --cpu-prof
 // writes each server process's V8 CPU profile into DIR when it stops (open it in Chrome DevTools).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,19 +98,71 @@ async function call<T>(base: string, method: string, path: string, token: string
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
+// ---- CPU ------------------------------------------------------------------------------------
+
+/** CPU time used so far (ms): the server processes with their children, every `postgres` process, this process; and the machine's busy time. */
+interface CpuSample { servers: number; postgres: number; self: number; busy: number }
+const TICK = 10; // ms per clock tick (USER_HZ is 100 on Linux)
+function cpuSample(serverPids: number[]): CpuSample | undefined {
+  if (!existsSync('/proc/stat')) return undefined; // not Linux: no breakdown
+  const procs: { pid: number; ppid: number; comm: string; ticks: number }[] = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      const f = stat.slice(close + 2).split(' ');
+      procs.push({ pid: Number(d), ppid: Number(f[1]), comm: stat.slice(stat.indexOf('(') + 1, close), ticks: Number(f[11]) + Number(f[12]) });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const mine = new Set(serverPids);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of procs) {
+      if (!mine.has(p.pid) && mine.has(p.ppid) && p.comm !== 'postgres') {
+        mine.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  const sum = (keep: (p: (typeof procs)[number]) => boolean) => procs.filter(keep).reduce((t, p) => t + p.ticks * TICK, 0);
+  const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const { user, system } = process.cpuUsage();
+  return {
+    servers: sum((p) => mine.has(p.pid)), postgres: sum((p) => p.comm === 'postgres'), self: (user + system) / 1000,
+    busy: (cpu[0] + cpu[1] + cpu[2] + cpu[5] + cpu[6] + cpu[7]) * TICK, // user nice system irq softirq steal
+  };
+}
+function cpuPerStep(a: CpuSample | undefined, b: CpuSample | undefined, steps: number, seconds: number) {
+  if (!a || !b || !steps) return undefined;
+  return {
+    servers: (b.servers - a.servers) / steps, postgres: (b.postgres - a.postgres) / steps, self: (b.self - a.self) / steps,
+    busy: (b.busy - a.busy) / (seconds * 1000 * availableParallelism()),
+  };
+}
+type CpuPerStep = NonNullable<ReturnType<typeof cpuPerStep>>;
+const cpuLine = (c: CpuPerStep) =>
+  `CPU per step: servers ${c.servers.toFixed(1)} ms, PostgreSQL ${c.postgres.toFixed(1)} ms, load generator ${c.self.toFixed(1)} ms; cores busy ${(c.busy * 100).toFixed(0)}%`;
+
 // ---- load ------------------------------------------------------------------------------------
 
-interface Tally { cases: number; latencies: number[]; byCommand: Map<string, number[]>; errors: number; firstError?: string }
+interface Tally { cases: number; latencies: number[]; byCommand: Map<string, number[]>; errors: number; firstError?: string; cpu?: CpuPerStep }
 
 /**
  * `CLIENTS` clients, client i on server i mod n, each working one case after another for `ramp`
  * + `seconds` seconds; a case and its steps count when they finish inside the last `seconds`.
  */
-async function load(servers: string[], tokens: Map<string, string>, processKey: string, ramp: number, seconds: number): Promise<Tally> {
+async function load(servers: string[], tokens: Map<string, string>, processKey: string, ramp: number, seconds: number, pids: number[] = []): Promise<Tally> {
   const tally: Tally = { cases: 0, latencies: [], byCommand: new Map(), errors: 0 };
   const t0 = performance.now();
   const from = t0 + ramp * 1000;
   const until = from + seconds * 1000;
+  // the CPU used inside the measured window (the steps counted are those inside it)
+  let first: CpuSample | undefined;
+  let last: CpuSample | undefined;
+  const sampled = [setTimeout(() => (first = cpuSample(pids)), ramp * 1000), setTimeout(() => (last = cpuSample(pids)), (ramp + seconds) * 1000)];
   const timed = async <T>(command: string, fn: () => Promise<{ status: number; body: T }>, want: number): Promise<T> => {
     const s = performance.now();
     const r = await fn();
@@ -143,6 +196,8 @@ async function load(servers: string[], tokens: Map<string, string>, processKey: 
     }
   };
   await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)));
+  sampled.forEach(clearTimeout);
+  tally.cpu = cpuPerStep(first, last, tally.latencies.length, seconds);
   return tally;
 }
 
@@ -180,6 +235,7 @@ try {
   servers.push(twoProcs);
   const one = [servers[0].url];
   const two = opts.workers ? [twoProcs.url] : [servers[0].url, twoProcs.url];
+  const pidsOf = { one: [servers[0].child.pid!], two: opts.workers ? [twoProcs.child.pid!] : [servers[0].child.pid!, twoProcs.child.pid!] };
 
   const tokens = new Map<string, string>();
   for (const user of new Set([scenario.start.as, ...steps.map((s) => s.as)])) {
@@ -196,16 +252,17 @@ try {
   // both processes warm (JIT, pools, caches) before anything is measured
   const warm = await load(two, tokens, processKey, WARM, 0);
   if (warm.errors) throw new Error(`warm-up: ${warm.errors} errors: ${warm.firstError}`);
-  const results: Record<'one' | 'two', { rate: number; steps: number; p50: number; p99: number }[]> = { one: [], two: [] };
+  const results: Record<'one' | 'two', { rate: number; steps: number; p50: number; p99: number; cpu?: CpuPerStep }[]> = { one: [], two: [] };
   const perCommand = new Map<string, number[]>();
   for (let r = 0; r < ROUNDS; r++) {
     for (const [label, targets] of [['one', one], ['two', two]] as const) {
-      const t = await load(targets, tokens, processKey, 2, SECONDS);
-      const row = { rate: t.cases / SECONDS, steps: t.latencies.length / SECONDS, p50: quantile(t.latencies, 0.5), p99: quantile(t.latencies, 0.99) };
+      const t = await load(targets, tokens, processKey, 2, SECONDS, pidsOf[label]);
+      const row = { rate: t.cases / SECONDS, steps: t.latencies.length / SECONDS, p50: quantile(t.latencies, 0.5), p99: quantile(t.latencies, 0.99), cpu: t.cpu };
       results[label].push(row);
       if (label === 'one') for (const [k, v] of t.byCommand) perCommand.set(k, [...(perCommand.get(k) ?? []), ...v]);
       console.log(`  round ${r + 1}, ${label === 'one' ? '1 process ' : '2 processes'}: ${row.rate.toFixed(1).padStart(6)} cases/s ${row.steps.toFixed(1).padStart(6)} steps/s  step p50 ${row.p50.toFixed(0).padStart(4)} ms  p99 ${row.p99.toFixed(0).padStart(4)} ms` +
         `  (${t.latencies.length} steps${t.errors ? `, ${t.errors} errors: ${t.firstError}` : ''})`);
+      if (t.cpu) console.log(`            ${cpuLine(t.cpu)}`);
     }
   }
   const ratios = results.one.map((o, i) => results.two[i].rate / o.rate);
@@ -215,13 +272,32 @@ try {
     return `${median(rs.map((x) => x.rate)).toFixed(1).padStart(6)} cases/s ${median(rs.map((x) => x.steps)).toFixed(1).padStart(6)} steps/s  step p50 ${median(rs.map((x) => x.p50)).toFixed(0).padStart(4)} ms  p99 ${median(rs.map((x) => x.p99)).toFixed(0).padStart(4)} ms`;
   };
   console.log('\nmedians over the rounds:');
-  console.log(`  1 process    ${summary('one')}`);
-  console.log(`  2 processes  ${summary('two')}`);
+  const cpuMedian = (label: 'one' | 'two') => {
+    const cs = results[label].map((r) => r.cpu).filter((c): c is CpuPerStep => c !== undefined);
+    if (!cs.length) return '';
+    const m = (k: keyof CpuPerStep) => median(cs.map((c) => c[k]));
+    return `\n                ${cpuLine({ servers: m('servers'), postgres: m('postgres'), self: m('self'), busy: m('busy') })}`;
+  };
+  console.log(`  1 process    ${summary('one')}${cpuMedian('one')}`);
+  console.log(`  2 processes  ${summary('two')}${cpuMedian('two')}`);
   console.log(`  step p50 by command, 1 process: ${[...perCommand].map(([k, v]) => `${k} ${quantile(v, 0.5).toFixed(0)} ms`).join(', ')}`);
   // a round in which one target finished no whole case (a slow machine, a short window) has no cases/s ratio
   const x = (r: number) => (Number.isFinite(r) ? `${r.toFixed(2)}` : 'n/a');
   console.log(`  ratio 2 ÷ 1  ${x(median(ratios))}× cases/s (per round: ${ratios.map(x).join(', ')}), ` +
     `${median(stepRatios).toFixed(2)}× steps/s (per round: ${stepRatios.map((x) => x.toFixed(2)).join(', ')})`);
+  // What the machine's cores allow: n server processes serve at most n ÷ (a step's server CPU) steps/s
+  // (a process uses one core), and everything together at most cores ÷ (the CPU of all per step).
+  const cpuOf = (label: 'one' | 'two') => {
+    const cs = results[label].map((r) => r.cpu).filter((c): c is CpuPerStep => c !== undefined);
+    return cs.length ? { servers: median(cs.map((c) => c.servers)), all: median(cs.map((c) => c.servers + c.postgres + c.self)) } : undefined;
+  };
+  const [c1, c2] = [cpuOf('one'), cpuOf('two')];
+  if (c1 && c2) {
+    const cores = availableParallelism();
+    const cap = (procs: number, c: { servers: number; all: number }) => Math.min((procs * 1000) / c.servers, (cores * 1000) / c.all);
+    console.log(`  ceiling from the CPU per step on ${cores} cores: 1 process ${cap(1, c1).toFixed(0)} steps/s, 2 processes ${cap(2, c2).toFixed(0)} steps/s — ` +
+      `2 ÷ 1 at most ${(cap(2, c2) / cap(1, c1)).toFixed(2)}× here (servers on cores of their own, as stateless nodes are deployed, lift the second bound)`);
+  }
 } finally {
   for (const s of servers.reverse()) await s.stop();
   await embeddedStop?.();
