@@ -22,6 +22,7 @@ function kindOf(sql: string): string {
   if (s.startsWith('begin;') && s.includes('for update')) return 'begin + lock the case (and task) + read its open rows';
   if (s === 'begin') return 'begin';
   if (s === 'commit') return 'commit';
+  if (s.startsWith('commit;') && s.includes('json_agg(t order by')) return 'commit + read back the case view (one round trip)';
   if (s.includes('for update')) return 'lock the case (and task)';
   if (s.startsWith('select case_id from tasks')) return 'task → case lookup';
   if (s.includes('json_agg(t order by')) return 'read back the case view';
@@ -100,7 +101,8 @@ try {
   for (let i = 0; i < cases; i++) await one();
   const total = performance.now() - t0 - overhead;
   recording = false;
-  const commands = spent.get('sql commit')?.n ?? 1; // a start and a completion per user task
+  // a start and a completion per user task; a completion commits and reads the case back in one round trip
+  const commands = (spent.get('sql commit')?.n ?? 0) + (spent.get('sql commit + read back the case view (one round trip)')?.n ?? 0) || 1;
   const perCommand = (ms: number) => (ms / commands).toFixed(2).padStart(6);
   console.log(`bench/engine profile — ${cases} sequential five-step cases (${commands} commands: starts and completions), embedded PostgreSQL, live engines cached`);
   console.log(`  ${(cases / (total / 1000)).toFixed(1)} cases/s; ${perCommand(total)} ms per command (start or completion), of which:`);

@@ -6,6 +6,7 @@
 import { DEFAULT_BUDGET } from './bpmn/budget';
 import { systemClock } from './clock';
 import { CaseQueries, type CaseView, type TaskView } from './case-queries';
+import { caseViewSql, type CaseViewRow } from './case-views';
 import { CaseSteps, type StartCaseInput } from './commands/case-steps';
 import { rateClosedCase, type ClosedRatingInput } from './commands/closed-rating';
 import { DeadlinePolicy } from './commands/deadlines';
@@ -106,7 +107,7 @@ export class CaseEngine {
    * claimed by someone else is refused (TASK_CLAIMED) unless `force` (e.g. an admin).
    */
   async completeTask(taskId: string, data: Record<string, unknown>, actor?: string, options: { force?: boolean; authorize?: AuthorizeTask } = {}): Promise<CaseView> {
-    return this.queries.getCase(await this.steps.complete(taskId, data, actor, options));
+    return this.queries.caseViewOf(await this.steps.complete<CaseViewRow>(taskId, data, actor, options, caseViewSql));
   }
 
   /** Takes a task into one's own hands. Someone else's claim is TASK_CLAIMED. */

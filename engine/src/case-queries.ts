@@ -8,9 +8,9 @@ import { caseKeysetSql, caseWhereSql } from './case-list-sql';
 import { decodeTaskCursor, encodeCursor, type ListPage } from './list-cursor';
 import { caseVisibleSql, offeredToParts, SqlArgs, taskActionableSql, type ReadScope } from './read-scope';
 import {
-  caseSummary, caseView, date, scopedTaskView, taskFromJson, taskView,
-  type CaseFilter, type CaseRow, type CaseSummary, type CaseSummaryRow, type CaseView, type ScopedTaskFilter, type ScopedTaskRow,
-  type ScopedTaskView, type TaskFilter, type TaskJson, type TaskRow, type TaskView,
+  caseSummary, caseView, caseViewSql, date, scopedTaskView, taskFromJson, taskView, type CaseViewRow,
+  type CaseFilter, type CaseSummary, type CaseSummaryRow, type CaseView, type ScopedTaskFilter, type ScopedTaskRow,
+  type ScopedTaskView, type TaskFilter, type TaskRow, type TaskView,
 } from './case-views';
 
 export type {
@@ -40,17 +40,13 @@ export class CaseQueries {
   /** One round trip: the case row with its tasks, incidents and history aggregated as JSON. */
   async getCase(caseId: string): Promise<CaseView> {
     if (!isUuid(caseId)) throw new NotFoundError('CASE', caseId);
-    const { rows } = await this.pool.query<CaseRow & { tasks: TaskJson[]; incidents: Record<string, never>[]; history: Record<string, never>[] }>(
-      `select c.id, c.number, c.process_key, c.definition_id, c.version, c.status, c.title, c.type, c.channel, c.unit, c.variables,
-              c.routing, c.created_by, c.created_at, c.updated_at, c.completed_at, c.suspended_at, c.supervised_at, c.leader_in_charge,
-              coalesce((select json_agg(t order by t.created_at, t.iteration nulls first, t.id) from tasks t where t.case_id = c.id), '[]') as tasks,
-              coalesce((select json_agg(i order by i.id) from incidents i where i.case_id = c.id), '[]') as incidents,
-              coalesce((select json_agg(h order by h.id) from history h where h.case_id = c.id), '[]') as history
-         from cases c where c.id = $1`,
-      [caseId],
-    );
-    const r = rows[0];
-    if (!r) throw new NotFoundError('CASE', caseId);
+    const { rows } = await this.pool.query<CaseViewRow>(caseViewSql('$1'), [caseId]);
+    if (!rows[0]) throw new NotFoundError('CASE', caseId);
+    return this.caseViewOf(rows[0]);
+  }
+
+  /** The view of a row read by `caseViewSql` (e.g. in the same round trip as a command's commit). */
+  caseViewOf(r: CaseViewRow): CaseView {
     const now = this.clock.now();
     return caseView(
       r,

@@ -1,5 +1,6 @@
 // The commands that step a case's engine: start a case, complete a task, retry incidents.
 import { randomUUID } from 'node:crypto';
+import type { QueryResultRow } from 'pg';
 import { CaseExecution } from '../bpmn/case-execution';
 import { NotFoundError, TaskAlreadyCompletedError, TaskClaimedError, TaskNotOpenError } from '../errors';
 import { checkForm, type FormValidator } from '../form-validation';
@@ -86,12 +87,15 @@ export class CaseSteps {
     return caseId;
   }
 
-  /** Completes an open task with form data (validated first); returns the case id. */
-  async complete(taskId: string, data: Record<string, unknown>, actor: string | undefined, options: { force?: boolean; authorize?: AuthorizeTask }): Promise<string> {
-    let caseId = '';
+  /**
+   * Completes an open task with form data (validated first); returns the case as `readSql` reads
+   * it, in the commit's round trip.
+   */
+  async complete<R extends QueryResultRow>(
+    taskId: string, data: Record<string, unknown>, actor: string | undefined, options: { force?: boolean; authorize?: AuthorizeTask }, readSql: (caseId: string) => string,
+  ): Promise<R> {
     // the task's row and its case's are locked together (the task names the case)
-    await this.runner.onCase({ taskId }, async (client, row, def, log, writes) => {
-      caseId = row.id;
+    const read = await this.runner.onCaseThenRead<R>({ taskId }, async (client, row, def, log, writes) => {
       const task = row.task;
       if (!task) throw new NotFoundError('TASK', taskId);
       if (task.status === 'completed') throw new TaskAlreadyCompletedError(taskId);
@@ -108,8 +112,9 @@ export class CaseSteps {
       writes.completedTask = { id: taskId, data, actor: actor ?? null }; // written with the projection
       log.push({ actor: actor ?? null, kind: HistoryKind.TaskCompleted, elementId: task.element_id, taskId, data: { data } });
       return exec;
-    });
-    return caseId;
+    }, readSql);
+    if (!read) throw new NotFoundError('TASK', taskId); // act always steps the engine or throws
+    return read;
   }
 
   /** Runs the services of a case again after an incident (recovering its engine from the store). */

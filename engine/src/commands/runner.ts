@@ -6,6 +6,7 @@ import type { ExecutionBudget } from '../bpmn/budget';
 import { CaseExecution, type ExecutionOptions, type ServiceCall, type StoredState } from '../bpmn/case-execution';
 import type { Clock } from '../clock';
 import { CaseNotActiveError } from '../errors';
+import { isUuid } from '../ids';
 import { intakeFields, type DefinitionRecord, type DefinitionRepository } from '../definitions';
 import type { ServiceHandler } from '../handlers';
 import type { HistoryRecord } from '../history';
@@ -84,7 +85,22 @@ export class CaseCommandRunner {
    * `act` decided there was nothing to do (or the case was busy and skipLocked).
    */
   async onCase(target: string | { taskId: string }, act: CaseAct, options: { skipLocked?: boolean } = {}): Promise<boolean> {
+    return (await this.run(target, act, options)).outcome;
+  }
+
+  /**
+   * `onCase`, and then the case read by `readSql` (given the case id as a checked literal) in the
+   * commit's own round trip — a command that answers with the case saves one. Undefined when
+   * `act` decided there was nothing to do.
+   */
+  async onCaseThenRead<R extends pg.QueryResultRow>(target: string | { taskId: string }, act: CaseAct, readSql: (caseId: string) => string): Promise<R | undefined> {
+    const { outcome, read } = await this.run(target, act, {}, readSql);
+    return outcome ? (read as R | undefined) : undefined;
+  }
+
+  private async run(target: string | { taskId: string }, act: CaseAct, options: { skipLocked?: boolean }, readSql?: (caseId: string) => string): Promise<{ outcome: boolean; read?: pg.QueryResultRow }> {
     let outcome = false;
+    let read: pg.QueryResultRow | undefined;
     let caseId = typeof target === 'string' ? target : undefined;
     const client = await this.ctx.pool.connect();
     try {
@@ -105,7 +121,13 @@ export class CaseCommandRunner {
             outcome = true;
           }
         }
-        await client.query('commit');
+        if (outcome && readSql && caseId && isUuid(caseId)) {
+          // a multi-statement query: the read runs only once the commit has succeeded
+          const results = await client.query(`commit; ${readSql(`'${caseId}'::uuid`)}`) as unknown as pg.QueryResult[];
+          read = results[1].rows[0];
+        } else {
+          await client.query('commit');
+        }
       } catch (err) {
         if (caseId) this.ctx.live.forget(caseId);
         await client.query('rollback').catch(() => {});
@@ -121,7 +143,7 @@ export class CaseCommandRunner {
       }
       throw err;
     }
-    return outcome;
+    return { outcome, read };
   }
 }
 
