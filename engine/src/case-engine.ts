@@ -5,8 +5,8 @@
 // commands/ (one concern a file); this class wires it and keeps the public API.
 import { DEFAULT_BUDGET } from './bpmn/budget';
 import { systemClock } from './clock';
-import { CaseQueries, type CaseView, type TaskView } from './case-queries';
-import { caseViewSql, type CaseViewRow } from './case-views';
+import { CaseQueries, caseViewSql, type CaseView, type TaskView } from './case-queries';
+import { caseViewFromRow, type CaseViewRow } from './case-views';
 import { CaseSteps, type StartCaseInput } from './commands/case-steps';
 import { rateClosedCase, type ClosedRatingInput } from './commands/closed-rating';
 import { DeadlinePolicy } from './commands/deadlines';
@@ -107,7 +107,7 @@ export class CaseEngine {
    * claimed by someone else is refused (TASK_CLAIMED) unless `force` (e.g. an admin).
    */
   async completeTask(taskId: string, data: Record<string, unknown>, actor?: string, options: { force?: boolean; authorize?: AuthorizeTask } = {}): Promise<CaseView> {
-    return this.queries.caseViewOf(await this.steps.complete<CaseViewRow>(taskId, data, actor, options, caseViewSql));
+    return caseViewFromRow(await this.steps.complete<CaseViewRow>(taskId, data, actor, options, caseViewSql), this.runner.ctx.clock.now());
   }
 
   /** Takes a task into one's own hands. Someone else's claim is TASK_CLAIMED. */

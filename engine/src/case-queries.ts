@@ -8,7 +8,7 @@ import { caseKeysetSql, caseWhereSql } from './case-list-sql';
 import { decodeTaskCursor, encodeCursor, type ListPage } from './list-cursor';
 import { caseVisibleSql, offeredToParts, SqlArgs, taskActionableSql, type ReadScope } from './read-scope';
 import {
-  caseSummary, caseView, caseViewSql, date, scopedTaskView, taskFromJson, taskView, type CaseViewRow,
+  caseSummary, caseViewFromRow, scopedTaskView, taskView, type CaseViewRow,
   type CaseFilter, type CaseSummary, type CaseSummaryRow, type CaseView, type ScopedTaskFilter, type ScopedTaskRow,
   type ScopedTaskView, type TaskFilter, type TaskRow, type TaskView,
 } from './case-views';
@@ -34,6 +34,15 @@ interface CaseKey { id: string; at: string; number: string }
 /** How many of the newest cases a search reads before it turns to the bigram index (listCasesPage). */
 const SEARCH_WALK = 2000;
 
+/** The SQL reading a case's view in one statement; `caseId` is an SQL expression (a parameter or a checked literal). */
+export const caseViewSql = (caseId: string) =>
+  `select c.id, c.number, c.process_key, c.definition_id, c.version, c.status, c.title, c.type, c.channel, c.unit, c.variables,
+          c.routing, c.created_by, c.created_at, c.updated_at, c.completed_at, c.suspended_at, c.supervised_at, c.leader_in_charge,
+          coalesce((select json_agg(t order by t.created_at, t.iteration nulls first, t.id) from tasks t where t.case_id = c.id), '[]') as tasks,
+          coalesce((select json_agg(i order by i.id) from incidents i where i.case_id = c.id), '[]') as incidents,
+          coalesce((select json_agg(h order by h.id) from history h where h.case_id = c.id), '[]') as history
+     from cases c where c.id = ${caseId}`;
+
 export class CaseQueries {
   constructor(private readonly pool: pg.Pool, private readonly clock: Clock, private readonly supervisionForms: readonly string[] = []) {}
 
@@ -42,23 +51,7 @@ export class CaseQueries {
     if (!isUuid(caseId)) throw new NotFoundError('CASE', caseId);
     const { rows } = await this.pool.query<CaseViewRow>(caseViewSql('$1'), [caseId]);
     if (!rows[0]) throw new NotFoundError('CASE', caseId);
-    return this.caseViewOf(rows[0]);
-  }
-
-  /** The view of a row read by `caseViewSql` (e.g. in the same round trip as a command's commit). */
-  caseViewOf(r: CaseViewRow): CaseView {
-    const now = this.clock.now();
-    return caseView(
-      r,
-      r.tasks.map((t) => taskView(taskFromJson(t), now)),
-      r.incidents.map((i) => ({
-        id: Number(i.id), kind: i.kind ?? 'service', elementId: i.element_id, message: i.message, status: i.status, attempts: i.attempts,
-        createdAt: new Date(i.created_at), resolvedAt: date(i.resolved_at),
-      })),
-      r.history.map((h) => ({
-        id: Number(h.id), at: new Date(h.at), actor: h.actor, kind: h.kind, elementId: h.element_id, taskId: h.task_id, data: h.data,
-      })),
-    );
+    return caseViewFromRow(rows[0], this.clock.now());
   }
 
   async listTasks(filter: TaskFilter = {}): Promise<TaskView[]> {

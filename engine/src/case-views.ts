@@ -247,14 +247,21 @@ export function scopedTaskView(t: ScopedTaskRow, now: Date): ScopedTaskView {
 /** A case row with its tasks, incidents and history aggregated as JSON (`caseViewSql`). */
 export type CaseViewRow = CaseRow & { tasks: TaskJson[]; incidents: Record<string, never>[]; history: Record<string, never>[] };
 
-/** The SQL reading a case's view in one statement; `caseId` is an SQL expression (a parameter or a checked literal). */
-export const caseViewSql = (caseId: string) =>
-  `select c.id, c.number, c.process_key, c.definition_id, c.version, c.status, c.title, c.type, c.channel, c.unit, c.variables,
-          c.routing, c.created_by, c.created_at, c.updated_at, c.completed_at, c.suspended_at, c.supervised_at, c.leader_in_charge,
-          coalesce((select json_agg(t order by t.created_at, t.iteration nulls first, t.id) from tasks t where t.case_id = c.id), '[]') as tasks,
-          coalesce((select json_agg(i order by i.id) from incidents i where i.case_id = c.id), '[]') as incidents,
-          coalesce((select json_agg(h order by h.id) from history h where h.case_id = c.id), '[]') as history
-     from cases c where c.id = ${caseId}`;
+
+/** The one mapping of a row read by the case view's SQL (case-queries.ts: `caseViewSql`) to the view. */
+export function caseViewFromRow(r: CaseViewRow, now: Date): CaseView {
+  return caseView(
+    r,
+    r.tasks.map((t) => taskView(taskFromJson(t), now)),
+    r.incidents.map((i) => ({
+      id: Number(i.id), kind: i.kind ?? 'service', elementId: i.element_id, message: i.message, status: i.status, attempts: i.attempts,
+      createdAt: new Date(i.created_at), resolvedAt: date(i.resolved_at),
+    })),
+    r.history.map((h) => ({
+      id: Number(h.id), at: new Date(h.at), actor: h.actor, kind: h.kind, elementId: h.element_id, taskId: h.task_id, data: h.data,
+    })),
+  );
+}
 
 /** The one mapping of a case row (with its tasks, incidents and history) to its view. */
 export function caseView(r: CaseRow, tasks: TaskView[], incidents: IncidentView[], history: HistoryEntry[]): CaseView {
