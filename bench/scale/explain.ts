@@ -1,6 +1,6 @@
 // bench/scale/explain.ts: EXPLAIN (ANALYZE, BUFFERS) of the engine's scoped list queries on a bench
 // data dir (kept with --data), for the people bench/scale measures:
-//   npx tsx bench/scale/explain.ts DATA_DIR|URL township-list|township-search Q|search Q|inbox USER
+//   npx tsx bench/scale/explain.ts DATA_DIR|URL township-list|township-search Q|search Q|inbox USER|unit-tasks warning|overdue [USER]
 import { CaseQueries, openDatabase, systemClock } from '@yizhan/engine';
 import { actorScope, loadPackDir, packUserAccount, readScopeOf } from '@yizhan/packs';
 import { OrgIndex } from '@yizhan/rules';
@@ -23,7 +23,9 @@ const query = pool.query.bind(pool);
 };
 // a query run on a client of its own (in a transaction with settings of its own) is explained there
 const connect = pool.connect.bind(pool);
-(pool as unknown as { connect: unknown }).connect = async () => {
+// (pool.query itself connects with a callback: that client is left as it is)
+(pool as unknown as { connect: unknown }).connect = async (callback?: (...args: unknown[]) => void) => {
+  if (callback) return (connect as (cb: unknown) => void)(callback);
   const client = await connect();
   const plain = client.query.bind(client) as (text: string, values?: unknown[]) => Promise<{ rows: Record<string, string>[] }>;
   (client as unknown as { query: unknown }).query = async (text: string, values?: unknown[]) => {
@@ -40,6 +42,10 @@ const township = scopeOf('lx-gongchang');
 if (what === 'township-list') await q.listCasesPage({ scope: township, limit: 50 });
 if (what === 'township-search') await q.listCasesPage({ scope: township, limit: 50, q: process.argv[4] });
 if (what === 'search') await q.listCasesPage({ scope: { ...township, all: true }, limit: 50, q: process.argv[4] });
+if (what === 'unit-tasks') {
+  const status = process.argv[4] === 'warning' ? 'warning' : 'overdue';
+  await q.listScopedTasksPage(scopeOf(process.argv[5] ?? 'lx-leader'), { view: 'unit', status, limit: 200, offset: 0 });
+}
 if (what === 'inbox') await q.listScopedTasksPage(scopeOf(process.argv[4] ?? 'lx-gongchang'), { view: 'inbox', status: 'open', limit: 100, offset: 0 });
 console.log(JSON.stringify(township));
 console.log(plans.join('\n\n'));
