@@ -19,7 +19,7 @@ const query = pool.query.bind(pool);
 (pool as unknown as { query: unknown }).query = async (text: string, values: unknown[]) => {
   const { rows } = await query(`explain (analyze, buffers, costs off) ${text}`, values);
   plans.push(rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
-  return { rows: [], rowCount: 0 };
+  return query(text, values); // its rows, for the queries that follow (a search's next steps)
 };
 // a query run on a client of its own (in a transaction with settings of its own) is explained there
 const connect = pool.connect.bind(pool);
@@ -32,7 +32,7 @@ const connect = pool.connect.bind(pool);
     if (/^(begin|commit|rollback)/.test(text)) return plain(text, values);
     const { rows } = await plain(`explain (analyze, buffers, costs off) ${text}`, values);
     plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
-    return { rows: [], rowCount: 0 };
+    return plain(text, values);
   };
   return client;
 };

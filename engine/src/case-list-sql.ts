@@ -30,3 +30,38 @@ export function caseKeysetSql(cursor: string, args: SqlArgs): string {
   const after = decodeCaseCursor(cursor);
   return `(c.created_at, c.number) < (${args.add(after.at)}::timestamp at time zone 'UTC', ${args.add(after.number)}::bigint)`;
 }
+
+/**
+ * Whether a search can read its candidates period by period (searchByPeriodSql): a reader who sees
+ * every case, and no filter but the search. A scoped reader's search intersects the bigram index
+ * with the indexes of what makes a case visible (migration 017) in one pass instead: per period,
+ * that intersection would be made once for every period, and a word common only in other counties
+ * would cost a second at a million cases.
+ */
+export function searchesByPeriod(filter: CaseFilter): boolean {
+  return (!filter.scope || filter.scope.all) && !filter.status && !filter.type && !filter.processKey && !filter.unit && !filter.units && !filter.supervised;
+}
+
+/**
+ * The keys of up to `n` cases of a search (`filter.q`, two characters or more; searchesByPeriod)
+ * after `cursor`, newest first, found through the bigram index by 30-day period (migration 021):
+ * the periods are read newest first, each one index lookup (the subquery's fence keeps every other
+ * condition off the index), until `n` cases are found or the oldest case's period is passed. The
+ * nested loop reads the periods in the series' order and stops at the limit.
+ */
+export function searchByPeriodSql(filter: CaseFilter, cursor: string, n: number, args: SqlArgs): string {
+  const after = decodeCaseCursor(cursor);
+  const at = args.add(after.at);
+  const where = [caseKeysetSql(cursor, args), ...caseWhereSql(filter, args, false)];
+  const limit = args.add(n);
+  return `select k.id, k.at, k.number
+     from generate_series(search_period(${at}::timestamp at time zone 'UTC'), search_period((select min(created_at) from cases)), -1) p(n)
+     cross join lateral (
+       select c.id, to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US') as at, c.number::text as number
+         from (select c.* from cases c
+                where search_period_grams(c.search_grams, c.created_at) @> search_period_grams(search_bigrams(lower(${args.add(filter.q!.trim())})), to_timestamp(p.n * 2592000::bigint))
+               offset 0) c
+        where ${where.join(' and ')}
+        order by c.created_at desc, c.number desc limit ${limit}) k
+    limit ${limit}`;
+}

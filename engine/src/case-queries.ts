@@ -4,7 +4,7 @@ import type pg from 'pg';
 import type { Clock } from './clock';
 import { NotFoundError } from './errors';
 import { isUuid } from './ids';
-import { caseKeysetSql, caseWhereSql } from './case-list-sql';
+import { caseKeysetSql, caseWhereSql, searchByPeriodSql, searchesByPeriod } from './case-list-sql';
 import { decodeTaskCursor, encodeCursor, type ListPage } from './list-cursor';
 import { caseVisibleSql, offeredToParts, SqlArgs, taskActionableSql, type ReadScope } from './read-scope';
 import {
@@ -31,7 +31,7 @@ const scopedTaskColumns = (forms: string) => `t.*, c.number as case_number, c.ti
 /** A case's place in the newest-first order. */
 interface CaseKey { id: string; at: string; number: string }
 
-/** How many of the newest cases a search reads before it turns to the bigram index (listCasesPage). */
+/** How many of the newest cases a search reads before it turns to the bigram index, by default (listCasesPage). */
 const SEARCH_WALK = 2000;
 
 /** The SQL reading a case's view in one statement; `caseId` is an SQL expression (a parameter or a checked literal). */
@@ -44,7 +44,9 @@ export const caseViewSql = (caseId: string) =>
      from cases c where c.id = ${caseId}`;
 
 export class CaseQueries {
-  constructor(private readonly pool: pg.Pool, private readonly clock: Clock, private readonly supervisionForms: readonly string[] = []) {}
+  /** `searchWalk`: how many of the newest cases a search reads before it turns to the bigram index. */
+  constructor(private readonly pool: pg.Pool, private readonly clock: Clock, private readonly supervisionForms: readonly string[] = [],
+    private readonly searchWalk = SEARCH_WALK) {}
 
   /** One round trip: the case row with its tasks, incidents and history aggregated as JSON. */
   async getCase(caseId: string): Promise<CaseView> {
@@ -83,8 +85,9 @@ export class CaseQueries {
    *
    * The page's keys are found first (on the keyset index alone where the filter allows, see
    * migration 009), then its rows are read. A search looks among the newest SEARCH_WALK cases
-   * first — a common word fills the page there — and through the bigram index beyond them, where
-   * only the cases holding every bigram of a rarer word are read.
+   * first — a common word fills the page there — and through the bigram index beyond them: where
+   * only the cases holding every bigram of a rarer word are read, one 30-day period at a time,
+   * newest first, for a reader who sees every case (searchByPeriodSql).
    */
   async listCasesPage(filter: CaseFilter = {}): Promise<ListPage<CaseSummary>> {
     const limit = Math.min(filter.limit ?? 50, 500);
@@ -93,9 +96,14 @@ export class CaseQueries {
     if (!q || [...q].length < 2 || filter.offset) {
       keys = await this.caseKeys(filter, limit + 1, { grams: !!q });
     } else {
-      keys = await this.caseKeys(filter, limit + 1, { walk: SEARCH_WALK });
-      const boundary = keys.length > limit ? undefined : await this.walkEnd(filter.cursor, SEARCH_WALK);
-      if (boundary) keys.push(...await this.caseKeys({ ...filter, cursor: boundary }, limit + 1 - keys.length, { grams: true }));
+      keys = await this.caseKeys(filter, limit + 1, { walk: this.searchWalk });
+      const boundary = keys.length > limit ? undefined : await this.walkEnd(filter.cursor, this.searchWalk);
+      if (boundary && searchesByPeriod(filter)) {
+        const args = new SqlArgs();
+        keys.push(...(await this.pool.query<CaseKey>(searchByPeriodSql(filter, boundary, limit + 1 - keys.length, args), args.values)).rows);
+      } else if (boundary) {
+        keys.push(...await this.caseKeys({ ...filter, cursor: boundary }, limit + 1 - keys.length, { grams: true }));
+      }
     }
     const page = keys.slice(0, limit);
     const { rows } = await this.pool.query<CaseSummaryRow>(
