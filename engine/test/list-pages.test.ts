@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseEngine, CaseQueries, ManualClock, mayActOnTask, openDatabase, type CaseSummary, type Database, type ReadScope, type ScopedTaskFilter } from '../src';
 import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
+import { admin, reader } from './support/scopes';
 
 const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
@@ -16,10 +17,6 @@ const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
   </bpmn:process>
 </bpmn:definitions>`;
 
-const reader = (over: Partial<ReadScope>): ReadScope => ({
-  username: 'nobody', all: false, units: [], wholeUnit: true, departments: [], levels: [], handlesTasks: false, actsOn: 'none', ...over,
-});
-const admin = reader({ all: true, actsOn: 'any' });
 
 const PLACES = ['东关村', '西街社区', '南河镇', '北山村'];
 const NAMES = ['张建国', '李秀英', '王海军', '赵丽娟', '欧阳明'];

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseQueries, CaseStatistics, ManualClock, CaseEngine, mayActOnTask, openDatabase, type Database, type ReadScope, type StepConventions } from '../src';
 import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
+import { reader } from './support/scopes';
 
 const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
@@ -30,9 +31,6 @@ const conventions: StepConventions = {
   backlog: { flagField: 'old', days: 30 },
 };
 
-const reader = (over: Partial<ReadScope>): ReadScope => ({
-  username: 'nobody', all: false, units: [], wholeUnit: true, departments: [], levels: [], handlesTasks: false, actsOn: 'none', ...over,
-});
 
 describe.each(databaseTargets())('scoped reads on $name PostgreSQL', (target) => {
   let tdb: TestDatabase;

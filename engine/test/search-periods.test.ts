@@ -4,23 +4,14 @@
 // matching cases, newest first, each once, as a plain filter of all the cases does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseEngine, CaseQueries, ManualClock, openDatabase, type Database, type ReadScope } from '../src';
+import { bpmn } from './support/bpmn';
 import { createTestDatabase, databaseTargets, type TestDatabase } from './support/databases';
+import { admin, reader } from './support/scopes';
 
-const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="t">
-  <bpmn:process id="p" isExecutable="true">
-    <bpmn:startEvent id="start" />
-    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="handle" />
+const definition = bpmn(`<bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="handle" />
     <bpmn:userTask id="handle" name="办理" camunda:candidateGroups="labour" />
     <bpmn:sequenceFlow id="f2" sourceRef="handle" targetRef="end" />
-    <bpmn:endEvent id="end" />
-  </bpmn:process>
-</bpmn:definitions>`;
-
-const reader = (over: Partial<ReadScope>): ReadScope => ({
-  username: 'nobody', all: false, units: [], wholeUnit: true, departments: [], levels: [], handlesTasks: false, actsOn: 'none', ...over,
-});
-const admin = reader({ all: true, actsOn: 'any' });
+    <bpmn:endEvent id="end" />`);
 const east = reader({ username: 'leader-e', units: ['east'] });
 
 const DAY = 24 * 3600_000;
@@ -37,7 +28,7 @@ describe.each(databaseTargets())('search by period on $name PostgreSQL', (target
     tdb = await createTestDatabase(target);
     db = await openDatabase({ url: tdb.url });
     engine = new CaseEngine({ pool: db.pool, clock });
-    await engine.deploy({ key: 'periods/p', bpmn });
+    await engine.deploy({ key: 'periods/p', bpmn: definition });
     // 60 cases over about 15 months: some days hold several cases (one moment shared by two), some
     // periods none; 老宅 only in the oldest cases, 鱼塘 in every seventh
     for (let i = 0; i < 60; i++) {
