@@ -87,27 +87,28 @@ export async function rollupCounts(
     if (d1) w.push(`${x}.day < ${args.add(d1)}::date`);
     return w.length ? w.join(' and ') : 'true';
   };
-  // of those days, whole calendar months [m0, m1) from the monthly rollups — but for the month in
-  // which 积案 by age turns today (its days before and after the cut count apart) — the rest from the daily ones
+  // of those days, whole calendar months [m0, m1) from the monthly rollups, the rest from the daily ones
   const m0 = d0 && (d0.endsWith('-01') ? d0 : nextMonth(d0));
   const m1 = d1 && `${d1.slice(0, 7)}-01`;
-  const cutMonth = `${beijingDay(cut).slice(0, 7)}-01`;
   const months = !(d0 && d1 && d0 >= d1) && !(m0 && m1 && m0 >= m1);
-  const inCutMonth = (x: string) => `(${x}.day >= ${args.add(cutMonth)}::date and ${x}.day < ${args.add(nextMonth(cutMonth))}::date)`;
   const monthlyDays = (x: string) => {
     if (!months) return 'false';
-    const w = [`not ${inCutMonth(x)}`];
+    const w = [];
     if (m0) w.push(`${x}.day >= ${args.add(m0)}::date`);
     if (m1) w.push(`${x}.day < ${args.add(m1)}::date`);
-    return w.join(' and ');
+    return w.length ? w.join(' and ') : 'true';
   };
   const dailyDays = (x: string) => {
     if (!months) return wholeDays(x);
-    const rest = [inCutMonth(x)];
+    const rest = [];
     if (m0) rest.push(`${x}.day < ${args.add(m0)}::date`);
     if (m1) rest.push(`${x}.day >= ${args.add(m1)}::date`);
-    return `${wholeDays(x)} and (${rest.join(' or ')})`;
+    return rest.length ? `${wholeDays(x)} and (${rest.join(' or ')})` : 'false';
   };
+  // 积案 by age counts the open cases of the days before the cut: a month's row counts them when the
+  // month starts before the cut; for the month the cut falls in, those of its days from the cut on
+  // are taken off again (read from the daily rows of open cases only: migration 024)
+  const cutMonthEnd = args.add(nextMonth(beijingDay(cut)));
   const created = (x: string) => {
     const w = [];
     if (filter.from) w.push(`${x}.created_at >= ${args.add(filter.from)}`);
@@ -134,15 +135,20 @@ export async function rollupCounts(
   const sums = ROLLUP_COUNTERS.map(([c]) => `r.${c}`);
   const zeros = ROLLUP_COUNTERS.map(() => '0');
   const exact = ROLLUP_COUNTERS.map(([c]) => `f.${c}`);
-  const rollupPart = (table: string, days: string) => `select ${rKey} as key, ${sums.join(', ')},
+  const rollupPart = (table: string, days: string, aged: string) => `select ${rKey} as key, ${sums.join(', ')},
             case when r.due_day < ${today}::date then r.total else 0 end,
-            r.backlog + case when r.day < ${cutDay}::date then r.aging else 0 end, 0
+            r.backlog + case when ${aged} then r.aging else 0 end, 0
        from ${table} r
       where ${covered('r')} and ${process('r')} and ${days}`;
+  const daily = dept ? 'case_stats_daily_dept_all' : 'case_stats_daily_all';
   const parts = [
     // whole days of the reader's units: whole months, then the days at the ends
-    rollupPart(dept ? 'case_stats_monthly_dept_all' : 'case_stats_monthly_all', monthlyDays('r')),
-    rollupPart(dept ? 'case_stats_daily_dept_all' : 'case_stats_daily_all', dailyDays('r')),
+    rollupPart(dept ? 'case_stats_monthly_dept_all' : 'case_stats_monthly_all', monthlyDays('r'), `r.day < ${cutMonthEnd}::date`),
+    rollupPart(daily, dailyDays('r'), `r.day < ${cutDay}::date`),
+    `select ${rKey}, ${zeros.join(', ')}, 0, -r.aging, 0
+       from ${daily} r
+      where r.aging <> 0 and r.day >= ${cutDay}::date and r.day < ${cutMonthEnd}::date
+        and ${covered('r')} and ${process('r')} and ${monthlyDays('r')}`,
     // of those days, what turned since the start of today: overdue since today, 积案 by age today
     `select ${fKey}, ${zeros.join(', ')},
             (f.due_day = ${today}::date and f.overdue_at < ${nowArg})::int,
