@@ -213,13 +213,15 @@ export class CaseQueries {
       where.push(`t.status = 'open' and t.due_at >= ${now} and coalesce(t.warn_at, t.created_at + (t.due_at - t.created_at) * 2 / 3) <= ${now}`);
     }
     if (filter.caseId) where.push(`t.case_id = ${args.add(filter.caseId)}`);
+    // overdue and yellow tasks all have a time limit: ordered by it plainly, so that the due index can give the order
+    const due = filter.status === 'overdue' || filter.status === 'warning' ? 't.due_at' : `coalesce(t.due_at, 'infinity'::timestamptz)`;
     if (filter.cursor) {
       const after = decodeTaskCursor(filter.cursor);
-      where.push(`(coalesce(t.due_at, 'infinity'::timestamptz), t.created_at, t.id) > (${args.add(after.due)}::timestamp at time zone 'UTC', ${args.add(after.at)}::timestamp at time zone 'UTC', ${args.add(after.id)}::uuid)`);
+      where.push(`(${due}, t.created_at, t.id) > (${args.add(after.due)}::timestamp at time zone 'UTC', ${args.add(after.at)}::timestamp at time zone 'UTC', ${args.add(after.id)}::uuid)`);
     }
     const actionable = taskActionableSql(scope, args);
     const limit = filter.limit;
-    const order = `order by coalesce(t.due_at, 'infinity'::timestamptz), t.created_at, t.id`;
+    const order = `order by ${due}, t.created_at, t.id`;
     const pageSql = `limit ${args.add(limit + 1)} offset ${args.add(filter.cursor ? 0 : filter.offset)}`;
     // An inbox of open tasks (every condition on the task): its tasks are found through the
     // indexes of whom they are offered to, one way of offering at a time (assignee, groups, level

@@ -152,6 +152,15 @@ describe.each(databaseTargets())('list pages and search on $name PostgreSQL', (t
     expect((await walk(admin, 2, '邻里')).map((c) => c.id).sort()).toEqual(expect_((c) => c.title.includes('邻里')));
   });
 
+  it('reads without parallel workers on every pooled connection (openDatabase)', async () => {
+    const clients = await Promise.all([db.pool.connect(), db.pool.connect(), db.pool.connect()]);
+    try {
+      for (const c of clients) expect((await c.query('show max_parallel_workers_per_gather')).rows[0].max_parallel_workers_per_gather).toBe('0');
+    } finally {
+      for (const c of clients) c.release();
+    }
+  });
+
   it('counts up to a bound', async () => {
     expect(await queries.countCases({ scope: admin })).toBe(made.length);
     expect(await queries.countCases({ scope: admin }, 5)).toBe(6);
@@ -178,5 +187,27 @@ describe.each(databaseTargets())('list pages and search on $name PostgreSQL', (t
       cursor = page.next ?? undefined;
     } while (cursor);
     expect(seen).toEqual(wanted);
+  });
+
+  it('pages through the overdue and the yellow tasks in the order of their time limits, each once', async () => {
+    // the tasks fall due a minute or so apart two days after they began: at the middle one's due
+    // time, the earlier ones are overdue (红牌) and the later ones yellow (黄牌)
+    const open = await queries.listScopedTasks(admin, { view: 'unit', status: 'open', limit: 500, offset: 0 });
+    const middle = open[Math.floor(open.length / 2)].dueAt!;
+    clock.advance(Date.parse(middle) - clock.now().getTime());
+    const byLimit = (status: 'overdue' | 'warning') => open.filter((t) => (status === 'overdue' ? t.dueAt! < middle : t.dueAt! >= middle)).map((t) => t.id);
+    for (const status of ['overdue', 'warning'] as const) {
+      expect(byLimit(status).length).toBeGreaterThan(3);
+      for (const size of [1, 3, 50]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await queries.listScopedTasksPage(admin, { view: 'unit', status, limit: size, offset: 0, cursor });
+          seen.push(...page.items.map((t) => t.id));
+          cursor = page.next ?? undefined;
+        } while (cursor);
+        expect(seen, `${status} by ${size}`).toEqual(byLimit(status));
+      }
+    }
   });
 });
