@@ -193,9 +193,9 @@ describe.each(databaseTargets())('list pages and search on $name PostgreSQL', (t
     // the tasks fall due a minute or so apart two days after they began: at the middle one's due
     // time, the earlier ones are overdue (红牌) and the later ones yellow (黄牌)
     const open = await queries.listScopedTasks(admin, { view: 'unit', status: 'open', limit: 500, offset: 0 });
-    const middle = open[Math.floor(open.length / 2)].dueAt!;
-    clock.advance(Date.parse(middle) - clock.now().getTime());
-    const byLimit = (status: 'overdue' | 'warning') => open.filter((t) => (status === 'overdue' ? t.dueAt! < middle : t.dueAt! >= middle)).map((t) => t.id);
+    const middle = open[Math.floor(open.length / 2)].dueAt!.getTime();
+    clock.advance(middle - clock.now().getTime());
+    const byLimit = (status: 'overdue' | 'warning') => open.filter((t) => (status === 'overdue' ? t.dueAt!.getTime() < middle : t.dueAt!.getTime() >= middle)).map((t) => t.id);
     for (const status of ['overdue', 'warning'] as const) {
       expect(byLimit(status).length).toBeGreaterThan(3);
       for (const size of [1, 3, 50]) {
