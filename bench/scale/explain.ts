@@ -1,8 +1,8 @@
 // bench/scale/explain.ts: EXPLAIN (ANALYZE, BUFFERS) of the engine's scoped list queries on a bench
 // data dir (kept with --data), for the people bench/scale measures:
-//   npx tsx bench/scale/explain.ts DATA_DIR|URL township-list|township-search Q|search Q|inbox USER|unit-tasks warning|overdue [USER]|stats GROUP [USER]
-import { CaseQueries, CaseStatistics, METRICS_GROUP_BY, openDatabase, systemClock } from '@yizhan/engine';
-import { actorScope, loadPackDir, packUserAccount, readScopeOf, STATS_CONVENTIONS } from '@yizhan/packs';
+//   npx tsx bench/scale/explain.ts DATA_DIR|URL township-list|township-search Q|search Q|inbox USER|unit-tasks warning|overdue [USER]|stats GROUP [USER]|assessment FROM TO
+import { AssessmentFigures, CaseQueries, CaseStatistics, METRICS_GROUP_BY, openDatabase, systemClock } from '@yizhan/engine';
+import { actorScope, ASSESSMENT_CONVENTIONS, assessedUnits, loadPackDir, packUserAccount, readScopeOf, STATS_CONVENTIONS, type AssessmentScheme } from '@yizhan/packs';
 import { OrgIndex } from '@yizhan/rules';
 
 const target = process.argv[2];
@@ -56,6 +56,13 @@ async function run(): Promise<void> {
     const groupBy = METRICS_GROUP_BY.find((g) => g === process.argv[4]) ?? 'type';
     const scope = process.argv[5] ? scopeOf(process.argv[5]) : { ...township, all: true };
     await new CaseStatistics(pool, systemClock, STATS_CONVENTIONS).counts(scope, {}, groupBy);
+  }
+  if (what === 'assessment') {
+    // Longxi's 考核 of its first group (departments) over [FROM, TO), as an administrator sees it
+    const scheme = bundle.assessment as AssessmentScheme;
+    const units = assessedUnits(scheme.groups[0], bundle.manifest.org);
+    const period = { from: new Date(process.argv[4]), to: new Date(process.argv[5]), process: 'longxi', backlogDays: scheme.backlogDays ?? 90 };
+    await new AssessmentFigures(pool, systemClock, ASSESSMENT_CONVENTIONS).figures({ ...township, all: true }, period, units);
   }
   if (what === 'inbox') await q.listScopedTasksPage(scopeOf(process.argv[4] ?? 'lx-gongchang'), { view: 'inbox', status: 'open', limit: 100, offset: 0 });
 }

@@ -126,6 +126,12 @@ async function probes(running: RunningServer): Promise<Probe[]> {
     { name: 'warnings (unit)', user: 'leader', path: '/api/tasks?scope=unit&status=warning&limit=200' },
     { name: 'overdue (unit)', user: 'leader', path: '/api/tasks?scope=unit&status=overdue&limit=200' },
     { name: '公示 list', user: 'admin', path: '/api/public/cases' },
+    { name: '研判 · by party name', user: 'admin', path: `/api/analysis/search?kind=name&value=${q(party)}` },
+    { name: '研判 · repeats of a case', user: 'admin', path: ids.map((id) => `/api/cases/${id}/repeats`) },
+    { name: '研判 · spike alerts', user: 'leader', path: '/api/analysis/alerts' },
+    { name: '考核 · a month', user: 'admin', path: `/api/assessment/longxi?period=${monthAgo(1).slice(0, 7)}` },
+    { name: '考核 · a year', user: 'admin', path: `/api/assessment/longxi?period=${monthAgo(1).slice(0, 4)}` },
+    { name: '督办 list', user: 'leader', path: '/api/supervisions?status=all' },
     { name: '台账 export (csv)', user: 'admin', path: '/api/stats/export?format=csv&sheet=cases', rounds: 1, stream: true },
   ];
 }

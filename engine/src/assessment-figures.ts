@@ -158,47 +158,64 @@ export class AssessmentFigures {
     const now = args.add(this.clock.now());
     const where = [caseVisibleSql(scope, args), `c.created_at < ${to}`,
       `(c.created_at >= ${from} or (c.created_at + ${backlog} < ${to} and (c.completed_at is null or c.completed_at >= ${from})))`];
+    let ofProcess = '';
     if (period.process) {
       const p = args.add(period.process);
-      where.push(`(c.process_key = ${p} or split_part(c.process_key, '/', 1) = ${p})`);
+      ofProcess = ` and (c.process_key = ${p} or split_part(c.process_key, '/', 1) = ${p})`;
     }
     const resultField = args.add(outcome.field);
     const results = args.add(outcome.values);
     const ratingField = args.add(rating.field);
     const nonHandling = args.add(nonHandlingForms);
     const supervise = args.add(supervisionForm);
-    // the unit's own tasks of case c
-    const own = (t: string) => `exists (select 1 from du d where d.unit = uc.unit and d.dept = any(${t}.candidate_groups))`;
+    // The cases the figures can count, each found through an index: created in the period, or
+    // created before it and still open, or completed in or after it (a withdrawn or refused case
+    // counts only in its own period). A day of margin on the age: the figures' own test of it is in
+    // `where`. Only their tasks and history are read, not every task and return of the years before.
+    const older = `c.created_at < least(${from}, ${to}::timestamptz - ${backlog} + interval '1 day')`;
+    const inResults = (x: string) => `${x} = any(${results}::text[])`;
+    const latest = 'order by t.completed_at desc, t.created_at desc';
     return `
       with du as (select * from unnest(${unitKeys}::text[], ${deptCodes}::text[]) as x(unit, dept)),
-      uc as (select distinct du.unit, t.case_id from tasks t join du on du.dept = any(t.candidate_groups)
-             union
-             select distinct du.unit, h.case_id from history h join du on h.kind = 'task.returned' and coalesce(h.data -> 'from', '[]'::jsonb) ? du.dept)
+      units as (select unit, array_agg(dept) as depts from du group by unit),
+      cand as materialized (
+        select c.id from cases c where c.created_at >= ${from} and c.created_at < ${to}${ofProcess}
+        union select c.id from cases c where c.completed_at is null and ${older}${ofProcess}
+        union select c.id from cases c where c.status = 'completed' and c.completed_at >= ${from} and ${older}${ofProcess}),
+      uc as (select uc.unit, u.depts, uc.case_id
+               from (select du.unit, t.case_id from cand join tasks t on t.case_id = cand.id cross join unnest(t.candidate_groups) g join du on du.dept = g
+                     union
+                     select u.unit, h.case_id from cand join history h on h.case_id = cand.id and h.kind = 'task.returned'
+                       join units u on coalesce(h.data -> 'from', '[]'::jsonb) ?| u.depts) uc
+               join units u on u.unit = uc.unit)
       select uc.unit, c.id, c.number, c.process_key, c.title, c.type, c.unit as case_unit, c.status, c.created_at, c.completed_at,
-        (c.created_at >= ${from}) as in_period,
-        exists (select 1 from tasks ht where ht.case_id = c.id and ${own('ht')} and not (coalesce(ht.form_key, '') = any(${nonHandling}::text[]))) as handled,
-        (select count(*) from tasks tt where tt.case_id = c.id and ${own('tt')} and tt.status = 'completed' and tt.due_at is not null)::int as tasks,
-        (select count(*) from tasks tt where tt.case_id = c.id and ${own('tt')} and tt.status = 'completed' and tt.due_at is not null and tt.completed_at <= tt.due_at)::int as tasks_on_time,
-        (select count(*) from tasks tt where tt.case_id = c.id and ${own('tt')} and tt.due_at is not null
-           and ((tt.status = 'completed' and tt.completed_at > tt.due_at) or (tt.status = 'open' and tt.due_at < ${now})))::int as overdue_tasks,
-        (select rt.data ->> ${resultField} from tasks rt where rt.case_id = c.id and ${own('rt')} and rt.status = 'completed'
-           and rt.data ->> ${resultField} = any(${results}::text[]) order by rt.completed_at desc, rt.created_at desc limit 1) as result,
-        (select et.data ->> ${ratingField} from tasks et where et.case_id = c.id and et.status = 'completed' and et.form_key = ${args.add(rating.formKey)}
-           and et.data ->> ${ratingField} = any(${args.add(rating.values)}::text[]) order by et.completed_at desc, et.created_at desc limit 1) as satisfaction,
-        (select count(*) from history h where h.case_id = c.id and h.kind = 'task.returned'
-           and exists (select 1 from du d where d.unit = uc.unit and coalesce(h.data -> 'from', '[]'::jsonb) ? d.dept))::int as returns,
-        (c.supervised_at is not null or exists (select 1 from tasks st where st.case_id = c.id and st.form_key = ${supervise})) as supervised,
-        (c.status = 'completed'
-          and (select ct.data ->> ${resultField} from tasks ct where ct.case_id = c.id and ct.status = 'completed'
-                 and ct.data ->> ${resultField} = any(${results}::text[]) order by ct.completed_at desc, ct.created_at desc limit 1) = ${args.add(outcome.values[0] ?? null)}::text
-          and (select count(*) from tasks ct where ct.case_id = c.id and ct.status = 'completed' and ct.data ->> ${resultField} = any(${results}::text[])) = 1
+        (c.created_at >= ${from}) as in_period, coalesce(tk.handled, false) as handled, tk.tasks, tk.tasks_on_time, tk.overdue_tasks,
+        tk.result, tk.satisfaction,
+        (select count(*) from history h where h.case_id = c.id and h.kind = 'task.returned' and coalesce(h.data -> 'from', '[]'::jsonb) ?| uc.depts)::int as returns,
+        (c.supervised_at is not null or tk.supervise_step) as supervised,
+        (c.status = 'completed' and tk.last_result = ${args.add(outcome.values[0] ?? null)}::text and tk.results = 1
           and not exists (select 1 from history fh where fh.case_id = c.id and fh.kind in ('task.returned', 'task.transferred'))
-          and c.supervised_at is null and not exists (select 1 from tasks fs where fs.case_id = c.id and fs.form_key = ${supervise})) as first_contact,
+          and c.supervised_at is null and not tk.supervise_step) as first_contact,
         (c.status not in ('withdrawn', 'refused') and c.created_at + ${backlog} < least(coalesce(c.completed_at, 'infinity'::timestamptz), ${to})) as backlog,
         (c.status = 'completed' and c.created_at + ${backlog} < least(c.completed_at, ${to}) and c.completed_at >= ${from} and c.completed_at < ${to}) as backlog_resolved,
         ${args.add(outcome.values[0] ?? null)}::text as success,
         ${args.add(rating.values[0])}::text as satisfied, ${args.add(rating.values[1])}::text as basic, ${args.add(rating.values[2])}::text as dissatisfied
       from uc join cases c on c.id = uc.case_id
-      where ${where.join(' and ')}`;
+      -- what the figures need of the case's tasks (\`own\`: offered to one of the unit's departments), in one read of them
+      cross join lateral (select
+          bool_or(t.own and not (coalesce(t.form_key, '') = any(${nonHandling}::text[]))) as handled,
+          count(*) filter (where t.own and t.status = 'completed' and t.due_at is not null)::int as tasks,
+          count(*) filter (where t.own and t.status = 'completed' and t.due_at is not null and t.completed_at <= t.due_at)::int as tasks_on_time,
+          count(*) filter (where t.own and t.due_at is not null
+            and ((t.status = 'completed' and t.completed_at > t.due_at) or (t.status = 'open' and t.due_at < ${now})))::int as overdue_tasks,
+          (array_agg(t.res ${latest}) filter (where t.own and t.status = 'completed' and ${inResults('t.res')}))[1] as result,
+          (array_agg(t.data ->> ${ratingField} ${latest}) filter (where t.status = 'completed' and t.form_key = ${args.add(rating.formKey)}
+            and t.data ->> ${ratingField} = any(${args.add(rating.values)}::text[])))[1] as satisfaction,
+          coalesce(bool_or(t.form_key = ${supervise}), false) as supervise_step,
+          (array_agg(t.res ${latest}) filter (where t.status = 'completed' and ${inResults('t.res')}))[1] as last_result,
+          count(*) filter (where t.status = 'completed' and ${inResults('t.res')}) as results
+        from (select ct.*, coalesce(ct.candidate_groups && uc.depts, false) as own, ct.data ->> ${resultField} as res
+                from tasks ct where ct.case_id = c.id) t) tk
+      where ${where.join(' and ')}${ofProcess}`;
   }
 }
