@@ -156,8 +156,7 @@ export class AssessmentFigures {
     const to = args.add(period.to);
     const backlog = `make_interval(days => ${args.add(Math.max(0, Math.floor(period.backlogDays)))}::int)`;
     const now = args.add(this.clock.now());
-    const where = [caseVisibleSql(scope, args), `c.created_at < ${to}`,
-      `(c.created_at >= ${from} or (c.created_at + ${backlog} < ${to} and (c.completed_at is null or c.completed_at >= ${from})))`];
+    const visible = caseVisibleSql(scope, args);
     let ofProcess = '';
     if (period.process) {
       const p = args.add(period.process);
@@ -165,57 +164,66 @@ export class AssessmentFigures {
     }
     const resultField = args.add(outcome.field);
     const results = args.add(outcome.values);
-    const ratingField = args.add(rating.field);
     const nonHandling = args.add(nonHandlingForms);
-    const supervise = args.add(supervisionForm);
-    // The cases the figures can count, each found through an index: created in the period, or
-    // created before it and still open, or completed in or after it (a withdrawn or refused case
-    // counts only in its own period). A day of margin on the age: the figures' own test of it is in
-    // `where`. Only their tasks and history are read, not every task and return of the years before.
-    const older = `c.created_at < least(${from}, ${to}::timestamptz - ${backlog} + interval '1 day')`;
+    const success = `${args.add(outcome.values[0] ?? null)}::text`;
+    // The cases the figures count, each found through an index: created in the period; created
+    // before it, open longer than the backlog threshold before its end, and still open or completed
+    // in or after it (a withdrawn or refused case counts only in its own period). A day of margin on
+    // the index's bound; the exact test follows. Only their tasks and history are read, once.
+    const older = `c.created_at < least(${from}, ${to}::timestamptz - ${backlog} + interval '1 day') and c.created_at + ${backlog} < ${to}`;
+    const columns = 'c.id, c.number, c.process_key, c.title, c.type, c.unit, c.status, c.created_at, c.completed_at, c.supervised_at';
     const inResults = (x: string) => `${x} = any(${results}::text[])`;
     const latest = 'order by t.completed_at desc, t.created_at desc';
     return `
       with du as (select * from unnest(${unitKeys}::text[], ${deptCodes}::text[]) as x(unit, dept)),
       units as (select unit, array_agg(dept) as depts from du group by unit),
       cand as materialized (
-        select c.id from cases c where c.created_at >= ${from} and c.created_at < ${to}${ofProcess}
-        union select c.id from cases c where c.completed_at is null and ${older}${ofProcess}
-        union select c.id from cases c where c.status = 'completed' and c.completed_at >= ${from} and ${older}${ofProcess}),
-      uc as (select uc.unit, u.depts, uc.case_id
-               from (select du.unit, t.case_id from cand join tasks t on t.case_id = cand.id cross join unnest(t.candidate_groups) g join du on du.dept = g
-                     union
-                     select u.unit, h.case_id from cand join history h on h.case_id = cand.id and h.kind = 'task.returned'
-                       join units u on coalesce(h.data -> 'from', '[]'::jsonb) ?| u.depts) uc
-               join units u on u.unit = uc.unit)
-      select uc.unit, c.id, c.number, c.process_key, c.title, c.type, c.unit as case_unit, c.status, c.created_at, c.completed_at,
-        (c.created_at >= ${from}) as in_period, coalesce(tk.handled, false) as handled, tk.tasks, tk.tasks_on_time, tk.overdue_tasks,
-        tk.result, tk.satisfaction,
-        (select count(*) from history h where h.case_id = c.id and h.kind = 'task.returned' and coalesce(h.data -> 'from', '[]'::jsonb) ?| uc.depts)::int as returns,
-        (c.supervised_at is not null or tk.supervise_step) as supervised,
-        (c.status = 'completed' and tk.last_result = ${args.add(outcome.values[0] ?? null)}::text and tk.results = 1
+        select ${columns} from cases c where c.created_at >= ${from} and c.created_at < ${to}${ofProcess} and ${visible}
+        union all
+        select ${columns} from cases c where c.completed_at is null and ${older}${ofProcess} and ${visible}
+        union all
+        select ${columns} from cases c where c.status = 'completed' and c.completed_at >= ${from} and ${older}${ofProcess} and ${visible}),
+      -- their tasks, read once
+      ct as materialized (select t.case_id, t.candidate_groups, t.form_key, t.status, t.due_at, t.completed_at, t.created_at,
+                                 t.data ->> ${resultField} as res, t.data ->> ${args.add(rating.field)} as rating
+                            from cand join tasks t on t.case_id = cand.id),
+      -- the assessed units of each case: offered one of its tasks, or returned one
+      uc as (select du.unit, ct.case_id from ct cross join unnest(ct.candidate_groups) g join du on du.dept = g
+             union
+             select u.unit, h.case_id from cand join history h on h.case_id = cand.id and h.kind = 'task.returned'
+               join units u on coalesce(h.data -> 'from', '[]'::jsonb) ?| u.depts),
+      -- what each unit's own tasks of the case count (own: offered to one of the unit's departments)
+      own as (select t.unit, t.case_id, t.depts,
+                bool_or(t.own and not (coalesce(t.form_key, '') = any(${nonHandling}::text[]))) as handled,
+                count(*) filter (where t.own and t.status = 'completed' and t.due_at is not null)::int as tasks,
+                count(*) filter (where t.own and t.status = 'completed' and t.due_at is not null and t.completed_at <= t.due_at)::int as tasks_on_time,
+                count(*) filter (where t.own and t.due_at is not null
+                  and ((t.status = 'completed' and t.completed_at > t.due_at) or (t.status = 'open' and t.due_at < ${now})))::int as overdue_tasks,
+                (array_agg(t.res ${latest}) filter (where t.own and t.status = 'completed' and ${inResults('t.res')}))[1] as result
+              from (select uc.unit, uc.case_id, u.depts, ct.form_key, ct.status, ct.due_at, ct.completed_at, ct.created_at, ct.res,
+                           coalesce(ct.candidate_groups && u.depts, false) as own
+                      from uc join units u on u.unit = uc.unit left join ct on ct.case_id = uc.case_id) t
+             group by t.unit, t.case_id, t.depts),
+      -- what the case's tasks count, whoever handled them
+      whole as (select t.case_id,
+                  (array_agg(t.rating ${latest}) filter (where t.status = 'completed' and t.form_key = ${args.add(rating.formKey)}
+                    and t.rating = any(${args.add(rating.values)}::text[])))[1] as satisfaction,
+                  bool_or(t.form_key = ${args.add(supervisionForm)}) as supervise_step,
+                  (array_agg(t.res ${latest}) filter (where t.status = 'completed' and ${inResults('t.res')}))[1] as last_result,
+                  count(*) filter (where t.status = 'completed' and ${inResults('t.res')}) as results
+                from ct t group by t.case_id)
+      select o.unit, c.id, c.number, c.process_key, c.title, c.type, c.unit as case_unit, c.status, c.created_at, c.completed_at,
+        (c.created_at >= ${from}) as in_period, coalesce(o.handled, false) as handled, o.tasks, o.tasks_on_time, o.overdue_tasks,
+        o.result, w.satisfaction,
+        (select count(*) from history h where h.case_id = c.id and h.kind = 'task.returned' and coalesce(h.data -> 'from', '[]'::jsonb) ?| o.depts)::int as returns,
+        (c.supervised_at is not null or coalesce(w.supervise_step, false)) as supervised,
+        (c.status = 'completed' and w.last_result = ${success} and w.results = 1
           and not exists (select 1 from history fh where fh.case_id = c.id and fh.kind in ('task.returned', 'task.transferred'))
-          and c.supervised_at is null and not tk.supervise_step) as first_contact,
+          and c.supervised_at is null and not coalesce(w.supervise_step, false)) as first_contact,
         (c.status not in ('withdrawn', 'refused') and c.created_at + ${backlog} < least(coalesce(c.completed_at, 'infinity'::timestamptz), ${to})) as backlog,
         (c.status = 'completed' and c.created_at + ${backlog} < least(c.completed_at, ${to}) and c.completed_at >= ${from} and c.completed_at < ${to}) as backlog_resolved,
-        ${args.add(outcome.values[0] ?? null)}::text as success,
+        ${success} as success,
         ${args.add(rating.values[0])}::text as satisfied, ${args.add(rating.values[1])}::text as basic, ${args.add(rating.values[2])}::text as dissatisfied
-      from uc join cases c on c.id = uc.case_id
-      -- what the figures need of the case's tasks (\`own\`: offered to one of the unit's departments), in one read of them
-      cross join lateral (select
-          bool_or(t.own and not (coalesce(t.form_key, '') = any(${nonHandling}::text[]))) as handled,
-          count(*) filter (where t.own and t.status = 'completed' and t.due_at is not null)::int as tasks,
-          count(*) filter (where t.own and t.status = 'completed' and t.due_at is not null and t.completed_at <= t.due_at)::int as tasks_on_time,
-          count(*) filter (where t.own and t.due_at is not null
-            and ((t.status = 'completed' and t.completed_at > t.due_at) or (t.status = 'open' and t.due_at < ${now})))::int as overdue_tasks,
-          (array_agg(t.res ${latest}) filter (where t.own and t.status = 'completed' and ${inResults('t.res')}))[1] as result,
-          (array_agg(t.data ->> ${ratingField} ${latest}) filter (where t.status = 'completed' and t.form_key = ${args.add(rating.formKey)}
-            and t.data ->> ${ratingField} = any(${args.add(rating.values)}::text[])))[1] as satisfaction,
-          coalesce(bool_or(t.form_key = ${supervise}), false) as supervise_step,
-          (array_agg(t.res ${latest}) filter (where t.status = 'completed' and ${inResults('t.res')}))[1] as last_result,
-          count(*) filter (where t.status = 'completed' and ${inResults('t.res')}) as results
-        from (select ct.*, coalesce(ct.candidate_groups && uc.depts, false) as own, ct.data ->> ${resultField} as res
-                from tasks ct where ct.case_id = c.id) t) tk
-      where ${where.join(' and ')}${ofProcess}`;
+      from own o join cand c on c.id = o.case_id left join whole w on w.case_id = o.case_id`;
   }
 }
