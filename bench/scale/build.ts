@@ -50,7 +50,6 @@ export async function buildScaleData(db: Database, engine: CaseEngine, options: 
   // are made once from all the rows, as the backfill does
   t = performance.now();
   await pool.query('select case_stats_rebuild()');
-  await engine.foldStatistics(); // as the server's sweeper does within a second (the past due days, migration 022)
   await pool.query('vacuum analyze case_facts, case_stats_daily, case_stats_daily_dept, case_stats_monthly, case_stats_monthly_dept');
   log(`statistics rollups rebuilt (${Math.round((performance.now() - t) / 1000)} s)`);
   return total;
