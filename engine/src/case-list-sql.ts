@@ -17,13 +17,23 @@ export function caseWhereSql(filter: CaseFilter, args: SqlArgs, grams: boolean):
   if (filter.supervised) where.push('c.supervised_at is not null');
   const q = filter.q?.trim();
   if (q) {
-    // the search text (a stored column, migration 009) holds the query; its bigrams (GIN-indexed)
-    // find the candidates: one character is matched on the text alone
+    // the search text (a stored column, migration 009) holds the query; its bigrams, or for digits
+    // its runs of four (both GIN-indexed), find the candidates: one character is matched on the
+    // text alone
     where.push(`c.search_text like ${arg(`%${q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`)}`);
-    if (grams && [...q].length >= 2) where.push(`c.search_grams @> search_bigrams(lower(${arg(q)}))`);
+    if (grams && isDigitSearch(q)) where.push(`search_digit_grams(c.search_text) @> search_digit_grams(lower(${arg(q)}))`);
+    else if (grams && [...q].length >= 2) where.push(`c.search_grams @> search_bigrams(lower(${arg(q)}))`);
   }
   return where;
 }
+
+/**
+ * Whether a search is four digits or more (a case number, a phone number, part of either): its
+ * candidates are then the few cases holding its runs of four digits (migration 026), not the many
+ * holding its bigrams. (A word with digits in it is searched by its bigrams: a year in it, say, is
+ * in many cases.)
+ */
+export const isDigitSearch = (q: string): boolean => /^[0-9]{4,}$/.test(q);
 
 /** The cases after `cursor` in the newest-first order. */
 export function caseKeysetSql(cursor: string, args: SqlArgs): string {
@@ -36,10 +46,10 @@ export function caseKeysetSql(cursor: string, args: SqlArgs): string {
  * every case, and no filter but the search. A scoped reader's search intersects the bigram index
  * with the indexes of what makes a case visible (migration 017) in one pass instead: per period,
  * that intersection would be made once for every period, and a word common only in other counties
- * would cost a second at a million cases.
+ * would cost a second at a million cases. A search for digits reads its few candidates at once.
  */
 export function searchesByPeriod(filter: CaseFilter): boolean {
-  return (!filter.scope || filter.scope.all) && !filter.status && !filter.type && !filter.processKey && !filter.unit && !filter.units && !filter.supervised;
+  return !isDigitSearch(filter.q?.trim() ?? '') && (!filter.scope || filter.scope.all) && !filter.status && !filter.type && !filter.processKey && !filter.unit && !filter.units && !filter.supervised;
 }
 
 /**
