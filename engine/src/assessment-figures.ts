@@ -187,23 +187,24 @@ export class AssessmentFigures {
       ct as materialized (select t.case_id, t.candidate_groups, t.form_key, t.status, t.due_at, t.completed_at, t.created_at,
                                  t.data ->> ${resultField} as res, t.data ->> ${args.add(rating.field)} as rating
                             from cand join tasks t on t.case_id = cand.id),
-      -- the assessed units of each case: offered one of its tasks, or returned one
-      uc as (select du.unit, ct.case_id from ct cross join unnest(ct.candidate_groups) g join du on du.dept = g
-             union
-             select u.unit, h.case_id from cand join history h on h.case_id = cand.id and h.kind = 'task.returned'
-               join units u on coalesce(h.data -> 'from', '[]'::jsonb) ?| u.depts),
-      -- what each unit's own tasks of the case count (own: offered to one of the unit's departments)
-      own as (select t.unit, t.case_id, t.depts,
-                bool_or(t.own and not (coalesce(t.form_key, '') = any(${nonHandling}::text[]))) as handled,
-                count(*) filter (where t.own and t.status = 'completed' and t.due_at is not null)::int as tasks,
-                count(*) filter (where t.own and t.status = 'completed' and t.due_at is not null and t.completed_at <= t.due_at)::int as tasks_on_time,
-                count(*) filter (where t.own and t.due_at is not null
+      -- what each unit's own tasks of the case count (own: offered to one of the unit's departments;
+      -- a task offered to two of them counts once), in one pass over the tasks
+      own as (select tu.unit, t.case_id,
+                bool_or(not (coalesce(t.form_key, '') = any(${nonHandling}::text[]))) as handled,
+                count(*) filter (where t.status = 'completed' and t.due_at is not null)::int as tasks,
+                count(*) filter (where t.status = 'completed' and t.due_at is not null and t.completed_at <= t.due_at)::int as tasks_on_time,
+                count(*) filter (where t.due_at is not null
                   and ((t.status = 'completed' and t.completed_at > t.due_at) or (t.status = 'open' and t.due_at < ${now})))::int as overdue_tasks,
-                (array_agg(t.res ${latest}) filter (where t.own and t.status = 'completed' and ${inResults('t.res')}))[1] as result
-              from (select uc.unit, uc.case_id, u.depts, ct.form_key, ct.status, ct.due_at, ct.completed_at, ct.created_at, ct.res,
-                           coalesce(ct.candidate_groups && u.depts, false) as own
-                      from uc join units u on u.unit = uc.unit left join ct on ct.case_id = uc.case_id) t
-             group by t.unit, t.case_id, t.depts),
+                (array_agg(t.res ${latest}) filter (where t.status = 'completed' and ${inResults('t.res')}))[1] as result
+              from ct t cross join lateral (select distinct du.unit from unnest(t.candidate_groups) g join du on du.dept = g) tu
+             group by tu.unit, t.case_id),
+      -- the units that returned a task of the case and were offered none of its tasks count nothing but that
+      uc as (select * from own
+             union all
+             select r.unit, r.case_id, false, 0, 0, 0, null from (
+               select distinct u.unit, h.case_id from cand join history h on h.case_id = cand.id and h.kind = 'task.returned'
+                 join units u on coalesce(h.data -> 'from', '[]'::jsonb) ?| u.depts) r
+              where not exists (select 1 from own o where o.unit = r.unit and o.case_id = r.case_id)),
       -- what the case's tasks count, whoever handled them
       whole as (select t.case_id,
                   (array_agg(t.rating ${latest}) filter (where t.status = 'completed' and t.form_key = ${args.add(rating.formKey)}
@@ -215,7 +216,7 @@ export class AssessmentFigures {
       select o.unit, c.id, c.number, c.process_key, c.title, c.type, c.unit as case_unit, c.status, c.created_at, c.completed_at,
         (c.created_at >= ${from}) as in_period, coalesce(o.handled, false) as handled, o.tasks, o.tasks_on_time, o.overdue_tasks,
         o.result, w.satisfaction,
-        (select count(*) from history h where h.case_id = c.id and h.kind = 'task.returned' and coalesce(h.data -> 'from', '[]'::jsonb) ?| o.depts)::int as returns,
+        (select count(*) from history h where h.case_id = c.id and h.kind = 'task.returned' and coalesce(h.data -> 'from', '[]'::jsonb) ?| u.depts)::int as returns,
         (c.supervised_at is not null or coalesce(w.supervise_step, false)) as supervised,
         (c.status = 'completed' and w.last_result = ${success} and w.results = 1
           and not exists (select 1 from history fh where fh.case_id = c.id and fh.kind in ('task.returned', 'task.transferred'))
@@ -224,6 +225,6 @@ export class AssessmentFigures {
         (c.status = 'completed' and c.created_at + ${backlog} < least(c.completed_at, ${to}) and c.completed_at >= ${from} and c.completed_at < ${to}) as backlog_resolved,
         ${success} as success,
         ${args.add(rating.values[0])}::text as satisfied, ${args.add(rating.values[1])}::text as basic, ${args.add(rating.values[2])}::text as dissatisfied
-      from own o join cand c on c.id = o.case_id left join whole w on w.case_id = o.case_id`;
+      from uc o join units u on u.unit = o.unit join cand c on c.id = o.case_id left join whole w on w.case_id = o.case_id`;
   }
 }

@@ -50,6 +50,8 @@ interface PlannedCase {
   start: number;
   stage: Stage;
   returned: boolean;
+  /** Returned by this department and then transferred to another (`department`): it counts the 退回 alone. */
+  returnedFrom: string | null;
   /** Put under supervision (挂牌督办 with a 批示) half an hour after intake. */
   supervised: boolean;
   steps: Step[];
@@ -70,7 +72,7 @@ function plan(): PlannedCase[] {
     const c: PlannedCase = {
       i, type, unit, department: TYPES[type] ?? unit.local, start: t,
       stage: pick<Stage>(['handle', 'feedback', 'evaluate', 'reopened', 'closed', 'closed', 'closed', 'closed', 'closed', 'backlog']),
-      returned: rand() < 0.15, supervised: i % 9 === 4, steps: [], handles: [], rating: null, completedAt: null,
+      returned: rand() < 0.15, returnedFrom: null, supervised: i % 9 === 4, steps: [], handles: [], rating: null, completedAt: null,
     };
     if (c.supervised) c.steps.push({ kind: 'supervise', at: t + HOUR / 2 });
     const late = rand() < 0.25;
@@ -82,6 +84,12 @@ function plan(): PlannedCase[] {
     if (c.returned) {
       now += HOUR;
       c.steps.push({ kind: 'return', at: now });
+      if (i % 2 === 0 && c.stage !== 'reopened' && satisfaction !== 'dissatisfied') {
+        // every other returned case goes to another department (one that is never reopened: the
+        // routing would give the new handling back to the first department)
+        c.returnedFrom = c.department;
+        c.department = c.department === 'lx.labour' ? 'lx.housing' : 'lx.labour';
+      }
       now += HOUR;
       c.steps.push({ kind: 'transfer', at: now });
       due = now + DAY;
@@ -176,6 +184,9 @@ function expectedFigures(group: string, key: string): Map<string, Figures> {
   const out = new Map<string, Figures>();
   for (const c of PLAN) {
     const unit = assessedIn(group, c.department);
+    // a unit that returned a case it was not given again counts that 退回 and nothing else
+    const returner = c.returnedFrom === null ? null : assessedIn(group, c.returnedFrom);
+    if (returner && returner !== unit && c.start >= from && c.start < to) addFigures(out, returner, ZERO, { ...ZERO, returns: 1 });
     if (!unit) continue;
     const f = { ...ZERO };
     const inPeriod = c.start >= from && c.start < to;
@@ -196,7 +207,7 @@ function expectedFigures(group: string, key: string): Map<string, Figures> {
           f.rated++;
           if (c.rating !== 'dissatisfied') f.satisfied++;
         }
-        if (c.returned) f.returns++;
+        if (c.returned && (c.returnedFrom === null || returner === unit)) f.returns++;
         if (c.supervised) f.supervised++;
         if (c.completedAt !== null && last?.result === 'success' && done.length === 1 && !c.returned && !c.supervised) f.firstContact++;
       }
@@ -267,7 +278,7 @@ describe.each(databaseTargets())('考核 of 200 generated cases on $name Postgre
         body: { process: 'longxi/dispute', data: { applicant: `当事人${c.i}`, mobile: `139${String(10000000 + c.i * 7919).slice(0, 8)}`, type: c.type, channel: '来访', unit: c.unit.code, description: `反映${c.type}` } },
       });
       if (started.status !== 201) throw new Error(`case ${c.i}: ${started.status} ${JSON.stringify(started.body)}`);
-      if (started.body.openTasks[0]?.candidateGroups?.[0] !== c.department) throw new Error(`case ${c.i} went to ${started.body.openTasks[0]?.candidateGroups}`);
+      if (started.body.openTasks[0]?.candidateGroups?.[0] !== (c.returnedFrom ?? c.department)) throw new Error(`case ${c.i} went to ${started.body.openTasks[0]?.candidateGroups}`);
       current.set(c.i, started.body);
       for (const step of c.steps.filter((x) => x.at <= LAST)) await run(c, step);
     }
@@ -294,6 +305,10 @@ describe.each(databaseTargets())('考核 of 200 generated cases on $name Postgre
     expect(sum('tasksOnTime')).toBeLessThan(sum('tasks'));
     expect(sum('backlogResolved')).toBeLessThan(sum('backlog'));
     expect(expectedFigures('townships', '2026').size).toBe(2);
+    // units that returned a case given to another unit (they count the 退回 alone), in both groups
+    for (const group of ['departments', 'townships']) {
+      expect(PLAN.filter((c) => c.returnedFrom !== null && assessedIn(group, c.returnedFrom) && assessedIn(group, c.returnedFrom) !== assessedIn(group, c.department)).length, group).toBeGreaterThan(0);
+    }
   });
 
   it.each(PERIODS)('matches every figure of every unit, the scores and the ranking for %s', async (key) => {
@@ -323,7 +338,8 @@ describe.each(databaseTargets())('考核 of 200 generated cases on $name Postgre
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       return r.body as Json[];
     };
-    expect((await drill('returns')).length).toBe(PLAN.filter((c) => inQ(c) && c.returned).length);
+    const returned = PLAN.filter((c) => c.start >= from && c.start < to && c.returned && (c.returnedFrom ?? c.department) === 'lx.labour');
+    expect((await drill('returns')).length).toBe(returned.length);
     const supervised = await drill('supervised');
     expect(supervised.length).toBe(PLAN.filter((c) => inQ(c) && c.supervised).length);
     expect(supervised.length).toBeGreaterThan(0);
